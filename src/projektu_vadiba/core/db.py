@@ -1,0 +1,140 @@
+"""Opening a database: where it lives, connection settings, migrations applied on open, sessions.
+
+SQLite (a file in the user's data folder) is the embedded default; a PostgreSQL URL works through the same code.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from projektu_vadiba.core import clock
+from projektu_vadiba.core.errors import AppError
+
+ENV_VAR = "PROJEKTU_VADIBA_DB"
+APP_NAME = "projektu-vadiba"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_url() -> str:
+    return f"sqlite:///{default_data_dir() / 'projektu-vadiba.sqlite'}"
+
+
+def resolve_url(explicit: str | None = None) -> str:
+    """--db beats the environment variable beats the default file. A bare path means an SQLite file."""
+    raw = explicit or os.environ.get(ENV_VAR) or default_url()
+    if "://" not in raw:
+        raw = f"sqlite:///{Path(raw).expanduser().resolve()}"
+    try:
+        make_url(raw)
+    except ArgumentError as exc:
+        raise AppError(f"Nederīga datubāzes adrese: {raw}") from exc
+    return raw
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_on_connect)
+        return engine
+    if make_url(url).get_backend_name() == "sqlite":  # in-memory: one shared connection
+        from sqlalchemy.pool import StaticPool
+
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_on_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    """An open database: the engine and a session factory. One per process, made by the composition root."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One use case, one transaction: commit on success, roll back everything on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def display_name(self) -> str:
+        path = sqlite_path(self.url)
+        return str(path) if path else make_url(self.url).render_as_string(hide_password=True)
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+    """Open (and create or upgrade) the database; an SQLite file is copied aside before any migration."""
+    resolved = resolve_url(url)
+    engine = make_engine(resolved)
+    if migrate:
+        from projektu_vadiba.core import migrations
+
+        try:
+            migrations.upgrade(engine, backup=_backup_sqlite)
+        except AppError:
+            engine.dispose()
+            raise
+        except Exception as exc:
+            engine.dispose()
+            raise AppError(f"Neizdevās atvērt datubāzi {resolved}: {exc}") from exc
+    return Database(resolved, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _backup_sqlite(engine: Engine, revision: str) -> Path | None:
+    path = sqlite_path(str(engine.url))
+    if path is None or not path.exists():
+        return None
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.pirms-{revision}-{stamp}.bak")
+    # The backup API copies a consistent snapshot even with a WAL file beside the database.
+    with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "nezināms"

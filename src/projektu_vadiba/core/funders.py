@@ -1,0 +1,116 @@
+"""Funder profiles: each funder's paperwork as data (resources/funders/*.json), never as code branches.
+
+A profile holds the number pattern, publicity sentence, deadline rules, retention period, cost categories and
+report/sheet structure. A new funder is a new file; a coordinator can correct a file without a new release.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
+
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.resources import resource
+
+Text = dict[str, str]  # {"lv": ..., "en": ...}
+
+
+def pick(text: Text | str, lang: str = "lv") -> str:
+    if isinstance(text, str):
+        return text
+    return text.get(lang) or text.get("lv") or next(iter(text.values()), "")
+
+
+@dataclass(frozen=True)
+class CostCategory:
+    key: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    kind: str  # a DeadlineKind value
+    working_days_after_end: int = 0
+    days_after_end: int = 0
+    months_after_end: int = 0
+
+    def due(self, end: date) -> date:
+        if self.working_days_after_end:
+            days = rrule(
+                DAILY,
+                dtstart=end + relativedelta(days=1),
+                byweekday=(MO, TU, WE, TH, FR),
+                count=self.working_days_after_end,
+            )
+            last: datetime = list(days)[-1]
+            return last.date()
+        due: date = end + relativedelta(days=self.days_after_end, months=self.months_after_end)
+        return due
+
+
+@dataclass(frozen=True)
+class FunderProfile:
+    key: str
+    name: Text
+    funder_name: str
+    funder_short_name: str
+    number_pattern: str
+    number_example: str
+    publicity: Text
+    retention_years: int
+    reallocation_limit_percent: float
+    cost_categories: tuple[CostCategory, ...]
+    deadlines: tuple[DeadlineRule, ...]
+    raw: dict[str, Any] = field(hash=False, repr=False)
+
+    def number_matches(self, number: str) -> bool:
+        return not self.number_pattern or re.fullmatch(self.number_pattern, number) is not None
+
+    def category_label(self, key: str, lang: str = "lv") -> str:
+        for cat in self.cost_categories:
+            if cat.key == key:
+                return pick(cat.label, lang)
+        return key
+
+
+def profile_keys() -> list[str]:
+    return sorted(p.stem for p in resource("funders").glob("*.json"))
+
+
+@cache
+def load_profile(key: str) -> FunderProfile:
+    path = resource("funders", f"{key}.json")
+    if not path.is_file():
+        if key != "generic":
+            return load_profile("generic")
+        raise AppError(f"Finansētāja profils “{key}” nav atrasts ({path}).")
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return FunderProfile(
+            key=key,
+            name=raw["name"],
+            funder_name=raw.get("funder_name", ""),
+            funder_short_name=raw.get("funder_short_name", ""),
+            number_pattern=raw.get("number_pattern", ""),
+            number_example=raw.get("number_example", ""),
+            publicity=raw.get("publicity", {"lv": ""}),
+            retention_years=int(raw.get("retention_years", 5)),
+            reallocation_limit_percent=float(raw.get("reallocation_limit_percent", 0)),
+            cost_categories=tuple(CostCategory(c["key"], c["label"]) for c in raw.get("cost_categories", [])),
+            deadlines=tuple(DeadlineRule(**d) for d in raw.get("deadlines", [])),
+            raw=raw,
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise AppError(f"Finansētāja profils {path.name} ir bojāts: {exc}") from exc
+
+
+def retention_until(profile_key: str, end: date) -> date:
+    until: date = end + relativedelta(years=load_profile(profile_key).retention_years)
+    return until

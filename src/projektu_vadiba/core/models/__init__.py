@@ -1,0 +1,65 @@
+"""SQLAlchemy models of the whole product; importing this package registers every table on Base.metadata."""
+
+from projektu_vadiba.core.models.activities import Activity, Event
+from projektu_vadiba.core.models.base import Base
+from projektu_vadiba.core.models.enums import (
+    ActivityStatus,
+    AttendanceRole,
+    AttendanceStatus,
+    DeadlineKind,
+    EventType,
+    FundingSource,
+    Gender,
+    IndicatorMethod,
+    OrganisationKind,
+    PartnerRole,
+    PaymentKind,
+    ProjectStatus,
+)
+from projektu_vadiba.core.models.finance import BudgetAmount, BudgetLine, Expense, Payment
+from projektu_vadiba.core.models.indicators import Indicator
+from projektu_vadiba.core.models.organisations import Funder, Organisation, Programme
+from projektu_vadiba.core.models.people import Attendance, Person, PersonalDataLog
+from projektu_vadiba.core.models.projects import (
+    Cofinancing,
+    Project,
+    ProjectPartner,
+    ProjectTargetGroup,
+    ProjectText,
+    ReportDeadline,
+)
+
+__all__ = [
+    "Activity",
+    "ActivityStatus",
+    "Attendance",
+    "AttendanceRole",
+    "AttendanceStatus",
+    "Base",
+    "BudgetAmount",
+    "BudgetLine",
+    "Cofinancing",
+    "DeadlineKind",
+    "Event",
+    "EventType",
+    "Expense",
+    "Funder",
+    "FundingSource",
+    "Gender",
+    "Indicator",
+    "IndicatorMethod",
+    "Organisation",
+    "OrganisationKind",
+    "PartnerRole",
+    "Payment",
+    "PaymentKind",
+    "Person",
+    "PersonalDataLog",
+    "Programme",
+    "Project",
+    "ProjectPartner",
+    "ProjectStatus",
+    "ProjectTargetGroup",
+    "ProjectText",
+    "ReportDeadline",
+]

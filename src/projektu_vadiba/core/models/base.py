@@ -1,0 +1,48 @@
+"""Declarative base: naming convention (Alembic can drop named constraints later) and shared column types."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import DateTime, Enum, MetaData, Numeric
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from projektu_vadiba.core import clock
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Money: 10 digits before the point are plenty for an NGO project; never float.
+Money = Numeric(12, 2)
+# Indicator values may be fractional (hours, percentages) but never money.
+Quantity = Numeric(14, 3)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {Decimal: Money, datetime: DateTime()}
+
+
+def str_enum(enum_cls: type[enum.Enum], length: int = 20) -> Any:
+    """Store an enum's values (not names) as short strings; portable across SQLite and PostgreSQL."""
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+class Timestamps:
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(default=clock.now, onupdate=clock.now)

@@ -1,0 +1,72 @@
+"""The registry of people (shared by all projects), their attendance of events, and the personal-data log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from projektu_vadiba.core.models.activities import Event
+from projektu_vadiba.core.models.base import Base, Timestamps, str_enum
+from projektu_vadiba.core.models.enums import AttendanceRole, AttendanceStatus, Gender
+from projektu_vadiba.core.models.organisations import Organisation
+
+
+class Person(Timestamps, Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(100))
+    surname: Mapped[str] = mapped_column(String(100))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"), index=True)
+    municipality: Mapped[str] = mapped_column(String(120), default="")
+    email: Mapped[str] = mapped_column(String(254), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    gender: Mapped[Gender | None] = mapped_column(str_enum(Gender))
+    birth_year: Mapped[int | None]
+    age_group: Mapped[str] = mapped_column(String(40), default="")  # as the sheet or the funder groups ages
+    target_group: Mapped[str] = mapped_column(String(200), default="")
+    # None = not asked yet; GDPR consents are per person, not per project.
+    consent_data: Mapped[bool | None]
+    consent_photo: Mapped[bool | None]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Folded (lower-case, no diacritics) name, e-mail, organisation and municipality for as-you-type search.
+    search_text: Mapped[str] = mapped_column(String(800), default="", index=True)
+    anonymised_at: Mapped[datetime | None]
+
+    organisation: Mapped[Organisation | None] = relationship()
+    attendances: Mapped[list[Attendance]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Attendance(Base):
+    """A person on an event's list: registered beforehand, then ticked as attended or absent."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("event_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    status: Mapped[AttendanceStatus] = mapped_column(str_enum(AttendanceStatus), default=AttendanceStatus.REGISTERED)
+    role: Mapped[AttendanceRole] = mapped_column(str_enum(AttendanceRole), default=AttendanceRole.PARTICIPANT)
+    no_photos: Mapped[bool] = mapped_column(default=False)  # "do not photograph me" mark on the sheet
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+    event: Mapped[Event] = relationship()
+    person: Mapped[Person] = relationship(back_populates="attendances")
+
+
+class PersonalDataLog(Base):
+    """Who changed or removed personal data, when (GDPR accountability). Holds no personal data itself."""
+
+    __tablename__ = "personal_data_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"), index=True)
+    action: Mapped[str] = mapped_column(String(40))  # created, updated, merged, anonymised, imported, deleted
+    fields: Mapped[str] = mapped_column(Text, default="")  # names of the fields touched, not their values

@@ -1,0 +1,218 @@
+"""Activities of a project (the plan) and the events that carry them out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core.dto import ActivityDTO, ActivityInput, EventDTO, EventInput
+from projektu_vadiba.core.models import Activity, Attendance, AttendanceStatus, Event, Project
+from projektu_vadiba.core.services.common import get_or_404
+from projektu_vadiba.core.validation import Problems, check_length, check_period, check_required
+
+
+def _activity_dto(a: Activity, event_count: int = 0) -> ActivityDTO:
+    return ActivityDTO(
+        a.id,
+        a.project_id,
+        a.code,
+        a.title,
+        a.description,
+        a.planned_start,
+        a.planned_end,
+        a.status,
+        a.result,
+        event_count,
+    )
+
+
+def _validate_activity(
+    session: Session, project_id: int, data: ActivityInput, activity_id: int | None
+) -> ActivityInput:
+    p = Problems()
+    code = check_required(p, data.code, "code", "Kods")
+    title = check_required(p, data.title, "title", "Nosaukums")
+    check_length(p, code, "code", "Kods", 20)
+    check_length(p, title, "title", "Nosaukums", 500)
+    check_period(p, data.planned_start, data.planned_end, "planned_end")
+    clash = session.scalar(select(Activity.id).where(Activity.project_id == project_id, Activity.code == code))
+    if code and clash is not None and clash != activity_id:
+        p.add("code", f"Aktivitāte ar kodu {code} šajā projektā jau ir.")
+    p.raise_if_any()
+    return replace(data, code=code, title=title)
+
+
+def create_activity(session: Session, project_id: int, data: ActivityInput) -> ActivityDTO:
+    get_or_404(session, Project, project_id, "Projekts")
+    data = _validate_activity(session, project_id, data, None)
+    activity = Activity(project_id=project_id)
+    _apply_activity(activity, data)
+    session.add(activity)
+    session.flush()
+    return _activity_dto(activity)
+
+
+def update_activity(session: Session, activity_id: int, data: ActivityInput) -> ActivityDTO:
+    activity = get_or_404(session, Activity, activity_id, "Aktivitāte")
+    data = _validate_activity(session, activity.project_id, data, activity_id)
+    _apply_activity(activity, data)
+    session.flush()
+    return _activity_dto(activity, len(activity.events))
+
+
+def _apply_activity(a: Activity, data: ActivityInput) -> None:
+    a.code, a.title, a.description = data.code, data.title, data.description
+    a.planned_start, a.planned_end, a.status, a.result = (
+        data.planned_start,
+        data.planned_end,
+        data.status,
+        data.result,
+    )
+
+
+def delete_activity(session: Session, activity_id: int) -> int:
+    """Deletes the activity with its events; returns how many events went with it."""
+    activity = get_or_404(session, Activity, activity_id, "Aktivitāte")
+    events = len(activity.events)
+    session.delete(activity)
+    session.flush()
+    return events
+
+
+def list_activities(session: Session, project_id: int) -> list[ActivityDTO]:
+    counts = (
+        select(Event.activity_id, func.count().label("n"))
+        .where(Event.project_id == project_id)
+        .group_by(Event.activity_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Activity, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.activity_id == Activity.id)
+        .where(Activity.project_id == project_id)
+    ).all()
+    items = [_activity_dto(a, n) for a, n in rows]
+    return sorted(items, key=lambda a: code_sort_key(a.code))
+
+
+def code_sort_key(code: str) -> tuple[tuple[int, str], ...]:
+    """'2.10' after '2.9': compare each part as a number where it is one."""
+    return tuple((int(part), "") if part.isdigit() else (1 << 30, part) for part in code.split("."))
+
+
+# ---- events ------------------------------------------------------------------------------------------
+
+
+def _validate_event(session: Session, project_id: int, data: EventInput) -> EventInput:
+    p = Problems()
+    title = check_required(p, data.title, "title", "Nosaukums")
+    check_length(p, title, "title", "Nosaukums", 500)
+    check_period(p, data.starts_at, data.ends_at, "ends_at")
+    if data.planned_participants is not None and data.planned_participants < 0:
+        p.add("planned_participants", "Plānoto dalībnieku skaits nevar būt negatīvs.")
+    if data.activity_id is not None:
+        owner = session.scalar(select(Activity.project_id).where(Activity.id == data.activity_id))
+        if owner != project_id:
+            p.add("activity_id", "Izvēlētā aktivitāte nepieder šim projektam.")
+    p.raise_if_any()
+    return replace(data, title=title)
+
+
+def _apply_event(e: Event, d: EventInput) -> None:
+    e.title, e.type, e.activity_id = d.title, d.type, d.activity_id
+    e.starts_at, e.ends_at = d.starts_at, d.ends_at
+    e.place, e.address, e.municipality = d.place.strip(), d.address.strip(), d.municipality.strip()
+    e.online, e.online_link = d.online, d.online_link.strip()
+    e.planned_participants, e.description = d.planned_participants, d.description
+
+
+def create_event(session: Session, project_id: int, data: EventInput) -> EventDTO:
+    get_or_404(session, Project, project_id, "Projekts")
+    data = _validate_event(session, project_id, data)
+    event = Event(project_id=project_id)
+    _apply_event(event, data)
+    session.add(event)
+    session.flush()
+    return get_event(session, event.id)
+
+
+def update_event(session: Session, event_id: int, data: EventInput) -> EventDTO:
+    event = get_or_404(session, Event, event_id, "Pasākums")
+    data = _validate_event(session, event.project_id, data)
+    _apply_event(event, data)
+    session.flush()
+    return get_event(session, event.id)
+
+
+def delete_event(session: Session, event_id: int) -> int:
+    """Deletes the event and its attendance list; returns how many attendance records went with it."""
+    event = get_or_404(session, Event, event_id, "Pasākums")
+    n = session.scalar(select(func.count()).select_from(Attendance).where(Attendance.event_id == event_id)) or 0
+    session.delete(event)
+    session.flush()
+    return n
+
+
+def _event_query(project_id: int | None = None, event_id: int | None = None):  # type: ignore[no-untyped-def]
+    registered = func.count(Attendance.id)
+    attended = func.coalesce(func.sum(case((Attendance.status == AttendanceStatus.ATTENDED, 1), else_=0)), 0)
+    stmt = (
+        select(Event, Activity.code, Project.start_date, Project.end_date, registered, attended)
+        .join(Project, Project.id == Event.project_id)
+        .outerjoin(Activity, Activity.id == Event.activity_id)
+        .outerjoin(Attendance, Attendance.event_id == Event.id)
+        .group_by(Event.id, Activity.code, Project.start_date, Project.end_date)
+        .order_by(Event.starts_at, Event.id)
+    )
+    if project_id is not None:
+        stmt = stmt.where(Event.project_id == project_id)
+    if event_id is not None:
+        stmt = stmt.where(Event.id == event_id)
+    return stmt
+
+
+def _event_dto(e: Event, code: str | None, start: date, end: date, registered: int, attended: int) -> EventDTO:
+    warnings: list[str] = []
+    if e.starts_at.date() < start or e.ends_at.date() > end:
+        warnings.append(f"Pasākums ir ārpus projekta perioda ({start:%d.%m.%Y}–{end:%d.%m.%Y}).")
+    return EventDTO(
+        e.id,
+        e.project_id,
+        e.activity_id,
+        code,
+        e.title,
+        e.type,
+        e.starts_at,
+        e.ends_at,
+        e.place,
+        e.address,
+        e.municipality,
+        e.online,
+        e.online_link,
+        e.planned_participants,
+        e.description,
+        int(registered),
+        int(attended),
+        tuple(warnings),
+    )
+
+
+def list_events(session: Session, project_id: int) -> list[EventDTO]:
+    return [_event_dto(*row) for row in session.execute(_event_query(project_id=project_id))]
+
+
+def get_event(session: Session, event_id: int) -> EventDTO:
+    row = session.execute(_event_query(event_id=event_id)).first()
+    if row is None:
+        get_or_404(session, Event, event_id, "Pasākums")
+        raise AssertionError("unreachable")
+    return _event_dto(*row)
+
+
+def events_between(session: Session, start: datetime, end: datetime) -> list[EventDTO]:
+    """Every project's events in a window (calendar, 'coming up')."""
+    stmt = _event_query().where(Event.starts_at < end, Event.ends_at >= start)
+    return [_event_dto(*row) for row in session.execute(stmt)]

@@ -1,0 +1,69 @@
+"""Who is on an event's list and who came."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from projektu_vadiba.core.dto import AttendanceDTO
+from projektu_vadiba.core.errors import ValidationError
+from projektu_vadiba.core.models import Attendance, AttendanceRole, AttendanceStatus, Event, Person
+from projektu_vadiba.core.services.common import get_or_404
+from projektu_vadiba.core.services.people import person_dto
+from projektu_vadiba.core.text import lv_sort_key
+
+
+def _dto(a: Attendance) -> AttendanceDTO:
+    return AttendanceDTO(a.id, a.event_id, person_dto(a.person), a.status, a.role, a.no_photos, a.note)
+
+
+def register(
+    session: Session,
+    event_id: int,
+    person_id: int,
+    status: AttendanceStatus = AttendanceStatus.REGISTERED,
+    role: AttendanceRole = AttendanceRole.PARTICIPANT,
+) -> AttendanceDTO:
+    get_or_404(session, Event, event_id, "Pasākums")
+    person = get_or_404(session, Person, person_id, "Persona")
+    exists = session.scalar(
+        select(Attendance.id).where(Attendance.event_id == event_id, Attendance.person_id == person_id)
+    )
+    if exists is not None:
+        raise ValidationError.single("person_id", f"{person.given_name} {person.surname} jau ir šī pasākuma sarakstā.")
+    row = Attendance(event_id=event_id, person=person, status=status, role=role)
+    session.add(row)
+    session.flush()
+    return _dto(row)
+
+
+def set_status(session: Session, attendance_ids: list[int], status: AttendanceStatus) -> int:
+    """Bulk marking; returns how many rows changed."""
+    rows = session.scalars(select(Attendance).where(Attendance.id.in_(attendance_ids))).all()
+    for row in rows:
+        row.status = status
+    session.flush()
+    return len(rows)
+
+
+def set_role(session: Session, attendance_id: int, role: AttendanceRole) -> AttendanceDTO:
+    row = get_or_404(session, Attendance, attendance_id, "Dalības ieraksts")
+    row.role = role
+    session.flush()
+    return _dto(row)
+
+
+def unregister(session: Session, attendance_id: int) -> None:
+    session.delete(get_or_404(session, Attendance, attendance_id, "Dalības ieraksts"))
+    session.flush()
+
+
+def event_list(session: Session, event_id: int) -> list[AttendanceDTO]:
+    """The event's list in Latvian alphabetical order (surname, given name): the order of the printed sheet."""
+    rows = session.scalars(
+        select(Attendance)
+        .where(Attendance.event_id == event_id)
+        .options(joinedload(Attendance.person).joinedload(Person.organisation))
+    ).all()
+    items = [_dto(a) for a in rows]
+    return sorted(items, key=lambda a: (lv_sort_key(a.person.surname), lv_sort_key(a.person.given_name), a.id))

@@ -1,0 +1,322 @@
+"""Projects: create, edit, delete (saying first what goes with it), list, read with everything on them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.dto import (
+    CofinancingDTO,
+    DeadlineDTO,
+    DeletionImpact,
+    PartnerDTO,
+    ProjectDetail,
+    ProjectInput,
+    ProjectSummary,
+)
+from projektu_vadiba.core.errors import NotFoundError, ValidationError
+from projektu_vadiba.core.models import (
+    Activity,
+    Attendance,
+    BudgetLine,
+    Cofinancing,
+    DeadlineKind,
+    Event,
+    Expense,
+    Funder,
+    FundingSource,
+    Indicator,
+    OrganisationKind,
+    PartnerRole,
+    Payment,
+    Project,
+    ProjectPartner,
+    ProjectStatus,
+    ProjectTargetGroup,
+    ProjectText,
+    ReportDeadline,
+)
+from projektu_vadiba.core.services.common import get_or_404
+from projektu_vadiba.core.services.organisations import (
+    find_or_create_funder,
+    find_or_create_organisation,
+    find_or_create_programme,
+    funder_dto,
+    organisation_dto,
+    programme_dto,
+)
+from projektu_vadiba.core.validation import Problems, check_length, check_money, check_period, check_required
+
+
+def _validate(session: Session, data: ProjectInput, project_id: int | None) -> ProjectInput:
+    p = Problems()
+    number = check_required(p, data.number, "number", "Projekta numurs")
+    title = check_required(p, data.title, "title", "Nosaukums")
+    funder_name = check_required(p, data.funder_name, "funder_name", "Finansētājs")
+    implementer = check_required(p, data.implementer_name, "implementer_name", "Īstenotājs")
+    check_length(p, number, "number", "Projekta numurs", 60)
+    check_length(p, title, "title", "Nosaukums", 500)
+    check_period(p, data.start_date, data.end_date, "end_date")
+    for field, amount in (("total_cost", data.total_cost), ("grant_amount", data.grant_amount)):
+        try:
+            check_money(amount, field)
+        except ValidationError as exc:
+            p.items.extend(exc.problems)
+    if number and funder_name:
+        clash = session.scalars(
+            select(Project.id)
+            .join(Funder)
+            .where(Project.number == number, func.lower(Funder.name) == funder_name.lower())
+        ).first()
+        if clash is not None and clash != project_id:
+            p.add("number", f"Projekts ar numuru {number} šim finansētājam jau ir.")
+    p.raise_if_any()
+    return replace(
+        data,
+        number=number,
+        title=title,
+        funder_name=funder_name,
+        implementer_name=implementer,
+        total_cost=check_money(data.total_cost),
+        grant_amount=check_money(data.grant_amount),
+    )
+
+
+def _apply(session: Session, project: Project, data: ProjectInput) -> None:
+    funder = find_or_create_funder(session, data.funder_name, data.funder_profile)
+    project.funder = funder
+    project.programme = (
+        find_or_create_programme(session, funder, data.programme_name, data.programme_strand, data.call_year)
+        if data.programme_name.strip()
+        else None
+    )
+    project.implementer = find_or_create_organisation(session, data.implementer_name, OrganisationKind.OWN)
+    project.number = data.number
+    project.title = data.title
+    project.status = data.status
+    project.start_date = data.start_date
+    project.end_date = data.end_date
+    project.total_cost = data.total_cost
+    project.grant_amount = data.grant_amount
+    project.aim = data.aim
+    project.retention_until = data.retention_until
+    wanted = [" ".join(g.split()) for g in data.target_groups if g.strip()]
+    project.target_groups = [
+        next((tg for tg in project.target_groups if tg.name == name), None) or ProjectTargetGroup(name=name)
+        for name in dict.fromkeys(wanted)
+    ]
+
+
+def create_project(session: Session, data: ProjectInput) -> ProjectDetail:
+    data = _validate(session, data, None)
+    project = Project()
+    _apply(session, project, data)
+    if project.retention_until is None:
+        project.retention_until = profiles.retention_until(project.funder.profile_key, data.end_date)
+    session.add(project)
+    session.flush()
+    return get_project(session, project.id)
+
+
+def update_project(session: Session, project_id: int, data: ProjectInput) -> ProjectDetail:
+    project = get_or_404(session, Project, project_id, "Projekts")
+    data = _validate(session, data, project_id)
+    _apply(session, project, data)
+    session.flush()
+    return get_project(session, project.id)
+
+
+def deletion_impact(session: Session, project_id: int) -> DeletionImpact:
+    def count(model: type[Activity | Event | Indicator | BudgetLine | Expense | Payment]) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(model.project_id == project_id)) or 0
+
+    attendances = session.scalar(
+        select(func.count()).select_from(Attendance).join(Event).where(Event.project_id == project_id)
+    )
+    return DeletionImpact(
+        activities=count(Activity),
+        events=count(Event),
+        attendances=attendances or 0,
+        indicators=count(Indicator),
+        budget_lines=count(BudgetLine),
+        expenses=count(Expense),
+        payments=count(Payment),
+    )
+
+
+def delete_project(session: Session, project_id: int) -> DeletionImpact:
+    """Deletes the project and everything on it; people stay in the registry."""
+    impact = deletion_impact(session, project_id)
+    project = get_or_404(session, Project, project_id, "Projekts")
+    event_ids = select(Event.id).where(Event.project_id == project_id).scalar_subquery()
+    # Bulk deletes: a project can hold thousands of attendances; the ORM would load each one.
+    session.execute(delete(Attendance).where(Attendance.event_id.in_(event_ids)))
+    session.execute(delete(Event).where(Event.project_id == project_id))
+    session.delete(project)
+    session.flush()
+    return impact
+
+
+def list_projects(session: Session, status: ProjectStatus | None = None) -> list[ProjectSummary]:
+    stmt = (
+        select(
+            Project.id,
+            Project.number,
+            Project.title,
+            Project.status,
+            Project.start_date,
+            Project.end_date,
+            Funder.name,
+        )
+        .join(Funder)
+        .order_by(Project.start_date.desc(), Project.number)
+    )
+    if status is not None:
+        stmt = stmt.where(Project.status == status)
+    return [ProjectSummary(*row) for row in session.execute(stmt)]
+
+
+def find_project_id(session: Session, number: str, funder_name: str | None = None) -> int:
+    stmt = select(Project.id).where(Project.number == number.strip())
+    if funder_name:
+        stmt = stmt.join(Funder).where(func.lower(Funder.name) == funder_name.lower())
+    ids = list(session.scalars(stmt))
+    if not ids:
+        raise NotFoundError(f"Projekts ar numuru {number} nav atrasts.")
+    if len(ids) > 1:
+        raise ValidationError.single("number", f"Numurs {number} ir vairākiem finansētājiem; norādiet finansētāju.")
+    return ids[0]
+
+
+def get_project(session: Session, project_id: int) -> ProjectDetail:
+    project = session.scalars(
+        select(Project)
+        .where(Project.id == project_id)
+        .options(
+            selectinload(Project.partners).selectinload(ProjectPartner.organisation),
+            selectinload(Project.cofinancing).selectinload(Cofinancing.organisation),
+            selectinload(Project.target_groups),
+            selectinload(Project.texts),
+            selectinload(Project.deadlines),
+        )
+    ).first()
+    if project is None:
+        raise NotFoundError(f"Projekts (nr. {project_id}) nav atrasts — iespējams, to jau izdzēsa.")
+    return ProjectDetail(
+        id=project.id,
+        number=project.number,
+        title=project.title,
+        status=project.status,
+        start_date=project.start_date,
+        end_date=project.end_date,
+        funder=funder_dto(project.funder),
+        programme=programme_dto(project.programme) if project.programme else None,
+        implementer=organisation_dto(project.implementer),
+        total_cost=project.total_cost,
+        grant_amount=project.grant_amount,
+        aim=project.aim,
+        retention_until=project.retention_until,
+        partners=tuple(
+            PartnerDTO(pp.id, organisation_dto(pp.organisation), pp.role, pp.description) for pp in project.partners
+        ),
+        cofinancing=tuple(
+            CofinancingDTO(c.id, c.source, c.organisation.name if c.organisation else None, c.amount, c.note)
+            for c in project.cofinancing
+        ),
+        target_groups=tuple(tg.name for tg in project.target_groups),
+        deadlines=tuple(deadline_dto(d) for d in project.deadlines),
+        texts={t.key: t.text for t in project.texts},
+        warnings=tuple(_warnings(project)),
+    )
+
+
+def _warnings(project: Project) -> list[str]:
+    out: list[str] = []
+    profile = profiles.load_profile(project.funder.profile_key)
+    if not profile.number_matches(project.number):
+        out.append(f"Numurs {project.number} neatbilst finansētāja numura formai ({profile.number_example}).")
+    if project.grant_amount > project.total_cost > 0:
+        out.append("Finansējums ir lielāks par projekta kopējām izmaksām.")
+    return out
+
+
+def deadline_dto(d: ReportDeadline) -> DeadlineDTO:
+    return DeadlineDTO(d.id, d.project_id, d.kind, d.due_date, d.period_start, d.period_end, d.submitted_on, d.note)
+
+
+def add_partner(
+    session: Session,
+    project_id: int,
+    organisation_name: str,
+    kind: OrganisationKind = OrganisationKind.NGO,
+    role: PartnerRole = PartnerRole.PARTNER,
+    description: str = "",
+) -> PartnerDTO:
+    project = get_or_404(session, Project, project_id, "Projekts")
+    p = Problems()
+    name = check_required(p, organisation_name, "organisation_name", "Partneris")
+    p.raise_if_any()
+    org = find_or_create_organisation(session, name, kind)
+    if any(pp.organisation_id == org.id for pp in project.partners):
+        raise ValidationError.single("organisation_name", f"{org.name} jau ir šī projekta partneris.")
+    partner = ProjectPartner(organisation=org, role=role, description=description)
+    project.partners.append(partner)
+    session.flush()
+    return PartnerDTO(partner.id, organisation_dto(org), role, description)
+
+
+def remove_partner(session: Session, partner_id: int) -> None:
+    session.delete(get_or_404(session, ProjectPartner, partner_id, "Partneris"))
+    session.flush()
+
+
+def add_cofinancing(
+    session: Session,
+    project_id: int,
+    source: FundingSource,
+    amount: Decimal,
+    organisation_name: str = "",
+    note: str = "",
+) -> CofinancingDTO:
+    project = get_or_404(session, Project, project_id, "Projekts")
+    amount = check_money(amount, "amount")
+    org = find_or_create_organisation(session, organisation_name) if organisation_name.strip() else None
+    row = Cofinancing(source=source, amount=amount, organisation=org, note=note)
+    project.cofinancing.append(row)
+    session.flush()
+    return CofinancingDTO(row.id, source, org.name if org else None, amount, note)
+
+
+def set_text(session: Session, project_id: int, key: str, text: str) -> None:
+    """Keeps a report text (aim reached, changes, publicity ...) for the project."""
+    project = get_or_404(session, Project, project_id, "Projekts")
+    existing = next((t for t in project.texts if t.key == key), None)
+    if existing is None:
+        project.texts.append(ProjectText(key=key, text=text))
+    else:
+        existing.text = text
+    session.flush()
+
+
+def add_deadline(
+    session: Session,
+    project_id: int,
+    kind: DeadlineKind,
+    due_date: date,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    note: str = "",
+) -> DeadlineDTO:
+    project = get_or_404(session, Project, project_id, "Projekts")
+    p = Problems()
+    check_period(p, period_start, period_end, "period_end")
+    p.raise_if_any()
+    deadline = ReportDeadline(kind=kind, due_date=due_date, period_start=period_start, period_end=period_end, note=note)
+    project.deadlines.append(deadline)
+    session.flush()
+    return deadline_dto(deadline)
