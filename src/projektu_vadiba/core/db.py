@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from projektu_vadiba.core import clock
@@ -43,7 +43,7 @@ def resolve_url(explicit: str | None = None) -> str:
         raw = f"sqlite:///{Path(raw).expanduser().resolve()}"
     try:
         make_url(raw)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise AppError(f"Nederīga datubāzes adrese: {raw}") from exc
     return raw
 
@@ -106,7 +106,10 @@ class Database:
 def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     """Open (and create or upgrade) the database; an SQLite file is copied aside before any migration."""
     resolved = resolve_url(url)
-    engine = make_engine(resolved)
+    try:
+        engine = make_engine(resolved)
+    except (OSError, ArgumentError, NoSuchModuleError) as exc:
+        raise AppError(f"Neizdevās atvērt datubāzi {resolved}: {exc}") from exc
     if migrate:
         from projektu_vadiba.core import migrations
 

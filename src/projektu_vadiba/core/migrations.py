@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from projektu_vadiba.core.errors import AppError
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -29,6 +31,13 @@ def head_revision() -> str:
     return head
 
 
+def _known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # alembic raises several kinds for an unknown id
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -40,6 +49,10 @@ def upgrade(engine: Engine, backup: Callable[[Engine, str], Any] | None = None) 
     head = head_revision()
     if current == head:
         return False
+    if current is not None and not _known(current):
+        raise AppError(
+            "Šī datubāze ir izveidota ar jaunāku Projektu vadības versiju. Atjauniniet programmu, lai to atvērtu."
+        )
     if current is not None and backup is not None:
         backup(engine, current)
     cfg = alembic_config(engine)

@@ -38,3 +38,8 @@ def lv_sort_key(text: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
 
 def normalise_space(text: str) -> str:
     return " ".join(text.split())
+
+
+def name_key(text: str) -> str:
+    """Equality key for names: case and spacing do not matter, letters (ā vs a) do."""
+    return normalise_space(text).casefold()

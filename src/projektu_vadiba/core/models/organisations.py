@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from projektu_vadiba.core.models.base import Base, Timestamps, str_enum
 from projektu_vadiba.core.models.enums import OrganisationKind
+from projektu_vadiba.core.text import name_key
 
 
 class Organisation(Timestamps, Base):
     __tablename__ = "organisations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    # Case-folded name for look-ups: SQLite's lower() leaves Ā Č Ķ ... as they are.
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
     kind: Mapped[OrganisationKind] = mapped_column(str_enum(OrganisationKind), default=OrganisationKind.NGO)
     reg_number: Mapped[str | None] = mapped_column(String(40))
     address: Mapped[str | None] = mapped_column(String(300))
@@ -22,12 +25,18 @@ class Organisation(Timestamps, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     website: Mapped[str | None] = mapped_column(String(300))
 
+    @validates("name")
+    def _keep_key(self, _field: str, value: str) -> str:
+        self.name_key = name_key(value)
+        return value
+
 
 class Funder(Base):
     __tablename__ = "funders"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), unique=True)
     short_name: Mapped[str | None] = mapped_column(String(40))
     # Key of a funder profile file under resources/funders/ (e.g. "sif_nvo_fonds").
     profile_key: Mapped[str] = mapped_column(String(60), default="generic")
@@ -35,6 +44,11 @@ class Funder(Base):
     programmes: Mapped[list[Programme]] = relationship(
         back_populates="funder", cascade="all, delete-orphan", order_by="Programme.id"
     )
+
+    @validates("name")
+    def _keep_key(self, _field: str, value: str) -> str:
+        self.name_key = name_key(value)
+        return value
 
 
 class Programme(Base):

@@ -26,6 +26,7 @@ from projektu_vadiba.core.models import (
 )
 from projektu_vadiba.core.services.activities import code_sort_key
 from projektu_vadiba.core.services.common import get_or_404
+from projektu_vadiba.core.text import name_key
 from projektu_vadiba.core.validation import Problems, check_length, check_required, parse_quantity
 
 
@@ -135,12 +136,9 @@ def achieved_value(session: Session, ind: Indicator) -> Decimal:
         sub = orgs.with_only_columns(Person.organisation_id).distinct().subquery()
         stmt = select(func.count()).select_from(sub)
     else:
+        # Compared in Python: SQLite's lower() does not fold Ā Č Ķ ..., and the rows are few (attendees).
         column = Person.target_group if ind.method is IndicatorMethod.TARGET_GROUP else Person.municipality
-        sub = (
-            people.where(func.lower(column) == ind.method_param.lower())
-            .with_only_columns(Attendance.person_id)
-            .distinct()
-            .subquery()
-        )
-        stmt = select(func.count()).select_from(sub)
+        wanted = name_key(ind.method_param)
+        rows = session.execute(people.with_only_columns(Attendance.person_id, column).distinct())
+        return Decimal(len({pid for pid, value in rows if name_key(value) == wanted}))
     return Decimal(session.scalar(stmt) or 0)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.dto import FunderDTO, OrganisationDTO, ProgrammeDTO
 from projektu_vadiba.core.models import Funder, Organisation, OrganisationKind, Programme
+from projektu_vadiba.core.text import name_key
 
 
 def organisation_dto(org: Organisation) -> OrganisationDTO:
@@ -27,7 +28,7 @@ def find_or_create_organisation(
     """Same name (case-insensitive) means the same organisation; spelling variants stay separate."""
     name = " ".join(name.split())
     org = session.scalars(
-        select(Organisation).where(func.lower(Organisation.name) == name.lower()).order_by(Organisation.id)
+        select(Organisation).where(Organisation.name_key == name_key(name)).order_by(Organisation.id)
     ).first()
     if org is None:
         org = Organisation(name=name, kind=kind, **fields)
@@ -38,7 +39,7 @@ def find_or_create_organisation(
 
 def find_or_create_funder(session: Session, name: str, profile_key: str = "generic") -> Funder:
     name = " ".join(name.split())
-    funder = session.scalars(select(Funder).where(func.lower(Funder.name) == name.lower())).first()
+    funder = session.scalars(select(Funder).where(Funder.name_key == name_key(name))).first()
     if funder is None:
         funder = Funder(name=name, profile_key=profile_key)
         session.add(funder)

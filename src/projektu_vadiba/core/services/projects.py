@@ -50,6 +50,7 @@ from projektu_vadiba.core.services.organisations import (
     organisation_dto,
     programme_dto,
 )
+from projektu_vadiba.core.text import name_key
 from projektu_vadiba.core.validation import Problems, check_length, check_money, check_period, check_required
 
 
@@ -69,9 +70,7 @@ def _validate(session: Session, data: ProjectInput, project_id: int | None) -> P
             p.items.extend(exc.problems)
     if number and funder_name:
         clash = session.scalars(
-            select(Project.id)
-            .join(Funder)
-            .where(Project.number == number, func.lower(Funder.name) == funder_name.lower())
+            select(Project.id).join(Funder).where(Project.number == number, Funder.name_key == name_key(funder_name))
         ).first()
         if clash is not None and clash != project_id:
             p.add("number", f"Projekts ar numuru {number} šim finansētājam jau ir.")
@@ -184,7 +183,7 @@ def list_projects(session: Session, status: ProjectStatus | None = None) -> list
 def find_project_id(session: Session, number: str, funder_name: str | None = None) -> int:
     stmt = select(Project.id).where(Project.number == number.strip())
     if funder_name:
-        stmt = stmt.join(Funder).where(func.lower(Funder.name) == funder_name.lower())
+        stmt = stmt.join(Funder).where(Funder.name_key == name_key(funder_name))
     ids = list(session.scalars(stmt))
     if not ids:
         raise NotFoundError(f"Projekts ar numuru {number} nav atrasts.")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 15:45:55.503026
+Create Date: 2026-11-25 15:50:58.996360
 """
 
 from collections.abc import Sequence
@@ -22,15 +22,17 @@ def upgrade() -> None:
         "funders",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=300), nullable=False),
+        sa.Column("name_key", sa.String(length=300), nullable=False),
         sa.Column("short_name", sa.String(length=40), nullable=True),
         sa.Column("profile_key", sa.String(length=60), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_funders")),
-        sa.UniqueConstraint("name", name=op.f("uq_funders_name")),
+        sa.UniqueConstraint("name_key", name=op.f("uq_funders_name_key")),
     )
     op.create_table(
         "organisations",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=300), nullable=False),
+        sa.Column("name_key", sa.String(length=300), nullable=False),
         sa.Column(
             "kind",
             sa.Enum(
@@ -61,7 +63,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_organisations")),
     )
     with op.batch_alter_table("organisations", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_organisations_name"), ["name"], unique=False)
+        batch_op.create_index(batch_op.f("ix_organisations_name_key"), ["name_key"], unique=False)
 
     op.create_table(
         "people",
@@ -73,9 +75,7 @@ def upgrade() -> None:
         sa.Column("email", sa.String(length=254), nullable=False),
         sa.Column("phone", sa.String(length=40), nullable=False),
         sa.Column(
-            "gender",
-            sa.Enum("female", "male", "other", name="gender", native_enum=False, length=20),
-            nullable=True,
+            "gender", sa.Enum("female", "male", "other", name="gender", native_enum=False, length=20), nullable=True
         ),
         sa.Column("birth_year", sa.Integer(), nullable=True),
         sa.Column("age_group", sa.String(length=40), nullable=False),
@@ -113,11 +113,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_programmes")),
         sa.UniqueConstraint(
-            "funder_id",
-            "name",
-            "strand",
-            "call_year",
-            name=op.f("uq_programmes_funder_id_name_strand_call_year"),
+            "funder_id", "name", "strand", "call_year", name=op.f("uq_programmes_funder_id_name_strand_call_year")
         ),
     )
     with op.batch_alter_table("programmes", schema=None) as batch_op:
@@ -132,10 +128,7 @@ def upgrade() -> None:
         sa.Column("action", sa.String(length=40), nullable=False),
         sa.Column("fields", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["person_id"],
-            ["people.id"],
-            name=op.f("fk_personal_data_log_person_id_people"),
-            ondelete="SET NULL",
+            ["person_id"], ["people.id"], name=op.f("fk_personal_data_log_person_id_people"), ondelete="SET NULL"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_personal_data_log")),
     )
@@ -174,10 +167,7 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.ForeignKeyConstraint(
-            ["programme_id"],
-            ["programmes.id"],
-            name=op.f("fk_projects_programme_id_programmes"),
-            ondelete="SET NULL",
+            ["programme_id"], ["programmes.id"], name=op.f("fk_projects_programme_id_programmes"), ondelete="SET NULL"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_projects")),
         sa.UniqueConstraint("funder_id", "number", name=op.f("uq_projects_funder_id_number")),
@@ -196,25 +186,14 @@ def upgrade() -> None:
         sa.Column("planned_end", sa.Date(), nullable=True),
         sa.Column(
             "status",
-            sa.Enum(
-                "planned",
-                "in_progress",
-                "done",
-                "cancelled",
-                name="activitystatus",
-                native_enum=False,
-                length=20,
-            ),
+            sa.Enum("planned", "in_progress", "done", "cancelled", name="activitystatus", native_enum=False, length=20),
             nullable=False,
         ),
         sa.Column("result", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["project_id"],
-            ["projects.id"],
-            name=op.f("fk_activities_project_id_projects"),
-            ondelete="CASCADE",
+            ["project_id"], ["projects.id"], name=op.f("fk_activities_project_id_projects"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activities")),
         sa.UniqueConstraint("project_id", "code", name=op.f("uq_activities_project_id_code")),
@@ -235,10 +214,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["project_id"],
-            ["projects.id"],
-            name=op.f("fk_budget_lines_project_id_projects"),
-            ondelete="CASCADE",
+            ["project_id"], ["projects.id"], name=op.f("fk_budget_lines_project_id_projects"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_budget_lines")),
         sa.UniqueConstraint("project_id", "code", name=op.f("uq_budget_lines_project_id_code")),
@@ -266,10 +242,7 @@ def upgrade() -> None:
             ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["project_id"],
-            ["projects.id"],
-            name=op.f("fk_cofinancing_project_id_projects"),
-            ondelete="CASCADE",
+            ["project_id"], ["projects.id"], name=op.f("fk_cofinancing_project_id_projects"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cofinancing")),
     )
@@ -315,10 +288,7 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.ForeignKeyConstraint(
-            ["project_id"],
-            ["projects.id"],
-            name=op.f("fk_project_partners_project_id_projects"),
-            ondelete="CASCADE",
+            ["project_id"], ["projects.id"], name=op.f("fk_project_partners_project_id_projects"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_project_partners")),
         sa.UniqueConstraint(
@@ -353,10 +323,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=60), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["project_id"],
-            ["projects.id"],
-            name=op.f("fk_project_texts_project_id_projects"),
-            ondelete="CASCADE",
+            ["project_id"], ["projects.id"], name=op.f("fk_project_texts_project_id_projects"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_project_texts")),
         sa.UniqueConstraint("project_id", "key", name=op.f("uq_project_texts_project_id_key")),
@@ -387,10 +354,7 @@ def upgrade() -> None:
         sa.Column("submitted_on", sa.Date(), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["project_id"],
-            ["projects.id"],
-            name=op.f("fk_report_deadlines_project_id_projects"),
-            ondelete="CASCADE",
+            ["project_id"], ["projects.id"], name=op.f("fk_report_deadlines_project_id_projects"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_deadlines")),
     )
@@ -409,10 +373,7 @@ def upgrade() -> None:
         sa.Column("amount", sa.Numeric(precision=12, scale=2), nullable=False),
         sa.CheckConstraint("amount >= 0", name=op.f("ck_budget_amounts_amount_not_negative")),
         sa.ForeignKeyConstraint(
-            ["line_id"],
-            ["budget_lines.id"],
-            name=op.f("fk_budget_amounts_line_id_budget_lines"),
-            ondelete="CASCADE",
+            ["line_id"], ["budget_lines.id"], name=op.f("fk_budget_amounts_line_id_budget_lines"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_budget_amounts")),
         sa.UniqueConstraint("line_id", "source", name=op.f("uq_budget_amounts_line_id_source")),
@@ -459,10 +420,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("ends_at >= starts_at", name=op.f("ck_events_period")),
         sa.ForeignKeyConstraint(
-            ["activity_id"],
-            ["activities.id"],
-            name=op.f("fk_events_activity_id_activities"),
-            ondelete="CASCADE",
+            ["activity_id"], ["activities.id"], name=op.f("fk_events_activity_id_activities"), ondelete="CASCADE"
         ),
         sa.ForeignKeyConstraint(
             ["project_id"], ["projects.id"], name=op.f("fk_events_project_id_projects"), ondelete="CASCADE"
@@ -539,16 +497,10 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["activity_id"],
-            ["activities.id"],
-            name=op.f("fk_indicators_activity_id_activities"),
-            ondelete="SET NULL",
+            ["activity_id"], ["activities.id"], name=op.f("fk_indicators_activity_id_activities"), ondelete="SET NULL"
         ),
         sa.ForeignKeyConstraint(
-            ["project_id"],
-            ["projects.id"],
-            name=op.f("fk_indicators_project_id_projects"),
-            ondelete="CASCADE",
+            ["project_id"], ["projects.id"], name=op.f("fk_indicators_project_id_projects"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_indicators")),
         sa.UniqueConstraint("project_id", "code", name=op.f("uq_indicators_project_id_code")),
@@ -676,7 +628,7 @@ def downgrade() -> None:
 
     op.drop_table("people")
     with op.batch_alter_table("organisations", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_organisations_name"))
+        batch_op.drop_index(batch_op.f("ix_organisations_name_key"))
 
     op.drop_table("organisations")
     op.drop_table("funders")

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, then runs lint, types and the whole test suite.
+# PostgreSQL runs too when PV_TEST_POSTGRES_URL names a server (CI starts one; see .ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-system-packages.sh
+scripts/venv.sh
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check src tests
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"

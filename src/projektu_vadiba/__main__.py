@@ -1,0 +1,5 @@
+import sys
+
+from projektu_vadiba.app import main
+
+sys.exit(main())

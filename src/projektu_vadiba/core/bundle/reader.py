@@ -1,0 +1,671 @@
+"""Reading and validating bundle data into a typed plan; every problem names its JSON path."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from projektu_vadiba.core.bundle.common import FORMAT, VERSION
+from projektu_vadiba.core.errors import BundleError, ValidationError
+from projektu_vadiba.core.models import (
+    ActivityStatus,
+    AttendanceRole,
+    AttendanceStatus,
+    DeadlineKind,
+    EventType,
+    FundingSource,
+    Gender,
+    IndicatorMethod,
+    OrganisationKind,
+    PartnerRole,
+    PaymentKind,
+    ProjectStatus,
+)
+from projektu_vadiba.core.validation import check_money
+
+_YEARS = (1900, 2100)
+_COUNT_LIMIT = 10_000_000
+_MISSING: Any = object()
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.([0-9]+))?")
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _problem(path: str, message: str) -> BundleError:
+    return BundleError(f"{path}: {message}")
+
+
+def _child(path: str, name: str) -> str:
+    return f"{path}.{name}" if _IDENTIFIER.fullmatch(name) else f"{path}[{json.dumps(name, ensure_ascii=False)}]"
+
+
+def _kind(value: Any) -> str:
+    """What a wrong value is, in words: '… jābūt tekstam, bet ir skaitlis 12.5'."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"skaitlis {value!r}"
+    if isinstance(value, str):
+        return f"teksts “{value if len(value) <= 40 else value[:40] + '…'}”"
+    if isinstance(value, list):
+        return "saraksts"
+    if isinstance(value, dict):
+        return "objekts"
+    return type(value).__name__
+
+
+class _Reader:
+    """One JSON object, read field by field into typed values. Each problem raises BundleError naming its
+    JSON path; `done()` rejects fields nobody read, because a misspelt field would otherwise lose data."""
+
+    def __init__(self, value: Any, path: str) -> None:
+        if not isinstance(value, dict):
+            raise _problem(path, f"jābūt objektam {{…}}, bet ir {_kind(value)}")
+        self.path = path
+        self._data: dict[str, Any] = value
+        self._read: set[str] = set()
+
+    def at(self, name: str) -> str:
+        return _child(self.path, name)
+
+    def done(self) -> None:
+        for name in self._data:
+            if name not in self._read:
+                raise _problem(self.at(str(name)), "nezināms lauks (šīs versijas paketē tāda nav)")
+
+    def _get(self, name: str, *, required: bool) -> Any:
+        self._read.add(name)
+        if name in self._data:
+            return self._data[name]
+        if required:
+            raise _problem(self.at(name), "obligātais lauks nav norādīts")
+        return _MISSING
+
+    def _optional(self, name: str) -> Any:
+        """The value, or _MISSING when absent or null."""
+        value = self._get(name, required=False)
+        return _MISSING if value is None else value
+
+    # -- scalars
+
+    def text(self, name: str, limit: int | None, *, required: bool = False) -> str:
+        """Required text must not be blank; optional text defaults to ""."""
+        value = self._get(name, required=required)
+        return "" if value is _MISSING else self._check_text(name, value, limit, required=required)
+
+    def opt_text(self, name: str, limit: int) -> str | None:
+        value = self._optional(name)
+        return None if value is _MISSING else self._check_text(name, value, limit, required=False)
+
+    def _check_text(self, name: str, value: Any, limit: int | None, *, required: bool) -> str:
+        if not isinstance(value, str):
+            raise _problem(self.at(name), f"jābūt tekstam, bet ir {_kind(value)}")
+        if required and not value.strip():
+            raise _problem(self.at(name), "nedrīkst būt tukšs")
+        if limit is not None and len(value) > limit:
+            raise _problem(self.at(name), f"teksts ir pārāk garš ({len(value)} zīmes, drīkst {limit})")
+        return value
+
+    def integer(self, name: str, low: int, high: int) -> int:
+        return self._check_integer(name, self._get(name, required=True), low, high)
+
+    def opt_integer(self, name: str, low: int, high: int) -> int | None:
+        value = self._optional(name)
+        return None if value is _MISSING else self._check_integer(name, value, low, high)
+
+    def _check_integer(self, name: str, value: Any, low: int, high: int) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _problem(self.at(name), f"jābūt veselam skaitlim, bet ir {_kind(value)}")
+        if not low <= value <= high:
+            raise _problem(self.at(name), f"{value} nav robežās no {low} līdz {high}")
+        return value
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self._get(name, required=False)
+        return default if value is _MISSING else self._check_flag(name, value)
+
+    def opt_flag(self, name: str) -> bool | None:
+        value = self._optional(name)
+        return None if value is _MISSING else self._check_flag(name, value)
+
+    def _check_flag(self, name: str, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise _problem(self.at(name), f"jābūt true vai false, bet ir {_kind(value)}")
+        return value
+
+    def day(self, name: str) -> date:
+        return self._check_day(name, self._get(name, required=True))
+
+    def opt_day(self, name: str) -> date | None:
+        value = self._optional(name)
+        return None if value is _MISSING else self._check_day(name, value)
+
+    def _check_day(self, name: str, value: Any) -> date:
+        if not isinstance(value, str):
+            raise _problem(self.at(name), f"datumam jābūt tekstam GGGG-MM-DD, bet ir {_kind(value)}")
+        try:
+            if _DATE.fullmatch(value):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass
+        raise _problem(self.at(name), f"“{value}” nav derīgs datums (GGGG-MM-DD)")
+
+    def moment(self, name: str) -> datetime:
+        return self._check_moment(name, self._get(name, required=True))
+
+    def opt_moment(self, name: str) -> datetime | None:
+        value = self._optional(name)
+        return None if value is _MISSING else self._check_moment(name, value)
+
+    def _check_moment(self, name: str, value: Any) -> datetime:
+        if not isinstance(value, str):
+            raise _problem(self.at(name), f"laikam jābūt tekstam GGGG-MM-DDTHH:MM:SS, bet ir {_kind(value)}")
+        try:
+            if _DATETIME.fullmatch(value):
+                return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        raise _problem(self.at(name), f"“{value}” nav derīgs datums un laiks (GGGG-MM-DDTHH:MM:SS)")
+
+    def money(self, name: str, *, required: bool = True, allow_negative: bool = False) -> Decimal:
+        """Euros as a decimal string with at most 2 decimals; optional amounts default to 0.00."""
+        value = self._get(name, required=required)
+        if value is _MISSING:
+            return Decimal("0.00")
+        amount = self._check_decimal(name, value, 2, "summai", "summā")
+        try:
+            return check_money(amount, name, allow_negative=allow_negative)
+        except ValidationError as exc:
+            reason = exc.message.rstrip(".")
+            raise _problem(self.at(name), f"“{value}”: {reason[:1].lower()}{reason[1:]}") from None
+
+    def quantity(self, name: str, *, default: Decimal | None = None) -> Decimal:
+        """A non-negative decimal string with at most 3 decimals (indicator values, budget quantities)."""
+        value = self._get(name, required=default is None)
+        if value is _MISSING:
+            assert default is not None
+            return default
+        return self._check_quantity(name, value)
+
+    def opt_quantity(self, name: str) -> Decimal | None:
+        value = self._optional(name)
+        return None if value is _MISSING else self._check_quantity(name, value)
+
+    def _check_quantity(self, name: str, value: Any) -> Decimal:
+        number = self._check_decimal(name, value, 3, "daudzumam", "daudzumā")
+        if number < 0:
+            raise _problem(self.at(name), f"“{value}”: vērtība nevar būt negatīva")
+        if number >= Decimal("1e11"):  # Numeric(14, 3)
+            raise _problem(self.at(name), f"“{value}”: vērtība ir pārāk liela")
+        return number
+
+    def _check_decimal(self, name: str, value: Any, places: int, dative: str, locative: str) -> Decimal:
+        """Decimal strings only: a JSON number would pass through a float in most JSON tools."""
+        if not isinstance(value, str):
+            example = "1234.50" if places == 2 else "12.5"
+            raise _problem(
+                self.at(name), f"{dative} jābūt tekstam ar punktu, piemēram “{example}”, bet ir {_kind(value)}"
+            )
+        match = _DECIMAL.fullmatch(value)
+        if match is None:
+            raise _problem(self.at(name), f"“{value}” nav skaitlis (piemērs: “1234.50”)")
+        if match.group(1) is not None and len(match.group(1)) > places:
+            raise _problem(self.at(name), f"“{value}”: {locative} drīkst būt ne vairāk kā {places} cipari aiz punkta")
+        return Decimal(value)
+
+    def choice(self, name: str, enum_cls: type[_E], default: _E | None = None) -> _E:
+        """An enum value; required when there is no default."""
+        value = self._get(name, required=default is None)
+        if value is _MISSING:
+            assert default is not None
+            return default
+        return self._check_choice(name, value, enum_cls)
+
+    def opt_choice(self, name: str, enum_cls: type[_E]) -> _E | None:
+        value = self._optional(name)
+        return None if value is _MISSING else self._check_choice(name, value, enum_cls)
+
+    def _check_choice(self, name: str, value: Any, enum_cls: type[_E]) -> _E:
+        allowed = [member.value for member in enum_cls]
+        if not isinstance(value, str) or value not in allowed:
+            shown = f"“{value}”" if isinstance(value, str) else _kind(value)
+            raise _problem(self.at(name), f"{shown} nav atļauta vērtība (atļautās: {', '.join(allowed)})")
+        return enum_cls(value)
+
+    # -- references and bundle-local keys
+
+    def key(self, registry: dict[str, str]) -> str:
+        """This record's bundle-local key, unique within its list; the registry maps key -> path."""
+        value = self.text("key", 60, required=True)
+        if value in registry:
+            raise _problem(self.at("key"), f"atslēga “{value}” atkārtojas (jau {registry[value]})")
+        registry[value] = self.path
+        return value
+
+    def ref(self, name: str, registry: Collection[str], target: str) -> str:
+        return self._check_ref(name, self._get(name, required=True), registry, target)
+
+    def opt_ref(self, name: str, registry: Collection[str], target: str) -> str | None:
+        value = self._optional(name)
+        return None if value is _MISSING else self._check_ref(name, value, registry, target)
+
+    def _check_ref(self, name: str, value: Any, registry: Collection[str], target: str) -> str:
+        if not isinstance(value, str):
+            raise _problem(self.at(name), f"jābūt atslēgai (tekstam), bet ir {_kind(value)}")
+        if value not in registry:
+            raise _problem(self.at(name), f"“{value}” nav atrodams sarakstā {target}")
+        return value
+
+    # -- nested structures
+
+    def obj(self, name: str) -> _Reader:
+        return _Reader(self._get(name, required=True), self.at(name))
+
+    def opt_obj(self, name: str) -> _Reader | None:
+        value = self._optional(name)
+        return None if value is _MISSING else _Reader(value, self.at(name))
+
+    def objects(self, name: str) -> list[_Reader]:
+        """A list of objects; an absent list is empty."""
+        value = self._get(name, required=False)
+        if value is _MISSING:
+            return []
+        if not isinstance(value, list):
+            raise _problem(self.at(name), f"jābūt sarakstam […], bet ir {_kind(value)}")
+        return [_Reader(item, f"{self.at(name)}[{i}]") for i, item in enumerate(value)]
+
+    def mapping(self, name: str) -> _Reader:
+        """An object with free keys (texts by section, amounts by source); absent means empty."""
+        value = self._get(name, required=False)
+        return _Reader({} if value is _MISSING else value, self.at(name))
+
+    def name_as(self, name: str, enum_cls: type[_E]) -> _E:
+        """A free key that is itself an enum value (budget amounts are keyed by funding source)."""
+        return self._check_choice(name, name, enum_cls)
+
+    def names(self) -> list[str]:
+        """Every field of a free-key object, marked as read."""
+        self._read.update(self._data)
+        return list(self._data)
+
+
+@dataclass
+class Row:
+    """One validated record: column values for its model, plus bundle-local references still to resolve."""
+
+    path: str
+    values: dict[str, Any]
+    refs: dict[str, str | None] = field(default_factory=dict)
+    key: str = ""
+
+    def ref(self, name: str) -> str:
+        """A reference the format requires (validation has already refused a missing one)."""
+        key = self.refs[name]
+        assert key is not None
+        return key
+
+
+@dataclass
+class Plan:
+    """The whole bundle, validated and typed; nothing touches the database until all of it is read."""
+
+    funder: dict[str, Any] = field(default_factory=dict)
+    programme: dict[str, Any] | None = None
+    project: dict[str, Any] = field(default_factory=dict)
+    implementer: str = ""
+    organisations: list[Row] = field(default_factory=list)
+    partners: list[Row] = field(default_factory=list)
+    cofinancing: list[Row] = field(default_factory=list)
+    target_groups: list[Row] = field(default_factory=list)
+    texts: list[Row] = field(default_factory=list)
+    deadlines: list[Row] = field(default_factory=list)
+    activities: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
+    people: list[Row] = field(default_factory=list)
+    attendance: list[Row] = field(default_factory=list)
+    indicators: list[Row] = field(default_factory=list)
+    budget_lines: list[Row] = field(default_factory=list)
+    budget_amounts: list[Row] = field(default_factory=list)
+    expenses: list[Row] = field(default_factory=list)
+    payments: list[Row] = field(default_factory=list)
+    # Bundle-local keys of each list -> the path that defined them.
+    org_keys: dict[str, str] = field(default_factory=dict)
+    activity_keys: dict[str, str] = field(default_factory=dict)
+    event_keys: dict[str, str] = field(default_factory=dict)
+    person_keys: dict[str, str] = field(default_factory=dict)
+    line_keys: dict[str, str] = field(default_factory=dict)
+
+
+def read_bundle(data: Any) -> Plan:
+    top = _Reader(data, "$")
+    _read_header(top)
+    plan = Plan()
+    # Lists are read in dependency order so that every reference can be checked when it is met.
+    _read_organisations(top, plan)
+    _read_project(top.obj("project"), plan)
+    _read_activities(top, plan)
+    _read_events(top, plan)
+    _read_people(top, plan)
+    _read_attendance(top, plan)
+    _read_indicators(top, plan)
+    _read_budget_lines(top, plan)
+    _read_expenses(top, plan)
+    _read_payments(top, plan)
+    top.done()
+    return plan
+
+
+def _read_header(top: _Reader) -> None:
+    fmt = top.text("format", None, required=True)
+    if fmt != FORMAT:
+        raise _problem("$.format", f"“{fmt}” nav projekta paketes formāts (jābūt “{FORMAT}”)")
+    version = top.integer("version", 0, 1_000_000)
+    if version > VERSION:
+        raise _problem(
+            "$.version",
+            f"paketes versija {version} nav atbalstīta: tā izveidota ar jaunāku programmu "
+            f"(šī programma lasa versiju {VERSION}); atjauniniet programmu",
+        )
+    if version != VERSION:
+        raise _problem("$.version", f"paketes versija {version} nav atbalstīta (šī programma lasa versiju {VERSION})")
+
+
+def _check_period(item: _Reader, name: str, start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise _problem(item.at(name), f"beigas ({end.isoformat()}) nevar būt pirms sākuma ({start.isoformat()})")
+
+
+def _check_unique(item: _Reader, name: str, value: Any, seen: dict[Any, str]) -> None:
+    if value in seen:
+        raise _problem(item.at(name), f"“{value}” atkārtojas (jau {seen[value]})")
+    seen[value] = item.path
+
+
+def _read_organisations(top: _Reader, plan: Plan) -> None:
+    for item in top.objects("organisations"):
+        key = item.key(plan.org_keys)
+        values = {
+            "name": item.text("name", 300, required=True),
+            "kind": item.choice("kind", OrganisationKind, OrganisationKind.NGO),
+            "reg_number": item.opt_text("reg_number", 40),
+            "address": item.opt_text("address", 300),
+            "municipality": item.opt_text("municipality", 120),
+            "email": item.opt_text("email", 254),
+            "phone": item.opt_text("phone", 40),
+            "website": item.opt_text("website", 300),
+        }
+        item.done()
+        plan.organisations.append(Row(item.path, values, key=key))
+
+
+def _read_project(item: _Reader, plan: Plan) -> None:
+    number = item.text("number", 60, required=True)
+    title = item.text("title", 500, required=True)
+    start, end = item.day("start_date"), item.day("end_date")
+    _check_period(item, "end_date", start, end)
+    plan.project = {
+        "number": number,
+        "title": title,
+        "status": item.choice("status", ProjectStatus, ProjectStatus.PLANNED),
+        "start_date": start,
+        "end_date": end,
+        "total_cost": item.money("total_cost", required=False),
+        "grant_amount": item.money("grant_amount", required=False),
+        "aim": item.text("aim", None),
+        "retention_until": item.opt_day("retention_until"),
+    }
+    plan.funder = _read_funder(item.obj("funder"))
+    programme = item.opt_obj("programme")
+    plan.programme = None if programme is None else _read_programme(programme)
+    plan.implementer = item.ref("implementer", plan.org_keys, "$.organisations")
+    _read_partners(item, plan)
+    _read_cofinancing(item, plan)
+    _read_target_groups(item, plan)
+    _read_texts(item, plan)
+    _read_deadlines(item, plan)
+    item.done()
+
+
+def _read_funder(item: _Reader) -> dict[str, Any]:
+    values = {
+        "name": item.text("name", 300, required=True),
+        "short_name": item.opt_text("short_name", 40),
+        "profile_key": item.text("profile_key", 60) or "generic",
+    }
+    item.done()
+    return values
+
+
+def _read_programme(item: _Reader) -> dict[str, Any]:
+    values = {
+        "name": item.text("name", 300, required=True),
+        "strand": item.text("strand", 300),
+        "call_year": item.opt_integer("call_year", *_YEARS),
+        "profile_key": item.opt_text("profile_key", 60),
+    }
+    item.done()
+    return values
+
+
+def _read_partners(project: _Reader, plan: Plan) -> None:
+    seen: dict[Any, str] = {}
+    for item in project.objects("partners"):
+        org = item.ref("organisation", plan.org_keys, "$.organisations")
+        _check_unique(item, "organisation", org, seen)
+        values = {
+            "role": item.choice("role", PartnerRole, PartnerRole.PARTNER),
+            "description": item.text("description", None),
+        }
+        item.done()
+        plan.partners.append(Row(item.path, values, refs={"organisation": org}))
+
+
+def _read_cofinancing(project: _Reader, plan: Plan) -> None:
+    for item in project.objects("cofinancing"):
+        values = {
+            "source": item.choice("source", FundingSource),
+            "amount": item.money("amount"),
+            "note": item.text("note", None),
+        }
+        org = item.opt_ref("organisation", plan.org_keys, "$.organisations")
+        item.done()
+        plan.cofinancing.append(Row(item.path, values, refs={"organisation": org}))
+
+
+def _read_target_groups(project: _Reader, plan: Plan) -> None:
+    seen: dict[Any, str] = {}
+    for item in project.objects("target_groups"):
+        name = item.text("name", 200, required=True)
+        _check_unique(item, "name", name, seen)
+        values = {"name": name, "planned_count": item.opt_integer("planned_count", 0, _COUNT_LIMIT)}
+        item.done()
+        plan.target_groups.append(Row(item.path, values))
+
+
+def _read_texts(project: _Reader, plan: Plan) -> None:
+    texts = project.mapping("texts")
+    for name in texts.names():
+        if not name.strip() or len(name) > 60:
+            raise _problem(texts.at(name), "sadaļas atslēgai jābūt 1–60 zīmes garai")
+        plan.texts.append(Row(texts.at(name), {"key": name, "text": texts.text(name, None)}))
+
+
+def _read_deadlines(project: _Reader, plan: Plan) -> None:
+    for item in project.objects("report_deadlines"):
+        period_start, period_end = item.opt_day("period_start"), item.opt_day("period_end")
+        _check_period(item, "period_end", period_start, period_end)
+        values = {
+            "kind": item.choice("kind", DeadlineKind),
+            "due_date": item.day("due_date"),
+            "period_start": period_start,
+            "period_end": period_end,
+            "submitted_on": item.opt_day("submitted_on"),
+            "note": item.text("note", None),
+        }
+        item.done()
+        plan.deadlines.append(Row(item.path, values))
+
+
+def _read_activities(top: _Reader, plan: Plan) -> None:
+    codes: dict[Any, str] = {}
+    for item in top.objects("activities"):
+        key = item.key(plan.activity_keys)
+        code = item.text("code", 20, required=True)
+        _check_unique(item, "code", code, codes)
+        start, end = item.opt_day("planned_start"), item.opt_day("planned_end")
+        _check_period(item, "planned_end", start, end)
+        values = {
+            "code": code,
+            "title": item.text("title", 500, required=True),
+            "description": item.text("description", None),
+            "planned_start": start,
+            "planned_end": end,
+            "status": item.choice("status", ActivityStatus, ActivityStatus.PLANNED),
+            "result": item.text("result", None),
+        }
+        item.done()
+        plan.activities.append(Row(item.path, values, key=key))
+
+
+def _read_events(top: _Reader, plan: Plan) -> None:
+    for item in top.objects("events"):
+        key = item.key(plan.event_keys)
+        activity = item.opt_ref("activity", plan.activity_keys, "$.activities")
+        starts, ends = item.moment("starts_at"), item.moment("ends_at")
+        _check_period(item, "ends_at", starts, ends)
+        values = {
+            "title": item.text("title", 500, required=True),
+            "type": item.choice("type", EventType, EventType.MEETING),
+            "starts_at": starts,
+            "ends_at": ends,
+            "place": item.text("place", 300),
+            "address": item.text("address", 300),
+            "municipality": item.text("municipality", 120),
+            "online": item.flag("online", False),
+            "online_link": item.text("online_link", 500),
+            "planned_participants": item.opt_integer("planned_participants", 0, _COUNT_LIMIT),
+            "description": item.text("description", None),
+        }
+        item.done()
+        plan.events.append(Row(item.path, values, refs={"activity": activity}, key=key))
+
+
+def _read_people(top: _Reader, plan: Plan) -> None:
+    for item in top.objects("people"):
+        key = item.key(plan.person_keys)
+        values = {
+            "given_name": item.text("given_name", 100, required=True),
+            "surname": item.text("surname", 100, required=True),
+            "municipality": item.text("municipality", 120),
+            "email": item.text("email", 254),
+            "phone": item.text("phone", 40),
+            "gender": item.opt_choice("gender", Gender),
+            "birth_year": item.opt_integer("birth_year", *_YEARS),
+            "age_group": item.text("age_group", 40),
+            "target_group": item.text("target_group", 200),
+            "consent_data": item.opt_flag("consent_data"),
+            "consent_photo": item.opt_flag("consent_photo"),
+            "notes": item.text("notes", None),
+            "anonymised_at": item.opt_moment("anonymised_at"),
+        }
+        org = item.opt_ref("organisation", plan.org_keys, "$.organisations")
+        item.done()
+        plan.people.append(Row(item.path, values, refs={"organisation": org}, key=key))
+
+
+def _read_attendance(top: _Reader, plan: Plan) -> None:
+    seen: dict[Any, str] = {}
+    for item in top.objects("attendance"):
+        event = item.ref("event", plan.event_keys, "$.events")
+        person = item.ref("person", plan.person_keys, "$.people")
+        if (event, person) in seen:
+            raise _problem(item.path, f"“{person}” pasākumā “{event}” jau ir atzīmēts ({seen[event, person]})")
+        seen[event, person] = item.path
+        values = {
+            "status": item.choice("status", AttendanceStatus, AttendanceStatus.REGISTERED),
+            "role": item.choice("role", AttendanceRole, AttendanceRole.PARTICIPANT),
+            "no_photos": item.flag("no_photos", False),
+            "note": item.text("note", 300),
+        }
+        item.done()
+        plan.attendance.append(Row(item.path, values, refs={"event": event, "person": person}))
+
+
+def _read_indicators(top: _Reader, plan: Plan) -> None:
+    codes: dict[Any, str] = {}
+    for item in top.objects("indicators"):
+        code = item.text("code", 20, required=True)
+        _check_unique(item, "code", code, codes)
+        activity = item.opt_ref("activity", plan.activity_keys, "$.activities")
+        values = {
+            "code": code,
+            "name": item.text("name", 500, required=True),
+            "unit": item.text("unit", 60),
+            "planned_value": item.quantity("planned"),
+            "method": item.choice("method", IndicatorMethod, IndicatorMethod.MANUAL),
+            "method_param": item.text("method_param", 200),
+            "achieved_manual": item.opt_quantity("achieved_manual"),
+            "comment": item.text("comment", None),
+        }
+        item.done()
+        plan.indicators.append(Row(item.path, values, refs={"activity": activity}))
+
+
+def _read_budget_lines(top: _Reader, plan: Plan) -> None:
+    codes: dict[Any, str] = {}
+    for item in top.objects("budget_lines"):
+        key = item.key(plan.line_keys)
+        code = item.text("code", 20, required=True)
+        _check_unique(item, "code", code, codes)
+        values = {
+            "code": code,
+            "category_key": item.text("category_key", 60, required=True),
+            "name": item.text("name", 500, required=True),
+            "unit": item.text("unit", 60),
+            "quantity": item.quantity("quantity", default=Decimal("1")),
+            "unit_cost": item.money("unit_cost", required=False),
+        }
+        amounts = item.mapping("amounts")
+        for source in amounts.names():
+            amount = {"source": amounts.name_as(source, FundingSource), "amount": amounts.money(source)}
+            plan.budget_amounts.append(Row(amounts.at(source), amount, refs={"line": key}))
+        item.done()
+        plan.budget_lines.append(Row(item.path, values, key=key))
+
+
+def _read_expenses(top: _Reader, plan: Plan) -> None:
+    for item in top.objects("expenses"):
+        line = item.opt_ref("budget_line", plan.line_keys, "$.budget_lines")
+        values = {
+            "date": item.day("date"),
+            "document_number": item.text("document_number", 80),
+            "supplier": item.text("supplier", 300),
+            "description": item.text("description", None),
+            "amount": item.money("amount", allow_negative=True),  # credit notes correct earlier expenses
+            "eligible": item.flag("eligible", True),
+            "paid_on": item.opt_day("paid_on"),
+            "source": item.choice("source", FundingSource, FundingSource.GRANT),
+        }
+        item.done()
+        plan.expenses.append(Row(item.path, values, refs={"budget_line": line}))
+
+
+def _read_payments(top: _Reader, plan: Plan) -> None:
+    for item in top.objects("payments"):
+        kind, received_on, amount = item.choice("kind", PaymentKind), item.day("received_on"), item.money("amount")
+        if amount <= 0:
+            raise _problem(item.at("amount"), "maksājuma summai jābūt lielākai par nulli")
+        values = {"kind": kind, "received_on": received_on, "amount": amount, "note": item.text("note", None)}
+        item.done()
+        plan.payments.append(Row(item.path, values))

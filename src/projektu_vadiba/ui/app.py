@@ -1,0 +1,67 @@
+"""The GUI's composition root: application, fonts, translations, settings, database, main window.
+
+Only this module wires them together; everything else receives what it needs. Heavy libraries (reportlab,
+openpyxl) are not imported here: a report module imports them when a report is made.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import SQLAlchemyError
+
+from projektu_vadiba import __version__
+from projektu_vadiba.core.db import Database, open_database
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.ui.fonts import load_fonts
+from projektu_vadiba.ui.icons import app_icon
+from projektu_vadiba.ui.main_window import MainWindow
+from projektu_vadiba.ui.settings import ORGANISATION, Settings
+from projektu_vadiba.ui.translations import choose_language, install_translators
+
+APP_NAME = "Projektu vadība"
+DESKTOP_FILE = "projektu-vadiba"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (the existing one under tests), named and given its icon and fonts."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(app_icon())
+    load_fonts(app)
+    return app
+
+
+def open_or_explain(db_url: str | None) -> Database | None:
+    """Open the database; on failure show why in Latvian (no traceback) and return None."""
+    title = QCoreApplication.translate("app", "Projektu vadība")
+    try:
+        return open_database(db_url)
+    except AppError as exc:
+        message = exc.message
+    except (OSError, SQLAlchemyError) as exc:  # core lets a few of these through unwrapped (bad folder, driver)
+        message = QCoreApplication.translate("app", "Neizdevās atvērt datubāzi: %1").replace("%1", str(exc))
+    QMessageBox.critical(None, title, message)
+    return None
+
+
+def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
+    """Start the desktop app on `db_url` (None: --db / environment / the default file). Returns the exit code."""
+    app = make_application()
+    settings = Settings()
+    install_translators(app, choose_language(language, settings))
+    db = open_or_explain(db_url)
+    if db is None:
+        return 1
+    window = MainWindow(db, settings)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        db.close()

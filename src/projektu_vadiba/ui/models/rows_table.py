@@ -1,0 +1,134 @@
+"""A read-only QAbstractTableModel over a list of DTOs, described by a list of columns.
+
+Roles beyond display:
+- SORT_ROLE: an int, the row's rank in the column's order (Latvian alphabetical order for text, via
+  core.text.lv_sort_key). Ranks are computed once per column in Python, so the proxy compares plain ints in C++.
+- SEARCH_ROLE: the row's visible texts folded (lower case, no diacritics), for diacritic-blind filtering.
+- ID_ROLE: the DTO's `id`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from projektu_vadiba.core.text import fold, lv_sort_key
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+SEARCH_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, Any], ...]:
+    """'Nr. 9' before 'Nr. 10': digit runs compare as numbers, the rest in Latvian order."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, lv_sort_key(part)) for part in _DIGITS.split(text.strip()) if part
+    )
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: its header, the text of a cell, and optionally a sort key (default: the text, Latvian order)."""
+
+    header: str
+    text: Callable[[T], str]
+    sort_key: Callable[[T], Any] | None = None
+    align: Qt.AlignmentFlag = field(default=LEFT)
+    tooltip: bool = False  # show the full text as a tooltip (long titles)
+
+
+class RowsTableModel(QAbstractTableModel, Generic[T]):
+    def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[T] = []
+        self._ranks: dict[int, list[int]] = {}
+        self._search: list[str] | None = None
+
+    # ---- data in -------------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._ranks.clear()
+        self._search = None
+        self.endResetModel()
+
+    def row_at(self, row: int) -> T:
+        return self._rows[row]
+
+    @property
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    # ---- Qt model API --------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._columns[section].header
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(self._columns[section].align)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        row, col = index.row(), index.column()
+        column = self._columns[col]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(self._rows[row])
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.text(self._rows[row])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        if role == SORT_ROLE:
+            return self._rank(col)[row]
+        if role == SEARCH_ROLE:
+            return self._search_texts()[row]
+        if role == ID_ROLE:
+            return getattr(self._rows[row], "id", None)
+        return None
+
+    # ---- helpers -------------------------------------------------------------------------------------
+
+    def _rank(self, col: int) -> list[int]:
+        ranks = self._ranks.get(col)
+        if ranks is None:
+            column = self._columns[col]
+            key = column.sort_key or (lambda item: lv_sort_key(column.text(item)))
+            order = sorted(range(len(self._rows)), key=lambda i: key(self._rows[i]))
+            ranks = [0] * len(order)
+            for rank, i in enumerate(order):
+                ranks[i] = rank
+            self._ranks[col] = ranks
+        return ranks
+
+    def _search_texts(self) -> list[str]:
+        if self._search is None:
+            self._search = [fold(" ".join(c.text(item) for c in self._columns)) for item in self._rows]
+        return self._search

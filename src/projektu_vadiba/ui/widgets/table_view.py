@@ -1,0 +1,49 @@
+"""A read-only, sortable table view configured the same way everywhere in the app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+def make_table_view(
+    model: QAbstractItemModel, stretch_column: int | None = None, parent: QWidget | None = None
+) -> QTableView:
+    """Whole-row selection, no editing, sortable by header clicks; `stretch_column` takes the spare width."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until a header is clicked
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def set_column_width(view: QTableView, column: int, width: int) -> None:
+    """A column the user may resize, starting at `width` (long texts are elided)."""
+    view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    view.setColumnWidth(column, width)
+
+
+def column_texts(view: QTableView, column: int) -> list[str]:
+    """The texts of one column as the view shows them (after sorting and filtering); handy in tests."""
+    model = view.model()
+    return [str(model.index(row, column).data()) for row in range(model.rowCount())]
+
+
+def header_texts(view: QTableView) -> Iterable[str]:
+    model = view.model()
+    return [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from projektu_vadiba.core import funders
+from projektu_vadiba.resources import resource
+
+
+def test_every_profile_loads_with_categories_and_publicity() -> None:
+    keys = funders.profile_keys()
+    assert {"sif_nvo_fonds", "eea_active_citizens", "lad_leader", "generic"} <= set(keys)
+    for key in keys:
+        profile = funders.load_profile(key)
+        assert profile.cost_categories, key
+        assert profile.deadlines, key
+        assert len({c.key for c in profile.cost_categories}) == len(profile.cost_categories), key
+        if key != "generic":
+            assert funders.pick(profile.publicity, "lv"), key
+            assert funders.pick(profile.publicity, "en"), key
+
+
+@pytest.mark.parametrize(
+    ("key", "number", "ok"),
+    [
+        ("sif_nvo_fonds", "2023.LV/NVOF/MAC/041/58", True),
+        ("sif_nvo_fonds", "2022.LV/NVOF/MIC/041", True),
+        ("sif_nvo_fonds", "2020.LV/NVOF/MIC/023", True),
+        ("sif_nvo_fonds", "23-00-U31523.0-000003", False),
+        ("lad_leader", "23-00-U31523.0-000003", True),
+        ("lad_leader", "2022.LV/NVOF/MIC/041", False),
+        ("generic", "anything at all", True),
+    ],
+)
+def test_number_patterns(key: str, number: str, ok: bool) -> None:
+    assert funders.load_profile(key).number_matches(number) is ok
+
+
+def test_sif_final_report_due_20_working_days_after_end() -> None:
+    [rule] = funders.load_profile("sif_nvo_fonds").deadlines
+    # Ends Friday 29.11.2024: 20 working days later (weekends skipped) is Friday 27.12.2024.
+    assert rule.due(date(2024, 11, 29)) == date(2024, 12, 27)
+    assert funders.load_profile("lad_leader").deadlines[0].due(date(2024, 1, 31)) == date(2024, 2, 29)
+
+
+def test_unknown_profile_falls_back_to_generic() -> None:
+    assert funders.load_profile("nav_tada").key == "generic"
+
+
+def test_profile_files_are_utf8_json_with_latvian_letters() -> None:
+    raw = json.loads(resource("funders", "sif_nvo_fonds.json").read_text(encoding="utf-8"))
+    assert "Sabiedrības integrācijas fonds" in raw["publicity"]["lv"]

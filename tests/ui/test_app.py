@@ -1,0 +1,142 @@
+"""run_gui (the composition root), fonts, translations, and what the GUI does not import at start."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.ui.app import run_gui
+from projektu_vadiba.ui.fonts import SYSTEM_DEJAVU, covers_latvian, font_files, load_fonts
+from projektu_vadiba.ui.main_window import MainWindow
+from projektu_vadiba.ui.settings import Settings
+from projektu_vadiba.ui.translations import install_translators
+
+from .conftest import Seeded
+
+LRELEASE = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-lrelease")
+
+
+@pytest.fixture
+def critical(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text, *a: shown.append((title, text)))
+    return shown
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "folder",  # an existing folder is no SQLite file: core raises AppError
+        "sqlite:////proc/nav-tādas-mapes/pv.sqlite",  # the folder cannot be made: OSError from core
+        "nesaprotams://x",  # no such SQLAlchemy dialect
+    ],
+)
+def test_run_gui_explains_an_unopenable_database(
+    qapp: QApplication, critical: list[tuple[str, str]], tmp_path: Path, url: str
+) -> None:
+    if url == "folder":
+        url = f"sqlite:///{tmp_path}"
+    assert run_gui(url) == 1
+    assert len(critical) == 1
+    title, text = critical[0]
+    assert title == "Projektu vadība"
+    assert "Neizdevās atvērt datubāzi" in text or "Nederīga datubāzes adrese" in text
+    assert "Traceback" not in text
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_run_gui_shows_the_main_window_and_returns_its_exit_code(qapp: QApplication, seeded: Seeded) -> None:
+    seen: list[str] = []
+
+    def look_and_close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.extend(w.windowTitle() for w in windows)
+        seen.extend(w.count_label.text() for w in windows)
+        for w in windows:
+            w.close()
+
+    safety_net = QTimer()  # never hang the test run if the window does not close
+    safety_net.setSingleShot(True)
+    safety_net.timeout.connect(lambda: QCoreApplication.exit(3))
+    safety_net.start(5000)
+    QTimer.singleShot(0, look_and_close)
+    try:
+        assert run_gui(seeded.db.url) == 0
+    finally:
+        safety_net.stop()
+    assert seen == [f"Projektu vadība — {seeded.db.display_name}", "3 projekti"]
+    assert qapp.applicationName() == "Projektu vadība"
+    assert qapp.organizationName() == "projektu-vadiba"
+    assert not qapp.windowIcon().isNull()
+
+
+@pytest.mark.skipif(not (SYSTEM_DEJAVU / "DejaVuSans.ttf").is_file(), reason="fonts-dejavu-core is not installed")
+def test_dejavu_sans_becomes_the_app_font_offscreen(qapp: QApplication, tmp_path: Path) -> None:
+    files = font_files(bundled_dir=tmp_path)  # nothing bundled: the system's DejaVu
+    assert files and all(p.parent == SYSTEM_DEJAVU for p in files)
+    assert load_fonts(qapp, files) == "DejaVu Sans"
+    assert qapp.font().family() == "DejaVu Sans"
+    assert covers_latvian(QFont("DejaVu Sans"))
+
+
+def test_a_bundled_font_wins_over_the_system(tmp_path: Path) -> None:
+    (tmp_path / "Fonts-LV.ttf").write_bytes(b"not really a font")
+    (tmp_path / "readme.txt").write_text("x")
+    assert font_files(bundled_dir=tmp_path) == [tmp_path / "Fonts-LV.ttf"]
+    assert font_files(bundled_dir=tmp_path / "missing", system_dir=tmp_path / "none") == []
+
+
+@pytest.mark.skipif(LRELEASE is None, reason="pyside6-lrelease is not installed")
+def test_a_translation_file_changes_the_ui_language(
+    qtbot: QtBot, qapp: QApplication, empty_db: Database, settings: Settings, tmp_path: Path
+) -> None:
+    ts = tmp_path / "projektu_vadiba_en.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="en" sourcelanguage="lv">'
+        "<context><name>MainWindow</name>"
+        "<message><source>&amp;Fails</source><translation>&amp;File</translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [str(LRELEASE), str(ts), "-qm", str(tmp_path / "projektu_vadiba_en.qm")], check=True, capture_output=True
+    )
+    installed = install_translators(qapp, "en", directory=tmp_path)
+    try:
+        assert installed
+        window = MainWindow(empty_db, settings)
+        qtbot.addWidget(window)
+        assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Palīdzība"]  # untranslated stays Latvian
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
+def test_latvian_loads_qts_own_latvian_strings_and_nothing_else(qapp: QApplication, tmp_path: Path) -> None:
+    installed = install_translators(qapp, "lv", directory=tmp_path)
+    try:
+        qt_lv = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_lv.qm"
+        assert len(installed) == (1 if qt_lv.is_file() else 0)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert install_translators(qapp, "xx", directory=tmp_path) == []
+
+
+def test_starting_the_gui_imports_no_report_libraries() -> None:
+    code = (
+        "import sys, projektu_vadiba.ui.app\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl', 'pypdf'})\n"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
