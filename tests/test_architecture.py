@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "projektu_vadiba"
-HEADLESS = ["core", "reports", "cli.py", "resources.py"]
+HEADLESS = ["core", "reports", "cli", "resources.py"]
 QT_MODULES = ("PySide6", "PyQt5", "PyQt6", "shiboken6")
 
 

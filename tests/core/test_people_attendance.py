@@ -66,3 +66,18 @@ def test_attendance_list_in_latvian_order_and_no_double_registration(db: Databas
         assert [r.status for r in rows][:2] == [AttendanceStatus.ATTENDED] * 2
         assert rows[2].role is AttendanceRole.SPEAKER
         assert activities.get_event(s, ev.id).attended == 2
+
+
+def test_photo_refusal_carries_onto_the_list(db: Database, project: ProjectDetail) -> None:
+    with db.session() as s:
+        ev = activities.create_event(
+            s,
+            project.id,
+            EventInput(title="Talka", starts_at=datetime(2023, 4, 22, 10), ends_at=datetime(2023, 4, 22, 14)),
+        )
+        shy = people.create_person(s, PersonInput(given_name="Ņina", surname="Ļeonova", consent_photo=False))
+        glad = people.create_person(s, PersonInput(given_name="Uģis", surname="Ķiķis", consent_photo=True))
+        a = attendance.register(s, ev.id, shy.id)
+        b = attendance.register(s, ev.id, glad.id)
+        assert (a.no_photos, b.no_photos) == (True, False)
+        assert attendance.set_no_photos(s, b.id, True).no_photos is True

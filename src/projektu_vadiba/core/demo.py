@@ -34,7 +34,6 @@ from projektu_vadiba.core.dto import (
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.models import (
     ActivityStatus,
-    Attendance,
     AttendanceRole,
     AttendanceStatus,
     DeadlineKind,
@@ -48,7 +47,6 @@ from projektu_vadiba.core.models import (
     PaymentKind,
     Person,
     ProjectStatus,
-    ReportDeadline,
 )
 from projektu_vadiba.core.services import activities, attendance, finance, indicators, organisations, people, projects
 from projektu_vadiba.core.text import fold
@@ -223,7 +221,7 @@ SURNAMES = (
 )  # fmt: skip
 BIRTH_YEARS = {SENIORS: (1941, 1960), YOUTH: (2001, 2009)}
 OTHER_BIRTH_YEARS = (1962, 1998)
-EMAIL_DOMAINS = ("example.lv", "example.lv", "example.lv", "example.com")  # reserved-style, never real mail
+EMAIL_DOMAINS = ("example.com", "example.org", "example.net", "example.com")  # reserved (RFC 2606): never real mail
 
 # ---- money --------------------------------------------------------------------------------------------------------
 
@@ -429,7 +427,7 @@ def _people(demo: _Demo) -> None:
     used_names: set[str] = set()
     used_emails: set[str] = set()
     for s in STAFF:
-        email = f"{fold(s.given_name)}.{fold(s.surname)}@example.lv"
+        email = f"{fold(s.given_name)}.{fold(s.surname)}@example.org"
         used_names.add(f"{s.given_name} {s.surname}")
         used_emails.add(email)
         person = people.create_person(
@@ -579,7 +577,6 @@ def _attend(
     ticked: bool = True,
 ) -> list[int]:
     """Puts leads and participants on the list; returns who attended. Unticked = the sheet is not entered yet."""
-    no_photos = [m.id for m in demo.members if m.no_photos]
     came: list[int] = []
     rows = [(pid, r, AttendanceStatus.ATTENDED) for pid, r in leads]
     leading = [pid for pid, _ in leads]
@@ -590,12 +587,7 @@ def _attend(
             status = AttendanceStatus.ATTENDED if demo.rng.random() < 0.88 else AttendanceStatus.ABSENT
         rows.append((pid, role, status))
     for pid, r, status in rows:
-        row = attendance.register(demo.session, event_id, pid, status, r)
-        if pid in no_photos:
-            # No service sets the "do not photograph me" mark yet; it follows the person's refusal.
-            mark = demo.session.get(Attendance, row.id)
-            if mark is not None:
-                mark.no_photos = True
+        attendance.register(demo.session, event_id, pid, status, r)  # carries the person's photo refusal
         if status is AttendanceStatus.ATTENDED:
             came.append(pid)
     demo.counts.attendances += len(rows)
@@ -658,10 +650,8 @@ def _deadlines(demo: _Demo, project_id: int, profile_key: str, start: date, end:
 
 
 def _mark_submitted(demo: _Demo, deadline_id: int, on: date) -> None:
-    # No service records a submission yet; a closed project's report must not look overdue.
-    deadline = demo.session.get(ReportDeadline, deadline_id)
-    if deadline is not None:
-        deadline.submitted_on = on
+    # A closed project's report must not look overdue.
+    projects.mark_deadline_submitted(demo.session, deadline_id, on)
 
 
 def _budget(
@@ -1023,7 +1013,7 @@ def _mentoring_project(demo: _Demo) -> None:
                 address=community.address,
                 municipality=MUNICIPALITY_OF[community.locality],
                 online=online,
-                online_link=f"https://zoom.example.lv/j/84{i:02d}5501" if online else "",
+                online_link=f"https://meet.example.org/j/84{i:02d}5501" if online else "",
                 planned_participants=4,
                 description="Kopienas situācija, mērķi, pirmie soļi; beigās ieteikumi un uzdevumu saraksts.",
             ),

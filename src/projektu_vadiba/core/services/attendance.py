@@ -31,7 +31,10 @@ def register(
     )
     if exists is not None:
         raise ValidationError.single("person_id", f"{person.given_name} {person.surname} jau ir šī pasākuma sarakstā.")
-    row = Attendance(event_id=event_id, person=person, status=status, role=role)
+    # A person who refused photographs carries the "do not photograph me" mark onto every list.
+    row = Attendance(
+        event_id=event_id, person=person, status=status, role=role, no_photos=person.consent_photo is False
+    )
     session.add(row)
     session.flush()
     return _dto(row)
@@ -49,6 +52,13 @@ def set_status(session: Session, attendance_ids: list[int], status: AttendanceSt
 def set_role(session: Session, attendance_id: int, role: AttendanceRole) -> AttendanceDTO:
     row = get_or_404(session, Attendance, attendance_id, "Dalības ieraksts")
     row.role = role
+    session.flush()
+    return _dto(row)
+
+
+def set_no_photos(session: Session, attendance_id: int, no_photos: bool) -> AttendanceDTO:
+    row = get_or_404(session, Attendance, attendance_id, "Dalības ieraksts")
+    row.no_photos = no_photos
     session.flush()
     return _dto(row)
 

@@ -284,7 +284,8 @@ def add_cofinancing(
 ) -> CofinancingDTO:
     project = get_or_404(session, Project, project_id, "Projekts")
     amount = check_money(amount, "amount")
-    org = find_or_create_organisation(session, organisation_name) if organisation_name.strip() else None
+    kind = OrganisationKind.MUNICIPALITY if source is FundingSource.MUNICIPALITY else OrganisationKind.NGO
+    org = find_or_create_organisation(session, organisation_name, kind) if organisation_name.strip() else None
     row = Cofinancing(source=source, amount=amount, organisation=org, note=note)
     project.cofinancing.append(row)
     session.flush()
@@ -317,5 +318,13 @@ def add_deadline(
     p.raise_if_any()
     deadline = ReportDeadline(kind=kind, due_date=due_date, period_start=period_start, period_end=period_end, note=note)
     project.deadlines.append(deadline)
+    session.flush()
+    return deadline_dto(deadline)
+
+
+def mark_deadline_submitted(session: Session, deadline_id: int, submitted_on: date | None) -> DeadlineDTO:
+    """Records (or, with None, clears) the day a report was handed in."""
+    deadline = get_or_404(session, ReportDeadline, deadline_id, "Termiņš")
+    deadline.submitted_on = submitted_on
     session.flush()
     return deadline_dto(deadline)

@@ -1,0 +1,85 @@
+"""Commands on whole projects: demo data, the list, JSON bundle export and import."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.models import ProjectStatus
+
+STATUS_LV = {ProjectStatus.PLANNED: "plānots", ProjectStatus.RUNNING: "notiek", ProjectStatus.CLOSED: "noslēgts"}
+
+
+def register(commands: Any) -> None:
+    demo = commands.add_parser("demo", help="aizpildīt tukšu datubāzi ar demonstrācijas organizāciju")
+    demo.add_argument("--seed", type=int, default=2026, help="gadījumskaitļu sēkla (tie paši dati katru reizi)")
+    demo.set_defaults(handler=demo_command)
+
+    commands.add_parser("projects", help="projektu saraksts").set_defaults(handler=list_command)
+
+    export = commands.add_parser("export", help="eksportēt projektu JSON paketē")
+    export.add_argument("number", metavar="NUMURS", help="projekta numurs, piemēram 2023.LV/NVOF/MAC/041/58")
+    export.add_argument("--funder", metavar="NOSAUKUMS", help="finansētājs, ja numurs ir vairākiem")
+    export.add_argument("-o", "--output", metavar="FAILS.json", required=True, type=Path)
+    export.set_defaults(handler=export_command)
+
+    imp = commands.add_parser("import", help="importēt projektu no JSON paketes")
+    imp.add_argument("file", metavar="FAILS.json", type=Path)
+    imp.set_defaults(handler=import_command)
+
+
+def demo_command(db: Database, args: argparse.Namespace) -> int:
+    from projektu_vadiba.core.demo import fill_demo
+
+    with db.session() as s:
+        summary = fill_demo(s, seed=args.seed)
+    print(
+        f"Demonstrācijas dati ielikti: projekti {summary.projects}, pasākumi {summary.events}, "
+        f"personas {summary.people}, dalības ieraksti {summary.attendances}."
+    )
+    return 0
+
+
+def list_command(db: Database, _args: argparse.Namespace) -> int:
+    from projektu_vadiba.core.services.projects import list_projects
+
+    with db.session() as s:
+        rows = list_projects(s)
+    if not rows:
+        print("Datubāzē nav projektu.")
+        return 0
+    width = max(len(r.number) for r in rows)
+    for r in rows:
+        period = f"{r.start_date:%d.%m.%Y}–{r.end_date:%d.%m.%Y}"
+        print(f"{r.number:<{width}}  {STATUS_LV[r.status]:<8}  {period}  {r.title}")
+    return 0
+
+
+def export_command(db: Database, args: argparse.Namespace) -> int:
+    from projektu_vadiba.core.bundle import dump_bundle, export_project
+
+    with db.session() as s:
+        bundle = export_project(s, args.number, args.funder)
+    write_text(args.output, dump_bundle(bundle))
+    print(f"Projekts {args.number} eksportēts: {args.output}")
+    return 0
+
+
+def import_command(db: Database, args: argparse.Namespace) -> int:
+    from projektu_vadiba.core.bundle import import_bundle, load_bundle_file
+
+    data = load_bundle_file(args.file)
+    with db.session() as s:
+        summary = import_bundle(s, data)
+    print(f"Projekts {summary.number} importēts.")
+    return 0
+
+
+def write_text(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise AppError(f"Neizdevās ierakstīt failu {path}: {exc.strerror}") from exc
