@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,22 @@ def test_unknown_profile_falls_back_to_generic() -> None:
 def test_profile_files_are_utf8_json_with_latvian_letters() -> None:
     raw = json.loads(resource("funders", "sif_nvo_fonds.json").read_text(encoding="utf-8"))
     assert "Sabiedrības integrācijas fonds" in raw["publicity"]["lv"]
+
+
+def test_a_coordinators_corrected_profile_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from projektu_vadiba.core import db as dbmod
+
+    raw = json.loads(resource("funders", "sif_nvo_fonds.json").read_text(encoding="utf-8"))
+    raw["publicity"]["lv"] = "Labots teikums ar ā č ē ģ ī ķ ļ ņ š ū ž."
+    (tmp_path / "funders").mkdir()
+    (tmp_path / "funders" / "sif_nvo_fonds.json").write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "funders" / "jauns_fonds.json").write_text('{"name": {"lv": "Jauns fonds"}}', encoding="utf-8")
+    monkeypatch.setattr(dbmod, "default_data_dir", lambda: tmp_path)
+    funders.load_profile.cache_clear()
+    try:
+        assert funders.pick(funders.load_profile("sif_nvo_fonds").publicity) == raw["publicity"]["lv"]
+        assert "jauns_fonds" in funders.profile_keys()
+        assert funders.load_profile("jauns_fonds").retention_years == 5
+        assert funders.load_profile("sif_nvo_fonds").file("fonts/DejaVuSans.ttf") is not None
+    finally:
+        funders.load_profile.cache_clear()

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -69,9 +70,18 @@ class FunderProfile:
     cost_categories: tuple[CostCategory, ...]
     deadlines: tuple[DeadlineRule, ...]
     raw: dict[str, Any] = field(hash=False, repr=False)
+    folder: Path = field(default_factory=lambda: resource("funders"), repr=False)
 
     def number_matches(self, number: str) -> bool:
         return not self.number_pattern or re.fullmatch(self.number_pattern, number) is not None
+
+    def file(self, relative: str) -> Path | None:
+        """A file the profile names (a logo): next to the profile first, then among the bundled resources."""
+        for base in (self.folder, self.folder.parent, resource()):
+            candidate = base / relative
+            if candidate.is_file():
+                return candidate
+        return None
 
     def category_label(self, key: str, lang: str = "lv") -> str:
         for cat in self.cost_categories:
@@ -80,13 +90,27 @@ class FunderProfile:
         return key
 
 
+def profile_dirs() -> list[Path]:
+    """A coordinator's corrected or new profiles (user data folder) win over the bundled ones."""
+    from projektu_vadiba.core.db import default_data_dir
+
+    return [default_data_dir() / "funders", resource("funders")]
+
+
 def profile_keys() -> list[str]:
-    return sorted(p.stem for p in resource("funders").glob("*.json"))
+    return sorted({p.stem for d in profile_dirs() if d.is_dir() for p in d.glob("*.json")})
+
+
+def _profile_path(key: str) -> Path:
+    for folder in profile_dirs():
+        if (folder / f"{key}.json").is_file():
+            return folder / f"{key}.json"
+    return resource("funders", f"{key}.json")
 
 
 @cache
 def load_profile(key: str) -> FunderProfile:
-    path = resource("funders", f"{key}.json")
+    path = _profile_path(key)
     if not path.is_file():
         if key != "generic":
             return load_profile("generic")
@@ -106,6 +130,7 @@ def load_profile(key: str) -> FunderProfile:
             cost_categories=tuple(CostCategory(c["key"], c["label"]) for c in raw.get("cost_categories", [])),
             deadlines=tuple(DeadlineRule(**d) for d in raw.get("deadlines", [])),
             raw=raw,
+            folder=path.parent,
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise AppError(f"Finansētāja profils {path.name} ir bojāts: {exc}") from exc
