@@ -20,7 +20,11 @@ def test_migrations_produce_exactly_the_models_schema(db: Database) -> None:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
-    assert migrations.current_revision(db.engine) == migrations.head_revision()
+    assert migrations.current_revision(db.engine) == migrations.script_head()
+
+
+def test_head_constant_names_the_newest_revision_file() -> None:
+    assert migrations.script_head() == migrations.HEAD, "update core/migrations.py HEAD to the newest revision"
 
 
 def test_sqlite_connection_settings(db: Database) -> None:
