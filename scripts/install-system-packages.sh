@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Debian packages the app and its tests need (see docs/platform notes): Qt's shared libraries, a font with
-# Latvian letters, PostgreSQL for the server back-end tests, poppler for reading PDFs back, venv.
+# Debian packages the app needs (Qt's shared libraries, a font with Latvian letters, venv); with --test also what
+# the tests need: PostgreSQL (server back-end tests), poppler (reading PDFs back), LibreOffice Calc (recalculating
+# the XLSX formulas). Installs only what is missing.
 set -euo pipefail
 packages=(
   python3 python3-venv python3-pip
   libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
-  postgresql poppler-utils
 )
+if [ "${1:-}" = "--test" ]; then
+  packages+=(postgresql poppler-utils libreoffice-calc)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

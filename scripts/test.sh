@@ -3,7 +3,7 @@
 # PostgreSQL runs too when PV_TEST_POSTGRES_URL names a server (CI starts one; see .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-system-packages.sh
+scripts/install-system-packages.sh --test
 scripts/venv.sh
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check src tests

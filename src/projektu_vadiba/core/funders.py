@@ -41,6 +41,9 @@ class DeadlineRule:
     working_days_after_end: int = 0
     days_after_end: int = 0
     months_after_end: int = 0
+    # 0: one report after the project's end. N: an interim report after every N months of the project
+    # (each period's end counts as "the end" above); the last period is left to the final report.
+    every_months: int = 0
 
     def due(self, end: date) -> date:
         if self.working_days_after_end:

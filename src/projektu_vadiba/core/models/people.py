@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -11,6 +12,18 @@ from projektu_vadiba.core.models.activities import Event
 from projektu_vadiba.core.models.base import Base, Timestamps, str_enum
 from projektu_vadiba.core.models.enums import AttendanceRole, AttendanceStatus, Gender
 from projektu_vadiba.core.models.organisations import Organisation
+from projektu_vadiba.core.person_keys import name_key, phone_key, sort_key
+
+
+def _derived(fn: Any) -> Any:
+    """A column default computed from the row's own values, so that every insert (ORM, bulk, bundle import)
+    fills the derived keys; updates go through services.people, which recompute them."""
+
+    def default(context: Any) -> Any:
+        params = context.get_current_parameters()
+        return fn(params.get("given_name") or "", params.get("surname") or "", params.get("phone") or "")
+
+    return default
 
 
 class Person(Timestamps, Base):
@@ -34,6 +47,10 @@ class Person(Timestamps, Base):
     # Folded (lower-case, no diacritics) name, e-mail, organisation and municipality for as-you-type search.
     search_text: Mapped[str] = mapped_column(String(800), default="", index=True)
     anonymised_at: Mapped[datetime | None]
+    # Derived keys (core.person_keys): duplicate finding and Latvian alphabetical order in SQL.
+    name_key: Mapped[str] = mapped_column(String(200), default=_derived(lambda g, s, _p: name_key(g, s)), index=True)
+    phone_key: Mapped[str] = mapped_column(String(40), default=_derived(lambda _g, _s, p: phone_key(p)), index=True)
+    sort_key: Mapped[str] = mapped_column(String(400), default=_derived(lambda g, s, _p: sort_key(s, g)), index=True)
 
     organisation: Mapped[Organisation | None] = relationship()
     attendances: Mapped[list[Attendance]] = relationship(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, joinedload
 
-from projektu_vadiba.core.dto import AttendanceDTO
+from projektu_vadiba.core.dto import AttendanceDTO, PersonInput
 from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.models import Attendance, AttendanceRole, AttendanceStatus, Event, Person
 from projektu_vadiba.core.services.common import get_or_404
@@ -77,3 +77,61 @@ def event_list(session: Session, event_id: int) -> list[AttendanceDTO]:
     ).all()
     items = [_dto(a) for a in rows]
     return sorted(items, key=lambda a: (lv_sort_key(a.person.surname), lv_sort_key(a.person.given_name), a.id))
+
+
+def register_many(
+    session: Session,
+    event_id: int,
+    person_ids: list[int],
+    status: AttendanceStatus = AttendanceStatus.REGISTERED,
+    role: AttendanceRole = AttendanceRole.PARTICIPANT,
+) -> int:
+    """Put many people on the list at once; those already on it are left as they are. Returns how many were added."""
+    get_or_404(session, Event, event_id, "Pasākums")
+    on_list = set(session.scalars(select(Attendance.person_id).where(Attendance.event_id == event_id)))
+    wanted = [pid for pid in dict.fromkeys(person_ids) if pid not in on_list]
+    if not wanted:
+        return 0
+    refused = set(session.scalars(select(Person.id).where(Person.id.in_(wanted), Person.consent_photo.is_(False))))
+    rows = [
+        dict(event_id=event_id, person_id=pid, status=status, role=role, no_photos=pid in refused, note="")
+        for pid in wanted
+    ]
+    session.execute(insert(Attendance), rows)
+    return len(rows)
+
+
+def walk_in(
+    session: Session,
+    event_id: int,
+    person: int | PersonInput,
+    status: AttendanceStatus = AttendanceStatus.ATTENDED,
+    role: AttendanceRole = AttendanceRole.PARTICIPANT,
+) -> AttendanceDTO:
+    """Someone who came without registering: an existing person (id) or a new one. If they are already on the list,
+    their status becomes `status` instead of an error: ticking a walk-in twice is harmless."""
+    from projektu_vadiba.core.services.people import create_person
+
+    person_id = person if isinstance(person, int) else create_person(session, person).id
+    row = session.scalar(select(Attendance).where(Attendance.event_id == event_id, Attendance.person_id == person_id))
+    if row is None:
+        return register(session, event_id, person_id, status, role)
+    row.status = status
+    session.flush()
+    return _dto(row)
+
+
+def set_note(session: Session, attendance_id: int, note: str) -> AttendanceDTO:
+    row = get_or_404(session, Attendance, attendance_id, "Dalības ieraksts")
+    row.note = " ".join(note.split())[:300]
+    session.flush()
+    return _dto(row)
+
+
+def status_counts(session: Session, event_id: int) -> dict[AttendanceStatus, int]:
+    rows = session.execute(
+        select(Attendance.status, func.count()).where(Attendance.event_id == event_id).group_by(Attendance.status)
+    )
+    counts = dict.fromkeys(AttendanceStatus, 0)
+    counts.update({AttendanceStatus(s): n for s, n in rows})
+    return counts

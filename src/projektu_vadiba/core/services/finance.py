@@ -1,10 +1,14 @@
-"""Budget lines (planned, by source), the expense ledger and payments received."""
+"""Budget lines (planned, by source), the expense ledger and payments received: create, change, delete, list.
+
+Every amount goes through core.validation's money rules (two decimals, never float); sums are Decimal."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from projektu_vadiba.core.dto import (
@@ -19,7 +23,7 @@ from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.models import BudgetAmount, BudgetLine, Expense, Payment, Project
 from projektu_vadiba.core.services.activities import code_sort_key
 from projektu_vadiba.core.services.common import get_or_404
-from projektu_vadiba.core.validation import Problems, check_money, check_required
+from projektu_vadiba.core.validation import Problems, check_length, check_money, check_required
 
 ZERO = Decimal("0.00")
 
@@ -32,34 +36,76 @@ def _money(p: Problems, amount: Decimal, field: str, *, allow_negative: bool = F
         return ZERO
 
 
-def create_budget_line(session: Session, project_id: int, data: BudgetLineInput) -> BudgetLineDTO:
-    get_or_404(session, Project, project_id, "Projekts")
+# ---- budget lines --------------------------------------------------------------------------------------------
+
+
+def _validate_line(session: Session, project_id: int, data: BudgetLineInput, line_id: int | None) -> BudgetLineInput:
     p = Problems()
     code = check_required(p, data.code, "code", "Kods")
     name = check_required(p, data.name, "name", "Nosaukums")
-    check_required(p, data.category_key, "category_key", "Izmaksu pozīcija")
+    category = check_required(p, data.category_key, "category_key", "Izmaksu pozīcija")
+    check_length(p, code, "code", "Kods", 20)
+    check_length(p, name, "name", "Nosaukums", 500)
+    check_length(p, data.unit.strip(), "unit", "Mērvienība", 60)
     amounts = {src: _money(p, amt, f"amount_{src.value}") for src, amt in data.amounts.items()}
     unit_cost = _money(p, data.unit_cost, "unit_cost")
-    if data.quantity < 0:
+    if not data.quantity.is_finite() or data.quantity < 0:
         p.add("quantity", "Daudzums nevar būt negatīvs.")
-    if code and session.scalar(
-        select(BudgetLine.id).where(BudgetLine.project_id == project_id, BudgetLine.code == code)
-    ):
+    clash = session.scalar(select(BudgetLine.id).where(BudgetLine.project_id == project_id, BudgetLine.code == code))
+    if code and clash is not None and clash != line_id:
         p.add("code", f"Budžeta pozīcija ar kodu {code} šajā projektā jau ir.")
     p.raise_if_any()
-    line = BudgetLine(
-        project_id=project_id,
-        category_key=data.category_key,
-        code=code,
-        name=name,
-        unit=data.unit,
-        quantity=data.quantity,
-        unit_cost=unit_cost,
-        amounts=[BudgetAmount(source=s, amount=a) for s, a in amounts.items()],
+    return replace(
+        data, code=code, name=name, category_key=category, unit=data.unit.strip(), amounts=amounts, unit_cost=unit_cost
     )
+
+
+def _apply_line(line: BudgetLine, data: BudgetLineInput) -> None:
+    line.category_key, line.code, line.name = data.category_key, data.code, data.name
+    line.unit, line.quantity, line.unit_cost = data.unit, data.quantity, data.unit_cost
+    # Changed in place: deleting a source's row and inserting it again would trip the (line, source) unique key.
+    kept = []
+    for row in line.amounts:
+        if row.source in data.amounts:
+            row.amount = data.amounts[row.source]
+            kept.append(row)
+    have = {row.source for row in kept}
+    kept += [BudgetAmount(source=s, amount=a) for s, a in data.amounts.items() if s not in have]
+    line.amounts = kept
+
+
+def create_budget_line(session: Session, project_id: int, data: BudgetLineInput) -> BudgetLineDTO:
+    get_or_404(session, Project, project_id, "Projekts")
+    data = _validate_line(session, project_id, data, None)
+    line = BudgetLine(project_id=project_id, amounts=[])
+    _apply_line(line, data)
     session.add(line)
     session.flush()
     return _line_dto(line, ZERO)
+
+
+def update_budget_line(session: Session, line_id: int, data: BudgetLineInput) -> BudgetLineDTO:
+    line = get_or_404(session, BudgetLine, line_id, "Budžeta pozīcija")
+    data = _validate_line(session, line.project_id, data, line_id)
+    _apply_line(line, data)
+    session.flush()
+    return next(b for b in list_budget(session, line.project_id) if b.id == line_id)
+
+
+def line_expense_count(session: Session, line_id: int) -> int:
+    """How many ledger entries are booked on a line (the UI says so before deleting it)."""
+    return session.scalar(select(func.count()).select_from(Expense).where(Expense.budget_line_id == line_id)) or 0
+
+
+def delete_budget_line(session: Session, line_id: int) -> int:
+    """Deletes the line; its expenses stay in the ledger without a line. Returns how many were unlinked."""
+    line = get_or_404(session, BudgetLine, line_id, "Budžeta pozīcija")
+    unlinked = line_expense_count(session, line_id)
+    # Explicit, not left to ON DELETE SET NULL: SQLite enforces it only with foreign keys switched on.
+    session.execute(update(Expense).where(Expense.budget_line_id == line_id).values(budget_line_id=None))
+    session.delete(line)
+    session.flush()
+    return unlinked
 
 
 def _line_dto(line: BudgetLine, spent: Decimal) -> BudgetLineDTO:
@@ -77,21 +123,31 @@ def _line_dto(line: BudgetLine, spent: Decimal) -> BudgetLineDTO:
     )
 
 
-def list_budget(session: Session, project_id: int) -> list[BudgetLineDTO]:
-    """Budget lines with what was spent on each (eligible expenses only), summed in SQL."""
-    spent = {
-        line_id: total
-        for line_id, total in session.execute(
-            select(Expense.budget_line_id, func.sum(Expense.amount))
-            .where(Expense.project_id == project_id, Expense.eligible.is_(True))
-            .group_by(Expense.budget_line_id)
+def spent_by_line(session: Session, project_id: int) -> dict[int | None, Decimal]:
+    """Eligible spending per budget line (None = booked on no line), summed in Decimal: SQLite keeps NUMERIC as
+    a binary float, so an SQL SUM there is not exact to the cent; each row read back is."""
+    totals: dict[int | None, Decimal] = defaultdict(lambda: ZERO)
+    rows = session.execute(
+        select(Expense.budget_line_id, Expense.amount).where(
+            Expense.project_id == project_id, Expense.eligible.is_(True)
         )
-    }
+    )
+    for line_id, amount in rows:
+        totals[line_id] += Decimal(amount).quantize(ZERO)
+    return dict(totals)
+
+
+def list_budget(session: Session, project_id: int) -> list[BudgetLineDTO]:
+    """Budget lines in code order with what was spent on each (eligible expenses only)."""
+    spent = spent_by_line(session, project_id)
     lines = session.scalars(
         select(BudgetLine).where(BudgetLine.project_id == project_id).options(selectinload(BudgetLine.amounts))
     ).all()
-    items = [_line_dto(line, Decimal(spent.get(line.id) or ZERO).quantize(ZERO)) for line in lines]
+    items = [_line_dto(line, spent.get(line.id, ZERO)) for line in lines]
     return sorted(items, key=lambda b: code_sort_key(b.code))
+
+
+# ---- expenses ------------------------------------------------------------------------------------------------
 
 
 def _expense_dto(e: Expense) -> ExpenseDTO:
@@ -110,11 +166,14 @@ def _expense_dto(e: Expense) -> ExpenseDTO:
     )
 
 
-def add_expense(session: Session, project_id: int, data: ExpenseInput) -> ExpenseDTO:
-    get_or_404(session, Project, project_id, "Projekts")
+def _validate_expense(session: Session, project_id: int, data: ExpenseInput) -> ExpenseInput:
     p = Problems()
     # Credit notes are negative expenses; everything else must be a valid amount.
     amount = _money(p, data.amount, "amount", allow_negative=True)
+    if amount == ZERO and not p.items:
+        p.add("amount", "Summa nevar būt nulle.")
+    check_length(p, data.document_number.strip(), "document_number", "Dokumenta numurs", 80)
+    check_length(p, data.supplier.strip(), "supplier", "Piegādātājs", 300)
     if data.budget_line_id is not None:
         owner = session.scalar(select(BudgetLine.project_id).where(BudgetLine.id == data.budget_line_id))
         if owner != project_id:
@@ -122,21 +181,39 @@ def add_expense(session: Session, project_id: int, data: ExpenseInput) -> Expens
     if data.paid_on is not None and data.paid_on < data.date:
         p.add("paid_on", "Apmaksas datums nevar būt pirms dokumenta datuma.")
     p.raise_if_any()
-    expense = Expense(
-        project_id=project_id,
-        budget_line_id=data.budget_line_id,
-        date=data.date,
-        document_number=data.document_number.strip(),
-        supplier=data.supplier.strip(),
-        description=data.description,
-        amount=amount,
-        eligible=data.eligible,
-        paid_on=data.paid_on,
-        source=data.source,
-    )
+    return replace(data, amount=amount, document_number=data.document_number.strip(), supplier=data.supplier.strip())
+
+
+def _apply_expense(e: Expense, d: ExpenseInput) -> None:
+    e.budget_line_id, e.date, e.document_number, e.supplier = d.budget_line_id, d.date, d.document_number, d.supplier
+    e.description, e.amount, e.eligible, e.paid_on, e.source = d.description, d.amount, d.eligible, d.paid_on, d.source
+
+
+def add_expense(session: Session, project_id: int, data: ExpenseInput) -> ExpenseDTO:
+    get_or_404(session, Project, project_id, "Projekts")
+    data = _validate_expense(session, project_id, data)
+    expense = Expense(project_id=project_id)
+    _apply_expense(expense, data)
     session.add(expense)
     session.flush()
     return _expense_dto(expense)
+
+
+def update_expense(session: Session, expense_id: int, data: ExpenseInput) -> ExpenseDTO:
+    expense = get_or_404(session, Expense, expense_id, "Izdevumu ieraksts")
+    data = _validate_expense(session, expense.project_id, data)
+    _apply_expense(expense, data)
+    session.flush()
+    return _expense_dto(expense)
+
+
+def delete_expense(session: Session, expense_id: int) -> None:
+    session.delete(get_or_404(session, Expense, expense_id, "Izdevumu ieraksts"))
+    session.flush()
+
+
+def get_expense(session: Session, expense_id: int) -> ExpenseDTO:
+    return _expense_dto(get_or_404(session, Expense, expense_id, "Izdevumu ieraksts"))
 
 
 def list_expenses(session: Session, project_id: int) -> list[ExpenseDTO]:
@@ -144,21 +221,53 @@ def list_expenses(session: Session, project_id: int) -> list[ExpenseDTO]:
     return [_expense_dto(e) for e in rows]
 
 
-def add_payment(session: Session, project_id: int, data: PaymentInput) -> PaymentDTO:
-    get_or_404(session, Project, project_id, "Projekts")
+# ---- payments ------------------------------------------------------------------------------------------------
+
+
+def _payment_dto(p: Payment) -> PaymentDTO:
+    return PaymentDTO(p.id, p.project_id, p.kind, p.received_on, p.amount, p.note)
+
+
+def _validate_payment(data: PaymentInput) -> PaymentInput:
     p = Problems()
     amount = _money(p, data.amount, "amount")
     if amount == ZERO and not p.items:
         p.add("amount", "Maksājuma summai jābūt lielākai par nulli.")
     p.raise_if_any()
+    return replace(data, amount=amount)
+
+
+def add_payment(session: Session, project_id: int, data: PaymentInput) -> PaymentDTO:
+    get_or_404(session, Project, project_id, "Projekts")
+    data = _validate_payment(data)
     payment = Payment(
-        project_id=project_id, kind=data.kind, received_on=data.received_on, amount=amount, note=data.note
+        project_id=project_id, kind=data.kind, received_on=data.received_on, amount=data.amount, note=data.note
     )
     session.add(payment)
     session.flush()
-    return PaymentDTO(payment.id, project_id, payment.kind, payment.received_on, amount, payment.note)
+    return _payment_dto(payment)
+
+
+def update_payment(session: Session, payment_id: int, data: PaymentInput) -> PaymentDTO:
+    payment = get_or_404(session, Payment, payment_id, "Maksājums")
+    data = _validate_payment(data)
+    payment.kind, payment.received_on, payment.amount, payment.note = (
+        data.kind,
+        data.received_on,
+        data.amount,
+        data.note,
+    )
+    session.flush()
+    return _payment_dto(payment)
+
+
+def delete_payment(session: Session, payment_id: int) -> None:
+    session.delete(get_or_404(session, Payment, payment_id, "Maksājums"))
+    session.flush()
 
 
 def list_payments(session: Session, project_id: int) -> list[PaymentDTO]:
-    rows = session.scalars(select(Payment).where(Payment.project_id == project_id).order_by(Payment.received_on))
-    return [PaymentDTO(p.id, p.project_id, p.kind, p.received_on, p.amount, p.note) for p in rows]
+    rows = session.scalars(
+        select(Payment).where(Payment.project_id == project_id).order_by(Payment.received_on, Payment.id)
+    )
+    return [_payment_dto(p) for p in rows]

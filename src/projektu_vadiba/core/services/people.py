@@ -1,22 +1,45 @@
-"""The people registry: add, edit, search (blind to diacritics and case), with a log of personal-data changes."""
+"""The people registry: add, edit, search (blind to diacritics and case), with a log of personal-data changes.
+
+Search is by word prefixes of name, e-mail, organisation and municipality ('berz jan' finds 'Jānis Bērziņš').
+One function, `search_people`, picks the fastest way the back-end offers (services.people_search, docs/people.md).
+"""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
-from projektu_vadiba.core import clock
+from projektu_vadiba.core import clock, person_keys
 from projektu_vadiba.core.db import current_user
 from projektu_vadiba.core.dto import PersonDTO, PersonInput
-from projektu_vadiba.core.models import OrganisationKind, Person, PersonalDataLog
+from projektu_vadiba.core.models import Organisation, OrganisationKind, Person, PersonalDataLog
+from projektu_vadiba.core.services import people_search
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.organisations import find_or_create_organisation
-from projektu_vadiba.core.text import fold
 from projektu_vadiba.core.validation import Problems, check_email, check_length, check_required
 
 _PERSONAL_FIELDS = [f.name for f in fields(PersonInput)]
+
+# The columns a PersonDTO is made of, read without the ORM: a search page must cost well under 10 ms.
+PERSON_COLUMNS = (
+    Person.id,
+    Person.given_name,
+    Person.surname,
+    Organisation.name,
+    Person.municipality,
+    Person.email,
+    Person.phone,
+    Person.gender,
+    Person.birth_year,
+    Person.age_group,
+    Person.target_group,
+    Person.consent_data,
+    Person.consent_photo,
+    Person.anonymised_at,
+)
 
 
 def person_dto(p: Person) -> PersonDTO:
@@ -38,8 +61,20 @@ def person_dto(p: Person) -> PersonDTO:
     )
 
 
+def row_dto(row: Any) -> PersonDTO:
+    """A PersonDTO from a row of PERSON_COLUMNS."""
+    return PersonDTO(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11], row[12],
+        row[13] is not None,
+    )  # fmt: skip
+
+
+def person_select() -> Select[*tuple[Any, ...]]:
+    return select(*PERSON_COLUMNS).outerjoin(Organisation, Organisation.id == Person.organisation_id)
+
+
 def search_text(given: str, surname: str, email: str, organisation: str, municipality: str) -> str:
-    return fold(" ".join(x for x in (given, surname, email, organisation, municipality) if x))[:800]
+    return person_keys.search_text(given, surname, email, organisation, municipality)
 
 
 def validate_person(data: PersonInput) -> PersonInput:
@@ -49,25 +84,46 @@ def validate_person(data: PersonInput) -> PersonInput:
     check_length(p, given, "given_name", "Vārds", 100)
     check_length(p, surname, "surname", "Uzvārds", 100)
     email = check_email(p, data.email)
+    check_length(p, email, "email", "E-pasts", 254)
+    phone = " ".join(data.phone.split())
+    check_length(p, phone, "phone", "Tālrunis", 40)
+    if phone and not person_keys.phone_key(phone):
+        p.add("phone", f"“{phone}” nav tālruņa numurs.")
+    check_length(p, data.municipality.strip(), "municipality", "Pašvaldība", 120)
+    check_length(p, data.age_group.strip(), "age_group", "Vecuma grupa", 40)
+    check_length(p, data.target_group.strip(), "target_group", "Mērķa grupa", 200)
+    check_length(p, data.organisation_name.strip(), "organisation_name", "Organizācija", 300)
     if data.birth_year is not None and not 1900 <= data.birth_year <= clock.today().year:
         p.add("birth_year", f"Dzimšanas gads {data.birth_year} nav ticams.")
     p.raise_if_any()
-    from dataclasses import replace
+    return replace(data, given_name=given, surname=surname, email=email, phone=phone)
 
-    return replace(data, given_name=given, surname=surname, email=email, phone=" ".join(data.phone.split()))
+
+def set_keys(person: Person, organisation_name: str) -> None:
+    """Recompute the stored search text and keys after the name, contacts or organisation changed."""
+    person.search_text = search_text(
+        person.given_name, person.surname, person.email, organisation_name, person.municipality
+    )
+    person.name_key = person_keys.name_key(person.given_name, person.surname)
+    person.phone_key = person_keys.phone_key(person.phone)
+    person.sort_key = person_keys.sort_key(person.surname, person.given_name)
 
 
 def _apply(session: Session, person: Person, d: PersonInput) -> list[str]:
     org_name = " ".join(d.organisation_name.split())
     org = find_or_create_organisation(session, org_name, OrganisationKind.NGO) if org_name else None
     before = {f: getattr(person, f, None) for f in _PERSONAL_FIELDS if f != "organisation_name"}
+    before_org = person.organisation_id
     person.given_name, person.surname, person.organisation = d.given_name, d.surname, org
     person.municipality, person.email, person.phone = d.municipality.strip(), d.email, d.phone
     person.gender, person.birth_year, person.age_group = d.gender, d.birth_year, d.age_group.strip()
     person.target_group, person.notes = d.target_group.strip(), d.notes
     person.consent_data, person.consent_photo = d.consent_data, d.consent_photo
-    person.search_text = search_text(d.given_name, d.surname, d.email, org_name, person.municipality)
-    return [f for f, old in before.items() if getattr(person, f) != old]
+    set_keys(person, org_name)
+    changed = [f for f, old in before.items() if getattr(person, f) != old]
+    if person.id is not None and (org.id if org else None) != before_org:
+        changed.append("organisation_name")
+    return changed
 
 
 def log_personal_data(session: Session, person_id: int | None, action: str, changed: list[str]) -> None:
@@ -102,13 +158,48 @@ def get_person(session: Session, person_id: int) -> PersonDTO:
     return person_dto(get_or_404(session, Person, person_id, "Persona"))
 
 
-def search_people(session: Session, query: str, limit: int = 200) -> list[PersonDTO]:
-    """Every word of the query must start a word of name, e-mail, organisation or municipality (folded)."""
-    stmt = select(Person).options(selectinload(Person.organisation)).order_by(Person.surname, Person.given_name)
-    for word in fold(query).split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(
-            (Person.search_text.like(f"{escaped}%", escape="\\"))
-            | (Person.search_text.like(f"% {escaped}%", escape="\\"))
-        )
-    return [person_dto(p) for p in session.scalars(stmt.limit(limit))]
+def person_input(dto: PersonDTO, notes: str = "") -> PersonInput:
+    """The form's starting values for editing a person."""
+    return PersonInput(
+        dto.given_name,
+        dto.surname,
+        dto.organisation_name or "",
+        dto.municipality,
+        dto.email,
+        dto.phone,
+        dto.gender,
+        dto.birth_year,
+        dto.age_group,
+        dto.target_group,
+        dto.consent_data,
+        dto.consent_photo,
+        notes,
+    )
+
+
+def get_notes(session: Session, person_id: int) -> str:
+    return get_or_404(session, Person, person_id, "Persona").notes
+
+
+# ---- search ----------------------------------------------------------------------------------------------
+
+
+def search_people(session: Session, query: str, limit: int = 200, offset: int = 0) -> list[PersonDTO]:
+    """Every word of the query must start a word of name, e-mail, organisation or municipality (folded).
+    Results in Latvian alphabetical order (surname, given name); an empty query lists everyone."""
+    stmt = people_search.ordered_page(session, person_select(), query, limit, offset)
+    return [row_dto(r) for r in session.execute(stmt)]
+
+
+def count_people(session: Session, query: str = "") -> int:
+    return people_search.count_matches(session, query)
+
+
+def people_by_ids(session: Session, ids: list[int]) -> list[PersonDTO]:
+    """The people with these ids, in Latvian alphabetical order."""
+    out: list[PersonDTO] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        out.extend(row_dto(r) for r in session.execute(person_select().where(Person.id.in_(chunk))))
+    keys = {p.id: person_keys.sort_key(p.surname, p.given_name) for p in out}
+    return sorted(out, key=lambda p: (keys[p.id], p.id))

@@ -42,6 +42,7 @@ from projektu_vadiba.core.models import (
     ReportDeadline,
 )
 from projektu_vadiba.core.services.common import get_or_404
+from projektu_vadiba.core.services.deadlines import deadline_dto, project_period, refresh_deadlines
 from projektu_vadiba.core.services.organisations import (
     find_or_create_funder,
     find_or_create_organisation,
@@ -119,14 +120,17 @@ def create_project(session: Session, data: ProjectInput) -> ProjectDetail:
         project.retention_until = profiles.retention_until(project.funder.profile_key, data.end_date)
     session.add(project)
     session.flush()
+    refresh_deadlines(session, project.id)  # the funder's report deadlines, from its profile
     return get_project(session, project.id)
 
 
 def update_project(session: Session, project_id: int, data: ProjectInput) -> ProjectDetail:
     project = get_or_404(session, Project, project_id, "Projekts")
     data = _validate(session, data, project_id)
+    previous = project_period(project)
     _apply(session, project, data)
     session.flush()
+    refresh_deadlines(session, project.id, previous)  # a new end date moves the deadlines counted from it
     return get_project(session, project.id)
 
 
@@ -228,7 +232,7 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
             for c in project.cofinancing
         ),
         target_groups=tuple(tg.name for tg in project.target_groups),
-        deadlines=tuple(deadline_dto(d) for d in project.deadlines),
+        deadlines=tuple(deadline_dto(d) for d in sorted(project.deadlines, key=lambda d: (d.due_date, d.id))),
         texts={t.key: t.text for t in project.texts},
         warnings=tuple(_warnings(project)),
     )
@@ -242,10 +246,6 @@ def _warnings(project: Project) -> list[str]:
     if project.grant_amount > project.total_cost > 0:
         out.append("Finansējums ir lielāks par projekta kopējām izmaksām.")
     return out
-
-
-def deadline_dto(d: ReportDeadline) -> DeadlineDTO:
-    return DeadlineDTO(d.id, d.project_id, d.kind, d.due_date, d.period_start, d.period_end, d.submitted_on, d.note)
 
 
 def add_partner(
@@ -265,6 +265,28 @@ def add_partner(
         raise ValidationError.single("organisation_name", f"{org.name} jau ir šī projekta partneris.")
     partner = ProjectPartner(organisation=org, role=role, description=description)
     project.partners.append(partner)
+    session.flush()
+    return PartnerDTO(partner.id, organisation_dto(org), role, description)
+
+
+def update_partner(
+    session: Session,
+    partner_id: int,
+    organisation_name: str,
+    kind: OrganisationKind = OrganisationKind.NGO,
+    role: PartnerRole = PartnerRole.PARTNER,
+    description: str = "",
+) -> PartnerDTO:
+    """Another organisation, role or description for a partner; the kind chosen is the organisation's kind."""
+    partner = get_or_404(session, ProjectPartner, partner_id, "Partneris")
+    p = Problems()
+    name = check_required(p, organisation_name, "organisation_name", "Partneris")
+    p.raise_if_any()
+    org = find_or_create_organisation(session, name, kind)
+    if any(pp.organisation_id == org.id and pp.id != partner.id for pp in partner.project.partners):
+        raise ValidationError.single("organisation_name", f"{org.name} jau ir šī projekta partneris.")
+    org.kind = kind
+    partner.organisation, partner.role, partner.description = org, role, description
     session.flush()
     return PartnerDTO(partner.id, organisation_dto(org), role, description)
 
@@ -292,6 +314,28 @@ def add_cofinancing(
     return CofinancingDTO(row.id, source, org.name if org else None, amount, note)
 
 
+def update_cofinancing(
+    session: Session,
+    cofinancing_id: int,
+    source: FundingSource,
+    amount: Decimal,
+    organisation_name: str = "",
+    note: str = "",
+) -> CofinancingDTO:
+    row = get_or_404(session, Cofinancing, cofinancing_id, "Līdzfinansējums")
+    amount = check_money(amount, "amount")
+    kind = OrganisationKind.MUNICIPALITY if source is FundingSource.MUNICIPALITY else OrganisationKind.NGO
+    org = find_or_create_organisation(session, organisation_name, kind) if organisation_name.strip() else None
+    row.source, row.amount, row.organisation, row.note = source, amount, org, note
+    session.flush()
+    return CofinancingDTO(row.id, source, org.name if org else None, amount, note)
+
+
+def remove_cofinancing(session: Session, cofinancing_id: int) -> None:
+    session.delete(get_or_404(session, Cofinancing, cofinancing_id, "Līdzfinansējums"))
+    session.flush()
+
+
 def set_text(session: Session, project_id: int, key: str, text: str) -> None:
     """Keeps a report text (aim reached, changes, publicity ...) for the project."""
     project = get_or_404(session, Project, project_id, "Projekts")
@@ -316,6 +360,23 @@ def add_deadline(
     p = Problems()
     check_period(p, period_start, period_end, "period_end")
     p.raise_if_any()
+    # A date from the grant agreement for a report already on the list (same kind and period; without a period,
+    # a date after the end means the whole project) replaces the computed date rather than adding a second one.
+    period = period_end or (project.end_date if due_date > project.end_date else None)
+    same = next(
+        (
+            d
+            for d in project.deadlines
+            if period is not None and d.kind == kind and d.period_end == period and d.submitted_on is None
+        ),
+        None,
+    )
+    if same is not None:
+        same.due_date = due_date
+        same.period_start = period_start or same.period_start
+        same.note = note or same.note
+        session.flush()
+        return deadline_dto(same)
     deadline = ReportDeadline(kind=kind, due_date=due_date, period_start=period_start, period_end=period_end, note=note)
     project.deadlines.append(deadline)
     session.flush()

@@ -1,0 +1,186 @@
+"""Storing a checked import: all or nothing, in the caller's one transaction.
+
+Nothing is stored while any row is invalid unless the caller chose to skip invalid rows. A cancel (the progress
+callback returns False) or any error raises, so the caller's `with db.session()` rolls everything back.
+People are inserted in bulk (`people_search.bulk_insert_people`), never one ORM object per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core import clock, person_keys
+from projektu_vadiba.core.db import current_user
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.imports.plan import Choice, ImportCancelled, ImportPlan, PlannedRow, Progress
+from projektu_vadiba.core.models import (
+    Attendance,
+    AttendanceRole,
+    AttendanceStatus,
+    OrganisationKind,
+    Person,
+    PersonalDataLog,
+)
+from projektu_vadiba.core.services.organisations import find_or_create_organisation
+from projektu_vadiba.core.services.people_search import bulk_insert_people
+
+_CHUNK = 1000
+
+
+class ImportInvalid(AppError):
+    """Some rows are wrong and the user has not chosen to skip them: nothing was stored."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        bad = len(plan.invalid)
+        super().__init__(
+            f"Nekas netika saglabāts: {bad} rindās ir kļūdas. Izlabojiet tās vai izvēlieties izlaist kļūdainās rindas."
+            if bad
+            else "Nekas netika saglabāts: " + " ".join(plan.problems)
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    linked: int  # rows that became an existing person (a duplicate in the registry or an earlier row)
+    skipped_rows: tuple[int, ...]  # invalid rows left out
+    attendances_added: int = 0
+    attendances_updated: int = 0
+
+
+def _person_row(row: PlannedRow, org_ids: dict[str, int], now: object) -> dict[str, object]:
+    p = row.person
+    org = " ".join(p.organisation_name.split())
+    return {
+        "given_name": p.given_name,
+        "surname": p.surname,
+        "organisation_id": org_ids.get(org.casefold()) if org else None,
+        "municipality": p.municipality.strip(),
+        "email": p.email,
+        "phone": p.phone,
+        "gender": p.gender,
+        "birth_year": p.birth_year,
+        "age_group": p.age_group.strip(),
+        "target_group": p.target_group.strip(),
+        "consent_data": p.consent_data,
+        "consent_photo": p.consent_photo,
+        "notes": p.notes,
+        "search_text": person_keys.search_text(p.given_name, p.surname, p.email, org, p.municipality),
+        "name_key": person_keys.name_key(p.given_name, p.surname),
+        "phone_key": person_keys.phone_key(p.phone),
+        "sort_key": person_keys.sort_key(p.surname, p.given_name),
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def apply_plan(
+    session: Session,
+    plan: ImportPlan,
+    *,
+    skip_invalid: bool = False,
+    choices: Mapping[int, Choice] | None = None,
+    default_status: AttendanceStatus = AttendanceStatus.REGISTERED,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Store the plan's people (and their attendance of plan.event_id). `choices`: row number -> LINK / CREATE
+    for the duplicates (default LINK)."""
+    if plan.problems or (plan.invalid and not skip_invalid):
+        raise ImportInvalid(plan)
+    choices = choices or {}
+    rows = [r for r in plan.rows if r.valid]
+    total = len(rows) + 1
+
+    def tick(done: int) -> None:
+        if progress is not None and progress(done, total) is False:
+            raise ImportCancelled
+
+    def creates(r: PlannedRow) -> bool:
+        return not r.is_duplicate or choices.get(r.row) is Choice.CREATE
+
+    new_rows = [r for r in rows if creates(r)]
+    org_ids: dict[str, int] = {}
+    for name in sorted({" ".join(r.person.organisation_name.split()) for r in new_rows} - {""}):
+        org_ids[name.casefold()] = find_or_create_organisation(session, name, OrganisationKind.NGO).id
+    now = clock.now()
+    person_of_row: dict[int, int] = {}
+    for start in range(0, len(new_rows), _CHUNK):
+        tick(start)
+        chunk = new_rows[start : start + _CHUNK]
+        ids = bulk_insert_people(session, [_person_row(r, org_ids, now) for r in chunk])
+        person_of_row.update(zip((r.row for r in chunk), ids, strict=True))
+    tick(len(new_rows))
+    linked = 0
+    for r in rows:  # in file order: an earlier row is resolved before the rows that repeat it
+        if r.row in person_of_row:
+            continue
+        target = r.existing_id if r.existing_id is not None else person_of_row.get(r.same_as_row or -1)
+        if target is None:
+            raise AppError(f"{r.row}. rinda: neizdevās atrast personu, ar kuru to sasaistīt.")
+        person_of_row[r.row] = target
+        linked += 1
+    actor = current_user()
+    created_ids = [person_of_row[r.row] for r in new_rows]
+    if created_ids:
+        log = [{"at": now, "actor": actor, "person_id": pid, "action": "imported", "fields": ""} for pid in created_ids]
+        session.execute(insert(PersonalDataLog), log)
+    added = updated = 0
+    if plan.event_id is not None:
+        added, updated = _attendance(session, plan.event_id, rows, person_of_row, default_status)
+    tick(total)
+    session.flush()
+    skipped = tuple(r.row for r in plan.invalid)
+    return ImportResult(len(new_rows), linked, skipped, added, updated)
+
+
+def _attendance(
+    session: Session,
+    event_id: int,
+    rows: list[PlannedRow],
+    person_of_row: dict[int, int],
+    default_status: AttendanceStatus,
+) -> tuple[int, int]:
+    on_list = {
+        pid: (aid, status)
+        for aid, pid, status in session.execute(
+            select(Attendance.id, Attendance.person_id, Attendance.status).where(Attendance.event_id == event_id)
+        )
+    }
+    people = sorted(set(person_of_row.values()))
+    refused: set[int] = set()
+    for start in range(0, len(people), 500):
+        chunk = people[start : start + 500]
+        refused.update(session.scalars(select(Person.id).where(Person.id.in_(chunk), Person.consent_photo.is_(False))))
+    new: dict[int, dict[str, object]] = {}
+    changes: dict[int, AttendanceStatus] = {}
+    for r in rows:
+        pid = person_of_row[r.row]
+        if pid in on_list:
+            aid, status = on_list[pid]
+            if r.status is not None and r.status != status:
+                changes[aid] = r.status
+            continue
+        if pid in new:  # the same person twice in the file: the explicit status wins
+            if r.status is not None:
+                new[pid]["status"] = r.status
+            continue
+        new[pid] = {
+            "event_id": event_id,
+            "person_id": pid,
+            "status": r.status or default_status,
+            "role": r.role or AttendanceRole.PARTICIPANT,
+            "no_photos": pid in refused,
+            "note": "",
+        }
+    if new:
+        session.execute(insert(Attendance), list(new.values()))
+    for aid, status in changes.items():
+        row = session.get(Attendance, aid)
+        if row is not None:
+            row.status = status
+    return len(new), len(changes)

@@ -1,0 +1,74 @@
+"""Derived keys stored on each person so that the database, not Python, can search, sort and find duplicates.
+
+- `search_words`: folded words (lower case, no diacritics, punctuation as spaces); the stored `search_text` and
+  every query are split the same way, so SQLite FTS5, PostgreSQL full-text search and Python agree on "a word".
+- `name_key`: folded "given surname" for duplicate finding ('JĀNIS  bērziņš' == 'Janis Berzins').
+- `phone_key`: the digits of a phone number without the Latvian country code ('+371 2000 0000' == '20000000').
+- `sort_key`: Latvian alphabetical order (surname, then given name) as a plain ASCII string, so ORDER BY in SQL
+  gives a ā b c č … order on both back-ends, with an index, and paging with OFFSET stays in that order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from projektu_vadiba.core.text import fold
+
+_WORD_SPLIT = re.compile(r"[^\w]+|_+")
+_LV_ALPHABET = "aābcčdeēfgģhiījkķlļmnņoprsštuūvzž"
+_RANK = {ch: i for i, ch in enumerate(_LV_ALPHABET)}
+_FOREIGN = {"q": _RANK["p"], "w": _RANK["v"], "x": _RANK["v"], "y": _RANK["i"]}
+SORT_KEY_LENGTH = 400
+
+
+def search_words(text: str) -> list[str]:
+    """'Zanna@Example.lv, Ķekava' -> ['zanna', 'example', 'lv', 'kekava']."""
+    return [w for w in _WORD_SPLIT.split(fold(text)) if w]
+
+
+def search_text(*parts: str, limit: int = 800) -> str:
+    text = " ".join(search_words(" ".join(p for p in parts if p)))
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0]
+
+
+def name_key(given: str, surname: str) -> str:
+    return " ".join(search_words(f"{given} {surname}"))
+
+
+def email_key(email: str) -> str:
+    return email.strip().casefold()
+
+
+def phone_key(phone: str) -> str:
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if digits.startswith("00"):
+        digits = digits[2:]
+    if digits.startswith("371") and len(digits) == 11:
+        digits = digits[3:]
+    return digits if len(digits) >= 6 else ""
+
+
+def _code(ch: str) -> str:
+    # Two hex digits per letter (first digit 0-5), six for anything else ('f' + code point): prefix-free, so
+    # comparing the strings compares the letters one by one. Hex digits sort the same under every collation.
+    if ch in _RANK:
+        return f"{0x10 + 2 * _RANK[ch]:02x}"
+    if ch in _FOREIGN:
+        return f"{0x11 + 2 * _FOREIGN[ch]:02x}"
+    if ch.isdigit() and ch.isascii():
+        return f"0{int(ch) + 2:x}"
+    if not ch.isalnum():
+        return "01"  # spaces, hyphens, apostrophes: before every letter, as in "Sils" < "Sils-Ozola"
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if len(base) == 1 and base in _RANK:  # ö, é: next to their base letter
+        return f"{0x11 + 2 * _RANK[base]:02x}"
+    return f"f{ord(ch):05x}"
+
+
+def sort_key(surname: str, given: str) -> str:
+    surname_part = "".join(_code(ch) for ch in " ".join(surname.split()).casefold())
+    given_part = "".join(_code(ch) for ch in " ".join(given.split()).casefold())
+    return f"{surname_part}00{given_part}"[:SORT_KEY_LENGTH]

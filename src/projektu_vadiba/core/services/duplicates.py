@@ -1,0 +1,146 @@
+"""Likely duplicates: the same name (case, spacing and diacritics do not matter, either order of the two parts),
+the same e-mail (case does not matter) or the same phone number (digits only, without +371).
+
+All lookups go through indexed key columns (name_key, phone_key) or one e-mail scan, so checking a 10,000-row
+import against 100,000 people costs a few queries, not one per row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core import person_keys
+from projektu_vadiba.core.dto import PersonInput
+from projektu_vadiba.core.dto_people import DuplicateCandidate
+from projektu_vadiba.core.models import Person
+from projektu_vadiba.core.services.people import people_by_ids
+
+REASON_NAME = "tas pats vārds un uzvārds"
+REASON_EMAIL = "tā pati e-pasta adrese"
+REASON_PHONE = "tas pats tālruņa numurs"
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The keys one person (a form, a file row) is matched by."""
+
+    names: tuple[str, ...]  # "given surname" and "surname given"
+    email: str
+    phone: str
+
+    @classmethod
+    def of(cls, given: str, surname: str, email: str, phone: str) -> Keys:
+        direct, swapped = person_keys.name_key(given, surname), person_keys.name_key(surname, given)
+        names = tuple(dict.fromkeys(k for k in (direct, swapped) if k))
+        return cls(names, person_keys.email_key(email), person_keys.phone_key(phone))
+
+
+@dataclass
+class KeyIndex:
+    """Existing people by key: built once for a whole import."""
+
+    by_name: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_email: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_phone: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    contacts: dict[int, tuple[str, str]] = field(default_factory=dict)  # id -> (e-mail key, phone key)
+
+    def matches(self, keys: Keys) -> dict[int, list[str]]:
+        """person id -> reasons, in the order of the keys' strength (e-mail, phone, name)."""
+        found: dict[int, list[str]] = defaultdict(list)
+        for pid in self.by_email.get(keys.email, []) if keys.email else []:
+            found[pid].append(REASON_EMAIL)
+        for pid in self.by_phone.get(keys.phone, []) if keys.phone else []:
+            found[pid].append(REASON_PHONE)
+        for name in keys.names:
+            for pid in self.by_name.get(name, []):
+                email, phone = self.contacts.get(pid, ("", ""))
+                # Two people of one name with different e-mails or phones are two people.
+                conflict = (keys.email and email and email != keys.email) or (
+                    keys.phone and phone and phone != keys.phone
+                )
+                if (pid in found or not conflict) and REASON_NAME not in found[pid]:
+                    found[pid].append(REASON_NAME)
+        return dict(found)
+
+
+def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
+    items = sorted(set(values))
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def build_index(session: Session, all_keys: Iterable[Keys]) -> KeyIndex:
+    """Look up every key of `all_keys` among the people not anonymised."""
+    keys = list(all_keys)
+    index = KeyIndex()
+    live = Person.anonymised_at.is_(None)
+    for chunk in _chunks(n for k in keys for n in k.names):
+        stmt = select(Person.id, Person.name_key, Person.email, Person.phone_key)
+        for pid, key, email, phone in session.execute(stmt.where(live, Person.name_key.in_(chunk))):
+            index.by_name[key].append(pid)
+            index.contacts[pid] = (person_keys.email_key(email), phone)
+    for chunk in _chunks(k.phone for k in keys if k.phone):
+        for pid, key in session.execute(select(Person.id, Person.phone_key).where(live, Person.phone_key.in_(chunk))):
+            index.by_phone[key].append(pid)
+    emails = {k.email for k in keys if k.email}
+    if emails:
+        # lower() in SQL folds ASCII only; the exact key is compared in Python.
+        for chunk in _chunks(emails):
+            rows = session.execute(
+                select(Person.id, Person.email).where(live, func.lower(Person.email).in_([e.lower() for e in chunk]))
+            )
+            for pid, email in rows:
+                index.by_email[person_keys.email_key(email)].append(pid)
+    return index
+
+
+def find_duplicates(
+    session: Session, data: PersonInput, exclude_id: int | None = None, limit: int = 10
+) -> list[DuplicateCandidate]:
+    """Existing people who are probably the person in `data` (a form being saved), strongest match first."""
+    keys = Keys.of(data.given_name, data.surname, data.email, data.phone)
+    found = build_index(session, [keys]).matches(keys)
+    if exclude_id is not None:
+        found.pop(exclude_id, None)
+    if not found:
+        return []
+    ranked = sorted(found, key=lambda pid: (-len(found[pid]), pid))[:limit]
+    people = {p.id: p for p in people_by_ids(session, ranked)}
+    return [DuplicateCandidate(people[pid], tuple(found[pid])) for pid in ranked if pid in people]
+
+
+def duplicate_groups(session: Session, limit: int = 200) -> list[list[DuplicateCandidate]]:
+    """Groups of people in the registry who share a name, e-mail or phone: the list to tidy up with merges."""
+    live = Person.anonymised_at.is_(None)
+    groups: list[set[int]] = []
+    reason_of: dict[int, set[str]] = defaultdict(set)
+    for column, reason in ((Person.name_key, REASON_NAME), (Person.phone_key, REASON_PHONE)):
+        shared = select(column).where(live, column != "").group_by(column).having(func.count() > 1).limit(limit)
+        members: dict[str, set[int]] = defaultdict(set)
+        for pid, key in session.execute(select(Person.id, column).where(live, column.in_(shared))):
+            members[key].add(pid)
+            reason_of[pid].add(reason)
+        groups.extend(members.values())
+    email = func.lower(Person.email)
+    shared_email = select(email).where(live, Person.email != "").group_by(email).having(func.count() > 1).limit(limit)
+    members_e: dict[str, set[int]] = defaultdict(set)
+    for pid, key in session.execute(select(Person.id, email).where(live, email.in_(shared_email))):
+        members_e[key].add(pid)
+        reason_of[pid].add(REASON_EMAIL)
+    groups.extend(members_e.values())
+    merged: list[set[int]] = []  # groups sharing a person are one group
+    for g in groups:
+        overlapping = [m for m in merged if m & g]
+        for m in overlapping:
+            merged.remove(m)
+            g = g | m
+        merged.append(set(g))
+    people = {p.id: p for p in people_by_ids(session, sorted({pid for g in merged for pid in g}))}
+    out = [[DuplicateCandidate(people[pid], tuple(sorted(reason_of[pid]))) for pid in sorted(g)] for g in merged]
+    return sorted(out, key=lambda g: person_keys.sort_key(g[0].person.surname, g[0].person.given_name))[:limit]

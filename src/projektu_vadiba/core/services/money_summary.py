@@ -1,0 +1,286 @@
+"""Budget vs actual: per line, per cost category (the funder profile's order and labels) and per source, with
+the ledger, payments and the reallocation check. The rules are described in docs/finance.md.
+
+Every sum is Decimal over amounts read back row by row (exact to the cent on SQLite and PostgreSQL alike)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core import clock
+from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO
+from projektu_vadiba.core.errors import NotFoundError
+from projektu_vadiba.core.models import Funder, FundingSource, Organisation, PaymentKind, Project, ProjectStatus
+from projektu_vadiba.core.services import finance
+from projektu_vadiba.core.services.money_dto import (
+    ZERO,
+    CategorySummary,
+    LedgerRow,
+    LineSummary,
+    MoneySummary,
+    MoneyWarning,
+    SourceSummary,
+)
+from projektu_vadiba.core.services.money_format import count, eur, pct
+
+# Report labels (data, per language): a profile may override them with "funding_sources" / "payment_kinds".
+SOURCE_LABELS: dict[FundingSource, profiles.Text] = {
+    FundingSource.GRANT: {"lv": "Finansētāja finansējums", "en": "Grant"},
+    FundingSource.OWN: {"lv": "Pašu līdzfinansējums", "en": "Own co-financing"},
+    FundingSource.MUNICIPALITY: {"lv": "Pašvaldības līdzfinansējums", "en": "Municipality"},
+    FundingSource.OTHER: {"lv": "Cits finansējums", "en": "Other"},
+}
+PAYMENT_KIND_LABELS: dict[PaymentKind, profiles.Text] = {
+    PaymentKind.ADVANCE: {"lv": "Avanss", "en": "Advance"},
+    PaymentKind.INTERIM: {"lv": "Starpposma maksājums", "en": "Interim payment"},
+    PaymentKind.FINAL: {"lv": "Noslēguma maksājums", "en": "Final payment"},
+}
+UNASSIGNED_LABEL: profiles.Text = {"lv": "Bez budžeta pozīcijas", "en": "Not on a budget line"}
+
+
+def source_label(profile: profiles.FunderProfile, source: FundingSource, lang: str = "lv") -> str:
+    custom = profile.raw.get("funding_sources", {}).get(source.value)
+    return profiles.pick(custom or SOURCE_LABELS[source], lang)
+
+
+def payment_kind_label(profile: profiles.FunderProfile, kind: PaymentKind, lang: str = "lv") -> str:
+    custom = profile.raw.get("payment_kinds", {}).get(kind.value)
+    return profiles.pick(custom or PAYMENT_KIND_LABELS[kind], lang)
+
+
+def percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    """part / whole x 100, two places, half up; None when there is nothing to divide by."""
+    if not whole:
+        return None
+    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _in_period(day: date, period: tuple[date, date] | None) -> bool:
+    return period is None or period[0] <= day <= period[1]
+
+
+def money_summary(
+    session: Session, project_id: int, period: tuple[date, date] | None = None, lang: str = "lv"
+) -> MoneySummary:
+    """The money of a project (or, with `period`, the expenses and payments dated inside it; plans stay whole)."""
+    row = session.execute(
+        select(Project, Funder.name, Funder.profile_key, Organisation.name)
+        .join(Funder, Funder.id == Project.funder_id)
+        .join(Organisation, Organisation.id == Project.implementer_id)
+        .where(Project.id == project_id)
+    ).first()
+    if row is None:
+        raise NotFoundError(f"Projekts (nr. {project_id}) nav atrasts — iespējams, to jau izdzēsa.")
+    project, funder_name, profile_key, implementer = row
+    profile = profiles.load_profile(profile_key)
+
+    expenses = [e for e in finance.list_expenses(session, project_id) if _in_period(e.date, period)]
+    payments = tuple(p for p in finance.list_payments(session, project_id) if _in_period(p.received_on, period))
+    eligible = [e for e in expenses if e.eligible]
+    spent_by_line: dict[int | None, Decimal] = defaultdict(lambda: ZERO)
+    for e in eligible:
+        spent_by_line[e.budget_line_id] += e.amount
+    lines = [replace(b, spent=spent_by_line.get(b.id, ZERO)) for b in finance.list_budget(session, project_id)]
+
+    total_planned = sum((b.planned for b in lines), ZERO)
+    total_spent = sum((e.amount for e in eligible), ZERO)
+    categories = _categories(profile, lines, spent_by_line.get(None, ZERO), total_planned, lang)
+    sources = _sources(profile, lines, eligible, total_planned, lang)
+    complete = period is None and (project.end_date < clock.today() or project.status is ProjectStatus.CLOSED)
+    limit = Decimal(str(profile.reallocation_limit_percent))
+    checked = tuple(_check_category(c, limit, complete) for c in categories)
+    grant_spent = sum((e.amount for e in eligible if e.source is FundingSource.GRANT), ZERO)
+    received = sum((p.amount for p in payments), ZERO)
+    grant_awarded = project.grant_amount or next(s.planned for s in sources if s.source is FundingSource.GRANT)
+    return MoneySummary(
+        project_id=project_id,
+        project_number=project.number,
+        project_title=project.title,
+        implementer=implementer,
+        funder_name=funder_name,
+        profile_key=profile_key,
+        project_start=project.start_date,
+        project_end=project.end_date,
+        period_from=period[0] if period else None,
+        period_to=period[1] if period else None,
+        limit_percent=limit,
+        categories=checked,
+        sources=sources,
+        planned=total_planned,
+        spent=total_spent,
+        variance=total_planned - total_spent,
+        spent_percent=percent(total_spent, total_planned),
+        unassigned_spent=spent_by_line.get(None, ZERO),
+        ineligible=sum((e.amount for e in expenses if not e.eligible), ZERO),
+        credit_notes=sum((e.amount for e in eligible if e.amount < 0), ZERO),
+        grant_awarded=grant_awarded,
+        grant_spent=grant_spent,
+        payments_received=received,
+        grant_outstanding=grant_awarded - received,
+        cash_balance=received - grant_spent,
+        ledger=_ledger(profile, lines, expenses, lang),
+        payments=payments,
+        warnings=_warnings(checked, total_planned, total_spent, spent_by_line.get(None, ZERO), eligible),
+    )
+
+
+def _line_summary(b: BudgetLineDTO, total_planned: Decimal) -> LineSummary:
+    warnings: list[str] = []
+    computed = (b.quantity * b.unit_cost).quantize(ZERO, rounding=ROUND_HALF_UP)
+    if b.unit_cost and computed != b.planned:
+        warnings.append(
+            f"Pozīcijā {b.code} plānotā summa {eur(b.planned)} neatbilst daudzumam × vienības cenai ({eur(computed)})."
+        )
+    return LineSummary(
+        b, b.planned - b.spent, percent(b.planned, total_planned), percent(b.spent, b.planned), tuple(warnings)
+    )
+
+
+def _categories(
+    profile: profiles.FunderProfile,
+    lines: list[BudgetLineDTO],
+    unassigned: Decimal,
+    total_planned: Decimal,
+    lang: str,
+) -> list[CategorySummary]:
+    known = [c.key for c in profile.cost_categories]
+    unknown = list(dict.fromkeys(b.category_key for b in lines if b.category_key not in known))
+    out: list[CategorySummary] = []
+    for key in known + unknown:
+        own = [b for b in lines if b.category_key == key]
+        by_source: dict[FundingSource, Decimal] = {s: ZERO for s in FundingSource}
+        for b in own:
+            for source, amount in b.amounts.items():
+                by_source[source] += amount
+        planned = sum((b.planned for b in own), ZERO)
+        spent = sum((b.spent for b in own), ZERO)
+        out.append(
+            CategorySummary(
+                key=key,
+                label=profile.category_label(key, lang),
+                in_profile=key in known,
+                lines=tuple(_line_summary(b, total_planned) for b in own),
+                planned_by_source=by_source,
+                planned=planned,
+                spent=spent,
+                variance=planned - spent,
+                share_percent=percent(planned, total_planned),
+                spent_percent=percent(spent, planned),
+                deviation_percent=percent(spent - planned, planned),
+            )
+        )
+    if unassigned:
+        out.append(
+            CategorySummary(
+                "",
+                profiles.pick(UNASSIGNED_LABEL, lang),
+                False,
+                (),
+                {s: ZERO for s in FundingSource},
+                ZERO,
+                unassigned,
+                -unassigned,
+                None,
+                None,
+                None,
+            )
+        )
+    return out
+
+
+def _sources(
+    profile: profiles.FunderProfile,
+    lines: list[BudgetLineDTO],
+    eligible: list[ExpenseDTO],
+    total_planned: Decimal,
+    lang: str,
+) -> tuple[SourceSummary, ...]:
+    out = []
+    for source in FundingSource:
+        planned = sum((b.amounts.get(source, ZERO) for b in lines), ZERO)
+        spent = sum((e.amount for e in eligible if e.source is source), ZERO)
+        label = source_label(profile, source, lang)
+        out.append(
+            SourceSummary(
+                source, label, planned, spent, planned - spent, percent(planned, total_planned), percent(spent, planned)
+            )
+        )
+    return tuple(out)
+
+
+def _check_category(c: CategorySummary, limit: Decimal, complete: bool) -> CategorySummary:
+    """One warning at most per category; see docs/finance.md ("The reallocation check")."""
+    if not c.key or (not c.planned and c.spent <= 0):
+        return c
+    where = f"Izmaksu pozīcijā “{c.label}”"
+    amounts = f"{eur(c.spent)} pret {eur(c.planned)}"
+    deviation = c.deviation_percent or ZERO  # rounded, for the message; the checks compare exactly
+    over = (c.spent - c.planned) * 100 > limit * c.planned
+    under = (c.planned - c.spent) * 100 > limit * c.planned
+    if not c.planned:
+        kind, text = "unplanned", f"{where} ir izdevumi ({eur(c.spent)}), bet nekas nav plānots."
+    elif limit > 0 and over:
+        kind = "over_limit"
+        text = f"{where} izlietots par {pct(deviation)} vairāk nekā plānots ({amounts}); "
+        text += f"finansētāja pieļaujamā novirze ir {pct(limit)}."
+    elif limit > 0 and under and complete:
+        kind = "under_limit"
+        text = f"{where} izlietots par {pct(-deviation)} mazāk nekā plānots ({amounts}); "
+        text += f"finansētāja pieļaujamā novirze ir {pct(limit)}."
+    elif not limit and c.spent > c.planned:
+        kind = "over_budget"
+        text = f"{where} izlietots vairāk nekā plānots: {amounts} (+{pct(deviation)}); "
+        text += "finansētāja profilā pārdales robeža nav noteikta."
+    else:
+        return c
+    return replace(c, warning=text, warning_kind=kind)
+
+
+def _warnings(
+    categories: tuple[CategorySummary, ...],
+    planned: Decimal,
+    spent: Decimal,
+    unassigned: Decimal,
+    eligible: list[ExpenseDTO],
+) -> tuple[MoneyWarning, ...]:
+    out: list[MoneyWarning] = []
+    for c in categories:
+        if c.warning:
+            out.append(MoneyWarning(c.warning_kind, c.key, c.warning))
+        out += [MoneyWarning("line_mismatch", c.key, w) for line in c.lines for w in line.warnings]
+    if spent > planned:
+        text = f"Attiecināmie izdevumi kopā ({eur(spent)}) pārsniedz budžetu ({eur(planned)})"
+        out.append(MoneyWarning("total_over", None, f"{text} par {eur(spent - planned)}."))
+    if unassigned:
+        entries = count(sum(1 for e in eligible if e.budget_line_id is None), "ieraksts", "ieraksti", "ierakstu")
+        text = f"Attiecināmie izdevumi bez budžeta pozīcijas: {entries}, {eur(unassigned)}."
+        out.append(MoneyWarning("unassigned", "", f"{text} Norādiet pozīciju."))
+    return tuple(out)
+
+
+def _ledger(
+    profile: profiles.FunderProfile, lines: list[BudgetLineDTO], expenses: list[ExpenseDTO], lang: str
+) -> tuple[LedgerRow, ...]:
+    by_id = {b.id: b for b in lines}
+    rows = []
+    for n, e in enumerate(expenses, start=1):
+        b = by_id.get(e.budget_line_id) if e.budget_line_id is not None else None
+        rows.append(
+            LedgerRow(
+                n,
+                e,
+                b.code if b else "",
+                b.name if b else "",
+                b.category_key if b else "",
+                profile.category_label(b.category_key, lang) if b else profiles.pick(UNASSIGNED_LABEL, lang),
+                source_label(profile, e.source, lang),
+            )
+        )
+    return tuple(rows)

@@ -1,0 +1,127 @@
+"""Counts the reports need: unique people and attendances (status "attended") per project and period, broken down
+by target group, municipality, gender and age group where those were recorded.
+
+Age group: the one recorded for the person; otherwise derived from the birth year at the person's first event on
+any list (a fixed reference, so the figure does not depend on the period asked and survives anonymisation, which
+stores this derived group before it clears the birth year).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core.dto_people import PeopleStats, StatRow
+from projektu_vadiba.core.models import Attendance, AttendanceStatus, Event, Person
+from projektu_vadiba.core.text import lv_sort_key, name_key
+
+# (lowest age, highest age or None, label). A funder's own grouping is recorded as age_group text instead.
+AGE_BANDS: tuple[tuple[int, int | None, str], ...] = (
+    (0, 17, "līdz 17"),
+    (18, 25, "18–25"),
+    (26, 64, "26–64"),
+    (65, None, "65 un vairāk"),
+)
+GENDER_LABELS = {"female": "sieviete", "male": "vīrietis", "other": "cits"}
+NOT_RECORDED = "nav norādīts"
+
+
+def age_band(birth_year: int | None, reference_year: int) -> str:
+    if birth_year is None:
+        return ""
+    age = reference_year - birth_year
+    for low, high, label in AGE_BANDS:
+        if age >= low and (high is None or age <= high):
+            return label
+    return ""
+
+
+def first_event_years(session: Session, person_ids: list[int]) -> dict[int, int]:
+    """Year of each person's first event on any list (the reference year of a derived age group)."""
+    out: dict[int, int] = {}
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start : start + 500]
+        rows = session.execute(
+            select(Attendance.person_id, func.min(Event.starts_at))
+            .join(Event, Event.id == Attendance.event_id)
+            .where(Attendance.person_id.in_(chunk))
+            .group_by(Attendance.person_id)
+        )
+        out.update({pid: first.year for pid, first in rows if first is not None})
+    return out
+
+
+def people_stats(
+    session: Session,
+    project_id: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    event_ids: list[int] | None = None,
+) -> PeopleStats:
+    """Counts over attended rows of the project's events (or all projects' when None) within [start, end]."""
+    stmt = (
+        select(
+            Attendance.person_id,
+            Attendance.event_id,
+            Person.target_group,
+            Person.municipality,
+            Person.gender,
+            Person.age_group,
+            Person.birth_year,
+        )
+        .join(Event, Event.id == Attendance.event_id)
+        .join(Person, Person.id == Attendance.person_id)
+        .where(Attendance.status == AttendanceStatus.ATTENDED)
+    )
+    if project_id is not None:
+        stmt = stmt.where(Event.project_id == project_id)
+    if start is not None:
+        stmt = stmt.where(Event.starts_at >= datetime.combine(start, time.min))
+    if end is not None:
+        stmt = stmt.where(Event.starts_at <= datetime.combine(end, time.max))
+    if event_ids is not None:
+        stmt = stmt.where(Event.id.in_(event_ids))
+    rows = session.execute(stmt).all()
+    people: dict[int, Any] = {}
+    for row in rows:
+        people.setdefault(row.person_id, row)
+    years = first_event_years(session, [pid for pid, r in people.items() if not r.age_group and r.birth_year])
+
+    def group_of(row: Any, dimension: str) -> tuple[str, str]:
+        """(key, label) of a person in one breakdown."""
+        if dimension == "gender":
+            key = row.gender.value if row.gender is not None else ""
+            return key, GENDER_LABELS.get(key, NOT_RECORDED)
+        if dimension == "age":
+            label = row.age_group.strip() or age_band(row.birth_year, years.get(row.person_id, 0))
+            return name_key(label), label or NOT_RECORDED
+        value = (row.target_group if dimension == "target" else row.municipality).strip()
+        return name_key(value), value or NOT_RECORDED  # "Ķekavas novads" == "ķekavas  novads"
+
+    def breakdown(dimension: str) -> tuple[StatRow, ...]:
+        labels: dict[str, str] = {}
+        persons: dict[str, set[int]] = defaultdict(set)
+        counts: dict[str, int] = defaultdict(int)
+        for row in rows:
+            key, label = group_of(people[row.person_id], dimension)
+            labels.setdefault(key, label)
+            persons[key].add(row.person_id)
+            counts[key] += 1
+        items = [StatRow(k, labels[k], len(persons[k]), counts[k]) for k in labels]
+        bands = [label for _, _, label in AGE_BANDS] if dimension == "age" else []
+        rank = {label: i for i, label in enumerate(bands)}  # age bands youngest first, other texts after them
+        return tuple(sorted(items, key=lambda r: (r.key == "", rank.get(r.label, len(rank)), lv_sort_key(r.label))))
+
+    return PeopleStats(
+        unique_people=len(people),
+        attendances=len(rows),
+        events=len({r.event_id for r in rows}),
+        by_target_group=breakdown("target"),
+        by_municipality=breakdown("municipality"),
+        by_gender=breakdown("gender"),
+        by_age_group=breakdown("age"),
+    )

@@ -1,0 +1,161 @@
+"""Everything a final or interim report holds, section by section, in the funder profile's structure.
+
+The structure is data: the profile's "final_report" / "interim_report" (sections, their order, titles, which are
+text the user writes and which of those are mandatory). A profile without one borrows the generic profile's.
+For an interim report only the events, attendance, expenses and payments dated inside the period count."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core import clock
+from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.dto import EventDTO, ProjectDetail
+from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.services import activities as activity_service
+from projektu_vadiba.core.services import indicators as indicator_service
+from projektu_vadiba.core.services import projects
+from projektu_vadiba.core.services.money_summary import money_summary
+from projektu_vadiba.core.services.report_dto import (
+    BREAKDOWNS,
+    FINAL,
+    INTERIM,
+    ActivityReport,
+    AnnexItem,
+    MissingText,
+    ReportData,
+    ReportPart,
+    ReportPeriod,
+    ReportSection,
+)
+from projektu_vadiba.core.services.report_reach import attendance_rows, indicators_in_period, reach
+
+
+def report_structure(profile: profiles.FunderProfile, kind: str = FINAL) -> dict[str, Any]:
+    """The profile's report structure (raw), or the generic profile's when it has none."""
+    key = "interim_report" if kind == INTERIM else "final_report"
+    structure = profile.raw.get(key)
+    if not structure and profile.key != "generic":
+        return report_structure(profiles.load_profile("generic"), kind)
+    if not structure or not structure.get("sections"):
+        raise AppError(f"Finansētāja profilā “{profiles.pick(profile.name)}” nav pārskata struktūras ({key}).")
+    return dict(structure)
+
+
+def report_sections(
+    profile: profiles.FunderProfile, texts: dict[str, str], kind: str = FINAL, lang: str = "lv"
+) -> tuple[ReportSection, ...]:
+    structure = report_structure(profile, kind)
+    numbered = bool(structure.get("numbered", True))
+    out = []
+    for n, raw in enumerate(structure["sections"], start=1):
+        try:
+            source = raw.get("source", "text")
+            out.append(
+                ReportSection(
+                    key=raw["key"],
+                    number=str(n) if numbered else "",
+                    title=profiles.pick(raw["title"], lang),
+                    source=source,
+                    part=raw.get("part", ""),
+                    mandatory=bool(raw.get("mandatory", False)) and source == "text",
+                    hint=profiles.pick(raw.get("hint", ""), lang),
+                    text=texts.get(raw["key"], ""),
+                    breakdowns=tuple(b for b in raw.get("breakdowns", _default_breakdowns(raw)) if b in BREAKDOWNS),
+                )
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise AppError(f"Finansētāja profila pārskata {n}. sadaļa ir bojāta: {exc}") from exc
+    return tuple(out)
+
+
+def _default_breakdowns(raw: dict[str, Any]) -> tuple[str, ...]:
+    return BREAKDOWNS if raw.get("key") == "target_groups" else ()
+
+
+def _check_period(period: ReportPeriod | None) -> None:
+    if period is not None and period.date_to < period.date_from:
+        raise ValidationError.single("date_to", "Pārskata perioda beigas nevar būt pirms sākuma.")
+
+
+def missing_texts(
+    session: Session, project_id: int, period: ReportPeriod | tuple[date, date] | None = None, lang: str = "lv"
+) -> tuple[MissingText, ...]:
+    """Mandatory text sections of the report that are still empty (cheap: no counting)."""
+    project = projects.get_project(session, project_id)
+    profile = profiles.load_profile(project.funder.profile_key)
+    kind = INTERIM if period is not None else FINAL
+    return tuple(MissingText(s.key, s.title) for s in report_sections(profile, project.texts, kind, lang) if s.missing)
+
+
+def missing_texts_message(missing: tuple[MissingText, ...] | list[MissingText]) -> str:
+    """“Trūkst obligātā teksta: “Projekta mērķis un tā sasniegšana”. …” — names every missing section."""
+    if not missing:
+        return ""
+    names = ", ".join(f"“{m.title}”" for m in missing)
+    head = "Trūkst obligātā teksta" if len(missing) == 1 else "Trūkst obligāto tekstu"
+    return f"{head}: {names}. Ierakstiet to projekta pārskata tekstos vai veidojiet pārskata melnrakstu."
+
+
+def final_report_data(
+    session: Session, project_id: int, period: ReportPeriod | tuple[date, date] | None = None, lang: str = "lv"
+) -> ReportData:
+    """The final report's data; with `period` (ReportPeriod or (from, to)), the interim report's for that period."""
+    if isinstance(period, tuple):
+        period = ReportPeriod(*period)
+    _check_period(period)
+    kind = INTERIM if period is not None else FINAL
+    project = projects.get_project(session, project_id)
+    profile = profiles.load_profile(project.funder.profile_key)
+    structure = report_structure(profile, kind)
+
+    events = [e for e in activity_service.list_events(session, project_id) if _in_period(e, period)]
+    rows = attendance_rows(session, project_id, period)
+    indicators = indicator_service.list_indicators(session, project_id)
+    indicators_out = indicators_in_period(indicators, events, rows) if period is not None else tuple(indicators)
+    return ReportData(
+        kind=kind,
+        title=profiles.pick(structure.get("title", ""), lang) or _default_title(kind),
+        lang=lang,
+        generated_on=clock.today(),
+        period=period,
+        project=project,
+        profile=profile,
+        parts=tuple(ReportPart(p["key"], profiles.pick(p["title"], lang)) for p in structure.get("parts", [])),
+        sections=report_sections(profile, project.texts, kind, lang),
+        activities=_activities(session, project, events),
+        indicators=indicators_out,
+        reach=reach(session, project_id, rows, lang),
+        financial=money_summary(session, project_id, (period.date_from, period.date_to) if period else None, lang),
+        annexes=tuple(AnnexItem(n, e) for n, e in enumerate((e for e in events if e.registered), start=1)),
+    )
+
+
+def interim_report_data(
+    session: Session, project_id: int, date_from: date, date_to: date, lang: str = "lv"
+) -> ReportData:
+    return final_report_data(session, project_id, ReportPeriod(date_from, date_to), lang)
+
+
+def _default_title(kind: str) -> str:
+    return "Starpposma pārskats" if kind == INTERIM else "Noslēguma pārskats"
+
+
+def _in_period(event: EventDTO, period: ReportPeriod | None) -> bool:
+    return period is None or period.contains(event.starts_at.date())
+
+
+def _activities(session: Session, project: ProjectDetail, events: list[EventDTO]) -> tuple[ActivityReport, ...]:
+    """Every planned activity (planned vs done), each with its events in the period; then events on none."""
+    out = []
+    for activity in activity_service.list_activities(session, project.id):
+        own = tuple(e for e in events if e.activity_id == activity.id)
+        out.append(ActivityReport(replace(activity, event_count=len(own)), own))
+    loose = tuple(e for e in events if e.activity_id is None)
+    if loose:
+        out.append(ActivityReport(None, loose))
+    return tuple(out)

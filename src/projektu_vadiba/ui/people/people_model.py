@@ -1,0 +1,104 @@
+"""A table of people over `people.search_people`, fetched a page at a time (fetchMore) so 100,000 people cost
+one page of rows until the user scrolls; the order is the service's (Latvian alphabetical)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.dto import PersonDTO
+from projektu_vadiba.core.services import people
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+PAGE = 100
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("people", text)
+
+
+class PeopleModel(QAbstractTableModel):
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._query = ""
+        self._rows: list[PersonDTO] = []
+        self._total = 0
+        self._headers = [
+            _t("Uzvārds"),
+            _t("Vārds"),
+            _t("Organizācija"),
+            _t("Pašvaldība"),
+            _t("E-pasts"),
+            _t("Tālrunis"),
+        ]
+
+    # ---- data in --------------------------------------------------------------------------------------
+
+    def set_query(self, query: str) -> None:
+        self.beginResetModel()
+        self._query = query
+        with self._db.session() as s:
+            self._total = people.count_people(s, query)
+            self._rows = people.search_people(s, query, limit=PAGE)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self._query)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def person_at(self, row: int) -> PersonDTO:
+        return self._rows[row]
+
+    # ---- Qt model API -----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        with self._db.session() as s:
+            more = people.search_people(s, self._query, limit=PAGE, offset=len(self._rows))
+        if not more:
+            self._total = len(self._rows)  # someone deleted people meanwhile
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        p = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (p.surname, p.given_name, p.organisation_name or "", p.municipality, p.email, p.phone)[
+                index.column()
+            ]
+        if role == ID_ROLE:
+            return p.id
+        if role == Qt.ItemDataRole.ToolTipRole and p.anonymised:
+            return _t("Anonimizēta persona: vārds un kontakti dzēsti.")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

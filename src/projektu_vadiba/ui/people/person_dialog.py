@@ -1,0 +1,188 @@
+"""Adding or editing a person: Latvian messages next to the fields, and a warning about likely duplicates before
+a new person is created ("use the existing one" / "create anyway")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.dto import PersonDTO, PersonInput
+from projektu_vadiba.core.dto_people import DuplicateCandidate
+from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.models import Gender
+from projektu_vadiba.core.services import duplicates, people
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("people", text)
+
+
+def _tri(box: QComboBox) -> bool | None:
+    return [None, True, False][box.currentIndex()]
+
+
+class PersonDialog(QDialog):
+    """`result_person` is the saved person (new, edited, or the existing one the user chose instead)."""
+
+    def __init__(self, db: Database, person: PersonDTO | None = None, parent: QWidget | None = None,
+                 initial: PersonInput | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._db, self._person = db, person
+        self.result_person: PersonDTO | None = None
+        self.setWindowTitle(_t("Persona") if person else _t("Jauna persona"))
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        labels = (("given_name", _t("Vārds")), ("surname", _t("Uzvārds")), ("organisation_name", _t("Organizācija")),
+                  ("municipality", _t("Pašvaldība")), ("email", _t("E-pasts")), ("phone", _t("Tālrunis")),
+                  ("age_group", _t("Vecuma grupa")), ("target_group", _t("Mērķa grupa")))  # fmt: skip
+        for key, label in labels:
+            self.fields[key] = QLineEdit(self)
+            self._add_row(form, key, label, self.fields[key])
+        self.gender = QComboBox(self)
+        self.gender.addItems(
+            [
+                _t("nav norādīts"),
+                _t("sieviete"),
+                _t("vīrietis"),
+                _t("cits"),
+            ]
+        )
+        self._add_row(form, "gender", _t("Dzimums"), self.gender)
+        self.birth_year = QSpinBox(self)
+        self.birth_year.setRange(0, 2100)
+        self.birth_year.setSpecialValueText(_t("nav norādīts"))
+        self._add_row(form, "birth_year", _t("Dzimšanas gads"), self.birth_year)
+        self.consent_data, self.consent_photo = QComboBox(self), QComboBox(self)
+        for box in (self.consent_data, self.consent_photo):
+            box.addItems(
+                [
+                    _t("nav jautāts"),
+                    _t("piekrīt"),
+                    _t("nepiekrīt"),
+                ]
+            )
+        self._add_row(form, "consent_data", _t("Datu apstrāde"), self.consent_data)
+        self._add_row(form, "consent_photo", _t("Fotografēšana"), self.consent_photo)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setFixedHeight(60)
+        form.addRow(_t("Piezīmes"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Saglabāt"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Atcelt"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self._fill(person, initial)
+
+    def _add_row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+        error = QLabel(self)
+        error.setStyleSheet("color: #b00020;")
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[key] = error
+        form.addRow(label, widget)
+        form.addRow("", error)
+
+    def _fill(self, person: PersonDTO | None, initial: PersonInput | None) -> None:
+        data: Any = initial
+        notes = ""
+        if person is not None:
+            with self._db.session() as s:
+                notes = people.get_notes(s, person.id)
+            data = people.person_input(person, notes)
+        if data is None:
+            return
+        for key, edit in self.fields.items():
+            edit.setText(getattr(data, key) or "")
+        genders = [None, Gender.FEMALE, Gender.MALE, Gender.OTHER]
+        self.gender.setCurrentIndex(genders.index(data.gender))
+        self.birth_year.setValue(data.birth_year or 0)
+        self.consent_data.setCurrentIndex([None, True, False].index(data.consent_data))
+        self.consent_photo.setCurrentIndex([None, True, False].index(data.consent_photo))
+        self.notes.setPlainText(data.notes)
+
+    def data(self) -> PersonInput:
+        text = {k: e.text() for k, e in self.fields.items()}
+        return PersonInput(
+            gender=[None, Gender.FEMALE, Gender.MALE, Gender.OTHER][self.gender.currentIndex()],
+            birth_year=self.birth_year.value() or None,
+            consent_data=_tri(self.consent_data),
+            consent_photo=_tri(self.consent_photo),
+            notes=self.notes.toPlainText(),
+            **text,
+        )
+
+    def show_errors(self, error: ValidationError) -> None:
+        for key, label in self.errors.items():
+            messages = error.for_field(key)
+            label.setText("\n".join(messages))
+            label.setVisible(bool(messages))
+
+    def save(self) -> None:
+        data = self.data()
+        try:
+            people.validate_person(data)
+        except ValidationError as exc:
+            self.show_errors(exc)
+            return
+        try:
+            with self._db.session() as s:
+                if self._person is None:
+                    found = duplicates.find_duplicates(s, data)
+                    if found:
+                        choice = self.ask_duplicate(found)
+                        if choice is None:
+                            return
+                        if isinstance(choice, DuplicateCandidate):
+                            self.result_person = choice.person
+                            self.accept()
+                            return
+                    self.result_person = people.create_person(s, data)
+                else:
+                    self.result_person = people.update_person(s, self._person.id, data)
+        except ValidationError as exc:
+            self.show_errors(exc)
+            return
+        except AppError as exc:
+            QMessageBox.warning(self, _t("Persona"), exc.message)
+            return
+        self.accept()
+
+    def ask_duplicate(self, found: list[DuplicateCandidate]) -> DuplicateCandidate | bool | None:
+        """The existing person to use, False to create anyway, None to go back to the form."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_t("Iespējams dublikāts"))
+        first = found[0]
+        box.setText(_t("Reģistrā jau ir līdzīga persona."))
+        lines = [f"• {d.person.full_name}" + (f", {d.person.email}" if d.person.email else "")
+                 + f" ({', '.join(d.reasons)})" for d in found[:5]]  # fmt: skip
+        box.setInformativeText("\n".join(lines))
+        use = box.addButton(_t("Izmantot esošo"), QMessageBox.ButtonRole.AcceptRole)
+        create = box.addButton(_t("Tomēr izveidot jaunu"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_t("Atpakaļ"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(use)
+        box.exec()
+        if box.clickedButton() is use:
+            return first
+        if box.clickedButton() is create:
+            return False
+        return None

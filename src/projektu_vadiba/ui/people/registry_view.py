@@ -1,0 +1,190 @@
+"""The registry of people: as-you-type search (debounced), add / edit with duplicate warnings, merge two records,
+anonymise a person. Emits `dataChanged` after any change so the workspace can refresh other views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.dto import PersonDTO
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.services import gdpr, merge
+from projektu_vadiba.ui.people.people_model import PeopleModel
+from projektu_vadiba.ui.people.person_dialog import PersonDialog
+
+DEBOUNCE_MS = 150
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("people", text)
+
+
+def _describe(p: PersonDTO) -> str:
+    extra = ", ".join(x for x in (p.organisation_name or "", p.municipality, p.email, p.phone) if x)
+    return f"{p.full_name} (nr. {p.id})" + (f" — {extra}" if extra else "")
+
+
+class MergeDialog(QDialog):
+    """Which of two records stays; the other one's attendance moves to it and it is deleted."""
+
+    def __init__(self, a: PersonDTO, b: PersonDTO, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_t("Apvienot personas"))
+        self.pair = (a, b)
+        layout = QVBoxLayout(self)
+        text = QLabel(_t("Atstāt šo ierakstu; otra ieraksta dalība pasākumos tiks pārcelta uz to, trūkstošie dati "
+                         "papildināti, un otrs ieraksts dzēsts:"), self)  # fmt: skip
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.keep_a, self.keep_b = QRadioButton(_describe(a), self), QRadioButton(_describe(b), self)
+        self.keep_a.setChecked(True)
+        layout.addWidget(self.keep_a)
+        layout.addWidget(self.keep_b)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Apvienot"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Atcelt"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def survivor_and_other(self) -> tuple[int, int]:
+        a, b = self.pair
+        return (a.id, b.id) if self.keep_a.isChecked() else (b.id, a.id)
+
+
+class PeopleRegistryView(QWidget):
+    dataChanged = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_t("Meklēt: vārds, e-pasts, organizācija vai pašvaldība"))
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel(self)
+        self.model = PeopleModel(db, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.add_button = QPushButton(_t("Pievienot…"), self)
+        self.edit_button = QPushButton(_t("Labot…"), self)
+        self.merge_button = QPushButton(_t("Apvienot…"), self)
+        self.anonymise_button = QPushButton(_t("Anonimizēt…"), self)
+        self.add_button.clicked.connect(self.add_person)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.anonymise_button.clicked.connect(self.anonymise_selected)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.merge_button, self.anonymise_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.run_search()
+
+    def run_search(self) -> None:
+        self.model.set_query(self.search.text())
+        n = self.model.total
+        self.count.setText(_t("Atrastas personas: %1").replace("%1", str(n)))
+        self._update_buttons()
+
+    def selected(self) -> list[PersonDTO]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.person_at(r) for r in rows]
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.edit_button.setEnabled(len(chosen) == 1 and not chosen[0].anonymised)
+        self.merge_button.setEnabled(len(chosen) == 2 and not any(p.anonymised for p in chosen))
+        self.anonymise_button.setEnabled(len(chosen) == 1 and not chosen[0].anonymised)
+
+    def _changed(self) -> None:
+        self.model.refresh()
+        self.run_search()
+        self.dataChanged.emit()
+
+    def add_person(self) -> None:
+        dialog = PersonDialog(self._db, None, self)
+        if dialog.exec() and dialog.result_person is not None:
+            self._changed()
+
+    def edit_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1 or chosen[0].anonymised:
+            return
+        dialog = PersonDialog(self._db, chosen[0], self)
+        if dialog.exec():
+            self._changed()
+
+    def merge_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 2:
+            return
+        dialog = MergeDialog(chosen[0], chosen[1], self)
+        if not dialog.exec():
+            return
+        self.merge(*dialog.survivor_and_other())
+
+    def merge(self, survivor_id: int, other_id: int) -> None:
+        try:
+            with self._db.session() as s:
+                merge.merge_people(s, survivor_id, other_id)
+        except AppError as exc:
+            QMessageBox.warning(self, _t("Apvienot personas"), exc.message)
+            return
+        self._changed()
+
+    def anonymise_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        answer = QMessageBox.question(
+            self,
+            _t("Anonimizēt personu"),
+            _t(
+                "%1: vārds, uzvārds, e-pasts, tālrunis, dzimšanas gads un piezīmes tiks dzēsti neatgriezeniski. "
+                "Dalība pasākumos un visi skaiti paliks."
+            ).replace("%1", chosen[0].full_name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self._db.session() as s:
+            gdpr.anonymise_person(s, chosen[0].id)
+        self._changed()
+
+    def select_row(self, row: int, extend: bool = False) -> None:
+        flags = self.table.selectionModel().SelectionFlag
+        mode = (flags.Select if extend else flags.ClearAndSelect) | flags.Rows
+        self.table.selectionModel().select(self.model.index(row, 0), mode)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

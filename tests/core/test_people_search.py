@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import delete, select, text, update
+
+from projektu_vadiba.core import person_keys
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.dto import PersonInput
+from projektu_vadiba.core.models import Person
+from projektu_vadiba.core.services import people, people_search
+
+NAMES = [
+    ("Jānis", "Bērziņš", "Ķekavas novads", "janis@example.lv"),
+    ("Anna", "Čakste", "Rīga", ""),
+    ("Ivars", "Cīrulis", "Baldones pagasts", ""),
+    ("Rūta", "Šķēle", "Ķekavas novads", "ruta.skele@pasts.lv"),
+    ("Aija", "Sils", "Daugmale", ""),
+    ("Žanis", "Zariņš", "Ogre", ""),
+    ("Uģis", "Ābols", "Ķekava", ""),
+]
+
+
+@pytest.fixture
+def registry(db: Database) -> Database:
+    with db.session() as s:
+        for given, surname, municipality, email in NAMES:
+            people.create_person(s, PersonInput(given, surname, municipality=municipality, email=email))
+    return db
+
+
+def surnames(found: list) -> list[str]:  # type: ignore[type-arg]
+    return [p.surname for p in found]
+
+
+def test_word_prefixes_blind_to_case_and_diacritics(registry: Database) -> None:
+    with registry.session() as s:
+        assert surnames(people.search_people(s, "berzins")) == ["Bērziņš"]
+        assert surnames(people.search_people(s, "BĒRZ")) == ["Bērziņš"]
+        assert surnames(people.search_people(s, "kekava")) == ["Bērziņš", "Šķēle", "Ābols"] or surnames(
+            people.search_people(s, "kekava")
+        ) == ["Ābols", "Bērziņš", "Šķēle"]
+        assert surnames(people.search_people(s, "kek ruta")) == ["Šķēle"]
+        assert surnames(people.search_people(s, "ruta.skele@pa")) == ["Šķēle"]
+        assert people.search_people(s, "erzins") == []  # prefixes of words, not infixes
+        assert people.count_people(s, "kekav") == 3
+
+
+def test_results_come_in_latvian_alphabetical_order_with_paging(registry: Database) -> None:
+    with registry.session() as s:
+        everyone = surnames(people.search_people(s, ""))
+        assert everyone == ["Ābols", "Bērziņš", "Cīrulis", "Čakste", "Sils", "Šķēle", "Zariņš"]
+        assert surnames(people.search_people(s, "", limit=3, offset=3)) == ["Čakste", "Sils", "Šķēle"]
+        assert people.count_people(s) == 7
+
+
+def test_broad_queries_walk_the_sort_order_and_give_the_same_answer(
+    registry: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with registry.session() as s:
+        narrow = surnames(people.search_people(s, "a"))
+        monkeypatch.setattr(people_search, "_BROAD", 0)
+        assert surnames(people.search_people(s, "a")) == narrow
+        assert narrow == ["Ābols", "Čakste", "Sils"]
+
+
+def test_index_follows_updates_deletes_and_bulk_inserts(registry: Database) -> None:
+    with registry.session() as s:
+        pid = people.search_people(s, "sils")[0].id
+        people.update_person(s, pid, PersonInput("Aija", "Kļaviņa", municipality="Ogre"))
+    with registry.session() as s:
+        assert people.search_people(s, "sils") == []
+        assert surnames(people.search_people(s, "klavina")) == ["Kļaviņa"]
+        s.execute(delete(Person).where(Person.id == pid))
+    with registry.session() as s:
+        assert people.search_people(s, "klavina") == []
+        row = {
+            "given_name": "Ēriks",
+            "surname": "Ņikitins",
+            "search_text": person_keys.search_text("Ēriks", "Ņikitins"),
+            "name_key": person_keys.name_key("Ēriks", "Ņikitins"),
+            "phone_key": "",
+            "sort_key": person_keys.sort_key("Ņikitins", "Ēriks"),
+        }
+        ids = people_search.bulk_insert_people(s, [row, {**row, "given_name": "Ērika"}])
+        assert len(ids) == 2
+    with registry.session() as s:
+        assert len(people.search_people(s, "nikitins erik")) == 2
+        if s.get_bind().dialect.name == "sqlite":
+            assert s.scalar(text("SELECT count(*) FROM people_fts_pause")) == 0
+
+
+def test_derived_keys_filled_on_any_insert(db: Database) -> None:
+    with db.session() as s:
+        s.add(Person(given_name="Līga", surname="Ozoliņa", phone="+371 2000 0001", search_text="liga ozolina"))
+    with db.session() as s:
+        person = s.scalars(select(Person)).one()
+        assert person.name_key == "liga ozolina"
+        assert person.phone_key == "20000001"
+        assert person.sort_key == person_keys.sort_key("Ozoliņa", "Līga")
+        s.execute(update(Person).values(search_text="x"))
+
+
+def test_sqlite_search_triggers_exist_at_head(db: Database) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite FTS5")
+    with db.engine.connect() as conn:
+        names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    assert {"people_fts_ai", "people_fts_ad", "people_fts_au"} <= names
+
+
+def test_keys() -> None:
+    assert person_keys.search_words("Zanna@Example.lv, “Ūdrs”") == ["zanna", "example", "lv", "udrs"]
+    assert person_keys.name_key("  JĀNIS ", "bērziņš") == "janis berzins"
+    assert person_keys.phone_key("+371 2612 3456") == person_keys.phone_key("26123456") == "26123456"
+    assert person_keys.phone_key("00371 26123456") == "26123456"
+    assert person_keys.phone_key("123") == ""
+    order = ["Abols", "Ābele", "Cīrulis", "Čakste", "Sils", "Sils-Ozola", "Silsone", "Šķēle", "Zīle", "Žubīte"]
+    assert sorted(order, key=lambda n: person_keys.sort_key(n, "")) == order
