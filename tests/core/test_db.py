@@ -93,3 +93,8 @@ def test_uncreatable_folder_and_unknown_backend_give_messages(tmp_path: Path) ->
         open_database(f"sqlite:///{blocker}/sub/db.sqlite")
     with pytest.raises(AppError, match="Neizdevās atvērt datubāzi"):
         open_database("nosuchdb://host/db")
+
+
+def test_a_driver_that_is_not_installed_gives_a_message() -> None:
+    with pytest.raises(AppError, match="Neizdevās atvērt datubāzi"):
+        open_database("mysql://user:pw@127.0.0.1/db")

@@ -20,6 +20,7 @@ from projektu_vadiba.core.dto import ActivityInput, EventInput, IndicatorInput, 
 from projektu_vadiba.core.models.enums import AttendanceStatus, EventType, FundingSource, ProjectStatus
 from projektu_vadiba.core.services import activities, attendance, indicators, people, projects
 from projektu_vadiba.ui.settings import Settings
+from projektu_vadiba.ui.wiring import unwire_features
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -28,6 +29,13 @@ def _user_settings_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = str(tmp_path_factory.mktemp("qsettings"))
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
+def _bare_workspace() -> Iterator[None]:
+    """run_gui plugs the feature packages into the workspace's module-level hooks; each test starts bare."""
+    yield
+    unwire_features()
 
 
 @pytest.fixture

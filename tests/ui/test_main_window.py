@@ -15,6 +15,7 @@ from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import ProjectInput
 from projektu_vadiba.core.services import projects
 from projektu_vadiba.ui.main_window import MainWindow
+from projektu_vadiba.ui.models.project_tables import EventColumn, IndicatorColumn
 from projektu_vadiba.ui.models.projects_table import ProjectColumn
 from projektu_vadiba.ui.settings import Settings
 from projektu_vadiba.ui.widgets.table_view import column_texts, header_texts
@@ -55,7 +56,10 @@ def test_lists_the_projects(qtbot: QtBot, seeded: Seeded, settings: Settings) ->
     assert seeded.db.display_name in window.database_label.toolTip()
     assert window.database_label.text().startswith("Datubāze: ")
     assert window.project_list.stack.currentWidget() is view
-    assert [a.text() for a in window.menuBar().actions()] == ["&Fails", "&Palīdzība"]
+    assert window.right.currentWidget() is window.start_page
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&Fails", "&Rediģēt", "&Skats", "&Projekts", "P&ersonas", "&Palīdzība"
+    ]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
 
 
@@ -96,7 +100,7 @@ def test_header_click_sorts_titles_in_latvian_order(qtbot: QtBot, seeded: Seeded
 def test_double_click_opens_the_project(qtbot: QtBot, seeded: Seeded, settings: Settings) -> None:
     window = make_window(qtbot, seeded.db, settings)
     view = window.project_list.view
-    assert window.right.currentWidget() is window.placeholder
+    assert window.right.currentWidget() is window.start_page
     index = view.model().index(row_of(window, "Ābeles"), ProjectColumn.TITLE)
     rect = view.visualRect(index)
     with qtbot.waitSignal(window.project_list.projectActivated) as blocker:
@@ -107,7 +111,8 @@ def test_double_click_opens_the_project(qtbot: QtBot, seeded: Seeded, settings: 
     assert window.right.currentWidget() is page
     assert "2023-NVO-07" in page.number_label.text()
     assert page.title_label.text() == "Ābeles"
-    facts = {key: label.text() for key, label in page.facts.items()}
+    assert page.current_section() == "overview"
+    facts = {key: label.text() for key, label in page.overview.facts.values.items()}
     assert facts == {
         "funder": "Sabiedrības integrācijas fonds",
         "programme": "NVO fonds — Pilsoniskās sabiedrības stiprināšana",
@@ -118,13 +123,19 @@ def test_double_click_opens_the_project(qtbot: QtBot, seeded: Seeded, settings: 
         "grant": f"11{NB}111,10{NB}€",
         "cofinancing": f"1{NB}234,57{NB}€",
     }
-    assert [page.tabs.tabText(i) for i in range(3)] == ["Aktivitātes (1)", "Pasākumi (1)", "Rādītāji (1)"]
-    assert column_texts(page.activities_view, 1) == ["Ābeļdārza stādīšanas talka"]
-    assert column_texts(page.events_view, 1) == ["Stādīšanas talka Ķekavā (talka)"]
-    assert column_texts(page.events_view, 3) == ["2"]  # registered
-    assert column_texts(page.events_view, 4) == ["1"]  # attended
-    assert column_texts(page.indicators_view, 3) == ["120"]
-    assert column_texts(page.indicators_view, 4) == ["45"]
+    window.show_section("activities")
+    assert page.activities.heading.title_label.text() == "Aktivitātes (1)"
+    assert column_texts(page.activities.view, 1) == ["Ābeļdārza stādīšanas talka"]
+    window.show_section("events")
+    assert page.events.heading.title_label.text() == "Pasākumi (1)"
+    assert column_texts(page.events.view, EventColumn.TITLE) == ["Stādīšanas talka Ķekavā"]
+    assert column_texts(page.events.view, EventColumn.TYPE) == ["Talka"]
+    assert column_texts(page.events.view, EventColumn.REGISTERED) == ["2"]
+    assert column_texts(page.events.view, EventColumn.ATTENDED) == ["1"]
+    window.show_section("indicators")
+    assert page.indicators.heading.title_label.text() == "Rādītāji (1)"
+    assert column_texts(page.indicators.view, IndicatorColumn.PLANNED) == ["120 gab."]
+    assert column_texts(page.indicators.view, IndicatorColumn.ACHIEVED) == ["45 gab."]
 
 
 def test_enter_opens_the_project(qtbot: QtBot, seeded: Seeded, settings: Settings) -> None:
@@ -135,8 +146,10 @@ def test_enter_opens_the_project(qtbot: QtBot, seeded: Seeded, settings: Setting
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.right.currentWidget() is window.project_page
     assert "EEZ-3" in window.project_page.number_label.text()
-    assert window.project_page.facts["status"].text() == "Plānots"
-    assert window.project_page.tabs.tabText(1) == "Pasākumi (0)"
+    assert window.project_page.overview.facts.values["status"].text() == "Plānots"
+    window.show_section("events")
+    assert window.project_page.events.heading.title_label.text() == "Pasākumi"
+    assert window.project_page.events.empty.isVisible()
 
 
 def test_refresh_shows_new_projects_and_handles_deleted_ones(
@@ -154,8 +167,10 @@ def test_refresh_shows_new_projects_and_handles_deleted_ones(
     window.refresh_action.trigger()
     assert sorted(column_texts(window.project_list.view, ProjectColumn.TITLE)) == ["Bērzi", "Ozoli", "Ābeles"]
     assert window.count_label.text() == "3 projekti"
+    assert window.right.currentWidget() is window.start_page  # the open project is gone: back to the start
+    window.open_project(seeded.ids["LAD-19"])  # a stale link (an old list) explains itself
     assert len(warnings) == 1 and "nav atrasts" in warnings[0]
-    assert window.right.currentWidget() is window.placeholder
+    assert window.right.currentWidget() is window.start_page
 
 
 def test_about_dialog_shows_version_and_database(qtbot: QtBot, seeded: Seeded, settings: Settings) -> None:
@@ -176,7 +191,8 @@ def test_empty_database_explains_what_to_do(qtbot: QtBot, empty_db: Database, se
     assert panel.stack.currentWidget() is panel.empty_label
     assert panel.empty_label.isVisible()
     assert panel.empty_label.text() == (
-        "Vēl nav neviena projekta. Izveidojiet demonstrācijas datus ar komandu: projektu-vadiba demo"
+        "Vēl nav neviena projekta. Izveidojiet to ar “Jauns projekts” (Ctrl+N) vai ielieciet demonstrācijas "
+        "datus ar komandu: projektu-vadiba demo"
     )
     assert not panel.search.isEnabled()
     assert window.count_label.text() == "0 projektu"

@@ -135,15 +135,17 @@ def test_project_page_models_pass_the_model_tester(seeded: Seeded, qtlog) -> Non
     assert [indicator_model.index(0, c).data() for c in range(6)] == [
         "R1",
         "Iestādīti koki",
-        "gab.",
-        "120",
-        "45",
+        "Ievada ar roku",
+        "120 gab.",
+        "45 gab.",
         "38\u00a0%",
     ]
     event_model, _ = pairs[1]
-    assert [event_model.index(0, c).data() for c in range(5)] == [
+    assert [event_model.index(0, c).data() for c in range(7)] == [
         "22.04.2023 10:00",
-        "Stādīšanas talka Ķekavā (talka)",
+        "Stādīšanas talka Ķekavā",
+        "Talka",
+        "1.1",
         "Ķekavas parks, Ķekavas novads",
         "2",
         "1",

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from projektu_vadiba import __version__
-from projektu_vadiba.cli import people, projects, reports
+from projektu_vadiba.cli import attendance, evidence, people, projects, reports
 from projektu_vadiba.core.db import ENV_VAR, open_database
 from projektu_vadiba.core.errors import AppError
 
-GROUPS = (projects, reports, people)
+GROUPS = (projects, reports, people, attendance, evidence)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -108,7 +108,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     resolved = resolve_url(url)
     try:
         engine = make_engine(resolved)
-    except (OSError, ArgumentError, NoSuchModuleError) as exc:
+    except (OSError, ArgumentError, NoSuchModuleError, ImportError) as exc:  # ImportError: driver not installed
         raise AppError(f"Neizdevās atvērt datubāzi {resolved}: {exc}") from exc
     if migrate:
         from projektu_vadiba.core import migrations

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from projektu_vadiba.core.dto_sheets import EventSheet, SheetSet, SheetVariant
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.funders import load_profile, pick
+from projektu_vadiba.core.scan.marks import PagePayload
+from projektu_vadiba.core.services.prints import PrintStamp
 from projektu_vadiba.core.text import fold
 from projektu_vadiba.reports import styles as st
 from projektu_vadiba.reports.common import Footer, Header, HeaderSpec, funder_logos, implementer_logo
@@ -51,6 +53,9 @@ class SheetOptions:
     landscape: bool | None = None  # None: the profile's "orientation" (portrait unless it says landscape)
     blank_rows: int | None = None  # None: the profile's number (pre-filled sheet) or a full page (blank sheet)
     lang: str = "lv"
+    # The recorded print (services.prints.start_print): its id and the database's id go into each page's QR code.
+    # Without one the code says print 0, which a scan reports as "not recorded".
+    stamp: PrintStamp | None = None
 
 
 @dataclass(frozen=True)
@@ -188,18 +193,35 @@ class _Writer:
                 self._total(bottom, len(sheet.rows))
             c.doForm(self._footer_form)
             footer.draw_page_label(c, MARGIN, MARGIN, self.labels["page"].format(page=number, pages=len(pages)))
-            self.plans.append(
-                page_plan(
-                    len(self.plans),
-                    sheet.event.id,
-                    (number, len(pages)),
-                    (self.width, self.height),
-                    columns,
-                    (table_top, head.height),
-                    boxes,
-                )
+            plan = page_plan(
+                len(self.plans),
+                sheet.event.id,
+                (number, len(pages)),
+                (self.width, self.height),
+                columns,
+                (table_top, head.height),
+                boxes,
             )
+            self.plans.append(plan)
+            if not annex:  # sheets to sign carry their identity and alignment marks; annex lists are not signed
+                self._marks(plan)
             self.canvas.showPage()
+
+    def _marks(self, plan: PagePlan) -> None:
+        from projektu_vadiba.reports.sheet_marks import draw_marks
+
+        stamp = self.options.stamp
+        numbers = [r.number for r in plan.rows if r.number is not None]
+        payload = PagePayload(
+            installation=stamp.installation if stamp else "0",
+            print_id=stamp.print_id if stamp else 0,
+            event_id=plan.event_id,
+            page=plan.page,
+            first_row=numbers[0] if numbers else 0,
+            rows=len(numbers),
+            landscape=self.landscape,
+        )
+        draw_marks(self.canvas, self.width, self.height, payload)
 
     def _header_spec(self, sheet: EventSheet) -> HeaderSpec:
         project, event, lb = sheet.project, sheet.event, self.labels

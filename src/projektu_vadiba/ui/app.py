@@ -19,7 +19,9 @@ from projektu_vadiba.ui.fonts import load_fonts
 from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.main_window import MainWindow
 from projektu_vadiba.ui.settings import ORGANISATION, Settings
-from projektu_vadiba.ui.translations import choose_language, install_translators
+from projektu_vadiba.ui.smoke import arm_smoke_quit
+from projektu_vadiba.ui.translations import choose_language, switch_language
+from projektu_vadiba.ui.wiring import wire_features
 
 APP_NAME = "Projektu vadība"
 DESKTOP_FILE = "projektu-vadiba"
@@ -55,12 +57,14 @@ def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
     """Start the desktop app on `db_url` (None: --db / environment / the default file). Returns the exit code."""
     app = make_application()
     settings = Settings()
-    install_translators(app, choose_language(language, settings))
+    switch_language(app, choose_language(language, settings))
     db = open_or_explain(db_url)
     if db is None:
         return 1
+    wire_features()
     window = MainWindow(db, settings)
     window.show()
+    arm_smoke_quit(window, app.quit)  # only with PROJEKTU_VADIBA_SMOKE_QUIT_MS set (build smoke tests)
     try:
         return int(app.exec())
     finally:

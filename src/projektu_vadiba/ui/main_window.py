@@ -1,94 +1,271 @@
-"""The main window: the project list on the left, the open project on the right, a menu and a status bar.
+"""The main window: the navigation on the left (start page, projects by status, the open project's sections),
+the start page or the open project on the right, menus, and a status bar.
 
-Data flow: anything that changes data emits `dataChanged` once; the list and the page reload themselves from it.
+Data flow: every change runs through the workspace (ui/workspace.py), which emits `dataChanged` once; the
+navigator, the start page and the project's sections reload themselves from it. The window remembers its size,
+the splitter and where the user was.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.services.projects import get_project
 from projektu_vadiba.ui.dialogs.about import AboutDialog
-from projektu_vadiba.ui.formatting import count_text
+from projektu_vadiba.ui.dialogs.project_form import ProjectForm
+from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
 from projektu_vadiba.ui.icons import app_icon
-from projektu_vadiba.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_SPLITTER, Settings
+from projektu_vadiba.ui.models.project_tree import SECTIONS, section_label
+from projektu_vadiba.ui.people_window import PeopleRegistryWindow, import_people
+from projektu_vadiba.ui.plural import count, language
+from projektu_vadiba.ui.settings import (
+    LAST_PROJECT,
+    LAST_SECTION,
+    MAIN_WINDOW_GEOMETRY,
+    MAIN_WINDOW_SPLITTER,
+    REOPEN_LAST_PROJECT,
+    Settings,
+)
+from projektu_vadiba.ui.translations import switch_language
+from projektu_vadiba.ui.views.navigator import NavigatorPanel
 from projektu_vadiba.ui.views.project_list import ProjectListPanel
 from projektu_vadiba.ui.views.project_page import ProjectPage
+from projektu_vadiba.ui.views.start_page import StartPage
+from projektu_vadiba.ui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    dataChanged = Signal()
+    dataChanged = Signal()  # emitting it asks every view to reload (the same as the workspace's signal)
 
-    def __init__(self, db: Database, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+        *,
+        workspace: Workspace | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.settings = settings if settings is not None else Settings()
-        self.setWindowTitle(self.tr("Projektu vadība — %1").replace("%1", db.display_name))
+        self.ws = workspace if workspace is not None else Workspace(db, self)
+        self.dataChanged.connect(self.ws.dataChanged)
+        self.ws.dataChanged.connect(self._after_change)
+        self.ws.problem.connect(self._show_problem)
         self.setWindowIcon(app_icon())
-
-        self.project_list = ProjectListPanel(db, self)
-        self.project_page = ProjectPage(db, self)
-        self.placeholder = QLabel(self.tr("Izvēlieties projektu sarakstā: dubultklikšķis vai Enter."), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.right = QStackedWidget(self)
-        self.right.addWidget(self.placeholder)
-        self.right.addWidget(self.project_page)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.project_list)
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
-
         self.database_label = QLabel(self)
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
+        self._build()
+        self._restore_state()
+
+    # ---- building (again after a language change) ----------------------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Projektu vadība — %1").replace("%1", self.db.display_name))
+        self.navigator = NavigatorPanel(self.ws, self)
+        self.start_page = StartPage(self.ws, self.settings, self)
+        self.project_page = ProjectPage(self.ws, self.settings, self)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.start_page)
+        self.right.addWidget(self.project_page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.splitter.show()  # at once, not when the event loop gets to it (a rebuilt window reloads on show)
         self._build_menu()
 
-        self.project_list.projectActivated.connect(self.open_project)
-        self.project_list.countChanged.connect(self._show_count)
-        self.dataChanged.connect(self.project_list.reload)
-        self.dataChanged.connect(self._reload_page)
+        self.navigator.startRequested.connect(self.show_start)
+        self.navigator.projectRequested.connect(self.open_project)
+        self.navigator.countChanged.connect(self._show_count)
+        self.start_page.openProject.connect(self.open_project)
+        self.start_page.openEvent.connect(self.open_event)
+        self.start_page.newProject.connect(self.new_project)
+        self.project_page.sectionChanged.connect(self._section_changed)
+        self.project_page.projectDeleted.connect(lambda _id: self.show_start())
         self._show_database()
-        self.project_list.reload()
-        self._restore_state()
+        self.navigator.reload()
+        self.start_page.reload()
+
+    def _build_menu(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&Fails"))
+        self.new_project_action = self._action(self.tr("&Jauns projekts…"), "Ctrl+N", self.new_project)
+        self.refresh_action = self._action(
+            self.tr("&Atjaunot"), QKeySequence.StandardKey.Refresh, self.ws.dataChanged.emit
+        )
+        self.settings_action = self._action(self.tr("&Iestatījumi…"), "Ctrl+,", self.show_settings)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit_action = self._action(self.tr("&Iziet"), "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for action in (
+            self.new_project_action,
+            self.refresh_action,
+            None,
+            self.settings_action,
+            None,
+            self.quit_action,
+        ):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+
+        edit_menu = bar.addMenu(self.tr("&Rediģēt"))
+        self.undo_action = self._action(self.tr("&Atsaukt"), QKeySequence.StandardKey.Undo, lambda: self.ws.undo(self))
+        self.redo_action = self._action(self.tr("Atcelt atsau&kšanu"), "Ctrl+Shift+Z", self.ws.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        stack = self.ws.undo_stack
+        stack.canUndoChanged.connect(self._update_undo)
+        stack.canRedoChanged.connect(self._update_undo)
+        stack.indexChanged.connect(self._update_undo)
+        self._update_undo()
+
+        view_menu = bar.addMenu(self.tr("&Skats"))
+        self.start_action = self._action(self.tr("&Sākums"), "Alt+Home", self.show_start)
+        view_menu.addAction(self.start_action)
+        view_menu.addSeparator()
+        self.section_actions: dict[str, QAction] = {}
+        for n, key in enumerate(SECTIONS, start=1):
+            action = self._action(section_label(key), f"Ctrl+{n}", lambda _=False, k=key: self.show_section(k))
+            view_menu.addAction(action)
+            self.section_actions[key] = action
+
+        project_menu = bar.addMenu(self.tr("&Projekts"))
+        self.edit_project_action = self._action(self.tr("&Labot projektu…"), "Ctrl+E", self.project_page.edit_project)
+        self.delete_project_action = self._action(self.tr("&Dzēst projektu…"), "", self.project_page.delete_project)
+        project_menu.addAction(self.new_project_action)
+        project_menu.addAction(self.edit_project_action)
+        project_menu.addAction(self.delete_project_action)
+
+        people_menu = bar.addMenu(self.tr("P&ersonas"))
+        self.registry_action = self._action(self.tr("Personu &reģistrs…"), "Ctrl+Shift+P", self.show_registry)
+        self.import_people_action = self._action(self.tr("&Importēt personas no CSV/XLSX…"), "", self.import_people)
+        people_menu.addAction(self.registry_action)
+        people_menu.addAction(self.import_people_action)
+
+        help_menu = bar.addMenu(self.tr("&Palīdzība"))
+        self.about_action = self._action(self.tr("&Par programmu…"), "", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+        self._update_project_actions()
+
+    def show_registry(self) -> None:
+        if getattr(self, "registry_window", None) is None:
+            self.registry_window = PeopleRegistryWindow(self.db, self.ws.dataChanged.emit, self)
+        self.registry_window.show()
+        self.registry_window.raise_()
+        self.registry_window.activateWindow()
+
+    def import_people(self) -> None:
+        import_people(self.db, self.ws.dataChanged.emit, self)
+
+    def _action(self, text: str, keys: QKeySequence | QKeySequence.StandardKey | str, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work while the menu bar is hidden too
+        return action
+
+    def rebuild(self) -> None:
+        """Build the window's contents again in the current UI language; keep where the user was."""
+        project = self.current_project_id()
+        section = self.project_page.current_section()
+        sizes = self.splitter.sizes()
+        old = self.centralWidget()
+        self._build()
+        if old is not None:
+            old.deleteLater()
+        self.splitter.setSizes(sizes)
+        if project is not None:
+            self.open_project(project, section)
+
+    # ---- navigation ----------------------------------------------------------------------------------
+
+    @property
+    def project_list(self) -> ProjectListPanel:
+        """The table of every project (on the start page)."""
+        return self.start_page.project_list
+
+    def current_project_id(self) -> int | None:
+        if self.right.currentWidget() is self.project_page and self.project_page.project is not None:
+            return self.project_page.project.id
+        return None
+
+    def show_start(self) -> None:
+        self.right.setCurrentWidget(self.start_page)
+        self.navigator.select(None)
+        self._update_project_actions()
+
+    def open_project(self, project_id: int, section: str = "overview") -> None:
+        try:
+            if self.current_project_id() != project_id:
+                self.project_page.show_project(project_id, section)
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Projektu vadība"), exc.message)
+            self.show_start()
+            self.ws.dataChanged.emit()
+            return
+        self.right.setCurrentWidget(self.project_page)
+        self.project_page.show_section(section)
+        self.navigator.select(project_id, section)
+        self._update_project_actions()
+
+    def open_event(self, project_id: int, event_id: int) -> None:
+        self.open_project(project_id, "events")
+        if self.current_project_id() == project_id:
+            self.project_page.open_event(event_id)
+
+    def show_section(self, key: str) -> None:
+        project = self.current_project_id()
+        if project is not None:
+            self.open_project(project, key)
+
+    def _section_changed(self, key: str) -> None:
+        project = self.current_project_id()
+        if project is not None:
+            self.navigator.select(project, key)
+
+    def _update_project_actions(self) -> None:
+        has = self.current_project_id() is not None
+        for action in (*self.section_actions.values(), self.edit_project_action, self.delete_project_action):
+            action.setEnabled(has)
 
     # ---- actions -------------------------------------------------------------------------------------
 
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Fails"))
-        self.refresh_action = QAction(self.tr("&Atjaunot"), self)
-        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.triggered.connect(self.dataChanged)
-        file_menu.addAction(self.refresh_action)
-        file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Iziet"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+    def new_project(self) -> None:
+        form = ProjectForm(self.ws, parent=self)
+        if form.exec() and form.result_value is not None:
+            self.open_project(form.result_value.id)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Palīdzība"))
-        self.about_action = QAction(self.tr("&Par programmu…"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, language(), self)
+        if dialog.exec() and dialog.chosen_language() != language():
+            self.apply_language(dialog.chosen_language())
+        self.start_page.reload()
 
-    def open_project(self, project_id: int) -> None:
-        try:
-            self.project_page.show_project(project_id)
-        except AppError as exc:
-            QMessageBox.warning(self, self.tr("Projektu vadība"), exc.message)
-            self.right.setCurrentWidget(self.placeholder)
-            self.dataChanged.emit()
-            return
-        self.right.setCurrentWidget(self.project_page)
+    def apply_language(self, code: str) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            switch_language(app, code)
+        self.rebuild()
 
     def about_dialog(self) -> AboutDialog:
         return AboutDialog(self.db.display_name, self)
@@ -98,9 +275,31 @@ class MainWindow(QMainWindow):
 
     # ---- reactions -----------------------------------------------------------------------------------
 
-    def _reload_page(self) -> None:
-        if self.right.currentWidget() is self.project_page and self.project_page.project is not None:
-            self.open_project(self.project_page.project.id)
+    def _after_change(self) -> None:
+        """After any change: a project that is gone (deleted, or undone) gives way to the start page."""
+        if self.right.currentWidget() is self.project_page and self.project_page.project is None:
+            self.show_start()
+        elif self.right.currentWidget() is self.project_page and self.project_page.project is not None:
+            pid = self.project_page.project.id
+            try:
+                self.ws.read(lambda s: get_project(s, pid))
+            except AppError:
+                self.project_page.project = None
+                self.show_start()
+        self._update_project_actions()
+
+    def _update_undo(self) -> None:
+        stack = self.ws.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo_text, redo_text = stack.undoText(), stack.redoText()
+        self.undo_action.setText(self.tr("&Atsaukt: %1").replace("%1", undo_text) if undo_text else self.tr("&Atsaukt"))
+        self.redo_action.setText(
+            self.tr("Atcelt atsau&kšanu: %1").replace("%1", redo_text) if redo_text else self.tr("Atcelt atsau&kšanu")
+        )
+
+    def _show_problem(self, message: str) -> None:
+        QMessageBox.information(self, self.tr("Atsaukt"), message)
 
     def _show_database(self) -> None:
         name = self.db.display_name
@@ -110,8 +309,7 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(name)
 
     def _show_count(self, n: int) -> None:
-        self.placeholder.setVisible(n > 0)  # with no projects the list itself explains what to do
-        self.count_label.setText(count_text(n, self.tr("projekts"), self.tr("projekti"), self.tr("projektu")))
+        self.count_label.setText(count(n, self.tr("projekts"), self.tr("projekti"), self.tr("projektu")))
 
     # ---- window state --------------------------------------------------------------------------------
 
@@ -121,11 +319,19 @@ class MainWindow(QMainWindow):
             self.resize(self._default_size())
         splitter = self.settings.get(MAIN_WINDOW_SPLITTER)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([self.width() // 2, self.width() - self.width() // 2])
+            self.splitter.setSizes([290, max(400, self.width() - 290)])
+        last = self.settings.get(LAST_PROJECT)
+        if last and self.settings.get(REOPEN_LAST_PROJECT):
+            section = self.settings.get(LAST_SECTION) or "overview"
+            try:
+                self.ws.read(lambda s: get_project(s, last))
+            except AppError:
+                return  # gone since: start on the start page
+            self.open_project(last, section if section in SECTIONS else "overview")
 
     def _default_size(self) -> QSize:
-        """1280×780, or 90 % of a smaller screen."""
-        wanted = QSize(1280, 780)
+        """1280×800, or 90 % of a smaller screen."""
+        wanted = QSize(1280, 800)
         screen = self.screen()
         if screen is None:
             return wanted
@@ -133,7 +339,11 @@ class MainWindow(QMainWindow):
         return wanted.boundedTo(available)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Every change is saved the moment it is made (forms ask before closing with unsaved input).
         self.settings.set(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(MAIN_WINDOW_SPLITTER, self.splitter.saveState())
+        project = self.current_project_id()
+        self.settings.set(LAST_PROJECT, project or 0)
+        self.settings.set(LAST_SECTION, self.project_page.current_section() if project else "")
         self.settings.sync()
         super().closeEvent(event)

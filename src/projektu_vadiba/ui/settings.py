@@ -20,9 +20,17 @@ class Option(Generic[T]):
     default: T
 
 
+LANGUAGES = ("lv", "en")
 LANGUAGE = Option("ui/language", str, "lv")
 MAIN_WINDOW_GEOMETRY = Option("main_window/geometry", QByteArray, QByteArray())
 MAIN_WINDOW_SPLITTER = Option("main_window/splitter", QByteArray, QByteArray())
+# Where the user was: reopened at the next start (0 / "" = the start page).
+LAST_PROJECT = Option("workspace/last_project", int, 0)
+LAST_SECTION = Option("workspace/last_section", str, "")
+REOPEN_LAST_PROJECT = Option("workspace/reopen_last_project", bool, True)
+# The start page lists report deadlines due within this many days (overdue ones always).
+DUE_SOON_DAYS = Option("workspace/due_soon_days", int, 60)
+EVENTS_VIEW = Option("events/view", str, "list")  # "list" or "calendar"
 
 
 class Settings:
@@ -37,6 +45,8 @@ class Settings:
             return option.default
         if isinstance(value, option.type):
             return value
+        if option.type is bool and isinstance(value, str):  # INI files store booleans as text
+            return value.strip().lower() in {"true", "1", "yes"}  # type: ignore[return-value]
         try:
             converted: T = option.type(value)  # type: ignore[call-arg]
             return converted

@@ -16,6 +16,7 @@ from projektu_vadiba.core.models.enums import (
     PaymentKind,
     ProjectStatus,
 )
+from projektu_vadiba.core.models.evidence import AppMeta, Attachment, PrintPage, PrintRow, ScanApply, SheetPrint
 from projektu_vadiba.core.models.finance import BudgetAmount, BudgetLine, Expense, Payment
 from projektu_vadiba.core.models.indicators import Indicator
 from projektu_vadiba.core.models.organisations import Funder, Organisation, Programme
@@ -32,6 +33,8 @@ from projektu_vadiba.core.models.projects import (
 __all__ = [
     "Activity",
     "ActivityStatus",
+    "AppMeta",
+    "Attachment",
     "Attendance",
     "AttendanceRole",
     "AttendanceStatus",
@@ -55,6 +58,8 @@ __all__ = [
     "PaymentKind",
     "Person",
     "PersonalDataLog",
+    "PrintPage",
+    "PrintRow",
     "Programme",
     "Project",
     "ProjectPartner",
@@ -62,4 +67,6 @@ __all__ = [
     "ProjectTargetGroup",
     "ProjectText",
     "ReportDeadline",
+    "ScanApply",
+    "SheetPrint",
 ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from projektu_vadiba.core.text import fold, lv_sort_key
 
@@ -54,6 +55,8 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
     def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+        # A row's text colour (an overdue deadline in red); None: the view's default.
+        self.row_foreground: Callable[[T], QColor | None] | None = None
         self._rows: list[T] = []
         self._ranks: dict[int, list[int]] = {}
         self._search: list[str] | None = None
@@ -73,6 +76,10 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
     @property
     def rows(self) -> list[T]:
         return list(self._rows)
+
+    def row_of(self, id_: int) -> int | None:
+        """The row of the item with this `id` (None if not listed)."""
+        return next((i for i, item in enumerate(self._rows) if getattr(item, "id", None) == id_), None)
 
     # ---- Qt model API --------------------------------------------------------------------------------
 
@@ -106,6 +113,8 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
             return column.text(self._rows[row])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align)
+        if role == Qt.ItemDataRole.ForegroundRole and self.row_foreground is not None:
+            return self.row_foreground(self._rows[row])
         if role == SORT_ROLE:
             return self._rank(col)[row]
         if role == SEARCH_ROLE:

@@ -1,4 +1,5 @@
-"""The project list on the left: a search box over a sortable table, or an explanation when there is nothing yet."""
+"""Every project in one sortable table with a search box (on the start page), or an explanation when there is
+nothing yet."""
 
 from __future__ import annotations
 
@@ -34,7 +35,10 @@ class ProjectListPanel(QWidget):
         self.view.activated.connect(self._on_activated)  # double-click and Enter
 
         self.empty_label = QLabel(
-            self.tr("Vēl nav neviena projekta. Izveidojiet demonstrācijas datus ar komandu: projektu-vadiba demo"),
+            self.tr(
+                "Vēl nav neviena projekta. Izveidojiet to ar “Jauns projekts” (Ctrl+N) vai ielieciet demonstrācijas "
+                "datus ar komandu: projektu-vadiba demo"
+            ),
             self,
         )
         self.empty_label.setWordWrap(True)

@@ -1,135 +1,168 @@
-"""One project's page: its key facts and read-only lists of activities, events and indicators."""
+"""One open project: its number, title and status over the section being shown (Overview, Activities, Events,
+Participants, Indicators, Budget, Reports), with the project's own actions (edit, delete, attendance sheet)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import ProjectDetail
-from projektu_vadiba.core.services.activities import list_activities, list_events
-from projektu_vadiba.core.services.indicators import list_indicators
+from projektu_vadiba.core.errors import NotFoundError
+from projektu_vadiba.core.models.enums import ProjectStatus
 from projektu_vadiba.core.services.projects import get_project
-from projektu_vadiba.ui.formatting import format_money, format_period
+from projektu_vadiba.ui import hooks
+from projektu_vadiba.ui.dialogs.project_form import ProjectForm
+from projektu_vadiba.ui.entities import PROJECT
 from projektu_vadiba.ui.labels import project_status_label
-from projektu_vadiba.ui.models.project_tables import activities_model, events_model, indicators_model
-from projektu_vadiba.ui.widgets.table_view import make_table_view, set_column_width
+from projektu_vadiba.ui.models.project_tree import SECTIONS
+from projektu_vadiba.ui.operations import delete_record
+from projektu_vadiba.ui.settings import Settings
+from projektu_vadiba.ui.views.activities import ActivitiesSection
+from projektu_vadiba.ui.views.budget import BudgetSection
+from projektu_vadiba.ui.views.events import EventsSection
+from projektu_vadiba.ui.views.indicators import IndicatorsSection
+from projektu_vadiba.ui.views.overview import OverviewSection
+from projektu_vadiba.ui.views.participants import ParticipantsSection
+from projektu_vadiba.ui.views.reports import ReportsSection
+from projektu_vadiba.ui.views.section import Section
+from projektu_vadiba.ui.widgets.cards import scaled_font, text_label
+from projektu_vadiba.ui.workspace import Workspace
 
-FACTS = ("funder", "programme", "implementer", "period", "status", "total_cost", "grant", "cofinancing")
+STATUS_COLOURS = {
+    ProjectStatus.PLANNED: ("#e8f0fe", "#174ea6"),
+    ProjectStatus.RUNNING: ("#e6f4ea", "#0d652d"),
+    ProjectStatus.CLOSED: ("#f1f3f4", "#3c4043"),
+}
 
 
 class ProjectPage(QWidget):
-    """Shows the project given to `show_project`; `reload()` reads it again (after a data change)."""
+    sectionChanged = Signal(str)
+    projectDeleted = Signal(int)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self.ws = ws
         self.project: ProjectDetail | None = None
 
-        self.number_label = QLabel(self)
-        self.number_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title_label = QLabel(self)
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.title_label.setFont(title_font)
-        self.warnings_label = QLabel(self)
-        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.warnings_label.setWordWrap(True)
-        self.warnings_label.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; padding: 6px; }")
+        self.number_label = text_label("", self, wrap=False)
+        self.number_label.setStyleSheet("color: palette(dark);")
+        self.status_label = QLabel(self)
+        self.title_label = text_label("", self)
+        self.title_label.setFont(scaled_font(self, 1.45, bold=True))
+        self.edit_button = QPushButton(self.tr("Labot projektu…"), self)
+        self.delete_button = QPushButton(self.tr("Dzēst projektu…"), self)
+        self.sheet_button = QPushButton(self.tr("Reģistrācijas lapa…"), self)
+        for button in (self.edit_button, self.delete_button, self.sheet_button):
+            button.setAutoDefault(False)
+        self.edit_button.clicked.connect(self.edit_project)
+        self.delete_button.clicked.connect(self.delete_project)
+        self.sheet_button.clicked.connect(self._sheet)
 
-        self.facts: dict[str, QLabel] = {key: self._value_label() for key in FACTS}
-        facts_grid = QGridLayout()  # label, value | label, value; long values wrap within their column
-        facts_grid.setHorizontalSpacing(12)
-        facts_grid.setColumnStretch(1, 3)
-        facts_grid.setColumnMinimumWidth(2, 12)
-        facts_grid.setColumnStretch(4, 2)
-        left_facts = [
-            (self.tr("Finansētājs:"), "funder"),
-            (self.tr("Programma:"), "programme"),
-            (self.tr("Īstenotājs:"), "implementer"),
-            (self.tr("Periods:"), "period"),
-        ]
-        right_facts = [
-            (self.tr("Statuss:"), "status"),
-            (self.tr("Kopējās izmaksas:"), "total_cost"),
-            (self.tr("Piešķirtais finansējums:"), "grant"),
-            (self.tr("Līdzfinansējums:"), "cofinancing"),
-        ]
-        for column, rows in ((0, left_facts), (3, right_facts)):
-            for row, (caption, key) in enumerate(rows):
-                facts_grid.addWidget(QLabel(caption, self), row, column, Qt.AlignmentFlag.AlignTop)
-                facts_grid.addWidget(self.facts[key], row, column + 1, Qt.AlignmentFlag.AlignTop)
+        self.overview = OverviewSection(ws, self)
+        self.activities = ActivitiesSection(ws, self)
+        self.events = EventsSection(ws, settings, self)
+        self.participants = ParticipantsSection(ws, self)
+        self.indicators = IndicatorsSection(ws, self)
+        self.budget = BudgetSection(ws, self)
+        self.reports = ReportsSection(ws, self)
+        self.sections: dict[str, Section] = {
+            s.key: s
+            for s in (
+                self.overview,
+                self.activities,
+                self.events,
+                self.participants,
+                self.indicators,
+                self.budget,
+                self.reports,
+            )
+        }
+        assert tuple(self.sections) == SECTIONS
+        self.stack = QStackedWidget(self)
+        for section in self.sections.values():
+            self.stack.addWidget(section)
+        self.overview.openSection.connect(self.show_section)
+        self.overview.openEvent.connect(self.open_event)
+        self.activities.openEvent.connect(self.open_event)
 
-        self.activities = activities_model(self)
-        self.events = events_model(self)
-        self.indicators = indicators_model(self)
-        self.activities_view = make_table_view(self.activities, stretch_column=1, parent=self)
-        self.events_view = make_table_view(self.events, stretch_column=1, parent=self)
-        self.indicators_view = make_table_view(self.indicators, stretch_column=1, parent=self)
-        set_column_width(self.events_view, 2, self.fontMetrics().horizontalAdvance("M" * 11))  # place
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.activities_view, "")
-        self.tabs.addTab(self.events_view, "")
-        self.tabs.addTab(self.indicators_view, "")
-
+        top = QHBoxLayout()
+        top.addWidget(self.number_label)
+        top.addWidget(self.status_label)
+        top.addStretch(1)
+        top.addWidget(self.sheet_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.number_label)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(top)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.warnings_label)
-        layout.addSpacing(6)
-        layout.addLayout(facts_grid)
-        layout.addSpacing(6)
-        layout.addWidget(self.tabs, 1)
-        self.warnings_label.hide()
+        layout.addSpacing(4)
+        layout.addWidget(self.stack, 1)
+        ws.dataChanged.connect(self._data_changed)
 
-    def _value_label(self) -> QLabel:
-        label = QLabel(self)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
+    # ---- showing -----------------------------------------------------------------------------------------
 
-    def show_project(self, project_id: int) -> None:
-        """Read the project and its lists in one transaction; raises NotFoundError if it is gone."""
-        with self._db.session() as session:
-            project = get_project(session, project_id)
-            activities = list_activities(session, project_id)
-            events = list_events(session, project_id)
-            indicators = list_indicators(session, project_id)
+    def show_project(self, project_id: int, section: str | None = None) -> None:
+        """Read the project (NotFoundError if it is gone) and hand it to every section; only the one on screen
+        (`section`, if given, is put there first) reads its data now, the others when they are shown."""
+        project = self.ws.read(lambda s: get_project(s, project_id))
         self.project = project
-        self.activities.set_rows(activities)
-        self.events.set_rows(events)
-        self.indicators.set_rows(indicators)
         self._fill(project)
-        self.tabs.setTabText(0, self.tr("Aktivitātes (%1)").replace("%1", str(len(activities))))
-        self.tabs.setTabText(1, self.tr("Pasākumi (%1)").replace("%1", str(len(events))))
-        self.tabs.setTabText(2, self.tr("Rādītāji (%1)").replace("%1", str(len(indicators))))
+        if section is not None:
+            self.stack.setCurrentWidget(self.sections.get(section, self.overview))
+        for each in self.sections.values():
+            each.set_project(project_id)
 
-    def reload(self) -> None:
-        if self.project is not None:
-            self.show_project(self.project.id)
+    def current_section(self) -> str:
+        widget = self.stack.currentWidget()
+        return widget.key if isinstance(widget, Section) else "overview"
+
+    def show_section(self, key: str) -> None:
+        section = self.sections.get(key, self.overview)
+        if section is self.events and self.stack.currentWidget() is self.events:
+            self.events.set_mode(self.events.mode_key, remember=False)  # back from an event's page to the list
+        self.stack.setCurrentWidget(section)
+        self.sectionChanged.emit(section.key)
+
+    def open_event(self, event_id: int) -> None:
+        self.show_section("events")
+        self.events.open_event(event_id)
 
     def _fill(self, p: ProjectDetail) -> None:
-        self.number_label.setText(self.tr("Projekts Nr. %1").replace("%1", p.number))
+        self.number_label.setText(self.tr("Nr. %1").replace("%1", p.number))
+        background, colour = STATUS_COLOURS.get(p.status, ("#f1f3f4", "#3c4043"))
+        self.status_label.setText(project_status_label(p.status))
+        self.status_label.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {colour}; border-radius: 8px; padding: 1px 8px; }}"
+        )
         self.title_label.setText(p.title)
-        programme = p.programme
-        values = {
-            "funder": p.funder.name,
-            "programme": " — ".join(x for x in (programme.name, programme.strand) if x) if programme else "—",
-            "implementer": p.implementer.name,
-            "period": format_period(p.start_date, p.end_date),
-            "status": project_status_label(p.status),
-            "total_cost": format_money(p.total_cost),
-            "grant": format_money(p.grant_amount),
-            "cofinancing": format_money(p.cofinancing_total),
-        }
-        for key, text in values.items():
-            self.facts[key].setText(text)
-        self.warnings_label.setText("\n".join(f"⚠ {w}" for w in p.warnings))
-        self.warnings_label.setVisible(bool(p.warnings))
+        self.sheet_button.setVisible(hooks.sheet_action is not None)
+
+    def _data_changed(self) -> None:
+        if self.project is None:
+            return
+        pid = self.project.id
+        try:
+            self.project = self.ws.read(lambda s: get_project(s, pid))
+        except NotFoundError:  # gone: the main window notices and shows the start page
+            return
+        self._fill(self.project)
+
+    # ---- actions -----------------------------------------------------------------------------------------
+
+    def edit_project(self) -> None:
+        if self.project is not None:
+            ProjectForm(self.ws, self.project, self).exec()
+
+    def delete_project(self) -> None:
+        p = self.project
+        if p is None:
+            return
+        what = self.tr("projektu %1 “%2”").replace("%1", p.number).replace("%2", p.title)
+        if delete_record(self, self.ws, PROJECT, p.id, what):
+            self.project = None
+            self.projectDeleted.emit(p.id)
+
+    def _sheet(self) -> None:
+        if self.project is not None and hooks.sheet_action is not None:
+            hooks.sheet_action(self, self.ws.db, project_id=self.project.id)

@@ -9,15 +9,21 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 
 def make_table_view(
-    model: QAbstractItemModel, stretch_column: int | None = None, parent: QWidget | None = None
+    model: QAbstractItemModel,
+    stretch_column: int | None = None,
+    parent: QWidget | None = None,
+    *,
+    fit_contents: bool = True,
 ) -> QTableView:
-    """Whole-row selection, no editing, sortable by header clicks; `stretch_column` takes the spare width."""
+    """Whole-row selection, no editing, sortable by header clicks; `stretch_column` takes the spare width.
+    `fit_contents=False` for long (paged) lists: measuring every row's text would defeat fetching in chunks."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     view.setSortingEnabled(True)
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until a header is clicked
     view.setWordWrap(False)
@@ -26,10 +32,23 @@ def make_table_view(
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(
+        QHeaderView.ResizeMode.ResizeToContents if fit_contents else QHeaderView.ResizeMode.Interactive
+    )
     if stretch_column is not None:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def make_sorted_view(
+    model: QAbstractItemModel, stretch_column: int | None = None, parent: QWidget | None = None
+) -> QTableView:
+    """A table view over `model` through a SearchProxyModel: header clicks sort in Latvian order."""
+    from projektu_vadiba.ui.models.proxy import SearchProxyModel
+
+    proxy = SearchProxyModel(parent)
+    proxy.setSourceModel(model)
+    return make_table_view(proxy, stretch_column, parent)
 
 
 def set_column_width(view: QTableView, column: int, width: int) -> None:

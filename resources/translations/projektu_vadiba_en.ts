@@ -1,0 +1,2730 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="lv">
+<context>
+    <name></name>
+    <message>
+        <source>Pārsniegts plānotais.</source>
+        <translation>Over the plan.</translation>
+    </message>
+    <message>
+        <source>Kopā: %1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <source>KOPĀ</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Kods</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Pozīcija</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Daudzums × cena</source>
+        <translation>Quantity × price</translation>
+    </message>
+    <message>
+        <source>Plānots</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Izlietots</source>
+        <translation>Spent</translation>
+    </message>
+    <message>
+        <source>Atlikums</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>% izlietots</source>
+        <translation>% spent</translation>
+    </message>
+    <message>
+        <source>Attiecināmi izdevumi bez budžeta pozīcijas.</source>
+        <translation>Eligible expenses without a budget line.</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Datums</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dokuments</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Piegādātājs</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>Apraksts</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Avots</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Summa</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Attiecināms</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Apmaksāts</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Veids</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Piezīme</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>% no plāna</source>
+        <translation>% of plan</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Par programmu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Projektu vadība</source>
+        <translation>Projektu vadība</translation>
+    </message>
+    <message>
+        <source>Versija %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Grantu projektu, pasākumu, dalībnieku un atskaišu uzskaite nevalstiskajām organizācijām.</source>
+        <translation>Grant projects, events, participants and reports for non-governmental organisations.</translation>
+    </message>
+    <message>
+        <source>Datubāze: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesSection</name>
+    <message>
+        <source>Aktivitātes</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Jauna aktivitāte…</source>
+        <translation>New activity…</translation>
+    </message>
+    <message>
+        <source>Labot…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Dzēst…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Reģistrācijas lapa…</source>
+        <translation>Attendance sheet…</translation>
+    </message>
+    <message>
+        <source>Meklēt aktivitāti…</source>
+        <translation>Search activities…</translation>
+    </message>
+    <message>
+        <source>Aktivitāšu vēl nav. Pievienojiet tās, kā tās aprakstītas projekta pieteikumā.</source>
+        <translation>No activities yet. Add them as the project application describes them.</translation>
+    </message>
+    <message>
+        <source>Izvēlētā aktivitāte</source>
+        <translation>Selected activity</translation>
+    </message>
+    <message>
+        <source>Jauns pasākums šai aktivitātei…</source>
+        <translation>New event for this activity…</translation>
+    </message>
+    <message>
+        <source>Jauna aktivitāte</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>Labot aktivitāti</source>
+        <translation>Edit activity</translation>
+    </message>
+    <message>
+        <source>Dzēst aktivitāti</source>
+        <translation>Delete activity</translation>
+    </message>
+    <message>
+        <source>Izvēlieties aktivitāti sarakstā.</source>
+        <translation>Choose an activity in the list.</translation>
+    </message>
+    <message>
+        <source>pasākums</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>pasākumi</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>pasākumu</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>Rezultāts: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <source>aktivitāti “%1 %2”</source>
+        <translation>activity “%1 %2”</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <source>Jauna aktivitāte</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>Aktivitāte</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>piem., 2.1</source>
+        <translation>e.g. 2.1</translation>
+    </message>
+    <message>
+        <source>Kods</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kā projekta pieteikumā.</source>
+        <translation>As in the project application.</translation>
+    </message>
+    <message>
+        <source>Nosaukums</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Plānotais sākums</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>Plānotās beigas</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>Apraksts</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Rezultāts</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Jauna aktivitāte “%1”</source>
+        <translation>New activity “%1”</translation>
+    </message>
+    <message>
+        <source>Aktivitātes “%1” labojums</source>
+        <translation>Edit of activity “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceSheetOptionsDialog</name>
+    <message>
+        <source>Reģistrācijas lapa</source>
+        <translation>Attendance sheet</translation>
+    </message>
+    <message>
+        <source>Pasākums: %1, %2</source>
+        <translation>Event: %1, %2</translation>
+    </message>
+    <message>
+        <source>Pasākumi: %1 — vienā PDF, katram pasākumam sava lapa</source>
+        <translation>Events: %1 — in one PDF, a page for each event</translation>
+    </message>
+    <message>
+        <source>Ar reģistrētajiem dalībniekiem</source>
+        <translation>With the registered participants</translation>
+    </message>
+    <message>
+        <source>Tukša lapa (bez vārdiem)</source>
+        <translation>Blank sheet (no names)</translation>
+    </message>
+    <message>
+        <source>Ieradušos dalībnieku saraksts pārskata pielikumam</source>
+        <translation>List of attendees for the report&apos;s annex</translation>
+    </message>
+    <message>
+        <source>Stateniski (A4)</source>
+        <translation>Portrait (A4)</translation>
+    </message>
+    <message>
+        <source>Guliski (A4)</source>
+        <translation>Landscape (A4)</translation>
+    </message>
+    <message>
+        <source>Tukšās rindas:</source>
+        <translation>Blank rows:</translation>
+    </message>
+    <message>
+        <source>Lapas novietojums:</source>
+        <translation>Orientation:</translation>
+    </message>
+    <message>
+        <source>Sagatavot</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>pilna lapa</source>
+        <translation>a full page</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTables</name>
+    <message>
+        <source>Uzvārds</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Vārds</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Organizācija</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Pašvaldība</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Loma</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Nefotografēt</source>
+        <translation>No photos</translation>
+    </message>
+    <message>
+        <source>Mērķa grupa</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Pasākumos</source>
+        <translation>Events</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetLineDialog</name>
+    <message>
+        <source>Budžeta pozīcija: labot</source>
+        <translation>Budget line: edit</translation>
+    </message>
+    <message>
+        <source>Jauna budžeta pozīcija</source>
+        <translation>New budget line</translation>
+    </message>
+    <message>
+        <source>Izmaksu pozīcija:</source>
+        <translation>Cost category:</translation>
+    </message>
+    <message>
+        <source>Kods:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Nosaukums:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Mērvienība:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>Daudzums:</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <source>Vienības cena, €:</source>
+        <translation>Unit price, €:</translation>
+    </message>
+    <message>
+        <source>Plānots: %1, €:</source>
+        <translation>Planned: %1, €:</translation>
+    </message>
+    <message>
+        <source>Kopā plānots:</source>
+        <translation>Planned in total:</translation>
+    </message>
+    <message>
+        <source>(daudzums × vienības cena = %1)</source>
+        <translation>(quantity × unit price = %1)</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetSection</name>
+    <message>
+        <source>Budžets</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Projekta summas</source>
+        <translation>Project totals</translation>
+    </message>
+    <message>
+        <source>Kopējās izmaksas</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <source>Piešķirtais finansējums</source>
+        <translation>Grant awarded</translation>
+    </message>
+    <message>
+        <source>Līdzfinansējums</source>
+        <translation>Co-financing</translation>
+    </message>
+    <message>
+        <source>Nesadalīts</source>
+        <translation>Not allocated</translation>
+    </message>
+    <message>
+        <source>Budžeta pozīcijas, izdevumi un finanšu pārskats šajā sadaļā vēl nav pieejami; tie nāks ar finanšu moduli. Pagaidām šeit redzamas projekta kopsummas.</source>
+        <translation>Budget lines, expenses and the financial report are not available in this section yet; they come with the finance module. For now it shows the project&apos;s totals.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetView</name>
+    <message>
+        <source>Izmaksu pozīcija</source>
+        <translation>Cost category</translation>
+    </message>
+    <message>
+        <source>Finansējuma avots</source>
+        <translation>Source of funding</translation>
+    </message>
+    <message>
+        <source>Meklēt izdevumos (piegādātājs, dokuments, apraksts)</source>
+        <translation>Search expenses (supplier, document, description)</translation>
+    </message>
+    <message>
+        <source>Budžets</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Izdevumi</source>
+        <translation>Expenses</translation>
+    </message>
+    <message>
+        <source>Maksājumi</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Kopsavilkums</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Jauna pozīcija…</source>
+        <translation>New line…</translation>
+    </message>
+    <message>
+        <source>Labot…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Dzēst</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Jauns izdevums…</source>
+        <translation>New expense…</translation>
+    </message>
+    <message>
+        <source>Jauns maksājums…</source>
+        <translation>New payment…</translation>
+    </message>
+    <message>
+        <source>Attiecināmie: %1 · neattiecināmie: %2 · ierakstu: %3</source>
+        <translation>Eligible: %1 · not eligible: %2 · records: %3</translation>
+    </message>
+    <message>
+        <source>pārdales robeža %1 %</source>
+        <translation>reallocation limit %1 %</translation>
+    </message>
+    <message>
+        <source>Piešķirts: %1 · saņemts: %2 · izlietots no finansējuma: %3 · saņemts − izlietots: %4 · %5</source>
+        <translation>Granted: %1 · received: %2 · spent of the grant: %3 · received − spent: %4 · %5</translation>
+    </message>
+    <message>
+        <source>pārdales robeža nav noteikta</source>
+        <translation>no reallocation limit set</translation>
+    </message>
+    <message>
+        <source>Neizdevās</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Dzēst budžeta pozīciju %1 “%2”?</source>
+        <translation>Delete budget line %1 “%2”?</translation>
+    </message>
+    <message>
+        <source>Tās %1 izdevumu ieraksti paliks uzskaitē bez pozīcijas.</source>
+        <translation>Its %1 expense records stay on the books without a line.</translation>
+    </message>
+    <message>
+        <source>Dzēst izdevumu ierakstu “%1”?</source>
+        <translation>Delete the expense record “%1”?</translation>
+    </message>
+    <message>
+        <source>Dzēst maksājumu %1?</source>
+        <translation>Delete payment %1?</translation>
+    </message>
+</context>
+<context>
+    <name>CofinancingForm</name>
+    <message>
+        <source>Līdzfinansējums</source>
+        <translation>Co-financing</translation>
+    </message>
+    <message>
+        <source>Avots</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Organizācija</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Summa, €</source>
+        <translation>Amount, €</translation>
+    </message>
+    <message>
+        <source>Piezīme</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Ievadiet summu.</source>
+        <translation>Enter the amount.</translation>
+    </message>
+    <message>
+        <source>Jauns līdzfinansējums</source>
+        <translation>New co-financing</translation>
+    </message>
+    <message>
+        <source>Līdzfinansējuma labojums</source>
+        <translation>Edit of co-financing</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineForm</name>
+    <message>
+        <source>Jauns termiņš</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>Veids</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Iesniegt līdz</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Pārskata perioda sākums</source>
+        <translation>Reporting period start</translation>
+    </message>
+    <message>
+        <source>Pārskata perioda beigas</source>
+        <translation>Reporting period end</translation>
+    </message>
+    <message>
+        <source>Piezīme</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Jauns termiņš %1</source>
+        <translation>New deadline: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Entities</name>
+    <message>
+        <source>aktivitāte</source>
+        <translation>activity</translation>
+    </message>
+    <message>
+        <source>aktivitātes</source>
+        <translation>activities</translation>
+    </message>
+    <message>
+        <source>aktivitāšu</source>
+        <translation>activities</translation>
+    </message>
+    <message>
+        <source>pasākums</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>pasākumi</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>pasākumu</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>dalības ieraksts</source>
+        <translation>attendance record</translation>
+    </message>
+    <message>
+        <source>dalības ieraksti</source>
+        <translation>attendance records</translation>
+    </message>
+    <message>
+        <source>dalības ierakstu</source>
+        <translation>attendance records</translation>
+    </message>
+    <message>
+        <source>rādītājs</source>
+        <translation>indicator</translation>
+    </message>
+    <message>
+        <source>rādītāji</source>
+        <translation>indicators</translation>
+    </message>
+    <message>
+        <source>rādītāju</source>
+        <translation>indicators</translation>
+    </message>
+    <message>
+        <source>budžeta pozīcija</source>
+        <translation>budget line</translation>
+    </message>
+    <message>
+        <source>budžeta pozīcijas</source>
+        <translation>budget lines</translation>
+    </message>
+    <message>
+        <source>budžeta pozīciju</source>
+        <translation>budget lines</translation>
+    </message>
+    <message>
+        <source>izdevumu ieraksts</source>
+        <translation>expense record</translation>
+    </message>
+    <message>
+        <source>izdevumu ieraksti</source>
+        <translation>expense records</translation>
+    </message>
+    <message>
+        <source>izdevumu ierakstu</source>
+        <translation>expense records</translation>
+    </message>
+    <message>
+        <source>maksājums</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <source>maksājumi</source>
+        <translation>payments</translation>
+    </message>
+    <message>
+        <source>maksājumu</source>
+        <translation>payments</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>Jauns pasākums</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>Pasākums</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>piem., Ķekavas kultūras nams</source>
+        <translation>e.g. Ķekava culture house</translation>
+    </message>
+    <message>
+        <source>piem., Ķekavas novads</source>
+        <translation>e.g. Ķekava municipality</translation>
+    </message>
+    <message>
+        <source>Notiek tiešsaistē</source>
+        <translation>Held online</translation>
+    </message>
+    <message>
+        <source>Nosaukums</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Veids</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Aktivitāte</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Sākums</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Beigas</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Vieta</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Adrese</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Pašvaldība</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Saite</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Plānotie dalībnieki</source>
+        <translation>Planned participants</translation>
+    </message>
+    <message>
+        <source>Apraksts</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>— bez aktivitātes —</source>
+        <translation>— no activity —</translation>
+    </message>
+    <message>
+        <source>Jauns pasākums “%1”</source>
+        <translation>New event “%1”</translation>
+    </message>
+    <message>
+        <source>Pasākuma “%1” labojums</source>
+        <translation>Edit of event “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>EventPage</name>
+    <message>
+        <source>← Visi pasākumi</source>
+        <translation>← All events</translation>
+    </message>
+    <message>
+        <source>Labot…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Dzēst…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Reģistrācijas lapa…</source>
+        <translation>Attendance sheet…</translation>
+    </message>
+    <message>
+        <source>Pasākums</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Laiks</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Veids</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Aktivitāte</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Plānotie dalībnieki</source>
+        <translation>Planned participants</translation>
+    </message>
+    <message>
+        <source>Vieta</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Adrese</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Pašvaldība</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Tiešsaistē</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Dalībnieki</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>jā</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nē</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Sarakstā %1, piedalījās %2.</source>
+        <translation>On the list: %1; attended: %2.</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <source>personas</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>personu</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>Pasākums ir ārpus projekta perioda.</source>
+        <translation>The event is outside the project period.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsSection</name>
+    <message>
+        <source>Pasākumi</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Saraksts</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Kalendārs</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Jauns pasākums…</source>
+        <translation>New event…</translation>
+    </message>
+    <message>
+        <source>Labot…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Dzēst…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Reģistrācijas lapa…</source>
+        <translation>Attendance sheet…</translation>
+    </message>
+    <message>
+        <source>Meklēt pasākumu (nosaukums, vieta, datums)…</source>
+        <translation>Search events (title, place, date)…</translation>
+    </message>
+    <message>
+        <source>Pasākumu vēl nav. Pievienojiet pirmo ar pogu “Jauns pasākums”.</source>
+        <translation>No events yet. Add the first one with “New event”.</translation>
+    </message>
+    <message>
+        <source>Jauns pasākums</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>Labot pasākumu</source>
+        <translation>Edit event</translation>
+    </message>
+    <message>
+        <source>Dzēst pasākumu</source>
+        <translation>Delete event</translation>
+    </message>
+    <message>
+        <source>Atpakaļ uz sarakstu</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <source>Rādīti %1 no %2.</source>
+        <translation>Showing %1 of %2.</translation>
+    </message>
+    <message>
+        <source>pasākumu “%1”</source>
+        <translation>event “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseDialog</name>
+    <message>
+        <source>Izdevumi: labot ierakstu</source>
+        <translation>Expenses: edit record</translation>
+    </message>
+    <message>
+        <source>Izdevumi: jauns ieraksts</source>
+        <translation>Expenses: new record</translation>
+    </message>
+    <message>
+        <source>17.10.2023</source>
+        <translation>17.10.2023</translation>
+    </message>
+    <message>
+        <source>1 234,56</source>
+        <translation>1 234,56</translation>
+    </message>
+    <message>
+        <source>— bez budžeta pozīcijas —</source>
+        <translation>— no budget line —</translation>
+    </message>
+    <message>
+        <source>Attiecināmās izmaksas</source>
+        <translation>Eligible costs</translation>
+    </message>
+    <message>
+        <source>tukšs, ja vēl nav apmaksāts</source>
+        <translation>empty if not paid yet</translation>
+    </message>
+    <message>
+        <source>Dokumenta datums:</source>
+        <translation>Document date:</translation>
+    </message>
+    <message>
+        <source>Dokumenta Nr.:</source>
+        <translation>Document no.:</translation>
+    </message>
+    <message>
+        <source>Piegādātājs:</source>
+        <translation>Supplier:</translation>
+    </message>
+    <message>
+        <source>Apraksts:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Summa, €:</source>
+        <translation>Amount, €:</translation>
+    </message>
+    <message>
+        <source>Budžeta pozīcija:</source>
+        <translation>Budget line:</translation>
+    </message>
+    <message>
+        <source>Finansējuma avots:</source>
+        <translation>Source of funding:</translation>
+    </message>
+    <message>
+        <source>Apmaksāts:</source>
+        <translation>Paid on:</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>* — obligāti aizpildāms lauks</source>
+        <translation>* — required field</translation>
+    </message>
+    <message>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Formā ir nesaglabātas izmaiņas. Saglabāt tās?</source>
+        <translation>The form has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>Nesaglabāt</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <source>Turpināt labot</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorForm</name>
+    <message>
+        <source>Jauns rādītājs</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <source>Rādītājs</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>piem., personas, pasākumi</source>
+        <translation>e.g. people, events</translation>
+    </message>
+    <message>
+        <source>Kods</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nosaukums</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Mērvienība</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Plānotā vērtība</source>
+        <translation>Planned value</translation>
+    </message>
+    <message>
+        <source>Sasniegto vērtību</source>
+        <translation>Achieved value</translation>
+    </message>
+    <message>
+        <source>Ko skaitīt</source>
+        <translation>What to count</translation>
+    </message>
+    <message>
+        <source>Aktivitāte</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Rādītājs pieder šai aktivitātei; skaitot ņem tikai tās pasākumus.</source>
+        <translation>The indicator belongs to this activity; counting takes only its events.</translation>
+    </message>
+    <message>
+        <source>Sasniegtā vērtība</source>
+        <translation>Achieved value</translation>
+    </message>
+    <message>
+        <source>Komentārs</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Kā sasniegtā vērtība iegūta.</source>
+        <translation>How the achieved value was obtained.</translation>
+    </message>
+    <message>
+        <source>visi pasākumi</source>
+        <translation>all events</translation>
+    </message>
+    <message>
+        <source>visas organizācijas</source>
+        <translation>all organisations</translation>
+    </message>
+    <message>
+        <source>— visā projektā —</source>
+        <translation>— the whole project —</translation>
+    </message>
+    <message>
+        <source>Ievadiet plānoto vērtību.</source>
+        <translation>Enter the planned value.</translation>
+    </message>
+    <message>
+        <source>Jauns rādītājs “%1”</source>
+        <translation>New indicator “%1”</translation>
+    </message>
+    <message>
+        <source>Rādītāja “%1” labojums</source>
+        <translation>Edit of indicator “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsSection</name>
+    <message>
+        <source>Rādītāji</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Jauns rādītājs…</source>
+        <translation>New indicator…</translation>
+    </message>
+    <message>
+        <source>Labot…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Dzēst…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Rādītāju vēl nav. Pievienojiet projekta pieteikumā apsolītos rezultātus ar plānotajām vērtībām.</source>
+        <translation>No indicators yet. Add the results the project application promised, with their planned values.</translation>
+    </message>
+    <message>
+        <source>Kā iegūta sasniegtā vērtība</source>
+        <translation>Where the achieved value comes from</translation>
+    </message>
+    <message>
+        <source>Jauns rādītājs</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <source>Labot rādītāju</source>
+        <translation>Edit indicator</translation>
+    </message>
+    <message>
+        <source>Dzēst rādītāju</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <source>Ievadīts ar roku.</source>
+        <translation>Entered by hand.</translation>
+    </message>
+    <message>
+        <source> Tikai aktivitātē %1.</source>
+        <translation> Only in activity %1.</translation>
+    </message>
+    <message>
+        <source>Aprēķina no datiem: %1.</source>
+        <translation>Computed from the data: %1.</translation>
+    </message>
+    <message>
+        <source>Vērtība mainās līdz ar pasākumiem un dalībnieku sarakstiem.</source>
+        <translation>The value follows the events and their attendance lists.</translation>
+    </message>
+    <message>
+        <source>Plānots %1, sasniegts %2, līdz šodienai būtu jābūt %3.</source>
+        <translation>Planned %1, achieved %2; by today it should be %3.</translation>
+    </message>
+    <message>
+        <source>Komentārs: %1</source>
+        <translation>Comment: %1</translation>
+    </message>
+    <message>
+        <source>rādītāju “%1 %2”</source>
+        <translation>indicator “%1 %2”</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Projektu vadība — %1</source>
+        <translation>Projektu vadība — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Fails</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Jauns projekts…</source>
+        <translation>&amp;New project…</translation>
+    </message>
+    <message>
+        <source>&amp;Atjaunot</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Iestatījumi…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Iziet</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Rediģēt</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Atsaukt</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Atcelt atsau&amp;kšanu</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Skats</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Sākums</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message>
+        <source>&amp;Projekts</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <source>&amp;Labot projektu…</source>
+        <translation>&amp;Edit project…</translation>
+    </message>
+    <message>
+        <source>&amp;Dzēst projektu…</source>
+        <translation>&amp;Delete project…</translation>
+    </message>
+    <message>
+        <source>P&amp;ersonas</source>
+        <translation>P&amp;eople</translation>
+    </message>
+    <message>
+        <source>Personu &amp;reģistrs…</source>
+        <translation>People &amp;registry…</translation>
+    </message>
+    <message>
+        <source>&amp;Importēt personas no CSV/XLSX…</source>
+        <translation>&amp;Import people from CSV/XLSX…</translation>
+    </message>
+    <message>
+        <source>&amp;Palīdzība</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Par programmu…</source>
+        <translation>&amp;About…</translation>
+    </message>
+    <message>
+        <source>Projektu vadība</source>
+        <translation>Projektu vadība</translation>
+    </message>
+    <message>
+        <source>&amp;Atsaukt: %1</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
+        <source>Atcelt atsau&amp;kšanu: %1</source>
+        <translation>&amp;Redo: %1</translation>
+    </message>
+    <message>
+        <source>Atsaukt</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Datubāze: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>projekts</source>
+        <translation>project</translation>
+    </message>
+    <message>
+        <source>projekti</source>
+        <translation>projects</translation>
+    </message>
+    <message>
+        <source>projektu</source>
+        <translation>projects</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyForm</name>
+    <message>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message>
+        <source>Pirmdiena</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Otrdiena</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Trešdiena</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Ceturtdiena</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Piektdiena</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Sestdiena</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Svētdiena</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>janvāris</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>februāris</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>marts</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>aprīlis</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>maijs</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>jūnijs</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>jūlijs</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>augusts</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>septembris</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>oktobris</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>novembris</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>decembris</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>%1. gada %2</source>
+        <translation>%2 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>+ vēl %1</source>
+        <translation>+ %1 more</translation>
+    </message>
+    <message>
+        <source>Iepriekšējais mēnesis (Page Up)</source>
+        <translation>Previous month (Page Up)</translation>
+    </message>
+    <message>
+        <source>Nākamais mēnesis (Page Down)</source>
+        <translation>Next month (Page Down)</translation>
+    </message>
+    <message>
+        <source>Šodien</source>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorPanel</name>
+    <message>
+        <source>⌂  Sākums</source>
+        <translation>⌂  Home</translation>
+    </message>
+    <message>
+        <source>Meklēt projektu…</source>
+        <translation>Search projects…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewSection</name>
+    <message>
+        <source>Projekts</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Finansētājs</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Programma</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Īstenotājs</source>
+        <translation>Implementer</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kopējās izmaksas</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <source>Piešķirtais finansējums</source>
+        <translation>Grant awarded</translation>
+    </message>
+    <message>
+        <source>Līdzfinansējums</source>
+        <translation>Co-financing</translation>
+    </message>
+    <message>
+        <source>Tuvākie termiņi</source>
+        <translation>Next deadlines</translation>
+    </message>
+    <message>
+        <source>Gaidāmie pasākumi</source>
+        <translation>Coming up</translation>
+    </message>
+    <message>
+        <source>Rādītāju izpilde</source>
+        <translation>Indicator progress</translation>
+    </message>
+    <message>
+        <source>Svītra rāda, cik būtu jāsasniedz līdz šodienai, ja darbs ritētu vienmērīgi visu projekta laiku.</source>
+        <translation>The tick shows what should be achieved by today if the work went evenly over the whole project period.</translation>
+    </message>
+    <message>
+        <source>Rādītāju vēl nav. Pievienojiet tos sadaļā “Rādītāji”.</source>
+        <translation>No indicators yet. Add them in the “Indicators” section.</translation>
+    </message>
+    <message>
+        <source>Sadarbības partneri</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Pievienot…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Labot…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Dzēst…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Projekts sāksies %1.</source>
+        <translation>The project starts on %1.</translation>
+    </message>
+    <message>
+        <source>Projekta periods beidzās %1.</source>
+        <translation>The project period ended on %1.</translation>
+    </message>
+    <message>
+        <source>Pagājuši %1 % no projekta perioda, līdz beigām %2.</source>
+        <translation>%1 % of the project period has passed; %2 to go.</translation>
+    </message>
+    <message>
+        <source>diena</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>dienas</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>dienu</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>aktivitāte</source>
+        <translation>activity</translation>
+    </message>
+    <message>
+        <source>aktivitātes</source>
+        <translation>activities</translation>
+    </message>
+    <message>
+        <source>aktivitāšu</source>
+        <translation>activities</translation>
+    </message>
+    <message>
+        <source>pasākums</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>pasākumi</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>pasākumu</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>dalībnieks</source>
+        <translation>participant</translation>
+    </message>
+    <message>
+        <source>dalībnieki</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>dalībnieku</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>dalības reize</source>
+        <translation>attendance</translation>
+    </message>
+    <message>
+        <source>dalības reizes</source>
+        <translation>attendances</translation>
+    </message>
+    <message>
+        <source>dalības reižu</source>
+        <translation>attendances</translation>
+    </message>
+    <message>
+        <source>Pasākums &lt;a href=&apos;event:%1&apos;&gt;%2&lt;/a&gt; (%3) ir ārpus projekta perioda.</source>
+        <translation>Event &lt;a href=&apos;event:%1&apos;&gt;%2&lt;/a&gt; (%3) is outside the project period.</translation>
+    </message>
+    <message>
+        <source>Rādītājs &lt;a href=&apos;section:indicators&apos;&gt;%1&lt;/a&gt; atpaliek: sasniegts %2 no %3, līdz šodienai būtu jābūt %4.</source>
+        <translation>Indicator &lt;a href=&apos;section:indicators&apos;&gt;%1&lt;/a&gt; is behind: %2 of %3 achieved, by today it should be %4.</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&apos;section:reports&apos;&gt;%1&lt;/a&gt; jāiesniedz līdz %2 (%3).</source>
+        <translation>&lt;a href=&apos;section:reports&apos;&gt;%1&lt;/a&gt; is due by %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Jāpievērš uzmanība</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Neiesniegtu pārskatu nav.</source>
+        <translation>No reports pending.</translation>
+    </message>
+    <message>
+        <source>Tuvākajā laikā pasākumu nav.</source>
+        <translation>No events coming up.</translation>
+    </message>
+    <message>
+        <source>Plānots %1, sasniegts %2; līdz šodienai būtu jābūt %3.</source>
+        <translation>Planned %1, achieved %2; by today it should be %3.</translation>
+    </message>
+    <message>
+        <source>partneri “%1”</source>
+        <translation>partner “%1”</translation>
+    </message>
+    <message>
+        <source>līdzfinansējumu %1</source>
+        <translation>co-financing of %1</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsSection</name>
+    <message>
+        <source>Dalībnieki</source>
+        <translation>Participants</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerForm</name>
+    <message>
+        <source>Jauns partneris</source>
+        <translation>New partner</translation>
+    </message>
+    <message>
+        <source>Partneris</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>piem., nodrošina telpas pasākumiem</source>
+        <translation>e.g. provides the rooms for events</translation>
+    </message>
+    <message>
+        <source>Organizācija</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Veids</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Loma</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Ieguldījums</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <source>Jauns partneris “%1”</source>
+        <translation>New partner “%1”</translation>
+    </message>
+    <message>
+        <source>Partnera “%1” labojums</source>
+        <translation>Edit of partner “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Maksājums: labot</source>
+        <translation>Payment: edit</translation>
+    </message>
+    <message>
+        <source>Saņemts maksājums</source>
+        <translation>Payment received</translation>
+    </message>
+    <message>
+        <source>17.10.2023</source>
+        <translation>17.10.2023</translation>
+    </message>
+    <message>
+        <source>1 234,56</source>
+        <translation>1 234,56</translation>
+    </message>
+    <message>
+        <source>Veids:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Saņemts:</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <source>Summa, €:</source>
+        <translation>Amount, €:</translation>
+    </message>
+    <message>
+        <source>Piezīme:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Priekšskatījums</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Pēc platuma</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Visa lapa</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Drukāt…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Saglabāt kā PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>PDF neizdevās atvērt.</source>
+        <translation>The PDF could not be opened.</translation>
+    </message>
+    <message>
+        <source>1 lapa</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <source>Lapas: %1</source>
+        <translation>Pages: %1</translation>
+    </message>
+    <message>
+        <source>Saglabāt kā PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF dokumenti (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Neizdevās saglabāt failu %1: %2</source>
+        <translation>Could not save the file %1: %2</translation>
+    </message>
+    <message>
+        <source>Drukāt</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Printeri neizdevās sagatavot drukai.</source>
+        <translation>The printer could not be made ready.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleRegistryWindow</name>
+    <message>
+        <source>Personu reģistrs</source>
+        <translation>People registry</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <source>Jauns projekts</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>Projekts</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>piem., seniori, jaunieši, kopienu aktīvisti</source>
+        <translation>e.g. seniors, young people, community activists</translation>
+    </message>
+    <message>
+        <source>Projekta numurs</source>
+        <translation>Project number</translation>
+    </message>
+    <message>
+        <source>Nosaukums</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Finansētājs</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Finansētāja profils</source>
+        <translation>Funder profile</translation>
+    </message>
+    <message>
+        <source>Programma</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Darbības virziens</source>
+        <translation>Strand</translation>
+    </message>
+    <message>
+        <source>Konkursa gads</source>
+        <translation>Call year</translation>
+    </message>
+    <message>
+        <source>Īstenotājs</source>
+        <translation>Implementer</translation>
+    </message>
+    <message>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sākums</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Beigas</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Kopējās izmaksas, €</source>
+        <translation>Total cost, €</translation>
+    </message>
+    <message>
+        <source>Piešķirtais finansējums, €</source>
+        <translation>Grant awarded, €</translation>
+    </message>
+    <message>
+        <source>Mērķis</source>
+        <translation>Aim</translation>
+    </message>
+    <message>
+        <source>Mērķa grupas</source>
+        <translation>Target groups</translation>
+    </message>
+    <message>
+        <source>Atdaliet ar komatu.</source>
+        <translation>Separate with commas.</translation>
+    </message>
+    <message>
+        <source>piem., %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>Jauns projekts %1</source>
+        <translation>New project %1</translation>
+    </message>
+    <message>
+        <source>Projekta %1 labojums</source>
+        <translation>Edit of project %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectListPanel</name>
+    <message>
+        <source>Meklēt projektu…</source>
+        <translation>Search projects…</translation>
+    </message>
+    <message>
+        <source>Vēl nav neviena projekta. Izveidojiet to ar “Jauns projekts” (Ctrl+N) vai ielieciet demonstrācijas datus ar komandu: projektu-vadiba demo</source>
+        <translation>No projects yet. Create one with “New project” (Ctrl+N) or load the demo data with the command: projektu-vadiba demo</translation>
+    </message>
+    <message>
+        <source>Neviens projekts neatbilst meklētajam.</source>
+        <translation>No project matches the search.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLists</name>
+    <message>
+        <source>šodien</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>pēc %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>dienas</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>dienām</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>nokavēts par %1</source>
+        <translation>overdue by %1</translation>
+    </message>
+    <message>
+        <source>dienu</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>Organizācija</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Veids</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Loma</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Ieguldījums</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <source>Avots</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Summa</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Piezīme</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>iesniegts %1</source>
+        <translation>submitted %1</translation>
+    </message>
+    <message>
+        <source>Iesniegt līdz</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Pārskats</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Pārskata periods</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <source>Stāvoklis</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPage</name>
+    <message>
+        <source>Labot projektu…</source>
+        <translation>Edit project…</translation>
+    </message>
+    <message>
+        <source>Dzēst projektu…</source>
+        <translation>Delete project…</translation>
+    </message>
+    <message>
+        <source>Reģistrācijas lapa…</source>
+        <translation>Attendance sheet…</translation>
+    </message>
+    <message>
+        <source>Nr. %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>projektu %1 “%2”</source>
+        <translation>project %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTables</name>
+    <message>
+        <source>Tiešsaistē</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Kods</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Aktivitāte</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Pasākumi</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Datums</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Pasākums</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Veids</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Vieta</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Reģistrēti</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Piedalījās</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>Rādītājs</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Sasniegto nosaka</source>
+        <translation>Achieved value</translation>
+    </message>
+    <message>
+        <source>Plānots</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Sasniegts</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Izpilde</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsTableModel</name>
+    <message>
+        <source>Numurs</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Nosaukums</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Finansētājs</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyAttendance</name>
+    <message>
+        <source>Sarakstā vēl neviena nav.</source>
+        <translation>Nobody is on the list yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyParticipants</name>
+    <message>
+        <source>Meklēt dalībnieku…</source>
+        <translation>Search participants…</translation>
+    </message>
+    <message>
+        <source>Šeit redzami visi, kas ir kāda šī projekta pasākuma sarakstā. Dalībniekus pievieno pasākuma lapā.</source>
+        <translation>Everyone on the list of one of this project&apos;s events. Participants are added on the event&apos;s page.</translation>
+    </message>
+    <message>
+        <source>%1, no tiem piedalījās %2.</source>
+        <translation>%1, of whom %2 took part.</translation>
+    </message>
+    <message>
+        <source>persona sarakstos</source>
+        <translation>person on the lists</translation>
+    </message>
+    <message>
+        <source>personas sarakstos</source>
+        <translation>people on the lists</translation>
+    </message>
+    <message>
+        <source>personu sarakstos</source>
+        <translation>people on the lists</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesList</name>
+    <message>
+        <source>Šim projektam vēl nav saglabāts neviens pārskats.</source>
+        <translation>No report has been saved for this project yet.</translation>
+    </message>
+    <message>
+        <source>Atvērt</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Parādīt mapē</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <source>(fails nav atrasts)</source>
+        <translation>(file not found)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreviewDialog</name>
+    <message>
+        <source>MELNRAKSTS</source>
+        <translation>DRAFT</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTextsEditor</name>
+    <message>
+        <source>Pārskata teksti</source>
+        <translation>Report texts</translation>
+    </message>
+    <message>
+        <source>Saglabāt tekstus</source>
+        <translation>Save texts</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>(starpposma pārskatam)</source>
+        <translation>(for the interim report)</translation>
+    </message>
+    <message>
+        <source>Ierakstiet tekstu pārskatam…</source>
+        <translation>Write the text for the report…</translation>
+    </message>
+    <message>
+        <source>* obligāti aizpildāms: bez tā pārskatu var sagatavot tikai kā melnrakstu.</source>
+        <translation>* required: without it the report can only be made as a draft.</translation>
+    </message>
+    <message>
+        <source>Tekstus neizdevās saglabāt: %1</source>
+        <translation>The texts could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Pārskata tekstos ir nesaglabātas izmaiņas. Saglabāt tās?</source>
+        <translation>The report texts have unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>Nesaglabātas izmaiņas</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Visi teksti saglabāti</source>
+        <translation>All texts saved</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsSection</name>
+    <message>
+        <source>Atskaites un termiņi</source>
+        <translation>Reports and deadlines</translation>
+    </message>
+    <message>
+        <source>Atzīmēt kā iesniegtu</source>
+        <translation>Mark as submitted</translation>
+    </message>
+    <message>
+        <source>Pievienot termiņu…</source>
+        <translation>Add deadline…</translation>
+    </message>
+    <message>
+        <source>Dzēst…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Pārskatu iesniegšanas termiņi</source>
+        <translation>Report deadlines</translation>
+    </message>
+    <message>
+        <source>Saturiskā un finanšu pārskata sagatavošana šajā sadaļā vēl nav pieejama; tā nāks ar pārskatu moduli.</source>
+        <translation>Making the content and financial reports is not available in this section yet; it comes with the reports module.</translation>
+    </message>
+    <message>
+        <source>Termiņi aprēķināti pēc finansētāja profila “%1” no projekta beigu datuma; ja beigu datums mainās, neiesniegtie termiņi pārceļas līdzi. Dubultklikšķis vai atstarpe atzīmē pārskatu kā iesniegtu.</source>
+        <translation>Deadlines are computed by the funder profile “%1” from the project&apos;s end date; when the end date changes, deadlines not yet submitted move with it. Double-click or Space marks a report as submitted.</translation>
+    </message>
+    <message>
+        <source>Atcelt atzīmi “iesniegts”</source>
+        <translation>Remove the “submitted” mark</translation>
+    </message>
+    <message>
+        <source>%1 atzīmēts kā iesniegts %2</source>
+        <translation>%1 marked as submitted on %2</translation>
+    </message>
+    <message>
+        <source>%1: atzīme “iesniegts” atcelta</source>
+        <translation>%1: “submitted” mark removed</translation>
+    </message>
+    <message>
+        <source>termiņu “%1” (%2)</source>
+        <translation>deadline “%1” (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Pārskati</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Noslēguma pārskats (PDF)</source>
+        <translation>Final report (PDF)</translation>
+    </message>
+    <message>
+        <source>Starpposma pārskats (PDF)</source>
+        <translation>Interim report (PDF)</translation>
+    </message>
+    <message>
+        <source>Finanšu pārskats grāmatvedim (XLSX)</source>
+        <translation>Financial report for the accountant (XLSX)</translation>
+    </message>
+    <message>
+        <source>Dalībnieku saraksti pielikumiem (PDF)</source>
+        <translation>Attendance lists for the annexes (PDF)</translation>
+    </message>
+    <message>
+        <source>Sagatavot</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>Pārskata teksti</source>
+        <translation>Report texts</translation>
+    </message>
+    <message>
+        <source>Ko sagatavot</source>
+        <translation>What to make</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>līdz</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Pievienot ieradušos dalībnieku sarakstus pārskata beigās</source>
+        <translation>Add the attendee lists at the end of the report</translation>
+    </message>
+    <message>
+        <source>latviešu</source>
+        <translation>Latvian</translation>
+    </message>
+    <message>
+        <source>angļu</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Valoda:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Aizpildīt tekstus…</source>
+        <translation>Fill in the texts…</translation>
+    </message>
+    <message>
+        <source>Priekšskatīt</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Saglabāt kā…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Pēdējie sagatavotie faili</source>
+        <translation>Recently made files</translation>
+    </message>
+    <message>
+        <source>XLSX failu saglabājiet un atveriet izklājlapā.</source>
+        <translation>Save the XLSX file and open it in a spreadsheet.</translation>
+    </message>
+    <message>
+        <source>Pārskata perioda beigas nevar būt pirms sākuma.</source>
+        <translation>The reporting period cannot end before it starts.</translation>
+    </message>
+    <message>
+        <source>Neizdevās saglabāt failu %1: %2</source>
+        <translation>Could not save the file %1: %2</translation>
+    </message>
+    <message>
+        <source>Saglabāts: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Pārskatam trūkst teksta</source>
+        <translation>The report lacks text</translation>
+    </message>
+    <message>
+        <source>Veidot melnrakstu</source>
+        <translation>Make a draft</translation>
+    </message>
+    <message>
+        <source>Aizpildīt tekstus</source>
+        <translation>Fill in the texts</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>PDF dokumenti (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel darbgrāmatas (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saglabāt kā</source>
+        <translation>Save as</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Iestatījumi</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source> dienas</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Palaižot atvērt projektu, kas bija atvērts pēdējais</source>
+        <translation>At start, open the project that was open last</translation>
+    </message>
+    <message>
+        <source>Valoda</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Sākumlapā rādīt termiņus</source>
+        <translation>Deadlines on the home page</translation>
+    </message>
+    <message>
+        <source>Valoda mainās uzreiz. Datumi un summas arī angliski paliek latviešu formā (17.10.2020, 1 234,56 €).</source>
+        <translation>The language changes at once. Dates and amounts keep the Latvian form in English too (17.10.2020, 1 234,56 €).</translation>
+    </message>
+    <message>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Sākums</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Jauns projekts…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>Pasākumi tuvākajās %1 dienās</source>
+        <translation>Events in the next %1 days</translation>
+    </message>
+    <message>
+        <source>Tuvākajā mēnesī pasākumu nav.</source>
+        <translation>No events in the coming month.</translation>
+    </message>
+    <message>
+        <source>Visi projekti</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <source>Šodien %1, %2</source>
+        <translation>Today is %1, %2</translation>
+    </message>
+    <message>
+        <source>Pārskatu termiņi tuvākajās %1 dienās</source>
+        <translation>Report deadlines in the next %1 days</translation>
+    </message>
+    <message>
+        <source>Tuvāko %1 dienu laikā pārskatu termiņu nav.</source>
+        <translation>No report deadlines in the next %1 days.</translation>
+    </message>
+    <message>
+        <source>Nākamais: %1 — %2, projekts %3.</source>
+        <translation>Next: %1 — %2, project %3.</translation>
+    </message>
+</context>
+<context>
+    <name>StartTables</name>
+    <message>
+        <source>Iesniegt līdz</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Atlicis</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Pārskats</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Projekts</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Laiks</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pasākums</source>
+        <translation>Event</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Atsaucot “%1”, tiks dzēsti arī kopš tā laika pievienotie dati:
+%2
+
+Atsaukt?</source>
+        <translation>Undoing “%1” also deletes what was added to it since:
+%2
+
+Undo?</translation>
+    </message>
+    <message>
+        <source>Atsaukt</source>
+        <translation>Undo</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Projektu vadība</source>
+        <translation>Projektu vadība</translation>
+    </message>
+    <message>
+        <source>Neizdevās atvērt datubāzi: %1</source>
+        <translation>Could not open the database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>budget</name>
+    <message>
+        <source>Finansētāja finansējums</source>
+        <translation>Funder&apos;s grant</translation>
+    </message>
+    <message>
+        <source>Pašu līdzfinansējums</source>
+        <translation>Own co-financing</translation>
+    </message>
+    <message>
+        <source>Pašvaldības līdzfinansējums</source>
+        <translation>Municipal co-financing</translation>
+    </message>
+    <message>
+        <source>Cits finansējums</source>
+        <translation>Other funding</translation>
+    </message>
+    <message>
+        <source>Avanss</source>
+        <translation>Advance</translation>
+    </message>
+    <message>
+        <source>Starpposma maksājums</source>
+        <translation>Interim payment</translation>
+    </message>
+    <message>
+        <source>Noslēguma maksājums</source>
+        <translation>Final payment</translation>
+    </message>
+    <message>
+        <source>Jā</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nē</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Plānots</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Notiek</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Noslēgts</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Plānota</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Pabeigta</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Atcelta</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Seminārs</source>
+        <translation>Seminar</translation>
+    </message>
+    <message>
+        <source>Tikšanās</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Darbnīca</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Diskusija</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Pārgājiens</source>
+        <translation>Hike</translation>
+    </message>
+    <message>
+        <source>Talka</source>
+        <translation>Volunteer work day</translation>
+    </message>
+    <message>
+        <source>Simpozijs</source>
+        <translation>Symposium</translation>
+    </message>
+    <message>
+        <source>Pieredzes brauciens</source>
+        <translation>Study trip</translation>
+    </message>
+    <message>
+        <source>Konsultācija</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Konference</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <source>Cits</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Ievada ar roku</source>
+        <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <source>Notikušo pasākumu skaits</source>
+        <translation>Number of events held</translation>
+    </message>
+    <message>
+        <source>Dažādu dalībnieku skaits</source>
+        <translation>Number of different participants</translation>
+    </message>
+    <message>
+        <source>Dalības reižu skaits</source>
+        <translation>Number of attendances</translation>
+    </message>
+    <message>
+        <source>Iesaistīto organizāciju skaits</source>
+        <translation>Number of organisations involved</translation>
+    </message>
+    <message>
+        <source>Mērķa grupas dalībnieku skaits</source>
+        <translation>Participants of a target group</translation>
+    </message>
+    <message>
+        <source>Dalībnieku skaits no pašvaldības</source>
+        <translation>Participants from a municipality</translation>
+    </message>
+    <message>
+        <source>Starpposma pārskats</source>
+        <translation>Interim report</translation>
+    </message>
+    <message>
+        <source>Noslēguma pārskats</source>
+        <translation>Final report</translation>
+    </message>
+    <message>
+        <source>Maksājuma pieprasījums</source>
+        <translation>Payment claim</translation>
+    </message>
+    <message>
+        <source>Cits termiņš</source>
+        <translation>Other deadline</translation>
+    </message>
+    <message>
+        <source>Sadarbības partneris</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Līdzfinansētājs</source>
+        <translation>Co-financier</translation>
+    </message>
+    <message>
+        <source>Atbalstītājs</source>
+        <translation>Supporter</translation>
+    </message>
+    <message>
+        <source>Finansētāja piešķīrums</source>
+        <translation>Funder&apos;s grant</translation>
+    </message>
+    <message>
+        <source>Pašu līdzekļi</source>
+        <translation>Own funds</translation>
+    </message>
+    <message>
+        <source>Pašvaldība</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Cits avots</source>
+        <translation>Other source</translation>
+    </message>
+    <message>
+        <source>Mūsu organizācija</source>
+        <translation>Our organisation</translation>
+    </message>
+    <message>
+        <source>Biedrība vai nodibinājums</source>
+        <translation>Association or foundation</translation>
+    </message>
+    <message>
+        <source>Iedzīvotāju kopiena</source>
+        <translation>Resident community</translation>
+    </message>
+    <message>
+        <source>Finansētājs</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Vietējā rīcības grupa</source>
+        <translation>Local action group</translation>
+    </message>
+    <message>
+        <source>Kopienu resursu centrs</source>
+        <translation>Community resource centre</translation>
+    </message>
+    <message>
+        <source>Uzņēmums</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Iestāde</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Cita</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Pieteicies</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Piedalījās</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>Nepiedalījās</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Dalībnieks</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Runātājs</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Moderators</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>Mentors</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Brīvprātīgais</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Organizators</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>Plānotie</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Notiekošie</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Noslēgtie</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>Dzēst %1?</source>
+        <translation>Delete %1?</translation>
+    </message>
+    <message>
+        <source>Kopā ar to tiks dzēsti arī šie dati:</source>
+        <translation>This goes with it:</translation>
+    </message>
+    <message>
+        <source>Dzēšanu varēs atsaukt ar Ctrl+Z.</source>
+        <translation>Ctrl+Z can bring it back.</translation>
+    </message>
+    <message>
+        <source>Šo darbību nevarēs atsaukt.</source>
+        <translation>This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Dzēšana</source>
+        <translation>Deleting</translation>
+    </message>
+    <message>
+        <source>Dzēst</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dzēsts: %1</source>
+        <translation>Deleted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sections</name>
+    <message>
+        <source>Pārskats</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Aktivitātes</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Pasākumi</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Dalībnieki</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Rādītāji</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Budžets</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Atskaites un termiņi</source>
+        <translation>Reports and deadlines</translation>
+    </message>
+</context>
+</TS>

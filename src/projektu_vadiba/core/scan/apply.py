@@ -1,0 +1,87 @@
+"""Applies confirmed ticks from scans in one step, keeps each scanned file as the event's evidence, and undoes.
+
+Only what a person confirmed is applied: the caller passes the person ids to tick per event (by default the rows
+the reader found signed; the review screen adds the uncertain rows the person checked).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.models import Attendance, AttendanceStatus, Event, ScanApply
+from projektu_vadiba.core.scan.results import ApplyResult, ScannedPage
+from projektu_vadiba.core.services import attachments
+
+
+def signed_people(pages: Sequence[ScannedPage]) -> dict[int, set[int]]:
+    chosen: dict[int, set[int]] = {}
+    for page in pages:
+        chosen.setdefault(page.event_id, set()).update(r.person_id for r in page.signed if r.person_id is not None)
+    return chosen
+
+
+def apply_ticks(
+    session: Session, pages: Sequence[ScannedPage], chosen: Mapping[int, set[int]] | None = None
+) -> ApplyResult:
+    """Marks the chosen people of each event as attended and files the scans; the caller commits (one transaction)."""
+    chosen = signed_people(pages) if chosen is None else chosen
+    apply_ids: list[int] = []
+    attended = filed = 0
+    for event_id, people in chosen.items():
+        event = session.get(Event, event_id)
+        if event is None:
+            raise AppError("Pasākums, kura lapa noskenēta, vairs nav atrodams datubāzē.")
+        changes: list[list[object]] = []
+        for person_id in sorted(people):
+            row = session.scalar(
+                select(Attendance).where(Attendance.event_id == event_id, Attendance.person_id == person_id)
+            )
+            if row is None:  # taken off the list after printing, yet signed: back on the list as attended
+                row = Attendance(event_id=event_id, person_id=person_id, status=AttendanceStatus.REGISTERED)
+                session.add(row)
+                session.flush()
+                changes.append([row.id, None])
+            elif row.status is AttendanceStatus.ATTENDED:
+                continue
+            else:
+                changes.append([row.id, str(row.status)])
+            row.status = AttendanceStatus.ATTENDED
+            attended += 1
+        attachment_id = None
+        for file in sorted({p.file for p in pages if p.event_id == event_id}):
+            owner = attachments.Owner(project_id=event.project_id, activity_id=event.activity_id, event_id=event_id)
+            kept = attachments.add(session, Path(file), owner, kind="signed_sheet", description="Noskenēta lapa")
+            attachment_id = attachment_id or kept.id
+            filed += 1
+        record = ScanApply(event_id=event_id, attachment_id=attachment_id, changes=json.dumps(changes))
+        session.add(record)
+        session.flush()
+        apply_ids.append(record.id)
+    return ApplyResult(tuple(apply_ids), attended, filed)
+
+
+def undo(session: Session, apply_ids: Sequence[int]) -> int:
+    """Puts back the statuses an apply replaced (the scans stay filed as evidence); returns rows restored."""
+    restored = 0
+    for apply_id in apply_ids:
+        record = session.get(ScanApply, apply_id)
+        if record is None or record.undone:
+            raise AppError("Šo skenēšanas atzīmēšanu vairs nevar atsaukt.")
+        for attendance_id, old in json.loads(record.changes):
+            row = session.get(Attendance, attendance_id)
+            if row is None:
+                continue
+            if old is None:
+                session.delete(row)
+            else:
+                row.status = AttendanceStatus(old)
+            restored += 1
+        record.undone = True
+    session.flush()
+    return restored

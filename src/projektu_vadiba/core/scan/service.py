@@ -1,0 +1,90 @@
+"""Reads scanned files against this database's print record. Reading changes nothing; apply.py applies.
+
+report = read_scans(session, [Path("skans.pdf"), Path("foto.jpg")])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.scan import reader
+from projektu_vadiba.core.scan.pdf_pages import page_images
+from projektu_vadiba.core.scan.reader import RowState
+from projektu_vadiba.core.scan.results import ScanError, ScannedPage, ScannedRow, ScanReport
+from projektu_vadiba.core.services import prints
+
+OTHER_DATABASE = (
+    "Šī lapa ir drukāta citā datubāzē (citā datorā vai citā programmas kopijā): tās rindas šeit nevar atzīmēt."
+)
+UNKNOWN_PRINT = "Šīs lapas drukas reize šajā datubāzē nav atrasta (varbūt tā drukāta pirms kodu ieviešanas)."
+
+
+def read_scans(session: Session, files: Sequence[Path], *, keep_images: bool = False) -> ScanReport:
+    pages: list[ScannedPage] = []
+    errors: list[ScanError] = []
+    ours = prints.short_installation(session)
+    for path in files:
+        try:
+            for number, image in page_images(path):
+                try:
+                    pages.append(read_page(session, ours, str(path), number, image, keep_images))
+                except AppError as exc:
+                    errors.append(ScanError(str(path), number, exc.message))
+        except AppError as exc:
+            errors.append(ScanError(str(path), None, exc.message))
+    return ScanReport(tuple(pages), tuple(errors))
+
+
+def read_page(session: Session, ours: str, file: str, number: int, image: Any, keep_image: bool) -> ScannedPage:
+    gray = reader.to_gray(image)
+    payload = reader.read_code(gray)
+    if payload.installation != ours:
+        raise AppError(OTHER_DATABASE)
+    printed = prints.printed_page(session, payload.print_id, payload.event_id, payload.page)
+    if printed is None:
+        raise AppError(UNKNOWN_PRINT)
+    aligned = reader.align(gray, payload)
+    found: dict[RowState, list[ScannedRow]] = {state: [] for state in RowState}
+    walk_ins: list[int] = []
+    for row in printed.rows:
+        share = max(
+            (
+                reader.ink_share(aligned.ink, left, row.top_mm, right, row.bottom_mm)
+                for left, right in printed.signature_columns
+            ),
+            default=0.0,
+        )
+        if row.person_id is None:  # a blank row: anything written in it is a walk-in to type in
+            writing = max(
+                (
+                    reader.ink_share(aligned.ink, left, row.top_mm, right, row.bottom_mm)
+                    for left, right in printed.writing_columns
+                ),
+                default=0.0,
+            )
+            if reader.state_of(max(share, writing)) is not RowState.EMPTY:
+                walk_ins.append(row.number)
+            continue
+        found[reader.state_of(share)].append(ScannedRow(row.number, row.person_id, row.name, round(share, 4)))
+    png = b""
+    if keep_image:
+        import cv2
+
+        png = bytes(cv2.imencode(".png", aligned.page)[1].tobytes())
+    return ScannedPage(
+        file=file,
+        page=number,
+        event_id=payload.event_id,
+        print_id=payload.print_id,
+        sheet_page=payload.page,
+        signed=tuple(found[RowState.SIGNED]),
+        empty=tuple(found[RowState.EMPTY]),
+        uncertain=tuple(found[RowState.UNCERTAIN]),
+        walk_in_rows=tuple(walk_ins),
+        image_png=png,
+    )

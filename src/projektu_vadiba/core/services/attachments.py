@@ -1,0 +1,186 @@
+"""Files kept as evidence (signed sheets, photos, invoices, publications) attached to a project, activity, event or
+expense. Stored once under their SHA-256 name in a folder beside the SQLite file (`pielikumi/`), or in the user
+data folder for a PostgreSQL database; the original file is only read, never changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import mimetypes
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core import clock
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.models import Attachment, Attendance, AttendanceStatus, Event, Person
+
+FOLDER = "pielikumi"
+KINDS = {
+    "signed_sheet": "Parakstīta reģistrācijas lapa",
+    "photo": "Foto",
+    "invoice": "Rēķins",
+    "publication": "Publikācija",
+    "other": "Cits",
+}
+
+
+@dataclass(frozen=True)
+class AttachmentDTO:
+    id: int
+    sha256: str
+    original_name: str
+    stored_name: str
+    mime: str
+    kind: str
+    date: dt.date
+    description: str
+    project_id: int | None
+    activity_id: int | None
+    event_id: int | None
+    expense_id: int | None
+
+
+@dataclass(frozen=True)
+class Owner:
+    project_id: int | None = None
+    activity_id: int | None = None
+    event_id: int | None = None
+    expense_id: int | None = None
+
+
+def store_dir(session: Session) -> Path:
+    from projektu_vadiba.core.db import default_data_dir, sqlite_path
+
+    url = session.get_bind().engine.url.render_as_string(hide_password=False)
+    path = sqlite_path(url)
+    return (path.parent if path is not None else default_data_dir()) / FOLDER
+
+
+def file_path(session: Session, attachment: AttachmentDTO) -> Path:
+    return store_dir(session) / attachment.stored_name
+
+
+def add(
+    session: Session,
+    source: Path,
+    owner: Owner,
+    *,
+    kind: str = "other",
+    description: str = "",
+    date: dt.date | None = None,
+) -> AttachmentDTO:
+    if kind not in KINDS:
+        raise AppError(f"Nezināms pielikuma veids “{kind}”.")
+    if not any((owner.project_id, owner.activity_id, owner.event_id, owner.expense_id)):
+        raise AppError("Pielikumam jānorāda projekts, aktivitāte, pasākums vai izdevums.")
+    try:
+        digest = _sha256(source)
+    except OSError as exc:
+        raise AppError(f"Failu {source} neizdevās nolasīt: {exc.strerror}") from exc
+    suffix = source.suffix.lower()[:10]
+    stored = f"{digest}{suffix}"
+    folder = store_dir(session)
+    target = folder / stored
+    if not target.exists():  # the same file twice is stored once
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(target.suffix + ".tmp")
+            shutil.copyfile(source, tmp)
+            tmp.replace(target)
+        except OSError as exc:
+            raise AppError(f"Pielikumu neizdevās saglabāt mapē {folder}: {exc.strerror}") from exc
+    record = Attachment(
+        sha256=digest,
+        original_name=source.name[:300],
+        stored_name=stored,
+        mime=mimetypes.guess_type(source.name)[0] or "application/octet-stream",
+        kind=kind,
+        date=date or clock.now().date(),
+        description=description[:500],
+        project_id=owner.project_id,
+        activity_id=owner.activity_id,
+        event_id=owner.event_id,
+        expense_id=owner.expense_id,
+    )
+    session.add(record)
+    session.flush()
+    return to_dto(record)
+
+
+def listed(session: Session, owner: Owner) -> list[AttachmentDTO]:
+    query = select(Attachment).order_by(Attachment.date, Attachment.id)
+    for column, value in (
+        (Attachment.project_id, owner.project_id),
+        (Attachment.activity_id, owner.activity_id),
+        (Attachment.event_id, owner.event_id),
+        (Attachment.expense_id, owner.expense_id),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    return [to_dto(a) for a in session.scalars(query)]
+
+
+def remove(session: Session, attachment_id: int) -> None:
+    """Forgets the attachment; the stored file stays while another record uses the same content."""
+    record = session.get(Attachment, attachment_id)
+    if record is None:
+        raise AppError("Pielikums nav atrasts.")
+    session.delete(record)
+    session.flush()
+    if session.scalar(select(Attachment.id).where(Attachment.stored_name == record.stored_name)) is None:
+        (store_dir(session) / record.stored_name).unlink(missing_ok=True)
+
+
+def photo_consent_warnings(session: Session, event_id: int) -> list[str]:
+    """People who asked not to be photographed and attended an event that has photos filed."""
+    has_photos = session.scalar(
+        select(Attachment.id).where(Attachment.event_id == event_id, Attachment.kind == "photo").limit(1)
+    )
+    if has_photos is None:
+        return []
+    event = session.get(Event, event_id)
+    rows = session.execute(
+        select(Person.given_name, Person.surname)
+        .join(Attendance, Attendance.person_id == Person.id)
+        .where(
+            Attendance.event_id == event_id,
+            Attendance.no_photos.is_(True),
+            Attendance.status == AttendanceStatus.ATTENDED,
+        )
+    )
+    title = event.title if event else str(event_id)
+    return [
+        f"{given} {surname} lūdza viņu nefotografēt, bet pasākumam “{title}” ir pievienoti foto: "
+        "pārbaudiet, vai viņš vai viņa tajos nav redzams."
+        for given, surname in rows
+    ]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def to_dto(a: Attachment) -> AttachmentDTO:
+    return AttachmentDTO(
+        a.id,
+        a.sha256,
+        a.original_name,
+        a.stored_name,
+        a.mime,
+        a.kind,
+        a.date,
+        a.description,
+        a.project_id,
+        a.activity_id,
+        a.event_id,
+        a.expense_id,
+    )

@@ -1,0 +1,289 @@
+"""The content sections of the report (everything but the money): project data, activities with their events,
+indicators planned vs achieved, participants reached with breakdowns, annexes, and the text sections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from projektu_vadiba.core.dto import EventDTO, IndicatorDTO
+from projektu_vadiba.core.models.enums import EventType, FundingSource, IndicatorMethod
+from projektu_vadiba.core.services.money_dto import ZERO
+from projektu_vadiba.core.services.money_summary import percent as ratio
+from projektu_vadiba.core.services.money_summary import source_label
+from projektu_vadiba.core.services.report_dto import Breakdown, ReportData, ReportSection
+from projektu_vadiba.reports import text as rtext
+from projektu_vadiba.reports.final_labels import (
+    ACTIVITY_STATUS,
+    EVENT_TYPE,
+    INDICATOR_METHOD,
+    PARTNER_ROLE,
+    ReportLabels,
+)
+from projektu_vadiba.reports.final_tables import (
+    Grid,
+    Styles,
+    amount,
+    day,
+    gap,
+    money,
+    pairs_table,
+    para,
+    paragraphs,
+    percent,
+    period,
+)
+
+Flowables = list[Any]
+
+
+@dataclass(frozen=True)
+class Context:
+    data: ReportData
+    labels: ReportLabels
+    styles: Styles
+    width: float  # content width, mm
+    with_lists: bool
+
+    def muted(self, key: str, **values: str) -> Any:
+        return para(self.labels[key].format(**values), self.styles.muted)
+
+
+def render_section(ctx: Context, section: ReportSection) -> Flowables:
+    """The section's body (its heading is made by the caller); a data section's note text follows its data."""
+    if section.source == "text":
+        return text_section(ctx, section)
+    render = RENDERERS.get(section.key)
+    out = render(ctx, section) if render is not None else []
+    if section.text.strip():
+        out += paragraphs(section.text, ctx.styles.body)
+    elif render is None:
+        out.append(ctx.muted("not_given"))
+    return out
+
+
+def text_section(ctx: Context, section: ReportSection) -> Flowables:
+    if section.text.strip():
+        return paragraphs(section.text, ctx.styles.body)
+    if section.missing:  # only a draft gets this far (see final_report.build_report_pdf)
+        return [para(ctx.labels["to_fill"].format(title=section.title), ctx.styles.placeholder)]
+    return [ctx.muted("not_given")]
+
+
+# ---- project data -------------------------------------------------------------------------------------------------
+
+
+def project_data(ctx: Context, _section: ReportSection) -> Flowables:
+    d, lb = ctx.data, ctx.labels
+    p, fin = d.project, d.financial
+    implementer = p.implementer.name
+    if p.implementer.reg_number:
+        implementer += f", {lb['reg_number']} {p.implementer.reg_number}"
+    partners = "\n".join(
+        f"{x.organisation.name} — {lb.of(PARTNER_ROLE, x.role)}" + (f": {x.description}" if x.description else "")
+        for x in p.partners
+    )
+    total = p.total_cost or fin.planned
+    grant = fin.grant_awarded
+    rows = [
+        (lb["project_number"], p.number),
+        (lb["project_title"], p.title),
+        (lb["implementer"], implementer),
+        (lb["partners"], partners or lb["none"]),
+        (lb["funder"], p.funder.name),
+    ]
+    if p.programme is not None:
+        rows.append((lb["programme"], p.programme.name))
+        if p.programme.strand:
+            rows.append((lb["strand"], p.programme.strand))
+    rows.append((lb["project_period"], period(p.start_date, p.end_date)))
+    if d.period is not None:
+        rows.append((lb["report_period"], period(d.period.date_from, d.period.date_to)))
+    share = ratio(grant, total)
+    rows += [
+        (lb["total_cost"], money(total)),
+        (lb["grant"], money(grant) + (f" ({percent(share)})" if share is not None else "")),
+        (lb["cofinancing"], _cofinancing(ctx)),
+    ]
+    if p.aim:
+        rows.append((lb["aim"], p.aim))
+    if p.target_groups:
+        rows.append((lb["target_groups"], ", ".join(p.target_groups)))
+    return [pairs_table(rows, ctx.styles.fonts, ctx.width)]
+
+
+def _cofinancing(ctx: Context) -> str:
+    """The project's co-financing entries; without any, the budget's planned non-grant sources."""
+    p, profile, lang = ctx.data.project, ctx.data.profile, ctx.labels.lang
+    if p.cofinancing:
+        parts = [
+            (f"{source_label(profile, c.source, lang)}"
+             + (f" ({c.organisation_name})" if c.organisation_name else ""), c.amount)
+            for c in p.cofinancing
+        ]  # fmt: skip
+    else:
+        parts = [(s.label, s.planned) for s in ctx.data.financial.sources if s.source is not FundingSource.GRANT]
+        parts = [(name, value) for name, value in parts if value]
+    total = sum((value for _, value in parts), ZERO)
+    if not parts:
+        return money(ZERO)
+    return "\n".join([money(total), *(f"{name}: {money(value)}" for name, value in parts)])
+
+
+# ---- activities -----------------------------------------------------------------------------------------------
+
+
+def activities(ctx: Context, _section: ReportSection) -> Flowables:
+    lb, st = ctx.labels, ctx.styles
+    if not ctx.data.activities:
+        return [ctx.muted("no_activities")]
+    overview = Grid([12, 64, 38, 22, 18, 20], [lb["code"], lb["activity"], lb["planned_time"], lb["status"],
+                                                lb["events"], lb["attended"]], right=(4, 5))  # fmt: skip
+    for report in ctx.data.activities:
+        a = report.activity
+        if a is None:
+            overview.add("", lb["loose_events"], "", "", str(len(report.events)), str(report.attended))
+            continue
+        overview.add(
+            a.code, a.title, period(a.planned_start, a.planned_end), lb.of(ACTIVITY_STATUS, a.status),
+            str(len(report.events)), str(report.attended),
+        )  # fmt: skip
+    out: Flowables = [overview.build(st.fonts), gap(2)]
+    for report in ctx.data.activities:
+        a = report.activity
+        out.append(para(f"{a.code}. {a.title}" if a else lb["loose_events"], st.sub))
+        if a is not None and a.description:
+            out.append(para(a.description, st.body))
+        if a is not None and a.result:
+            out.append(para(f"{lb['result']}: {a.result}", st.body))
+        out.append(_events(ctx, report.events) if report.events else ctx.muted("no_events"))
+    return out
+
+
+def _events(ctx: Context, events: tuple[EventDTO, ...]) -> Any:
+    lb = ctx.labels
+    grid = Grid([8, 20, 62, 48, 18, 18], [lb["nr"], lb["date"], lb["event"], lb["place"], lb["registered"],
+                                          lb["attended"]], right=(0, 4, 5))  # fmt: skip
+    place_labels = rtext.Labels(lb.lang)
+    for n, e in enumerate(events, start=1):
+        start, end = e.starts_at.date(), e.ends_at.date()
+        when = day(start) if start == end else f"{start:%d.%m.}–{day(end)}"
+        title = f"{e.title} ({lb.of(EVENT_TYPE, e.type)})"
+        place = rtext.format_place(e.place, e.address, e.municipality, e.online, e.online_link, place_labels)
+        grid.add(str(n), when, title, place, str(e.registered), str(e.attended))
+    return grid.build(ctx.styles.fonts)
+
+
+# ---- indicators -----------------------------------------------------------------------------------------------
+
+
+def indicators(ctx: Context, _section: ReportSection) -> Flowables:
+    lb = ctx.labels
+    if not ctx.data.indicators:
+        return [ctx.muted("no_indicators")]
+    codes = {r.activity.id: r.activity.code for r in ctx.data.activities if r.activity is not None}
+    grid = Grid([12, 50, 22, 22, 16, 52], [lb["code"], lb["indicator"], lb["planned"], lb["achieved"],
+                                           lb["fulfilment"], lb["method_comment"]], right=(2, 3, 4))  # fmt: skip
+    for ind in ctx.data.indicators:
+        unit = f" {ind.unit}" if ind.unit else ""
+        done = ratio(ind.achieved_value, ind.planned_value)
+        grid.add(
+            ind.code, ind.name, f"{amount(ind.planned_value)}{unit}", f"{amount(ind.achieved_value)}{unit}",
+            percent(done), _method(ctx, ind, codes),
+        )  # fmt: skip
+    return [grid.build(ctx.styles.fonts)]
+
+
+def _method(ctx: Context, ind: IndicatorDTO, codes: dict[int, str]) -> str:
+    lb = ctx.labels
+    text = lb.of(INDICATOR_METHOD, ind.method)
+    if ind.method_param:
+        param = ind.method_param
+        if ind.method is IndicatorMethod.EVENTS and param in EventType.__members__.values():
+            param = lb.of(EVENT_TYPE, EventType(param))
+        text += f" ({param})"
+    code = codes.get(ind.activity_id) if ind.activity_id is not None else None
+    if code is not None and ind.method is not IndicatorMethod.MANUAL:
+        text += ", " + lb["in_activity"].format(code=code)
+    return f"{text}\n{ind.comment}" if ind.comment else text
+
+
+# ---- participants reached -----------------------------------------------------------------------------------------
+
+BREAKDOWN_TITLES = {
+    "target_group": "by_target_group",
+    "municipality": "by_municipality",
+    "gender": "by_gender",
+    "age_group": "by_age_group",
+}
+
+
+def target_groups(ctx: Context, section: ReportSection) -> Flowables:
+    lb, r = ctx.labels, ctx.data.reach
+    summary = [
+        (lb["unique_people"], str(r.unique_people)),
+        (lb["attendances"], str(r.attendances)),
+        (lb["registered_rows"], str(r.registered)),
+        (lb["organisations"], str(r.organisations)),
+        (lb["events_with_lists"], str(r.events_with_lists)),
+    ]
+    out: Flowables = [pairs_table(summary, ctx.styles.fonts, 110, label_mm=80)]
+    if not r.unique_people:
+        out.append(ctx.muted("nobody"))
+    for key in section.breakdowns:
+        rows = r.breakdown(key)
+        if rows:
+            out += [para(lb[BREAKDOWN_TITLES[key]], ctx.styles.sub), _breakdown(ctx, rows, r.unique_people)]
+    out += [gap(1), ctx.muted("reach_note")]
+    return out
+
+
+def _breakdown(ctx: Context, rows: tuple[Breakdown, ...], people: int) -> Any:
+    lb = ctx.labels
+    planned = any(b.planned is not None for b in rows)
+    head = [lb["group"], *([lb["planned"]] if planned else []), lb["people"], lb["share"], lb["attendances"]]
+    widths = [94, 20, 20, 20, 20] if planned else [94, 26, 26, 28]
+    grid = Grid(widths, head, right=tuple(range(1, len(head))))
+    for b in rows:
+        share = percent(ratio(Decimal(b.people), Decimal(people)))
+        planned_cell = [str(b.planned) if b.planned is not None else ""] if planned else []
+        grid.add(b.label, *planned_cell, str(b.people), share, str(b.attendances))
+    return grid.build(ctx.styles.fonts)
+
+
+# ---- annexes ------------------------------------------------------------------------------------------------------
+
+
+def annexes(ctx: Context, _section: ReportSection) -> Flowables:
+    lb = ctx.labels
+    if not ctx.data.annexes:
+        return [ctx.muted("no_annexes")]
+    grid = Grid([18, 70, 22, 46, 18], [lb["annex_no"], lb["event"], lb["date"], lb["place"], lb["attended"]],
+                right=(0, 4))  # fmt: skip
+    place_labels = rtext.Labels(lb.lang)
+    for item in ctx.data.annexes:
+        e = item.event
+        place = rtext.format_place(e.place, e.address, e.municipality, e.online, e.online_link, place_labels)
+        grid.add(f"{item.number}.", e.title, day(e.starts_at.date()), place, str(e.attended))
+    out: Flowables = [grid.build(ctx.styles.fonts)]
+    if ctx.with_lists:
+        out.append(ctx.muted("lists_appended"))
+    return out
+
+
+def _financial(ctx: Context, section: ReportSection) -> Flowables:
+    from projektu_vadiba.reports.final_money import financial_summary
+
+    return financial_summary(ctx, section)
+
+
+RENDERERS: dict[str, Callable[[Context, ReportSection], Flowables]] = {
+    "project_data": project_data,
+    "activities": activities,
+    "indicators": indicators,
+    "target_groups": target_groups,
+    "financial_summary": _financial,
+    "annexes": annexes,
+}

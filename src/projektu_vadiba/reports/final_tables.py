@@ -1,0 +1,276 @@
+"""Building blocks of the report's story: paragraph styles, headings that become bookmarks, and tables whose
+cells are wrapped to their column once (plain strings, no Paragraph per cell: a 180-event report stays fast),
+with a title row repeated on every page. Everything is set in DejaVu Sans (Latvian letters)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from projektu_vadiba.core.services.money_format import eur, number, pct
+from projektu_vadiba.reports import styles as st
+from projektu_vadiba.reports.fonts import Fonts
+from projektu_vadiba.reports.text import format_date, text_width, wrap
+
+MM = st.MM
+BODY_SIZE = 9.0
+CELL_SIZE = 7.8
+PAD_X, PAD_Y = 1.3 * MM, 0.9 * MM
+KEEP_ROWS = 15  # tables up to this many rows are not split over two pages
+FRESH_PAGE = 200 * MM  # room of a page with nothing on it yet (the A4 frame is about 244 mm tall)
+_keys = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Styles:
+    fonts: Fonts
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    meta: ParagraphStyle
+    part: ParagraphStyle
+    section: ParagraphStyle
+    sub: ParagraphStyle
+    body: ParagraphStyle
+    muted: ParagraphStyle
+    placeholder: ParagraphStyle
+    warning: ParagraphStyle
+
+
+def make_styles(fonts: Fonts) -> Styles:
+    def style(name: str, font: str, size: float, colour: str = st.INK, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.3, textColor=HexColor(colour), **kw)
+
+    return Styles(
+        fonts=fonts,
+        title=style("title", fonts.bold, 16, alignment=TA_CENTER, spaceAfter=3 * MM),
+        subtitle=style("subtitle", fonts.bold, 11, alignment=TA_CENTER, spaceAfter=1.5 * MM),
+        meta=style("meta", fonts.regular, 8.5, alignment=TA_CENTER),
+        part=style(
+            "part",
+            fonts.bold,
+            12.5,
+            spaceBefore=5 * MM,
+            spaceAfter=2.5 * MM,
+            backColor=HexColor(st.HEADER_FILL),
+            borderPadding=(1.6 * MM, 2 * MM, 1.6 * MM, 2 * MM),
+            keepWithNext=1,
+        ),
+        section=style("section", fonts.bold, 11, spaceBefore=4.5 * MM, spaceAfter=2 * MM, keepWithNext=1),
+        sub=style("sub", fonts.bold, 9, spaceBefore=2.5 * MM, spaceAfter=1.2 * MM, keepWithNext=1),
+        body=style("body", fonts.regular, BODY_SIZE, spaceAfter=1.5 * MM),
+        muted=style("muted", fonts.italic, 8, st.MUTED, spaceAfter=1.2 * MM),
+        placeholder=style(
+            "placeholder",
+            fonts.bold,
+            BODY_SIZE,
+            spaceAfter=1.5 * MM,
+            backColor=HexColor("#fdecea"),
+            borderPadding=1.2 * MM,
+        ),
+        warning=style(
+            "warning",
+            fonts.regular,
+            8.3,
+            spaceAfter=1 * MM,
+            backColor=HexColor("#fff4ce"),
+            borderPadding=1.2 * MM,
+        ),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """User text as written: markup characters escaped, line breaks kept."""
+    return Paragraph(escape(text.strip()).replace("\n", "<br/>"), style)
+
+
+def paragraphs(text: str, style: ParagraphStyle) -> list[Any]:
+    """A blank line starts a new paragraph."""
+    blocks = [b for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    return [para(b, style) for b in blocks]
+
+
+def heading(text: str, style: ParagraphStyle, level: int) -> Paragraph:
+    p = Paragraph(escape(text), style)
+    p.outline = (text, level, f"h{next(_keys)}")  # see final_page._Template.afterFlowable
+    return p
+
+
+def gap(mm: float) -> Spacer:
+    return Spacer(1, mm * MM)
+
+
+# ---- values -----------------------------------------------------------------------------------------------------
+
+
+def money(value: Decimal) -> str:
+    return eur(value)
+
+
+def percent(value: Decimal | None) -> str:
+    return pct(value) if value is not None else "–"
+
+
+def amount(value: Decimal | int) -> str:
+    """12 / 2,5 / 1 234: an indicator value, no trailing zeros."""
+    d = Decimal(value)
+    exponent = d.normalize().as_tuple().exponent
+    places = min(-exponent, 2) if isinstance(exponent, int) and exponent < 0 else 0
+    return number(d, places)
+
+
+def day(value: date | None) -> str:
+    return format_date(value) if value else ""
+
+
+def period(start: date | None, end: date | None) -> str:
+    return f"{day(start)}–{day(end)}" if start or end else ""
+
+
+# ---- tables -----------------------------------------------------------------------------------------------------
+
+
+class WholeTable(Table):  # type: ignore[misc]
+    """A short table moves to the next page whole rather than split; only on a (nearly) empty page, where
+    moving on would not help, does it split like any table. (KeepTogether would do, but nested inside the
+    KeepTogether that a heading's keepWithNext makes, it loses its measure and the heading is orphaned.)"""
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        if available_height < FRESH_PAGE:
+            return []
+        parts: list[Any] = super().split(available_width, available_height)
+        return parts
+
+
+@dataclass
+class Grid:
+    """A table being built: a title row, body rows, and how rows stand out (group titles, totals, warnings)."""
+
+    widths: Sequence[float]  # mm
+    head: Sequence[str]
+    right: Sequence[int] = ()  # right-aligned (number) columns
+    rows: list[list[str]] = field(default_factory=list)
+    bold: set[int] = field(default_factory=set)  # row numbers; the title row is row 0
+    groups: set[int] = field(default_factory=set)  # full-width group title rows
+    fills: dict[int, str] = field(default_factory=dict)
+    colours: dict[int, str] = field(default_factory=dict)
+
+    def add(self, *cells: str, bold: bool = False, fill: str = "", colour: str = "") -> None:
+        self.rows.append(list(cells))
+        row = len(self.rows)
+        if bold:
+            self.bold.add(row)
+        if fill:
+            self.fills[row] = fill
+        if colour:
+            self.colours[row] = colour
+
+    def group(self, text: str) -> None:
+        """A full-width row naming the group of the rows below it."""
+        self.add(text, *[""] * (len(self.widths) - 1), bold=True, fill=st.BAND_FILL)
+        self.groups.add(len(self.rows))
+
+    def build(self, fonts: Fonts, size: float = CELL_SIZE) -> Table:
+        """The table; a short one is kept on one page (a long one splits, its title row repeated)."""
+        widths = [w * MM for w in self.widths]
+        head_sizes = [_head_size(t, fonts.bold, size, w) for t, w in zip(self.head, widths, strict=True)]
+        data = [[_wrap(t, fonts.bold, hs, w) for t, hs, w in zip(self.head, head_sizes, widths, strict=True)]]
+        for n, row in enumerate(self.rows, start=1):
+            font = fonts.bold if n in self.bold else fonts.regular
+            if n in self.groups:
+                data.append([_wrap(row[0], font, size, sum(widths)), *row[1:]])
+            else:
+                data.append([_wrap(t, font, size, w) for t, w in zip(row, widths, strict=True)])
+        kind = WholeTable if len(self.rows) <= KEEP_ROWS else Table
+        table = kind(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(self._style(fonts, size, head_sizes)))
+        return table
+
+    def _style(self, fonts: Fonts, size: float, head_sizes: list[float]) -> list[tuple[Any, ...]]:
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+            ("FONTNAME", (0, 0), (-1, 0), fonts.bold),
+            ("FONTSIZE", (0, 0), (-1, -1), size),
+            ("LEADING", (0, 0), (-1, -1), size * 1.2),
+            ("TEXTCOLOR", (0, 0), (-1, -1), HexColor(st.INK)),
+            ("BACKGROUND", (0, 0), (-1, 0), HexColor(st.HEADER_FILL)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y + 0.6),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(st.GRID)),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor(st.FRAME)),
+            ("BOX", (0, 0), (-1, -1), 0.7, HexColor(st.FRAME)),
+        ]
+        commands += [("ALIGN", (col, 0), (col, -1), "RIGHT") for col in self.right]
+        for col, head_size in enumerate(head_sizes):
+            if head_size != size:
+                commands += [
+                    ("FONTSIZE", (col, 0), (col, 0), head_size),
+                    ("LEADING", (col, 0), (col, 0), head_size * 1.2),
+                ]
+        commands += [("FONTNAME", (0, r), (-1, r), fonts.bold) for r in sorted(self.bold)]
+        commands += [("BACKGROUND", (0, r), (-1, r), HexColor(c)) for r, c in sorted(self.fills.items())]
+        commands += [("TEXTCOLOR", (0, r), (-1, r), HexColor(c)) for r, c in sorted(self.colours.items())]
+        for row in sorted(self.groups):  # a group's title row never ends a page without its first row
+            commands.append(("SPAN", (0, row), (-1, row)))
+            if row < len(self.rows):
+                commands.append(("NOSPLIT", (0, row), (-1, row + 1)))
+        return commands
+
+
+def pairs_table(rows: Sequence[tuple[str, str]], fonts: Fonts, width_mm: float, label_mm: float = 52) -> Table:
+    """Label / value rows (project data): labels muted on the left, values wrapped on the right."""
+    widths = [label_mm * MM, (width_mm - label_mm) * MM]
+    data = [
+        [_wrap(label, fonts.regular, 8.3, widths[0]), _wrap(value, fonts.regular, BODY_SIZE, widths[1])]
+        for label, value in rows
+    ]
+    table = WholeTable(data, colWidths=widths, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+                ("FONTSIZE", (0, 0), (0, -1), 8.3),
+                ("FONTSIZE", (1, 0), (1, -1), BODY_SIZE),
+                ("LEADING", (0, 0), (-1, -1), BODY_SIZE * 1.25),
+                ("TEXTCOLOR", (0, 0), (0, -1), HexColor(st.MUTED)),
+                ("TEXTCOLOR", (1, 0), (1, -1), HexColor(st.INK)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.1 * MM),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.1 * MM),
+                ("BACKGROUND", (0, 0), (0, -1), HexColor(st.BAND_FILL)),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(st.GRID)),
+                ("BOX", (0, 0), (-1, -1), 0.7, HexColor(st.FRAME)),
+            ]
+        )
+    )
+    return table
+
+
+def _head_size(text: str, font: str, size: float, width: float) -> float:
+    """A column title shrinks rather than break a word ("Piedalīj-ās" reads badly)."""
+    widest = max((text_width(w, font, 1.0) for w in text.split()), default=0.0)
+    for candidate in (size, size - 0.6, size - 1.2, size - 1.8):
+        if widest * candidate <= width - 2 * PAD_X:
+            return candidate
+    return size - 1.8
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> str:
+    if not text:
+        return ""
+    return "\n".join(wrap(text, font, size, width - 2 * PAD_X))

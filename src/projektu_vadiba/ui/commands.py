@@ -1,0 +1,114 @@
+"""Undoable commands over `entities`: create (undo deletes), edit (undo restores the old values), delete of a
+record nothing hangs on (undo creates it again), and a pair of plain calls (mark a report submitted)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.ui.entities import Entity
+from projektu_vadiba.ui.workspace import Command, Ref, Workspace
+
+
+def _refs_of(ws: Workspace, entity: Entity, data: Any) -> dict[str, Ref]:
+    refs: dict[str, Ref] = {}
+    for field, kind in entity.refs:
+        value = getattr(data, field, None)
+        if value is not None:
+            refs[field] = ws.ref(kind, value)
+    return refs
+
+
+def _resolve(data: Any, refs: dict[str, Ref]) -> Any:
+    """The input with today's ids of the records it points at (they may have been re-created by undo/redo)."""
+    return replace(data, **{field: ref.id for field, ref in refs.items()}) if refs else data
+
+
+class CreateCommand(Command):
+    def __init__(self, ws: Workspace, entity: Entity, parent_id: int | None, data: Any, text: str) -> None:
+        super().__init__(ws, text)
+        self.entity = entity
+        self.parent_ref = ws.ref(entity.parent, parent_id) if entity.parent and parent_id is not None else None
+        self.data = data
+        self.refs = _refs_of(ws, entity, data)
+        self.ref: Ref | None = None
+
+    def do(self, session: Session) -> Any:
+        parent_id = self.parent_ref.id if self.parent_ref else 0
+        dto = self.entity.create(session, parent_id, _resolve(self.data, self.refs))
+        if self.ref is None:
+            self.ref = self.ws.ref(self.entity.key, dto.id)
+        else:
+            self.ws.remap(self.ref, dto.id)
+        return dto
+
+    def revert(self, session: Session) -> None:
+        assert self.ref is not None
+        self.entity.delete(session, self.ref.id)
+
+    def undo_warning(self, session: Session) -> str | None:
+        if self.ref is None:
+            return None
+        lines = self.entity.impact(session, self.ref.id)
+        if not lines:
+            return None
+        return (
+            QCoreApplication.translate(
+                "Workspace", "Atsaucot “%1”, tiks dzēsti arī kopš tā laika pievienotie dati:\n%2\n\nAtsaukt?"
+            )
+            .replace("%1", self.text())
+            .replace("%2", "\n".join(f"• {line}" for line in lines))
+        )
+
+
+class EditCommand(Command):
+    def __init__(self, ws: Workspace, entity: Entity, id_: int, old: Any, new: Any, text: str) -> None:
+        super().__init__(ws, text)
+        self.entity = entity
+        self.ref = ws.ref(entity.key, id_)
+        self.old, self.new = old, new
+        self.old_refs, self.new_refs = _refs_of(ws, entity, old), _refs_of(ws, entity, new)
+
+    def do(self, session: Session) -> Any:
+        return self.entity.update(session, self.ref.id, _resolve(self.new, self.new_refs))
+
+    def revert(self, session: Session) -> None:
+        self.entity.update(session, self.ref.id, _resolve(self.old, self.old_refs))
+
+
+class DeleteCommand(Command):
+    """Deleting a record nothing else hangs on (an indicator, a partner): undo creates it again from its values."""
+
+    def __init__(self, ws: Workspace, entity: Entity, id_: int, parent_id: int | None, data: Any, text: str) -> None:
+        super().__init__(ws, text)
+        self.entity = entity
+        self.ref = ws.ref(entity.key, id_)
+        self.parent_ref = ws.ref(entity.parent, parent_id) if entity.parent and parent_id is not None else None
+        self.data = data
+        self.refs = _refs_of(ws, entity, data)
+
+    def do(self, session: Session) -> Any:
+        return self.entity.delete(session, self.ref.id)
+
+    def revert(self, session: Session) -> None:
+        parent_id = self.parent_ref.id if self.parent_ref else 0
+        dto = self.entity.create(session, parent_id, _resolve(self.data, self.refs))
+        self.ws.remap(self.ref, dto.id)
+
+
+class CallCommand(Command):
+    """Two service calls that undo each other (mark a report submitted / not submitted)."""
+
+    def __init__(self, ws: Workspace, do: Callable[[Session], Any], undo: Callable[[Session], Any], text: str) -> None:
+        super().__init__(ws, text)
+        self._do, self._undo = do, undo
+
+    def do(self, session: Session) -> Any:
+        return self._do(session)
+
+    def revert(self, session: Session) -> None:
+        self._undo(session)

@@ -1,0 +1,290 @@
+"""What the workspace can create, edit and delete: for each kind of record, the service calls, the ids inside its
+input that point at other records, what else goes when it is deleted, and its DTO turned back into an input
+(the "old values" an undo restores)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core.dto import (
+    ActivityDTO,
+    ActivityInput,
+    CofinancingDTO,
+    EventDTO,
+    EventInput,
+    IndicatorDTO,
+    IndicatorInput,
+    PartnerDTO,
+    ProjectDetail,
+    ProjectInput,
+)
+from projektu_vadiba.core.models import Activity
+from projektu_vadiba.core.models.enums import (
+    DeadlineKind,
+    FundingSource,
+    IndicatorMethod,
+    OrganisationKind,
+    PartnerRole,
+)
+from projektu_vadiba.core.services import activities, deadlines, indicators, projects
+from projektu_vadiba.core.services.common import get_or_404
+from projektu_vadiba.ui.plural import count
+
+
+@dataclass(frozen=True)
+class PartnerInput:
+    organisation_name: str
+    kind: OrganisationKind = OrganisationKind.NGO
+    role: PartnerRole = PartnerRole.PARTNER
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CofinancingInput:
+    source: FundingSource
+    amount: Decimal
+    organisation_name: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DeadlineInput:
+    kind: DeadlineKind
+    due_date: date
+    period_start: date | None = None
+    period_end: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    create: Callable[[Session, int, Any], Any]  # (session, parent id, input) -> DTO
+    update: Callable[[Session, int, Any], Any]  # (session, id, input) -> DTO
+    delete: Callable[[Session, int], object]
+    impact: Callable[[Session, int], list[str]] = lambda _s, _id: []  # what else goes, as text lines
+    refs: tuple[tuple[str, str], ...] = ()  # (input field, entity key) of ids the input holds
+    parent: str | None = "project"
+
+
+def project_impact(session: Session, project_id: int) -> list[str]:
+    i = projects.deletion_impact(session, project_id)
+    counts = [
+        (
+            i.activities,
+            QCoreApplication.translate("Entities", "aktivitāte"),
+            QCoreApplication.translate("Entities", "aktivitātes"),
+            QCoreApplication.translate("Entities", "aktivitāšu"),
+        ),
+        (
+            i.events,
+            QCoreApplication.translate("Entities", "pasākums"),
+            QCoreApplication.translate("Entities", "pasākumi"),
+            QCoreApplication.translate("Entities", "pasākumu"),
+        ),
+        (
+            i.attendances,
+            QCoreApplication.translate("Entities", "dalības ieraksts"),
+            QCoreApplication.translate("Entities", "dalības ieraksti"),
+            QCoreApplication.translate("Entities", "dalības ierakstu"),
+        ),
+        (
+            i.indicators,
+            QCoreApplication.translate("Entities", "rādītājs"),
+            QCoreApplication.translate("Entities", "rādītāji"),
+            QCoreApplication.translate("Entities", "rādītāju"),
+        ),
+        (
+            i.budget_lines,
+            QCoreApplication.translate("Entities", "budžeta pozīcija"),
+            QCoreApplication.translate("Entities", "budžeta pozīcijas"),
+            QCoreApplication.translate("Entities", "budžeta pozīciju"),
+        ),
+        (
+            i.expenses,
+            QCoreApplication.translate("Entities", "izdevumu ieraksts"),
+            QCoreApplication.translate("Entities", "izdevumu ieraksti"),
+            QCoreApplication.translate("Entities", "izdevumu ierakstu"),
+        ),
+        (
+            i.payments,
+            QCoreApplication.translate("Entities", "maksājums"),
+            QCoreApplication.translate("Entities", "maksājumi"),
+            QCoreApplication.translate("Entities", "maksājumu"),
+        ),
+    ]
+    return [count(n, *forms) for n, *forms in counts if n]
+
+
+def activity_impact(session: Session, activity_id: int) -> list[str]:
+    project_id = activities_project(session, activity_id)
+    events = [e for e in activities.list_events(session, project_id) if e.activity_id == activity_id]
+    attendance = sum(e.registered for e in events)
+    lines = (
+        [
+            count(
+                len(events),
+                QCoreApplication.translate("Entities", "pasākums"),
+                QCoreApplication.translate("Entities", "pasākumi"),
+                QCoreApplication.translate("Entities", "pasākumu"),
+            )
+        ]
+        if events
+        else []
+    )
+    if attendance:
+        lines.append(
+            count(
+                attendance,
+                QCoreApplication.translate("Entities", "dalības ieraksts"),
+                QCoreApplication.translate("Entities", "dalības ieraksti"),
+                QCoreApplication.translate("Entities", "dalības ierakstu"),
+            )
+        )
+    return lines
+
+
+def activities_project(session: Session, activity_id: int) -> int:
+    return get_or_404(session, Activity, activity_id, "Aktivitāte").project_id
+
+
+def event_impact(session: Session, event_id: int) -> list[str]:
+    registered = activities.get_event(session, event_id).registered
+    return (
+        [
+            count(
+                registered,
+                QCoreApplication.translate("Entities", "dalības ieraksts"),
+                QCoreApplication.translate("Entities", "dalības ieraksti"),
+                QCoreApplication.translate("Entities", "dalības ierakstu"),
+            )
+        ]
+        if registered
+        else []
+    )
+
+
+PROJECT = Entity(
+    "project",
+    create=lambda s, _parent, data: projects.create_project(s, data),
+    update=projects.update_project,
+    delete=projects.delete_project,
+    impact=project_impact,
+    parent=None,
+)
+ACTIVITY = Entity(
+    "activity",
+    create=activities.create_activity,
+    update=activities.update_activity,
+    delete=activities.delete_activity,
+    impact=activity_impact,
+)
+EVENT = Entity(
+    "event",
+    create=activities.create_event,
+    update=activities.update_event,
+    delete=activities.delete_event,
+    impact=event_impact,
+    refs=(("activity_id", "activity"),),
+)
+INDICATOR = Entity(
+    "indicator",
+    create=indicators.create_indicator,
+    update=indicators.update_indicator,
+    delete=indicators.delete_indicator,
+    refs=(("activity_id", "activity"),),
+)
+PARTNER = Entity(
+    "partner",
+    create=lambda s, pid, d: projects.add_partner(s, pid, d.organisation_name, d.kind, d.role, d.description),
+    update=lambda s, id_, d: projects.update_partner(s, id_, d.organisation_name, d.kind, d.role, d.description),
+    delete=projects.remove_partner,
+)
+COFINANCING = Entity(
+    "cofinancing",
+    create=lambda s, pid, d: projects.add_cofinancing(s, pid, d.source, d.amount, d.organisation_name, d.note),
+    update=lambda s, id_, d: projects.update_cofinancing(s, id_, d.source, d.amount, d.organisation_name, d.note),
+    delete=projects.remove_cofinancing,
+)
+
+DEADLINE = Entity(
+    "deadline",
+    create=lambda s, pid, d: projects.add_deadline(s, pid, d.kind, d.due_date, d.period_start, d.period_end, d.note),
+    update=lambda s, id_, d: projects.mark_deadline_submitted(s, id_, d),  # the only edit: submitted on (date|None)
+    delete=deadlines.delete_deadline,
+)
+
+
+# ---- DTO -> input: the values an edit starts from and an undo restores ---------------------------------------
+
+
+def project_input(p: ProjectDetail) -> ProjectInput:
+    return ProjectInput(
+        number=p.number,
+        title=p.title,
+        funder_name=p.funder.name,
+        start_date=p.start_date,
+        end_date=p.end_date,
+        implementer_name=p.implementer.name,
+        programme_name=p.programme.name if p.programme else "",
+        programme_strand=p.programme.strand if p.programme else "",
+        call_year=p.programme.call_year if p.programme else None,
+        funder_profile=p.funder.profile_key,
+        status=p.status,
+        total_cost=p.total_cost,
+        grant_amount=p.grant_amount,
+        aim=p.aim,
+        target_groups=p.target_groups,
+        retention_until=p.retention_until,
+    )
+
+
+def activity_input(a: ActivityDTO) -> ActivityInput:
+    return ActivityInput(a.code, a.title, a.description, a.planned_start, a.planned_end, a.status, a.result)
+
+
+def event_input(e: EventDTO) -> EventInput:
+    return EventInput(
+        title=e.title,
+        starts_at=e.starts_at,
+        ends_at=e.ends_at,
+        activity_id=e.activity_id,
+        type=e.type,
+        place=e.place,
+        address=e.address,
+        municipality=e.municipality,
+        online=e.online,
+        online_link=e.online_link,
+        planned_participants=e.planned_participants,
+        description=e.description,
+    )
+
+
+def indicator_input(i: IndicatorDTO) -> IndicatorInput:
+    manual = i.achieved_value if i.method is IndicatorMethod.MANUAL else None
+    return IndicatorInput(
+        code=i.code,
+        name=i.name,
+        planned_value=i.planned_value,
+        unit=i.unit,
+        method=i.method,
+        method_param=i.method_param,
+        achieved_manual=manual,
+        activity_id=i.activity_id,
+        comment=i.comment,
+    )
+
+
+def partner_input(p: PartnerDTO) -> PartnerInput:
+    return PartnerInput(p.organisation.name, p.organisation.kind, p.role, p.description)
+
+
+def cofinancing_input(c: CofinancingDTO) -> CofinancingInput:
+    return CofinancingInput(c.source, c.amount, c.organisation_name or "", c.note)

@@ -1,0 +1,170 @@
+"""The window's working state: the database, the undo stack and the one "data changed" signal.
+
+Every change goes through here: a form builds an input, an undoable command calls the service, the workspace
+pushes the command and emits `dataChanged` once; each open view then reloads itself. No view tells another one
+to reload.
+
+Records are referred to through `Ref`s: undoing a "create" deletes the record and redoing it creates a new one
+with a new id, so every command that names that record holds the same Ref and sees the new id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.errors import AppError
+
+T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class Ref:
+    """A record as the undo history knows it: `id` follows it when undo/redo re-creates it."""
+
+    kind: str
+    id: int
+
+
+class Workspace(QObject):
+    dataChanged = Signal()
+    problem = Signal(str)  # a Latvian message for the user (an undo that could not be done)
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.undo_stack = QUndoStack(self)
+        self._refs: dict[tuple[str, int], Ref] = {}
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.db.session() as s:
+            yield s
+
+    def read(self, query: Callable[[Session], T]) -> T:
+        """Run a read-only service call in its own transaction."""
+        with self.db.session() as s:
+            return query(s)
+
+    def dry_run(self, change: Callable[[Session], object]) -> None:
+        """Run a change and roll it back: the service's validation speaks (ValidationError), nothing is kept."""
+        with self.db.sessions() as s:
+            s.begin()
+            try:
+                change(s)
+            finally:
+                s.rollback()
+
+    # ---- references ----------------------------------------------------------------------------------
+
+    def ref(self, kind: str, id_: int) -> Ref:
+        ref = self._refs.get((kind, id_))
+        if ref is None:
+            ref = self._refs[(kind, id_)] = Ref(kind, id_)
+        return ref
+
+    def remap(self, ref: Ref, new_id: int) -> None:
+        self._refs.pop((ref.kind, ref.id), None)
+        ref.id = new_id
+        self._refs[(ref.kind, new_id)] = ref
+
+    # ---- running changes -----------------------------------------------------------------------------
+
+    def execute(self, command: Command) -> object:
+        """Run the command now (a ValidationError goes back to the form, nothing is pushed), then keep it for undo."""
+        result = command.first_run()
+        self.undo_stack.push(command)
+        self.dataChanged.emit()
+        return result
+
+    def execute_irreversibly(self, change: Callable[[Session], T]) -> T:
+        """A change undo cannot bring back (deleting a project with its events): the user was asked first. The
+        history is cleared: older commands may name the records that are gone now."""
+        with self.db.session() as s:
+            result = change(s)
+        self.undo_stack.clear()
+        self._refs.clear()
+        self.dataChanged.emit()
+        return result
+
+    def undo(self, parent: QWidget | None = None) -> None:
+        if not self.undo_stack.canUndo():
+            return
+        command = self.undo_stack.command(self.undo_stack.index() - 1)
+        if isinstance(command, Command) and not command.confirm_undo(parent):
+            return
+        self.undo_stack.undo()
+        self.dataChanged.emit()
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self.undo_stack.redo()
+            self.dataChanged.emit()
+
+
+class Command(QUndoCommand):
+    """An undoable change: `do()` and `revert()` each call services in one transaction."""
+
+    def __init__(self, workspace: Workspace, text: str) -> None:
+        super().__init__(text)
+        self.ws = workspace
+        self._pushed_done = False
+
+    def do(self, session: Session) -> object:
+        raise NotImplementedError
+
+    def revert(self, session: Session) -> None:
+        raise NotImplementedError
+
+    def undo_warning(self, session: Session) -> str | None:
+        """A question to ask before undoing (undoing a "create" would delete what was added to it since)."""
+        return None
+
+    def first_run(self) -> object:
+        with self.ws.session() as s:
+            result = self.do(s)
+        self._pushed_done = True  # QUndoStack.push calls redo(): it is already done
+        return result
+
+    def redo(self) -> None:
+        if self._pushed_done:
+            self._pushed_done = False
+            return
+        self._guarded(self.do)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def confirm_undo(self, parent: QWidget | None) -> bool:
+        try:
+            with self.ws.session() as s:
+                question = self.undo_warning(s)
+        except AppError:
+            return True  # undo itself will explain
+        if not question:
+            return True
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("Workspace", "Atsaukt"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _guarded(self, step: Callable[[Session], object]) -> None:
+        try:
+            with self.ws.session() as s:
+                step(s)
+        except AppError as exc:
+            # The record changed or went away meanwhile: drop this step from the history and say why.
+            self.setObsolete(True)
+            self.ws.problem.emit(exc.message)

@@ -1,0 +1,185 @@
+"""Signed sheets read back: printed, rendered, signed in chosen cells, skewed, rotated, darkened, noisy, JPEG."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import func, select
+
+from projektu_vadiba.core import db as dbmod
+from projektu_vadiba.core.db import Database, open_database
+from projektu_vadiba.core.models import Attachment, Attendance, AttendanceStatus
+from projektu_vadiba.core.scan import reader, service
+from projektu_vadiba.core.scan.apply import apply_ticks, undo
+from projektu_vadiba.core.scan.service import read_scans
+from projektu_vadiba.core.services import attendance, sheets
+from projektu_vadiba.reports.attendance_sheet import SheetOptions, SheetPdf
+from projektu_vadiba.reports.sheet_print import print_attendance_pdf
+from tests.core import scan_images as im
+from tests.reports.sample import Sample, add_people, make_sample
+
+
+@pytest.fixture
+def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    monkeypatch.setattr(dbmod, "default_data_dir", lambda: tmp_path / "data")  # PostgreSQL keeps files here
+    yield tmp_path
+
+
+def printed(db: Database, extra_people: int = 0, options: SheetOptions | None = None) -> tuple[Sample, SheetPdf]:
+    with db.session() as s:
+        sample = make_sample(s, "sif_nvo_fonds")
+        if extra_people:
+            add_people(s, sample.event_id, extra_people)
+        pdf = print_attendance_pdf(s, sheets.event_sheets(s, sample.event_id), options)
+    return sample, pdf
+
+
+def statuses(db: Database, event_id: int) -> dict[int, AttendanceStatus]:
+    with db.session() as s:
+        rows = s.execute(select(Attendance.person_id, Attendance.status).where(Attendance.event_id == event_id))
+        return {person: status for person, status in rows}
+
+
+def signed_rows(page: service.ScannedPage) -> list[int]:
+    return sorted(r.row for r in page.signed)
+
+
+@pytest.mark.parametrize("degrees", [0, 90, 180])
+def test_photo_of_one_page_finds_exactly_the_signed_rows(db: Database, data_dir: Path, degrees: int) -> None:
+    _, pdf = printed(db)
+    plan = pdf.pages[0]
+    image = im.photo(im.scribble(im.render(pdf.data)[0], plan, [2, 5, 11]), degrees)
+    with db.session() as s:
+        report = read_scans(s, [im.save(image, data_dir / "foto.jpg")])
+    assert report.errors == ()
+    (page,) = report.pages
+    assert signed_rows(page) == [2, 5, 11]
+    assert page.uncertain == ()
+    assert page.walk_in_rows == ()
+    assert page.event_id == plan.event_id and page.sheet_page == 1
+    person = {r.number: r.person_id for r in plan.rows}
+    assert [r.person_id for r in page.signed] == [person[2], person[5], person[11]]
+
+
+def test_scanned_pdf_of_several_pages_with_walk_ins(db: Database, data_dir: Path) -> None:
+    sample, pdf = printed(db, extra_people=30)
+    assert pdf.page_count >= 2
+    images = im.render(pdf.data)
+    first, last = pdf.pages[0], pdf.pages[-1]
+    blank = [r.number for r in last.rows if r.person_id is None]
+    named_last = [r.number for r in last.rows if r.person_id is not None]
+    assert blank and named_last
+    images[0] = im.scribble(images[0], first, [1, 3])
+    images[-1] = im.scribble(images[-1], last, [named_last[-1], blank[0]])
+    images[-1] = im.scribble(images[-1], last, [blank[1]], column="surname")  # a walk-in wrote a name only
+    scans = [im.jpeg(im.noise(im.rotate(i, 180 if n % 2 else 0), 5, seed=n)) for n, i in enumerate(images)]
+    path = im.save_pdf(scans, data_dir / "skans.pdf")
+    before = statuses(db, sample.event_id)
+    with db.session() as s:
+        report = read_scans(s, [path])
+    assert report.errors == ()
+    assert [p.page for p in report.pages] == list(range(1, pdf.page_count + 1))
+    assert signed_rows(report.pages[0]) == [1, 3]
+    assert signed_rows(report.pages[-1]) == [named_last[-1]]
+    assert report.pages[-1].walk_in_rows == (blank[0], blank[1])
+    for page in report.pages[1:-1]:
+        assert page.signed == () and page.uncertain == ()
+    assert statuses(db, sample.event_id) == before  # reading changes nothing
+
+
+def test_rows_map_to_the_people_printed_even_after_the_list_changed(db: Database, data_dir: Path) -> None:
+    sample, pdf = printed(db)
+    plan = pdf.pages[0]
+    person_on_row_4 = next(r.person_id for r in plan.rows if r.number == 4)
+    with db.session() as s:  # someone leaves the list: everyone after them moves up a row on a new print
+        first = next(a for a in attendance.event_list(s, sample.event_id) if a.person.id == plan.rows[0].person_id)
+        attendance.unregister(s, first.id)
+    image = im.photo(im.scribble(im.render(pdf.data)[0], plan, [4]))
+    with db.session() as s:
+        (page,) = read_scans(s, [im.save(image, data_dir / "a.png")]).pages
+    assert [(r.row, r.person_id) for r in page.signed] == [(4, person_on_row_4)]
+
+
+def test_apply_ticks_files_the_scan_and_undo_restores(db: Database, data_dir: Path) -> None:
+    sample, pdf = printed(db)
+    plan = pdf.pages[0]
+    path = im.save(im.photo(im.scribble(im.render(pdf.data)[0], plan, [1, 2])), data_dir / "lapa.jpg")
+    original = path.read_bytes()
+    before = statuses(db, sample.event_id)
+    with db.session() as s:
+        report = read_scans(s, [path])
+        result = apply_ticks(s, report.pages)
+    ticked = {r.person_id for r in report.pages[0].signed}
+    after = statuses(db, sample.event_id)
+    assert result.attended == sum(1 for p in ticked if before[p] is not AttendanceStatus.ATTENDED)
+    assert all(after[p] is AttendanceStatus.ATTENDED for p in ticked)
+    assert {p: st for p, st in after.items() if p not in ticked} == {
+        p: st for p, st in before.items() if p not in ticked
+    }
+    with db.session() as s:
+        kept = s.scalars(select(Attachment).where(Attachment.event_id == sample.event_id)).one()
+        assert kept.kind == "signed_sheet" and kept.original_name == "lapa.jpg"
+        from projektu_vadiba.core.services.attachments import store_dir
+
+        assert (store_dir(s) / kept.stored_name).read_bytes() == original
+    with db.session() as s:
+        undo(s, result.apply_ids)
+    assert statuses(db, sample.event_id) == before
+
+
+def test_blank_page_and_unreadable_file_get_latvian_errors_and_change_nothing(db: Database, data_dir: Path) -> None:
+    sample, _ = printed(db)
+    white = np.full((1754, 1240), 255, np.uint8)
+    broken = data_dir / "bojats.jpg"
+    broken.write_bytes(b"not a picture")
+    before = statuses(db, sample.event_id)
+    with db.session() as s:
+        report = read_scans(s, [im.save(im.noise(white), data_dir / "tukss.png"), broken, data_dir / "nav.pdf"])
+        result = apply_ticks(s, report.pages)
+    assert report.pages == () and result.attended == 0
+    messages = [e.message for e in report.errors]
+    assert messages[0] == reader.NO_CODE
+    assert "bojats.jpg" in messages[1] and "attēlu" in messages[1]
+    assert "nav atrasts" in messages[2]
+    assert statuses(db, sample.event_id) == before
+
+
+def test_sheet_from_another_database_is_recognised(db: Database, data_dir: Path, tmp_path: Path) -> None:
+    sample, _ = printed(db)
+    other = open_database(f"sqlite:///{tmp_path / 'cits.sqlite'}")
+    try:
+        _, foreign = printed(other)
+    finally:
+        other.close()
+    image = im.photo(im.scribble(im.render(foreign.data)[0], foreign.pages[0], [1]))
+    before = statuses(db, sample.event_id)
+    with db.session() as s:
+        report = read_scans(s, [im.save(image, data_dir / "cits.jpg")])
+    assert report.pages == ()
+    assert [e.message for e in report.errors] == [service.OTHER_DATABASE]
+    assert statuses(db, sample.event_id) == before
+
+
+def test_page_cut_off_is_reported(db: Database, data_dir: Path) -> None:
+    _, pdf = printed(db)
+    image = im.render(pdf.data)[0]
+    cut = image[image.shape[0] // 2 :, :]  # the top half with two markers is missing
+    with db.session() as s:
+        report = read_scans(s, [im.save(cut, data_dir / "puse.png")])
+    assert [e.message for e in report.errors] == [reader.UNREADABLE]
+
+
+def test_sheet_printed_without_a_record_is_reported(db: Database, data_dir: Path) -> None:
+    from projektu_vadiba.reports.attendance_sheet import build_attendance_pdf
+
+    with db.session() as s:
+        sample = make_sample(s, "sif_nvo_fonds")
+        pdf = build_attendance_pdf(sheets.event_sheets(s, sample.event_id))
+        count = s.scalar(select(func.count()).select_from(Attachment))
+    with db.session() as s:
+        report = read_scans(s, [im.save(im.render(pdf.data)[0], data_dir / "x.png")])
+    assert count == 0
+    assert [e.message for e in report.errors] == [service.OTHER_DATABASE]
