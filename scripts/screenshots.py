@@ -33,9 +33,9 @@ from projektu_vadiba.ui.app import make_application
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
 from projektu_vadiba.ui.main_window import MainWindow
-from projektu_vadiba.ui.wiring import wire_features
 from projektu_vadiba.ui.settings import Settings
 from projektu_vadiba.ui.translations import switch_language
+from projektu_vadiba.ui.wiring import wire_features
 
 TODAY = datetime(2025, 11, 3, 9, 30)
 SIZE = (1280, 800)

@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh --test
 scripts/venv.sh
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check src tests
+.venv/bin/ruff check src tests scripts bench installer
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
