@@ -158,6 +158,8 @@ class EventPage(QWidget):
             self.attendance_box.removeWidget(self.attendance_widget)
             self.attendance_widget.deleteLater()
         self.attendance_widget = widget
+        # A plugged-in checklist shows its own counts; the page's line would say the same twice.
+        self.attendance_summary.setVisible(isinstance(widget, ReadOnlyAttendance))
         forward_changes(widget, self._widget_changed)
         widget.setParent(self.attendance_card)
         widget.setMinimumHeight(240)
