@@ -2,101 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="lv">
 <context>
-    <name></name>
-    <message>
-        <source>Pārsniegts plānotais.</source>
-        <translation>Over the plan.</translation>
-    </message>
-    <message>
-        <source>Kopā: %1</source>
-        <translation>Total: %1</translation>
-    </message>
-    <message>
-        <source>KOPĀ</source>
-        <translation>TOTAL</translation>
-    </message>
-    <message>
-        <source>Kods</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Pozīcija</source>
-        <translation>Line</translation>
-    </message>
-    <message>
-        <source>Daudzums × cena</source>
-        <translation>Quantity × price</translation>
-    </message>
-    <message>
-        <source>Plānots</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <source>Izlietots</source>
-        <translation>Spent</translation>
-    </message>
-    <message>
-        <source>Atlikums</source>
-        <translation>Left</translation>
-    </message>
-    <message>
-        <source>% izlietots</source>
-        <translation>% spent</translation>
-    </message>
-    <message>
-        <source>Attiecināmi izdevumi bez budžeta pozīcijas.</source>
-        <translation>Eligible expenses without a budget line.</translation>
-    </message>
-    <message>
-        <source>Nr.</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <source>Datums</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Dokuments</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>Piegādātājs</source>
-        <translation>Supplier</translation>
-    </message>
-    <message>
-        <source>Apraksts</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Avots</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Summa</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Attiecināms</source>
-        <translation>Eligible</translation>
-    </message>
-    <message>
-        <source>Apmaksāts</source>
-        <translation>Paid</translation>
-    </message>
-    <message>
-        <source>Veids</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Piezīme</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>% no plāna</source>
-        <translation>% of plan</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>Par programmu</source>
@@ -2396,23 +2301,58 @@ Undo?</translation>
     </message>
 </context>
 <context>
+    <name>attendance</name>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Vārds, uzvārds</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organizācija</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Piedalījās</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Loma</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Nefotografēt</source>
+        <translation>No photos</translation>
+    </message>
+    <message>
+        <source>Atzīmēt: piedalījās</source>
+        <translation>Mark: attended</translation>
+    </message>
+    <message>
+        <source>Atzīmēt: nepiedalījās</source>
+        <translation>Mark: absent</translation>
+    </message>
+    <message>
+        <source>Ieradās bez reģistrācijas: rakstiet vārdu un uzvārdu, Enter pievieno</source>
+        <translation>Walk-in: type the name and surname, Enter adds</translation>
+    </message>
+    <message>
+        <source>Sarakstā %1, piedalījās %2, nepiedalījās %3</source>
+        <translation>On the list %1, attended %2, absent %3</translation>
+    </message>
+    <message>
+        <source>Dalībnieks</source>
+        <translation>Participant</translation>
+    </message>
+</context>
+<context>
     <name>budget</name>
-    <message>
-        <source>Finansētāja finansējums</source>
-        <translation>Funder&apos;s grant</translation>
-    </message>
-    <message>
-        <source>Pašu līdzfinansējums</source>
-        <translation>Own co-financing</translation>
-    </message>
-    <message>
-        <source>Pašvaldības līdzfinansējums</source>
-        <translation>Municipal co-financing</translation>
-    </message>
-    <message>
-        <source>Cits finansējums</source>
-        <translation>Other funding</translation>
-    </message>
     <message>
         <source>Avanss</source>
         <translation>Advance</translation>
@@ -2432,6 +2372,209 @@ Undo?</translation>
     <message>
         <source>Nē</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>Pārsniegts plānotais.</source>
+        <translation>Over the planned amount.</translation>
+    </message>
+    <message>
+        <source>Kopā: %1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <source>KOPĀ</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Kods</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Pozīcija</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Daudzums × cena</source>
+        <translation>Quantity × price</translation>
+    </message>
+    <message>
+        <source>Plānots</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Izlietots</source>
+        <translation>Spent</translation>
+    </message>
+    <message>
+        <source>Atlikums</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>% izlietots</source>
+        <translation>% spent</translation>
+    </message>
+    <message>
+        <source>Attiecināmi izdevumi bez budžeta pozīcijas.</source>
+        <translation>Eligible expenses without a budget line.</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Datums</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dokuments</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Piegādātājs</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>Apraksts</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Avots</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Summa</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Attiecināms</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Apmaksāts</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Veids</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Piezīme</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>% no plāna</source>
+        <translation>% of plan</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>Personu imports</source>
+        <translation>Import people</translation>
+    </message>
+    <message>
+        <source>Fails nav izvēlēts.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Izvēlēties failu…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>Galvene rindā </source>
+        <translation>Header in row </translation>
+    </message>
+    <message>
+        <source>Pārbaudīt</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Rinda</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Failā</source>
+        <translation>In the file</translation>
+    </message>
+    <message>
+        <source>Līdzīgs</source>
+        <translation>Similar</translation>
+    </message>
+    <message>
+        <source>Ko darīt</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Izlaist kļūdainās rindas un importēt pārējās</source>
+        <translation>Skip the rows with errors and import the rest</translation>
+    </message>
+    <message>
+        <source>Importēt</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Kolonnas (izvēlieties, ko katra satur) un pirmās rindas:</source>
+        <translation>Columns (choose what each holds) and the first rows:</translation>
+    </message>
+    <message>
+        <source>Kļūdas:</source>
+        <translation>Errors:</translation>
+    </message>
+    <message>
+        <source>Iespējamie dublikāti:</source>
+        <translation>Possible duplicates:</translation>
+    </message>
+    <message>
+        <source>Izvēlieties failu</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>Izklājlapas (*.csv *.xlsx *.txt);;Visi faili (*)</source>
+        <translation>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Lauks</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>— neimportēt —</source>
+        <translation>— do not import —</translation>
+    </message>
+    <message>
+        <source>%1. rinda šajā failā</source>
+        <translation>row %1 of this file</translation>
+    </message>
+    <message>
+        <source>Sasaistīt ar esošo</source>
+        <translation>Link to the existing person</translation>
+    </message>
+    <message>
+        <source>Izveidot jaunu personu</source>
+        <translation>Create a new person</translation>
+    </message>
+    <message>
+        <source>Rindas: %1; derīgas: %2; ar kļūdām: %3; iespējamie dublikāti: %4.</source>
+        <translation>Rows: %1; valid: %2; with errors: %3; possible duplicates: %4.</translation>
+    </message>
+    <message>
+        <source>%1 rindās ir kļūdas. Izlabojiet failu vai atzīmējiet “Izlaist kļūdainās rindas”; līdz tam nekas netiek saglabāts.</source>
+        <translation>%1 rows have errors. Correct the file or tick “Skip the rows with errors”; until then nothing is saved.</translation>
+    </message>
+    <message>
+        <source>Importē personas…</source>
+        <translation>Importing people…</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Importēts: jaunas personas %1, sasaistītas ar esošām %2, izlaistas rindas %3.</source>
+        <translation>Imported: new people %1, linked to existing %2, rows skipped %3.</translation>
     </message>
 </context>
 <context>
@@ -2561,20 +2704,32 @@ Undo?</translation>
         <translation>Supporter</translation>
     </message>
     <message>
-        <source>Finansētāja piešķīrums</source>
+        <source>Finansētāja finansējums</source>
         <translation>Funder&apos;s grant</translation>
     </message>
     <message>
-        <source>Pašu līdzekļi</source>
-        <translation>Own funds</translation>
+        <source>Pašu līdzfinansējums</source>
+        <translation>Own co-financing</translation>
+    </message>
+    <message>
+        <source>Pašvaldības līdzfinansējums</source>
+        <translation>Municipal co-financing</translation>
+    </message>
+    <message>
+        <source>Cits finansējums</source>
+        <translation>Other funding</translation>
+    </message>
+    <message>
+        <source>Reģistrējies</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Lektors</source>
+        <translation>Speaker</translation>
     </message>
     <message>
         <source>Pašvaldība</source>
         <translation>Municipality</translation>
-    </message>
-    <message>
-        <source>Cits avots</source>
-        <translation>Other source</translation>
     </message>
     <message>
         <source>Mūsu organizācija</source>
@@ -2613,10 +2768,6 @@ Undo?</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <source>Pieteicies</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
         <source>Piedalījās</source>
         <translation>Attended</translation>
     </message>
@@ -2627,10 +2778,6 @@ Undo?</translation>
     <message>
         <source>Dalībnieks</source>
         <translation>Participant</translation>
-    </message>
-    <message>
-        <source>Runātājs</source>
-        <translation>Speaker</translation>
     </message>
     <message>
         <source>Moderators</source>
@@ -2694,6 +2841,173 @@ Undo?</translation>
     <message>
         <source>Dzēsts: %1</source>
         <translation>Deleted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <source>Uzvārds</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Vārds</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Organizācija</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Pašvaldība</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>E-pasts</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Tālrunis</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Anonimizēta persona: vārds un kontakti dzēsti.</source>
+        <translation>Anonymised person: name and contacts removed.</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Jauna persona</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>Vecuma grupa</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <source>Mērķa grupa</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>nav norādīts</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>sieviete</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>vīrietis</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>cits</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>Dzimums</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Dzimšanas gads</source>
+        <translation>Year of birth</translation>
+    </message>
+    <message>
+        <source>nav jautāts</source>
+        <translation>not asked</translation>
+    </message>
+    <message>
+        <source>piekrīt</source>
+        <translation>agrees</translation>
+    </message>
+    <message>
+        <source>nepiekrīt</source>
+        <translation>refuses</translation>
+    </message>
+    <message>
+        <source>Datu apstrāde</source>
+        <translation>Data processing</translation>
+    </message>
+    <message>
+        <source>Fotografēšana</source>
+        <translation>Photographs</translation>
+    </message>
+    <message>
+        <source>Piezīmes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Iespējams dublikāts</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>Reģistrā jau ir līdzīga persona.</source>
+        <translation>The registry already has a similar person.</translation>
+    </message>
+    <message>
+        <source>Izmantot esošo</source>
+        <translation>Use the existing one</translation>
+    </message>
+    <message>
+        <source>Tomēr izveidot jaunu</source>
+        <translation>Create a new one anyway</translation>
+    </message>
+    <message>
+        <source>Atpakaļ</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Apvienot personas</source>
+        <translation>Merge people</translation>
+    </message>
+    <message>
+        <source>Atstāt šo ierakstu; otra ieraksta dalība pasākumos tiks pārcelta uz to, trūkstošie dati papildināti, un otrs ieraksts dzēsts:</source>
+        <translation>Keep this record; the other record&apos;s attendance moves to it, missing details are filled in, and the other record is deleted:</translation>
+    </message>
+    <message>
+        <source>Apvienot</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Meklēt: vārds, e-pasts, organizācija vai pašvaldība</source>
+        <translation>Search: name, e-mail, organisation or municipality</translation>
+    </message>
+    <message>
+        <source>Pievienot…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Labot…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Apvienot…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>Anonimizēt…</source>
+        <translation>Anonymise…</translation>
+    </message>
+    <message>
+        <source>Atrastas personas: %1</source>
+        <translation>People found: %1</translation>
+    </message>
+    <message>
+        <source>Anonimizēt personu</source>
+        <translation>Anonymise person</translation>
+    </message>
+    <message>
+        <source>%1: vārds, uzvārds, e-pasts, tālrunis, dzimšanas gads un piezīmes tiks dzēsti neatgriezeniski. Dalība pasākumos un visi skaiti paliks.</source>
+        <translation>%1: name, surname, e-mail, phone, year of birth and notes will be removed for good. Attendance and all counts stay.</translation>
     </message>
 </context>
 <context>

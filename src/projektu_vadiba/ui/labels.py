@@ -92,10 +92,10 @@ def partner_role_label(role: PartnerRole) -> str:
 
 def funding_source_label(source: FundingSource) -> str:
     labels = {
-        FundingSource.GRANT: QCoreApplication.translate("labels", "Finansētāja piešķīrums"),
-        FundingSource.OWN: QCoreApplication.translate("labels", "Pašu līdzekļi"),
-        FundingSource.MUNICIPALITY: QCoreApplication.translate("labels", "Pašvaldība"),
-        FundingSource.OTHER: QCoreApplication.translate("labels", "Cits avots"),
+        FundingSource.GRANT: QCoreApplication.translate("labels", "Finansētāja finansējums"),
+        FundingSource.OWN: QCoreApplication.translate("labels", "Pašu līdzfinansējums"),
+        FundingSource.MUNICIPALITY: QCoreApplication.translate("labels", "Pašvaldības līdzfinansējums"),
+        FundingSource.OTHER: QCoreApplication.translate("labels", "Cits finansējums"),
     }
     return labels.get(source, str(source))
 
@@ -118,7 +118,7 @@ def organisation_kind_label(kind: OrganisationKind) -> str:
 
 def attendance_status_label(status: AttendanceStatus) -> str:
     labels = {
-        AttendanceStatus.REGISTERED: QCoreApplication.translate("labels", "Pieteicies"),
+        AttendanceStatus.REGISTERED: QCoreApplication.translate("labels", "Reģistrējies"),
         AttendanceStatus.ATTENDED: QCoreApplication.translate("labels", "Piedalījās"),
         AttendanceStatus.ABSENT: QCoreApplication.translate("labels", "Nepiedalījās"),
     }
@@ -128,7 +128,7 @@ def attendance_status_label(status: AttendanceStatus) -> str:
 def attendance_role_label(role: AttendanceRole) -> str:
     labels = {
         AttendanceRole.PARTICIPANT: QCoreApplication.translate("labels", "Dalībnieks"),
-        AttendanceRole.SPEAKER: QCoreApplication.translate("labels", "Runātājs"),
+        AttendanceRole.SPEAKER: QCoreApplication.translate("labels", "Lektors"),
         AttendanceRole.MODERATOR: QCoreApplication.translate("labels", "Moderators"),
         AttendanceRole.MENTOR: QCoreApplication.translate("labels", "Mentors"),
         AttendanceRole.VOLUNTEER: QCoreApplication.translate("labels", "Brīvprātīgais"),

@@ -1,20 +1,13 @@
-"""Latvian labels of the money lists (sources of funding, payment kinds), through Qt Linguist."""
+"""Latvian labels of the money lists, through Qt Linguist. Sources of funding share the app-wide labels."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from projektu_vadiba.core.models.enums import FundingSource, PaymentKind
+from projektu_vadiba.core.models.enums import PaymentKind
+from projektu_vadiba.ui.labels import funding_source_label as source_label
 
-
-def source_label(source: FundingSource) -> str:
-    labels = {
-        FundingSource.GRANT: QCoreApplication.translate("budget", "Finansētāja finansējums"),
-        FundingSource.OWN: QCoreApplication.translate("budget", "Pašu līdzfinansējums"),
-        FundingSource.MUNICIPALITY: QCoreApplication.translate("budget", "Pašvaldības līdzfinansējums"),
-        FundingSource.OTHER: QCoreApplication.translate("budget", "Cits finansējums"),
-    }
-    return labels.get(source, str(source))
+__all__ = ["payment_kind_label", "source_label", "yes_no"]
 
 
 def payment_kind_label(kind: PaymentKind) -> str:

@@ -27,10 +27,6 @@ TOTAL_BACKGROUND = QColor("#fff6d9")
 MUTED = QColor("#777777")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("budget", text)
-
-
 def percent_text(value: Decimal | None) -> str:
     return "" if value is None else f"{format_number(value, 1)}\u00a0%"
 
@@ -109,10 +105,11 @@ def budget_rows(summary: MoneySummary) -> list[BudgetRow]:
                     b.spent,
                     ln.variance,
                     ln.spent_percent,
-                    " ".join(ln.warnings) or (tr("Pārsniegts plānotais.") if ln.over_budget else ""),
+                    " ".join(ln.warnings)
+                    or (QCoreApplication.translate("budget", "Pārsniegts plānotais.") if ln.over_budget else ""),
                 )
             )
-        label = tr("Kopā: %1").replace("%1", c.label)
+        label = QCoreApplication.translate("budget", "Kopā: %1").replace("%1", c.label)
         rows.append(
             BudgetRow(
                 "subtotal",
@@ -134,7 +131,7 @@ def budget_rows(summary: MoneySummary) -> list[BudgetRow]:
             "total",
             None,
             "",
-            tr("KOPĀ"),
+            QCoreApplication.translate("budget", "KOPĀ"),
             "",
             totals,
             summary.planned,
@@ -156,16 +153,18 @@ def _source_cell(source: FundingSource) -> Callable[[BudgetRow], str]:
 
 def budget_model(parent: QObject | None = None) -> MoneyRowsModel[BudgetRow]:
     columns: list[Column[BudgetRow]] = [
-        Column(tr("Kods"), lambda r: r.code),
-        Column(tr("Pozīcija"), lambda r: r.name, tooltip=True),
-        Column(tr("Daudzums × cena"), lambda r: r.quantity),
+        Column(QCoreApplication.translate("budget", "Kods"), lambda r: r.code),
+        Column(QCoreApplication.translate("budget", "Pozīcija"), lambda r: r.name, tooltip=True),
+        Column(QCoreApplication.translate("budget", "Daudzums × cena"), lambda r: r.quantity),
     ]
     columns += [Column(source_label(s), _source_cell(s), align=RIGHT) for s in FundingSource]
     columns += [
-        Column(tr("Plānots"), lambda r: _money_or_blank(r.planned), align=RIGHT),
-        Column(tr("Izlietots"), lambda r: _money_or_blank(r.spent), align=RIGHT),
-        Column(tr("Atlikums"), lambda r: _money_or_blank(r.variance), align=RIGHT),
-        Column(tr("% izlietots"), lambda r: percent_text(r.spent_percent), align=RIGHT),
+        Column(QCoreApplication.translate("budget", "Plānots"), lambda r: _money_or_blank(r.planned), align=RIGHT),
+        Column(QCoreApplication.translate("budget", "Izlietots"), lambda r: _money_or_blank(r.spent), align=RIGHT),
+        Column(QCoreApplication.translate("budget", "Atlikums"), lambda r: _money_or_blank(r.variance), align=RIGHT),
+        Column(
+            QCoreApplication.translate("budget", "% izlietots"), lambda r: percent_text(r.spent_percent), align=RIGHT
+        ),
     ]
     return MoneyRowsModel(columns, parent, warning=lambda r: r.warning, kind=lambda r: r.kind)
 
@@ -175,26 +174,41 @@ def budget_model(parent: QObject | None = None) -> MoneyRowsModel[BudgetRow]:
 
 def _ledger_warning(r: LedgerRow) -> str:
     if r.expense.eligible and not r.line_code:
-        return tr("Attiecināmi izdevumi bez budžeta pozīcijas.")
+        return QCoreApplication.translate("budget", "Attiecināmi izdevumi bez budžeta pozīcijas.")
     return ""
 
 
 def ledger_model(parent: QObject | None = None) -> MoneyRowsModel[LedgerRow]:
     return MoneyRowsModel[LedgerRow](
         [
-            Column(tr("Nr."), lambda r: str(r.number), lambda r: r.number, RIGHT),
-            Column(tr("Datums"), lambda r: format_date(r.expense.date), lambda r: (r.expense.date, r.number)),
+            Column(QCoreApplication.translate("budget", "Nr."), lambda r: str(r.number), lambda r: r.number, RIGHT),
             Column(
-                tr("Dokuments"), lambda r: r.expense.document_number, lambda r: natural_key(r.expense.document_number)
+                QCoreApplication.translate("budget", "Datums"),
+                lambda r: format_date(r.expense.date),
+                lambda r: (r.expense.date, r.number),
             ),
-            Column(tr("Piegādātājs"), lambda r: r.expense.supplier, tooltip=True),
-            Column(tr("Apraksts"), lambda r: r.expense.description, tooltip=True),
-            Column(tr("Pozīcija"), lambda r: r.line_code, lambda r: natural_key(r.line_code)),
-            Column(tr("Avots"), lambda r: source_label(r.expense.source)),
-            Column(tr("Summa"), lambda r: format_money(r.expense.amount), lambda r: r.expense.amount, RIGHT),
-            Column(tr("Attiecināms"), lambda r: yes_no(r.expense.eligible)),
             Column(
-                tr("Apmaksāts"),
+                QCoreApplication.translate("budget", "Dokuments"),
+                lambda r: r.expense.document_number,
+                lambda r: natural_key(r.expense.document_number),
+            ),
+            Column(QCoreApplication.translate("budget", "Piegādātājs"), lambda r: r.expense.supplier, tooltip=True),
+            Column(QCoreApplication.translate("budget", "Apraksts"), lambda r: r.expense.description, tooltip=True),
+            Column(
+                QCoreApplication.translate("budget", "Pozīcija"),
+                lambda r: r.line_code,
+                lambda r: natural_key(r.line_code),
+            ),
+            Column(QCoreApplication.translate("budget", "Avots"), lambda r: source_label(r.expense.source)),
+            Column(
+                QCoreApplication.translate("budget", "Summa"),
+                lambda r: format_money(r.expense.amount),
+                lambda r: r.expense.amount,
+                RIGHT,
+            ),
+            Column(QCoreApplication.translate("budget", "Attiecināms"), lambda r: yes_no(r.expense.eligible)),
+            Column(
+                QCoreApplication.translate("budget", "Apmaksāts"),
                 lambda r: format_date(r.expense.paid_on),
                 lambda r: (r.expense.paid_on is None, r.expense.paid_on),
             ),
@@ -208,10 +222,19 @@ def ledger_model(parent: QObject | None = None) -> MoneyRowsModel[LedgerRow]:
 def payments_model(parent: QObject | None = None) -> MoneyRowsModel[PaymentDTO]:
     return MoneyRowsModel[PaymentDTO](
         [
-            Column(tr("Datums"), lambda p: format_date(p.received_on), lambda p: (p.received_on, p.id)),
-            Column(tr("Veids"), lambda p: payment_kind_label(p.kind)),
-            Column(tr("Summa"), lambda p: format_money(p.amount), lambda p: p.amount, RIGHT),
-            Column(tr("Piezīme"), lambda p: p.note, tooltip=True),
+            Column(
+                QCoreApplication.translate("budget", "Datums"),
+                lambda p: format_date(p.received_on),
+                lambda p: (p.received_on, p.id),
+            ),
+            Column(QCoreApplication.translate("budget", "Veids"), lambda p: payment_kind_label(p.kind)),
+            Column(
+                QCoreApplication.translate("budget", "Summa"),
+                lambda p: format_money(p.amount),
+                lambda p: p.amount,
+                RIGHT,
+            ),
+            Column(QCoreApplication.translate("budget", "Piezīme"), lambda p: p.note, tooltip=True),
         ],
         parent,
     )
@@ -249,18 +272,26 @@ def _summary_row(x: CategorySummary | SourceSummary) -> SummaryRow:
 
 def _total_row(s: MoneySummary) -> SummaryRow:
     share = Decimal("100.00") if s.planned else None
-    return SummaryRow(tr("KOPĀ"), s.planned, s.spent, s.variance, share, s.spent_percent, total=True)
+    return SummaryRow(
+        QCoreApplication.translate("budget", "KOPĀ"), s.planned, s.spent, s.variance, share, s.spent_percent, total=True
+    )
 
 
 def summary_model(first_header: str, parent: QObject | None = None) -> MoneyRowsModel[SummaryRow]:
     return MoneyRowsModel[SummaryRow](
         [
             Column(first_header, lambda r: r.label, tooltip=True),
-            Column(tr("Plānots"), lambda r: format_money(r.planned), align=RIGHT),
-            Column(tr("Izlietots"), lambda r: format_money(r.spent), align=RIGHT),
-            Column(tr("Atlikums"), lambda r: format_money(r.variance), align=RIGHT),
-            Column(tr("% no plāna"), lambda r: percent_text(r.share_percent), align=RIGHT),
-            Column(tr("% izlietots"), lambda r: percent_text(r.spent_percent), align=RIGHT),
+            Column(QCoreApplication.translate("budget", "Plānots"), lambda r: format_money(r.planned), align=RIGHT),
+            Column(QCoreApplication.translate("budget", "Izlietots"), lambda r: format_money(r.spent), align=RIGHT),
+            Column(QCoreApplication.translate("budget", "Atlikums"), lambda r: format_money(r.variance), align=RIGHT),
+            Column(
+                QCoreApplication.translate("budget", "% no plāna"), lambda r: percent_text(r.share_percent), align=RIGHT
+            ),
+            Column(
+                QCoreApplication.translate("budget", "% izlietots"),
+                lambda r: percent_text(r.spent_percent),
+                align=RIGHT,
+            ),
         ],
         parent,
         warning=lambda r: r.warning,

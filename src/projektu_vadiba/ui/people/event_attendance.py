@@ -38,32 +38,18 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.imports.mapping import split_full_name
 from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus
 from projektu_vadiba.core.services import attendance, people
+from projektu_vadiba.ui.labels import attendance_role_label, attendance_status_label
 
 Index = QModelIndex | QPersistentModelIndex
 NR, NAME, ORGANISATION, ATTENDED, STATUS, ROLE, NO_PHOTOS = range(7)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("attendance", text)
-
-
 def status_labels() -> dict[AttendanceStatus, str]:
-    return {
-        AttendanceStatus.REGISTERED: _t("reģistrējies"),
-        AttendanceStatus.ATTENDED: _t("piedalījās"),
-        AttendanceStatus.ABSENT: _t("nepiedalījās"),
-    }
+    return {s: attendance_status_label(s) for s in AttendanceStatus}
 
 
 def role_labels() -> dict[AttendanceRole, str]:
-    return {
-        AttendanceRole.PARTICIPANT: _t("dalībnieks"),
-        AttendanceRole.SPEAKER: _t("lektors"),
-        AttendanceRole.MODERATOR: _t("moderators"),
-        AttendanceRole.MENTOR: _t("mentors"),
-        AttendanceRole.VOLUNTEER: _t("brīvprātīgais"),
-        AttendanceRole.ORGANISER: _t("organizators"),
-    }
+    return {r: attendance_role_label(r) for r in AttendanceRole}
 
 
 class AttendanceModel(QAbstractTableModel):
@@ -75,8 +61,15 @@ class AttendanceModel(QAbstractTableModel):
         super().__init__(parent)
         self._db, self._event_id = db, event_id
         self._rows: list[AttendanceDTO] = []
-        self._headers = [_t("Nr."), _t("Vārds, uzvārds"), _t("Organizācija"), _t("Piedalījās"), _t("Statuss"),
-                         _t("Loma"), _t("Nefotografēt")]  # fmt: skip
+        self._headers = [
+            QCoreApplication.translate("attendance", "Nr."),
+            QCoreApplication.translate("attendance", "Vārds, uzvārds"),
+            QCoreApplication.translate("attendance", "Organizācija"),
+            QCoreApplication.translate("attendance", "Piedalījās"),
+            QCoreApplication.translate("attendance", "Statuss"),
+            QCoreApplication.translate("attendance", "Loma"),
+            QCoreApplication.translate("attendance", "Nefotografēt"),
+        ]
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -193,13 +186,17 @@ class EventAttendanceWidget(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        self.attended_button = QPushButton(_t("Atzīmēt: piedalījās"), self)
-        self.absent_button = QPushButton(_t("Atzīmēt: nepiedalījās"), self)
+        self.attended_button = QPushButton(QCoreApplication.translate("attendance", "Atzīmēt: piedalījās"), self)
+        self.absent_button = QPushButton(QCoreApplication.translate("attendance", "Atzīmēt: nepiedalījās"), self)
         self.attended_button.clicked.connect(lambda: self.mark_selected(AttendanceStatus.ATTENDED))
         self.absent_button.clicked.connect(lambda: self.mark_selected(AttendanceStatus.ABSENT))
         self.summary = QLabel(self)
         self.walk_in = QLineEdit(self)
-        self.walk_in.setPlaceholderText(_t("Ieradās bez reģistrācijas: rakstiet vārdu un uzvārdu, Enter pievieno"))
+        self.walk_in.setPlaceholderText(
+            QCoreApplication.translate(
+                "attendance", "Ieradās bez reģistrācijas: rakstiet vārdu un uzvārdu, Enter pievieno"
+            )
+        )
         self._suggestions: list[PersonDTO] = []
         self._completions = QStringListModel(self)
         self.completer = QCompleter(self._completions, self)
@@ -235,7 +232,7 @@ class EventAttendanceWidget(QWidget):
             counts = attendance.status_counts(s, self._event_id)
         total = sum(counts.values())
         self.summary.setText(
-            _t("Sarakstā %1, piedalījās %2, nepiedalījās %3")
+            QCoreApplication.translate("attendance", "Sarakstā %1, piedalījās %2, nepiedalījās %3")
             .replace("%1", str(total))
             .replace("%2", str(counts[AttendanceStatus.ATTENDED]))
             .replace("%3", str(counts[AttendanceStatus.ABSENT]))
@@ -298,7 +295,7 @@ class EventAttendanceWidget(QWidget):
                     given, surname = split_full_name(text)
                     attendance.walk_in(s, self._event_id, PersonInput(given, surname))
         except AppError as exc:
-            QMessageBox.warning(self, _t("Dalībnieks"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("attendance", "Dalībnieks"), exc.message)
             return
         self.walk_in.clear()
         self._chosen, self._suggestions = None, []

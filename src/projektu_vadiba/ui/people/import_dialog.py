@@ -45,10 +45,6 @@ from projektu_vadiba.core.imports import (
 PREVIEW_ROWS = 8
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("import", text)
-
-
 class ImportDialog(QDialog):
     dataChanged = Signal()
 
@@ -58,13 +54,13 @@ class ImportDialog(QDialog):
         self.table: RawTable | None = None
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None  # type: ignore[assignment]
-        self.setWindowTitle(_t("Personu imports"))
+        self.setWindowTitle(QCoreApplication.translate("import", "Personu imports"))
         self.resize(900, 640)
-        self.file_label = QLabel(_t("Fails nav izvēlēts."), self)
-        pick = QPushButton(_t("Izvēlēties failu…"), self)
+        self.file_label = QLabel(QCoreApplication.translate("import", "Fails nav izvēlēts."), self)
+        pick = QPushButton(QCoreApplication.translate("import", "Izvēlēties failu…"), self)
         pick.clicked.connect(self.pick_file)
         self.header_row = QSpinBox(self)
-        self.header_row.setPrefix(_t("Galvene rindā "))
+        self.header_row.setPrefix(QCoreApplication.translate("import", "Galvene rindā "))
         self.header_row.setMinimum(1)
         self.header_row.valueChanged.connect(self._header_changed)
         top = QHBoxLayout()
@@ -73,7 +69,7 @@ class ImportDialog(QDialog):
         top.addWidget(self.header_row)
         self.mapping = QTableWidget(self)
         self.mapping.verticalHeader().setVisible(True)
-        self.check_button = QPushButton(_t("Pārbaudīt"), self)
+        self.check_button = QPushButton(QCoreApplication.translate("import", "Pārbaudīt"), self)
         self.check_button.clicked.connect(self.check)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -81,18 +77,20 @@ class ImportDialog(QDialog):
         self.duplicates = QTableWidget(0, 4, self)
         self.duplicates.setHorizontalHeaderLabels(
             [
-                _t("Rinda"),
-                _t("Failā"),
-                _t("Līdzīgs"),
-                _t("Ko darīt"),
+                QCoreApplication.translate("import", "Rinda"),
+                QCoreApplication.translate("import", "Failā"),
+                QCoreApplication.translate("import", "Līdzīgs"),
+                QCoreApplication.translate("import", "Ko darīt"),
             ]
         )
         self.duplicates.horizontalHeader().setStretchLastSection(True)
         self.duplicates.verticalHeader().hide()
-        self.skip_invalid = QCheckBox(_t("Izlaist kļūdainās rindas un importēt pārējās"), self)
-        self.import_button = QPushButton(_t("Importēt"), self)
+        self.skip_invalid = QCheckBox(
+            QCoreApplication.translate("import", "Izlaist kļūdainās rindas un importēt pārējās"), self
+        )
+        self.import_button = QPushButton(QCoreApplication.translate("import", "Importēt"), self)
         self.import_button.clicked.connect(self.run_import)
-        close = QPushButton(_t("Aizvērt"), self)
+        close = QPushButton(QCoreApplication.translate("import", "Aizvērt"), self)
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.skip_invalid)
@@ -101,13 +99,17 @@ class ImportDialog(QDialog):
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel(_t("Kolonnas (izvēlieties, ko katra satur) un pirmās rindas:"), self))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate("import", "Kolonnas (izvēlieties, ko katra satur) un pirmās rindas:"), self
+            )
+        )
         layout.addWidget(self.mapping, 3)
         layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(_t("Kļūdas:"), self))
+        layout.addWidget(QLabel(QCoreApplication.translate("import", "Kļūdas:"), self))
         layout.addWidget(self.problems, 2)
-        layout.addWidget(QLabel(_t("Iespējamie dublikāti:"), self))
+        layout.addWidget(QLabel(QCoreApplication.translate("import", "Iespējamie dublikāti:"), self))
         layout.addWidget(self.duplicates, 2)
         layout.addLayout(bottom)
         self._update_buttons()
@@ -117,9 +119,9 @@ class ImportDialog(QDialog):
     def pick_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            _t("Izvēlieties failu"),
+            QCoreApplication.translate("import", "Izvēlieties failu"),
             "",
-            _t("Izklājlapas (*.csv *.xlsx *.txt);;Visi faili (*)"),
+            QCoreApplication.translate("import", "Izklājlapas (*.csv *.xlsx *.txt);;Visi faili (*)"),
         )
         if path:
             self.load_file(Path(path))
@@ -128,7 +130,7 @@ class ImportDialog(QDialog):
         try:
             self.table = read_table(path)
         except AppError as exc:
-            QMessageBox.warning(self, _t("Personu imports"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
             return
         details = [self.table.encoding, {";": ";", ",": ",", "\t": "tab", "|": "|"}.get(self.table.delimiter, "")]
         self.file_label.setText(f"{path.name} ({', '.join(d for d in details if d) or self.table.sheet})")
@@ -152,10 +154,12 @@ class ImportDialog(QDialog):
         self.mapping.setColumnCount(width)
         self.mapping.setRowCount(1 + len(data))
         self.mapping.setHorizontalHeaderLabels([header[c] if c < len(header) else "" for c in range(width)])
-        self.mapping.setVerticalHeaderLabels([_t("Lauks")] + [str(n) for n, _ in data])
+        self.mapping.setVerticalHeaderLabels(
+            [QCoreApplication.translate("import", "Lauks")] + [str(n) for n, _ in data]
+        )
         for col in range(width):
             box = QComboBox(self.mapping)
-            box.addItem(_t("— neimportēt —"), IGNORE)
+            box.addItem(QCoreApplication.translate("import", "— neimportēt —"), IGNORE)
             for f in FIELDS:
                 box.addItem(QCoreApplication.translate("import", f.label), f.key)
             box.setCurrentIndex(max(0, box.findData(guessed[col] if col < len(guessed) else IGNORE)))
@@ -200,26 +204,29 @@ class ImportDialog(QDialog):
             with self._db.session() as s:
                 self.plan = build_plan(s, self.table, self.current_mapping(), self._event_id)
         except AppError as exc:
-            QMessageBox.warning(self, _t("Personu imports"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
             return
         plan = self.plan
         self.problems.clear()
         self.problems.addItems(plan.messages())
         self.duplicates.setRowCount(len(plan.duplicates))
         for i, r in enumerate(plan.duplicates):
-            similar = (f"{r.existing_name} (nr. {r.existing_id})" if r.existing_id is not None
-                       else _t("%1. rinda šajā failā").replace("%1", str(r.same_as_row)))  # fmt: skip
+            similar = (
+                f"{r.existing_name} (nr. {r.existing_id})"
+                if r.existing_id is not None
+                else QCoreApplication.translate("import", "%1. rinda šajā failā").replace("%1", str(r.same_as_row))
+            )
             reasons = f" — {', '.join(r.reasons)}" if r.reasons else ""
             for col, text in enumerate((str(r.row), f"{r.person.given_name} {r.person.surname}", similar + reasons)):
                 self.duplicates.setItem(i, col, QTableWidgetItem(text))
             choice = QComboBox(self.duplicates)
-            choice.addItem(_t("Sasaistīt ar esošo"), Choice.LINK.value)
-            choice.addItem(_t("Izveidot jaunu personu"), Choice.CREATE.value)
+            choice.addItem(QCoreApplication.translate("import", "Sasaistīt ar esošo"), Choice.LINK.value)
+            choice.addItem(QCoreApplication.translate("import", "Izveidot jaunu personu"), Choice.CREATE.value)
             self.duplicates.setCellWidget(i, 3, choice)
         self.duplicates.resizeColumnsToContents()
         valid = len(plan.rows) - len(plan.invalid)
         self.summary.setText(
-            _t("Rindas: %1; derīgas: %2; ar kļūdām: %3; iespējamie dublikāti: %4.")
+            QCoreApplication.translate("import", "Rindas: %1; derīgas: %2; ar kļūdām: %3; iespējamie dublikāti: %4.")
             .replace("%1", str(len(plan.rows)))
             .replace("%2", str(valid))
             .replace("%3", str(len(plan.invalid)))
@@ -242,17 +249,20 @@ class ImportDialog(QDialog):
         if plan is None:
             return
         if plan.invalid and not self.skip_invalid.isChecked():
-            text = _t("%1 rindās ir kļūdas. Izlabojiet failu vai atzīmējiet “Izlaist kļūdainās rindas”; "
-                      "līdz tam nekas netiek saglabāts.")  # fmt: skip
+            text = QCoreApplication.translate(
+                "import",
+                "%1 rindās ir kļūdas. Izlabojiet failu vai atzīmējiet “Izlaist kļūdainās rindas”; "
+                "līdz tam nekas netiek saglabāts.",
+            )
             QMessageBox.warning(
                 self,
-                _t("Personu imports"),
+                QCoreApplication.translate("import", "Personu imports"),
                 text.replace("%1", str(len(plan.invalid))),
             )
             return
         progress = QProgressDialog(
-            _t("Importē personas…"),
-            _t("Atcelt"),
+            QCoreApplication.translate("import", "Importē personas…"),
+            QCoreApplication.translate("import", "Atcelt"),
             0,
             100,
             self,
@@ -268,23 +278,26 @@ class ImportDialog(QDialog):
 
         try:
             with self._db.session() as s:
-                self.result = apply_plan(s, plan, skip_invalid=self.skip_invalid.isChecked(), choices=self.choices(),
-                                         progress=report)  # fmt: skip
+                self.result = apply_plan(
+                    s, plan, skip_invalid=self.skip_invalid.isChecked(), choices=self.choices(), progress=report
+                )
         except ImportCancelled as exc:
             progress.close()
-            QMessageBox.information(self, _t("Personu imports"), exc.message)
+            QMessageBox.information(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
             return
         except AppError as exc:
             progress.close()
-            QMessageBox.warning(self, _t("Personu imports"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
             return
         progress.close()
         r = self.result
         self.dataChanged.emit()
         QMessageBox.information(
             self,
-            _t("Personu imports"),
-            _t("Importēts: jaunas personas %1, sasaistītas ar esošām %2, izlaistas rindas %3.")
+            QCoreApplication.translate("import", "Personu imports"),
+            QCoreApplication.translate(
+                "import", "Importēts: jaunas personas %1, sasaistītas ar esošām %2, izlaistas rindas %3."
+            )
             .replace("%1", str(r.created))
             .replace("%2", str(r.linked))
             .replace("%3", str(len(r.skipped_rows))),

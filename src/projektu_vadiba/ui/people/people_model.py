@@ -16,10 +16,6 @@ ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 PAGE = 100
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("people", text)
-
-
 class PeopleModel(QAbstractTableModel):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
@@ -28,12 +24,12 @@ class PeopleModel(QAbstractTableModel):
         self._rows: list[PersonDTO] = []
         self._total = 0
         self._headers = [
-            _t("Uzvārds"),
-            _t("Vārds"),
-            _t("Organizācija"),
-            _t("Pašvaldība"),
-            _t("E-pasts"),
-            _t("Tālrunis"),
+            QCoreApplication.translate("people", "Uzvārds"),
+            QCoreApplication.translate("people", "Vārds"),
+            QCoreApplication.translate("people", "Organizācija"),
+            QCoreApplication.translate("people", "Pašvaldība"),
+            QCoreApplication.translate("people", "E-pasts"),
+            QCoreApplication.translate("people", "Tālrunis"),
         ]
 
     # ---- data in --------------------------------------------------------------------------------------
@@ -95,7 +91,7 @@ class PeopleModel(QAbstractTableModel):
         if role == ID_ROLE:
             return p.id
         if role == Qt.ItemDataRole.ToolTipRole and p.anonymised:
-            return _t("Anonimizēta persona: vārds un kontakti dzēsti.")
+            return QCoreApplication.translate("people", "Anonimizēta persona: vārds un kontakti dzēsti.")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

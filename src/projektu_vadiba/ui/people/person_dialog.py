@@ -28,10 +28,6 @@ from projektu_vadiba.core.models import Gender
 from projektu_vadiba.core.services import duplicates, people
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("people", text)
-
-
 def _tri(box: QComboBox) -> bool | None:
     return [None, True, False][box.currentIndex()]
 
@@ -39,52 +35,68 @@ def _tri(box: QComboBox) -> bool | None:
 class PersonDialog(QDialog):
     """`result_person` is the saved person (new, edited, or the existing one the user chose instead)."""
 
-    def __init__(self, db: Database, person: PersonDTO | None = None, parent: QWidget | None = None,
-                 initial: PersonInput | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        db: Database,
+        person: PersonDTO | None = None,
+        parent: QWidget | None = None,
+        initial: PersonInput | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db, self._person = db, person
         self.result_person: PersonDTO | None = None
-        self.setWindowTitle(_t("Persona") if person else _t("Jauna persona"))
+        self.setWindowTitle(
+            QCoreApplication.translate("people", "Persona")
+            if person
+            else QCoreApplication.translate("people", "Jauna persona")
+        )
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        labels = (("given_name", _t("Vārds")), ("surname", _t("Uzvārds")), ("organisation_name", _t("Organizācija")),
-                  ("municipality", _t("Pašvaldība")), ("email", _t("E-pasts")), ("phone", _t("Tālrunis")),
-                  ("age_group", _t("Vecuma grupa")), ("target_group", _t("Mērķa grupa")))  # fmt: skip
+        labels = (
+            ("given_name", QCoreApplication.translate("people", "Vārds")),
+            ("surname", QCoreApplication.translate("people", "Uzvārds")),
+            ("organisation_name", QCoreApplication.translate("people", "Organizācija")),
+            ("municipality", QCoreApplication.translate("people", "Pašvaldība")),
+            ("email", QCoreApplication.translate("people", "E-pasts")),
+            ("phone", QCoreApplication.translate("people", "Tālrunis")),
+            ("age_group", QCoreApplication.translate("people", "Vecuma grupa")),
+            ("target_group", QCoreApplication.translate("people", "Mērķa grupa")),
+        )
         for key, label in labels:
             self.fields[key] = QLineEdit(self)
             self._add_row(form, key, label, self.fields[key])
         self.gender = QComboBox(self)
         self.gender.addItems(
             [
-                _t("nav norādīts"),
-                _t("sieviete"),
-                _t("vīrietis"),
-                _t("cits"),
+                QCoreApplication.translate("people", "nav norādīts"),
+                QCoreApplication.translate("people", "sieviete"),
+                QCoreApplication.translate("people", "vīrietis"),
+                QCoreApplication.translate("people", "cits"),
             ]
         )
-        self._add_row(form, "gender", _t("Dzimums"), self.gender)
+        self._add_row(form, "gender", QCoreApplication.translate("people", "Dzimums"), self.gender)
         self.birth_year = QSpinBox(self)
         self.birth_year.setRange(0, 2100)
-        self.birth_year.setSpecialValueText(_t("nav norādīts"))
-        self._add_row(form, "birth_year", _t("Dzimšanas gads"), self.birth_year)
+        self.birth_year.setSpecialValueText(QCoreApplication.translate("people", "nav norādīts"))
+        self._add_row(form, "birth_year", QCoreApplication.translate("people", "Dzimšanas gads"), self.birth_year)
         self.consent_data, self.consent_photo = QComboBox(self), QComboBox(self)
         for box in (self.consent_data, self.consent_photo):
             box.addItems(
                 [
-                    _t("nav jautāts"),
-                    _t("piekrīt"),
-                    _t("nepiekrīt"),
+                    QCoreApplication.translate("people", "nav jautāts"),
+                    QCoreApplication.translate("people", "piekrīt"),
+                    QCoreApplication.translate("people", "nepiekrīt"),
                 ]
             )
-        self._add_row(form, "consent_data", _t("Datu apstrāde"), self.consent_data)
-        self._add_row(form, "consent_photo", _t("Fotografēšana"), self.consent_photo)
+        self._add_row(form, "consent_data", QCoreApplication.translate("people", "Datu apstrāde"), self.consent_data)
+        self._add_row(form, "consent_photo", QCoreApplication.translate("people", "Fotografēšana"), self.consent_photo)
         self.notes = QPlainTextEdit(self)
         self.notes.setFixedHeight(60)
-        form.addRow(_t("Piezīmes"), self.notes)
+        form.addRow(QCoreApplication.translate("people", "Piezīmes"), self.notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Saglabāt"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Atcelt"))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("people", "Saglabāt"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("people", "Atcelt"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -162,7 +174,7 @@ class PersonDialog(QDialog):
             self.show_errors(exc)
             return
         except AppError as exc:
-            QMessageBox.warning(self, _t("Persona"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("people", "Persona"), exc.message)
             return
         self.accept()
 
@@ -170,15 +182,19 @@ class PersonDialog(QDialog):
         """The existing person to use, False to create anyway, None to go back to the form."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_t("Iespējams dublikāts"))
+        box.setWindowTitle(QCoreApplication.translate("people", "Iespējams dublikāts"))
         first = found[0]
-        box.setText(_t("Reģistrā jau ir līdzīga persona."))
-        lines = [f"• {d.person.full_name}" + (f", {d.person.email}" if d.person.email else "")
-                 + f" ({', '.join(d.reasons)})" for d in found[:5]]  # fmt: skip
+        box.setText(QCoreApplication.translate("people", "Reģistrā jau ir līdzīga persona."))
+        lines = [
+            f"• {d.person.full_name}" + (f", {d.person.email}" if d.person.email else "") + f" ({', '.join(d.reasons)})"
+            for d in found[:5]
+        ]
         box.setInformativeText("\n".join(lines))
-        use = box.addButton(_t("Izmantot esošo"), QMessageBox.ButtonRole.AcceptRole)
-        create = box.addButton(_t("Tomēr izveidot jaunu"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_t("Atpakaļ"), QMessageBox.ButtonRole.RejectRole)
+        use = box.addButton(QCoreApplication.translate("people", "Izmantot esošo"), QMessageBox.ButtonRole.AcceptRole)
+        create = box.addButton(
+            QCoreApplication.translate("people", "Tomēr izveidot jaunu"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QCoreApplication.translate("people", "Atpakaļ"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(use)
         box.exec()
         if box.clickedButton() is use:

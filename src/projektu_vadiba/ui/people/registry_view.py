@@ -30,10 +30,6 @@ from projektu_vadiba.ui.people.person_dialog import PersonDialog
 DEBOUNCE_MS = 150
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("people", text)
-
-
 def _describe(p: PersonDTO) -> str:
     extra = ", ".join(x for x in (p.organisation_name or "", p.municipality, p.email, p.phone) if x)
     return f"{p.full_name} (nr. {p.id})" + (f" — {extra}" if extra else "")
@@ -44,11 +40,17 @@ class MergeDialog(QDialog):
 
     def __init__(self, a: PersonDTO, b: PersonDTO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Apvienot personas"))
+        self.setWindowTitle(QCoreApplication.translate("people", "Apvienot personas"))
         self.pair = (a, b)
         layout = QVBoxLayout(self)
-        text = QLabel(_t("Atstāt šo ierakstu; otra ieraksta dalība pasākumos tiks pārcelta uz to, trūkstošie dati "
-                         "papildināti, un otrs ieraksts dzēsts:"), self)  # fmt: skip
+        text = QLabel(
+            QCoreApplication.translate(
+                "people",
+                "Atstāt šo ierakstu; otra ieraksta dalība pasākumos tiks pārcelta uz to, trūkstošie dati "
+                "papildināti, un otrs ieraksts dzēsts:",
+            ),
+            self,
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         self.keep_a, self.keep_b = QRadioButton(_describe(a), self), QRadioButton(_describe(b), self)
@@ -56,8 +58,8 @@ class MergeDialog(QDialog):
         layout.addWidget(self.keep_a)
         layout.addWidget(self.keep_b)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Apvienot"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Atcelt"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("people", "Apvienot"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("people", "Atcelt"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -74,7 +76,9 @@ class PeopleRegistryView(QWidget):
         super().__init__(parent)
         self._db = db
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_t("Meklēt: vārds, e-pasts, organizācija vai pašvaldība"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("people", "Meklēt: vārds, e-pasts, organizācija vai pašvaldība")
+        )
         self.search.setClearButtonEnabled(True)
         self.count = QLabel(self)
         self.model = PeopleModel(db, self)
@@ -88,10 +92,10 @@ class PeopleRegistryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.add_button = QPushButton(_t("Pievienot…"), self)
-        self.edit_button = QPushButton(_t("Labot…"), self)
-        self.merge_button = QPushButton(_t("Apvienot…"), self)
-        self.anonymise_button = QPushButton(_t("Anonimizēt…"), self)
+        self.add_button = QPushButton(QCoreApplication.translate("people", "Pievienot…"), self)
+        self.edit_button = QPushButton(QCoreApplication.translate("people", "Labot…"), self)
+        self.merge_button = QPushButton(QCoreApplication.translate("people", "Apvienot…"), self)
+        self.anonymise_button = QPushButton(QCoreApplication.translate("people", "Anonimizēt…"), self)
         self.add_button.clicked.connect(self.add_person)
         self.edit_button.clicked.connect(self.edit_selected)
         self.merge_button.clicked.connect(self.merge_selected)
@@ -116,7 +120,7 @@ class PeopleRegistryView(QWidget):
     def run_search(self) -> None:
         self.model.set_query(self.search.text())
         n = self.model.total
-        self.count.setText(_t("Atrastas personas: %1").replace("%1", str(n)))
+        self.count.setText(QCoreApplication.translate("people", "Atrastas personas: %1").replace("%1", str(n)))
         self._update_buttons()
 
     def selected(self) -> list[PersonDTO]:
@@ -161,7 +165,7 @@ class PeopleRegistryView(QWidget):
             with self._db.session() as s:
                 merge.merge_people(s, survivor_id, other_id)
         except AppError as exc:
-            QMessageBox.warning(self, _t("Apvienot personas"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("people", "Apvienot personas"), exc.message)
             return
         self._changed()
 
@@ -171,10 +175,11 @@ class PeopleRegistryView(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            _t("Anonimizēt personu"),
-            _t(
+            QCoreApplication.translate("people", "Anonimizēt personu"),
+            QCoreApplication.translate(
+                "people",
                 "%1: vārds, uzvārds, e-pasts, tālrunis, dzimšanas gads un piezīmes tiks dzēsti neatgriezeniski. "
-                "Dalība pasākumos un visi skaiti paliks."
+                "Dalība pasākumos un visi skaiti paliks.",
             ).replace("%1", chosen[0].full_name),
         )
         if answer != QMessageBox.StandardButton.Yes:
