@@ -1098,6 +1098,14 @@
         <translation>&amp;Delete project…</translation>
     </message>
     <message>
+        <source>&amp;Nolasīt parakstītās lapas…</source>
+        <translation>&amp;Read signed sheets…</translation>
+    </message>
+    <message>
+        <source>Pierādījumu &amp;arhīvs (ZIP)…</source>
+        <translation>Evidence &amp;archive (ZIP)…</translation>
+    </message>
+    <message>
         <source>P&amp;ersonas</source>
         <translation>P&amp;eople</translation>
     </message>
@@ -2352,6 +2360,25 @@ Undo?</translation>
     </message>
 </context>
 <context>
+    <name>attendance_sheet</name>
+    <message>
+        <source>Reģistrācijas lapa</source>
+        <translation>Attendance sheet</translation>
+    </message>
+    <message>
+        <source>Tukša reģistrācijas lapa</source>
+        <translation>Blank attendance sheet</translation>
+    </message>
+    <message>
+        <source>Dalībnieku saraksts</source>
+        <translation>List of participants</translation>
+    </message>
+    <message>
+        <source>Šeit vēl nav neviena pasākuma.</source>
+        <translation>There are no events here yet.</translation>
+    </message>
+</context>
+<context>
     <name>budget</name>
     <message>
         <source>Avanss</source>
@@ -3008,6 +3035,102 @@ Undo?</translation>
     <message>
         <source>%1: vārds, uzvārds, e-pasts, tālrunis, dzimšanas gads un piezīmes tiks dzēsti neatgriezeniski. Dalība pasākumos un visi skaiti paliks.</source>
         <translation>%1: name, surname, e-mail, phone, year of birth and notes will be removed for good. Attendance and all counts stay.</translation>
+    </message>
+</context>
+<context>
+    <name>scan</name>
+    <message>
+        <source>Noskenētās reģistrācijas lapas</source>
+        <translation>Scanned attendance sheets</translation>
+    </message>
+    <message>
+        <source>Skeni un foto (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Pierādījumu arhīvs</source>
+        <translation>Evidence archive</translation>
+    </message>
+    <message>
+        <source>ZIP arhīvs (*.zip)</source>
+        <translation>ZIP archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Arhīvs saglabāts: {path}
+Pielikumi: {files}.</source>
+        <translation>Archive saved: {path}
+Attachments: {files}.</translation>
+    </message>
+    <message>
+        <source>Trūkst: {s} pasākumiem parakstītas lapas, {i} izdevumiem rēķina.</source>
+        <translation>Missing: signed sheets for {s} events, invoices for {i} expenses.</translation>
+    </message>
+</context>
+<context>
+    <name>scan_review</name>
+    <message>
+        <source>Noskenēto lapu pārbaude</source>
+        <translation>Check of scanned sheets</translation>
+    </message>
+    <message>
+        <source>, {page}. lpp.</source>
+        <translation>, page {page}</translation>
+    </message>
+    <message>
+        <source>{file}, {page}. lpp.</source>
+        <translation>{file}, page {page}</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Vārds, uzvārds</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Nolasīts</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>Apstiprināt atzīmes</source>
+        <translation>Confirm the ticks</translation>
+    </message>
+    <message>
+        <source>Atsaukt</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>parakstīts</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>neskaidrs — pārbaudiet</source>
+        <translation>uncertain — check</translation>
+    </message>
+    <message>
+        <source>tukšs</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>ierakstīts uz vietas — jāievada</source>
+        <translation>written in on the spot — to type in</translation>
+    </message>
+    <message>
+        <source>Atzīmēs kā piedalījušos: {n}</source>
+        <translation>Will mark as attended: {n}</translation>
+    </message>
+    <message>
+        <source>Atzīmēti kā piedalījušies: {n}. Lapas saglabātas kā pasākuma pierādījumi.</source>
+        <translation>Marked as attended: {n}. The sheets are kept as the event&apos;s evidence.</translation>
+    </message>
+    <message>
+        <source>Atzīmes atsauktas.</source>
+        <translation>Ticks undone.</translation>
     </message>
 </context>
 <context>

@@ -183,3 +183,30 @@ def test_sheet_printed_without_a_record_is_reported(db: Database, data_dir: Path
         report = read_scans(s, [im.save(im.render(pdf.data)[0], data_dir / "x.png")])
     assert count == 0
     assert [e.message for e in report.errors] == [service.OTHER_DATABASE]
+
+
+def test_a_big_phone_photo_at_an_angle_on_a_dark_table(db: Database, data_dir: Path) -> None:
+    import cv2
+
+    _, pdf = printed(db)
+    page = im.scribble(im.render(pdf.data)[0], pdf.pages[0], [1, 6, 9])
+    h, w = page.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), 7, 1.0)
+    matrix[:, 2] += [(2400 - w) / 2, (3200 - h) / 2]
+    photo = cv2.warpAffine(page, matrix, (2400, 3200), borderValue=60)
+    photo = im.jpeg(im.noise(im.uneven_light(im.perspective(photo, 0.05)), 10), 50)
+    with db.session() as s:
+        report = read_scans(s, [im.save(photo, data_dir / "galds.jpg")])
+    assert report.errors == ()
+    assert signed_rows(report.pages[0]) == [1, 6, 9] and report.pages[0].uncertain == ()
+
+
+def test_a_landscape_sheet(db: Database, data_dir: Path) -> None:
+    _, pdf = printed(db, options=SheetOptions(landscape=True))
+    plan = pdf.pages[0]
+    assert plan.width_mm > plan.height_mm
+    image = im.photo(im.scribble(im.render(pdf.data)[0], plan, [2, 3]), 270)
+    with db.session() as s:
+        report = read_scans(s, [im.save(image, data_dir / "plata.jpg")])
+    assert report.errors == ()
+    assert signed_rows(report.pages[0]) == [2, 3] and report.pages[0].uncertain == ()

@@ -57,6 +57,7 @@ def test_features_plug_into_the_workspace(
     assert checklist.model.rowCount() == 1
     sheet_buttons = [b for b in page.findChildren(QPushButton) if b.text() == "Reģistrācijas lapa…"]
     assert any(b.isVisibleTo(window) for b in sheet_buttons)
+    assert window.evidence_action.isEnabled() and window.scan_action.isEnabled()
     window.show_section("budget")
     assert page.findChild(BudgetView) is not None
     window.registry_action.trigger()

@@ -205,6 +205,11 @@ def attendance_command(db: Database, args: argparse.Namespace) -> int:
     if chosen and args.output is None:
         print("Kļūda: norādiet, kur saglabāt PDF: -o FAILS.pdf", file=sys.stderr)
         return 2
+    from projektu_vadiba.reports.attendance_sheet import SheetOptions, build_attendance_pdf
+    from projektu_vadiba.reports.sheet_print import print_attendance_pdf
+
+    landscape = True if args.landscape else False if args.portrait else None
+    options = SheetOptions(landscape=landscape, blank_rows=args.blank_rows)
     with db.session() as s:
         project_id = find_project_id(s, args.number, args.funder)
         if args.event is not None:
@@ -217,13 +222,16 @@ def attendance_command(db: Database, args: argparse.Namespace) -> int:
             data = sheets.project_sheets(s, project_id, variant)
         else:
             return _list_events(sheets.project_sheets(s, project_id, SheetVariant.BLANK), args.number)
-    if not data.sheets:
-        raise AppError("Izvēlētajā aktivitātē vai projektā nav neviena pasākuma.")
-
-    from projektu_vadiba.reports.attendance_sheet import SheetOptions, write_attendance_pdf
-
-    landscape = True if args.landscape else False if args.portrait else None
-    pdf = write_attendance_pdf(data, args.output, SheetOptions(landscape=landscape, blank_rows=args.blank_rows))
+        if not data.sheets:
+            raise AppError("Izvēlētajā aktivitātē vai projektā nav neviena pasākuma.")
+        # A sheet people sign is recorded (who stands on which row) so its scan can be read back; the print
+        # record commits only when the file is written.
+        pdf = (
+            build_attendance_pdf(data, options)
+            if variant is SheetVariant.ATTENDED
+            else print_attendance_pdf(s, data, options)
+        )
+        write_bytes(args.output, pdf.data)
     events = len(data.sheets)
     print(f"Saglabāts: {args.output} (pasākumi: {events}, lapas: {pdf.page_count})")
     return 0
@@ -245,3 +253,10 @@ def _list_events(data: SheetSet, number: str) -> int:
         file=sys.stderr,
     )
     return 2
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise AppError(f"Neizdevās ierakstīt failu {path}: {exc.strerror}") from exc

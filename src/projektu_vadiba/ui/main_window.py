@@ -153,6 +153,11 @@ class MainWindow(QMainWindow):
         project_menu.addAction(self.new_project_action)
         project_menu.addAction(self.edit_project_action)
         project_menu.addAction(self.delete_project_action)
+        project_menu.addSeparator()
+        self.scan_action = self._action(self.tr("&Nolasīt parakstītās lapas…"), "", self.read_scans)
+        self.evidence_action = self._action(self.tr("Pierādījumu &arhīvs (ZIP)…"), "", self.export_evidence)
+        project_menu.addAction(self.scan_action)
+        project_menu.addAction(self.evidence_action)
 
         people_menu = bar.addMenu(self.tr("P&ersonas"))
         self.registry_action = self._action(self.tr("Personu &reģistrs…"), "Ctrl+Shift+P", self.show_registry)
@@ -172,6 +177,19 @@ class MainWindow(QMainWindow):
         self.registry_window.show()
         self.registry_window.raise_()
         self.registry_window.activateWindow()
+
+    def read_scans(self) -> None:
+        from projektu_vadiba.ui.scan import open_scan_review
+
+        if open_scan_review(self, self.db):
+            self.ws.dataChanged.emit()
+
+    def export_evidence(self) -> None:
+        project_id = self.current_project_id()
+        if project_id is not None:
+            from projektu_vadiba.ui.scan import export_evidence
+
+            export_evidence(self, self.db, project_id)
 
     def import_people(self) -> None:
         import_people(self.db, self.ws.dataChanged.emit, self)
@@ -245,7 +263,12 @@ class MainWindow(QMainWindow):
 
     def _update_project_actions(self) -> None:
         has = self.current_project_id() is not None
-        for action in (*self.section_actions.values(), self.edit_project_action, self.delete_project_action):
+        for action in (
+            *self.section_actions.values(),
+            self.edit_project_action,
+            self.delete_project_action,
+            self.evidence_action,
+        ):
             action.setEnabled(has)
 
     # ---- actions -------------------------------------------------------------------------------------

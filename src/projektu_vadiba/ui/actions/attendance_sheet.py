@@ -39,10 +39,6 @@ if TYPE_CHECKING:
     from projektu_vadiba.reports.attendance_sheet import SheetPdf
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("attendance_sheet", text)
-
-
 @dataclass(frozen=True)
 class SheetChoice:
     variant: SheetVariant = SheetVariant.PREFILLED
@@ -153,14 +149,20 @@ def build_sheet_pdf(
     """The PDF, a file name to suggest and a window title."""
     from projektu_vadiba.core.services.sheets import sheets_for
     from projektu_vadiba.reports.attendance_sheet import SheetOptions, build_attendance_pdf, suggested_file_name
+    from projektu_vadiba.reports.sheet_print import print_attendance_pdf
 
+    options = SheetOptions(landscape=choice.landscape, blank_rows=choice.blank_rows)
     with db.session() as s:
         data = sheets_for(s, event_id=event_id, activity_id=activity_id, project_id=project_id, variant=choice.variant)
-    pdf = build_attendance_pdf(data, SheetOptions(landscape=choice.landscape, blank_rows=choice.blank_rows))
+        # Sheets people sign are recorded row by row, so that their scans can be read back later.
+        if choice.variant is SheetVariant.ATTENDED:
+            pdf = build_attendance_pdf(data, options)
+        else:
+            pdf = print_attendance_pdf(s, data, options)
     titles = {
-        SheetVariant.PREFILLED: _t("Reģistrācijas lapa"),
-        SheetVariant.BLANK: _t("Tukša reģistrācijas lapa"),
-        SheetVariant.ATTENDED: _t("Dalībnieku saraksts"),
+        SheetVariant.PREFILLED: QCoreApplication.translate("attendance_sheet", "Reģistrācijas lapa"),
+        SheetVariant.BLANK: QCoreApplication.translate("attendance_sheet", "Tukša reģistrācijas lapa"),
+        SheetVariant.ATTENDED: QCoreApplication.translate("attendance_sheet", "Dalībnieku saraksts"),
     }
     subject = data.sheets[0].event.title if len(data.sheets) == 1 else f"{data.project.number} {data.project.title}"
     return pdf, suggested_file_name(data), f"{titles[choice.variant]} — {subject}"
@@ -179,13 +181,15 @@ def open_attendance_sheet(
     from projektu_vadiba.core.services.sheets import sheets_for
 
     target = {"event_id": event_id, "activity_id": activity_id, "project_id": project_id}
-    title = _t("Reģistrācijas lapa")
+    title = QCoreApplication.translate("attendance_sheet", "Reģistrācijas lapa")
     try:
         if choice is None:
             with wait_cursor(), db.session() as s:
                 preview = sheets_for(s, **target, variant=SheetVariant.BLANK)
             if not preview.sheets:
-                QMessageBox.information(parent, title, _t("Šeit vēl nav neviena pasākuma."))
+                QMessageBox.information(
+                    parent, title, QCoreApplication.translate("attendance_sheet", "Šeit vēl nav neviena pasākuma.")
+                )
                 return
             dialog = AttendanceSheetOptionsDialog(preview, parent)
             if dialog.exec() != QDialog.DialogCode.Accepted:

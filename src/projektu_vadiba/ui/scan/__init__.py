@@ -16,10 +16,6 @@ from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("scan", text)
-
-
 def open_scan_review(parent: QWidget | None, db: Database, files: Sequence[Path] | None = None) -> int:
     """Asks for files when none are given; returns the dialog's result (0 when nothing was read)."""
     from projektu_vadiba.core.scan.service import read_scans
@@ -28,9 +24,9 @@ def open_scan_review(parent: QWidget | None, db: Database, files: Sequence[Path]
     if not files:
         names, _ = QFileDialog.getOpenFileNames(
             parent,
-            _t("Noskenētās reģistrācijas lapas"),
+            QCoreApplication.translate("scan", "Noskenētās reģistrācijas lapas"),
             "",
-            _t("Skeni un foto (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"),
+            QCoreApplication.translate("scan", "Skeni un foto (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"),
         )
         files = [Path(n) for n in names]
         if not files:
@@ -48,13 +44,15 @@ def export_evidence(parent: QWidget | None, db: Database, project_id: int, targe
     from projektu_vadiba.core.models import Project
     from projektu_vadiba.reports.evidence_zip import write_evidence_zip
 
-    title = _t("Pierādījumu arhīvs")
+    title = QCoreApplication.translate("scan", "Pierādījumu arhīvs")
     if target is None:
         with db.session() as s:
             project = s.get(Project, project_id)
             number = project.number if project else str(project_id)
         suggested = "pieradijumi-" + "".join(c if c.isalnum() else "-" for c in number) + ".zip"
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, _t("ZIP arhīvs (*.zip)"))
+        name, _ = QFileDialog.getSaveFileName(
+            parent, title, suggested, QCoreApplication.translate("scan", "ZIP arhīvs (*.zip)")
+        )
         if not name:
             return None
         target = Path(name)
@@ -67,10 +65,12 @@ def export_evidence(parent: QWidget | None, db: Database, project_id: int, targe
         QMessageBox.warning(parent, title, exc.message)
         return None
     QApplication.restoreOverrideCursor()
-    text = _t("Arhīvs saglabāts: {path}\nPielikumi: {files}.").format(path=result.path, files=result.files)
+    text = QCoreApplication.translate("scan", "Arhīvs saglabāts: {path}\nPielikumi: {files}.").format(
+        path=result.path, files=result.files
+    )
     if result.missing_sheets or result.missing_invoices:
-        text += "\n" + _t("Trūkst: {s} pasākumiem parakstītas lapas, {i} izdevumiem rēķina.").format(
-            s=result.missing_sheets, i=result.missing_invoices
-        )
+        text += "\n" + QCoreApplication.translate(
+            "scan", "Trūkst: {s} pasākumiem parakstītas lapas, {i} izdevumiem rēķina."
+        ).format(s=result.missing_sheets, i=result.missing_invoices)
     QMessageBox.information(parent, title, text)
     return result.path

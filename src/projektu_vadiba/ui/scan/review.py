@@ -28,23 +28,17 @@ UNCERTAIN = QColor("#fff3bf")
 WALK_IN = QColor("#e7f5ff")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("scan_review", text)
-
-
 class ScanReviewDialog(QDialog):
     def __init__(self, db: Database, report: ScanReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.report = db, report
         self.applied: ApplyResult | None = None
-        self.setWindowTitle(_t("Noskenēto lapu pārbaude"))
+        self.setWindowTitle(QCoreApplication.translate("scan_review", "Noskenēto lapu pārbaude"))
         self.resize(1200, 800)
         layout = QVBoxLayout(self)
         if report.errors:
-            lines = [
-                f"{e.file}{_t(', {page}. lpp.').format(page=e.page) if e.page else ''}: {e.message}"
-                for e in report.errors
-            ]
+            page_text = QCoreApplication.translate("scan_review", ", {page}. lpp.")
+            lines = [f"{e.file}{page_text.format(page=e.page) if e.page else ''}: {e.message}" for e in report.errors]
             errors = QLabel("\n".join(lines))
             errors.setWordWrap(True)
             errors.setStyleSheet("color: #a61e4d;")
@@ -54,7 +48,11 @@ class ScanReviewDialog(QDialog):
         self.pages = QListWidget()
         self.pages.setMaximumWidth(220)
         for page in report.pages:
-            self.pages.addItem(_t("{file}, {page}. lpp.").format(file=page.file.rsplit("/", 1)[-1], page=page.page))
+            self.pages.addItem(
+                QCoreApplication.translate("scan_review", "{file}, {page}. lpp.").format(
+                    file=page.file.rsplit("/", 1)[-1], page=page.page
+                )
+            )
         body.addWidget(self.pages)
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
@@ -63,7 +61,13 @@ class ScanReviewDialog(QDialog):
         scroll.setWidgetResizable(True)
         body.addWidget(scroll, 3)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_t("Nr."), _t("Vārds, uzvārds"), _t("Nolasīts")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("scan_review", "Nr."),
+                QCoreApplication.translate("scan_review", "Vārds, uzvārds"),
+                QCoreApplication.translate("scan_review", "Nolasīts"),
+            ]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         body.addWidget(self.table, 2)
@@ -71,12 +75,12 @@ class ScanReviewDialog(QDialog):
         self.status = QLabel()
         layout.addWidget(self.status)
         buttons = QDialogButtonBox()
-        self.apply_button = QPushButton(_t("Apstiprināt atzīmes"))
-        self.undo_button = QPushButton(_t("Atsaukt"))
+        self.apply_button = QPushButton(QCoreApplication.translate("scan_review", "Apstiprināt atzīmes"))
+        self.undo_button = QPushButton(QCoreApplication.translate("scan_review", "Atsaukt"))
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.undo_button.setVisible(False)  # after addButton, which shows its button
-        buttons.addButton(_t("Aizvērt"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(QCoreApplication.translate("scan_review", "Aizvērt"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self.apply_button.clicked.connect(self.apply)
         self.undo_button.clicked.connect(self.undo)
@@ -100,10 +104,13 @@ class ScanReviewDialog(QDialog):
         pixmap.loadFromData(page.image_png)
         self.image.setPixmap(pixmap.scaledToWidth(min(pixmap.width(), 540), Qt.TransformationMode.SmoothTransformation))
         rows: list[tuple[ScannedRow | None, int, str]] = [
-            *((r, r.row, _t("parakstīts")) for r in page.signed),
-            *((r, r.row, _t("neskaidrs — pārbaudiet")) for r in page.uncertain),
-            *((r, r.row, _t("tukšs")) for r in page.empty),
-            *((None, n, _t("ierakstīts uz vietas — jāievada")) for n in page.walk_in_rows),
+            *((r, r.row, QCoreApplication.translate("scan_review", "parakstīts")) for r in page.signed),
+            *((r, r.row, QCoreApplication.translate("scan_review", "neskaidrs — pārbaudiet")) for r in page.uncertain),
+            *((r, r.row, QCoreApplication.translate("scan_review", "tukšs")) for r in page.empty),
+            *(
+                (None, n, QCoreApplication.translate("scan_review", "ierakstīts uz vietas — jāievada"))
+                for n in page.walk_in_rows
+            ),
         ]
         rows.sort(key=lambda item: item[1])
         self.table.blockSignals(True)
@@ -146,7 +153,7 @@ class ScanReviewDialog(QDialog):
 
     def _count(self) -> None:
         total = sum(len(p) for p in self.chosen().values())
-        self.status.setText(_t("Atzīmēs kā piedalījušos: {n}").format(n=total))
+        self.status.setText(QCoreApplication.translate("scan_review", "Atzīmēs kā piedalījušos: {n}").format(n=total))
 
     def apply(self) -> None:
         from projektu_vadiba.core.scan.apply import apply_ticks
@@ -160,9 +167,9 @@ class ScanReviewDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.undo_button.setVisible(True)
         self.status.setText(
-            _t("Atzīmēti kā piedalījušies: {n}. Lapas saglabātas kā pasākuma pierādījumi.").format(
-                n=self.applied.attended
-            )
+            QCoreApplication.translate(
+                "scan_review", "Atzīmēti kā piedalījušies: {n}. Lapas saglabātas kā pasākuma pierādījumi."
+            ).format(n=self.applied.attended)
         )
 
     def undo(self) -> None:
@@ -179,4 +186,4 @@ class ScanReviewDialog(QDialog):
         self.applied = None
         self.undo_button.setVisible(False)
         self.apply_button.setEnabled(True)
-        self.status.setText(_t("Atzīmes atsauktas."))
+        self.status.setText(QCoreApplication.translate("scan_review", "Atzīmes atsauktas."))
