@@ -449,9 +449,7 @@ def test_import_fills_derived_fields_and_logs_personal_data(bundle: dict[str, An
     summary = _import(empty_db, bundle)
     with empty_db.session() as s:
         janis = s.scalars(select(Person).where(Person.surname == "Bērziņš")).one()
-        assert (
-            janis.search_text == "janis berzins janis berzins example lv baldones jauniesu klubs udrs kekavas novads"
-        )
+        assert janis.search_text == "janis berzins janis berzins example lv baldones jauniesu klubs udrs kekavas novads"
         assert janis.organisation is not None and janis.organisation.name == "Baldones jauniešu klubs “Ūdrs”"
         log = s.scalars(select(PersonalDataLog).order_by(PersonalDataLog.id)).all()
         assert [entry.action for entry in log] == ["imported"] * 4

@@ -58,7 +58,12 @@ def test_lists_the_projects(qtbot: QtBot, seeded: Seeded, settings: Settings) ->
     assert window.project_list.stack.currentWidget() is view
     assert window.right.currentWidget() is window.start_page
     assert [a.text() for a in window.menuBar().actions()] == [
-        "&Fails", "&Rediģēt", "&Skats", "&Projekts", "P&ersonas", "&Palīdzība"
+        "&Fails",
+        "&Rediģēt",
+        "&Skats",
+        "&Projekts",
+        "P&ersonas",
+        "&Palīdzība",
     ]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
 
