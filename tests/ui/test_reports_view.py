@@ -210,3 +210,12 @@ def test_the_preview_dialog_lists_a_saved_copy(
     with qtbot.waitSignal(dialog.file_saved, timeout=1000) as saved:
         dialog.save_button.click()
     assert saved.args == [target] and target.read_bytes() == made.data
+
+
+def test_typed_texts_survive_a_project_switch(qtbot: QtBot, empty_db: Database, qsettings: QSettings) -> None:
+    view = make_view(qtbot, empty_db, qsettings)
+    view.open_texts("changes")
+    view.texts.editors["changes"].setPlainText("Viena tikšanās pārcelta uz oktobri.")
+    assert view.save_pending()  # what the Reports section calls before it replaces the view
+    assert stored_texts(empty_db, view.project_id)["changes"] == "Viena tikšanās pārcelta uz oktobri."
+    assert not view.texts.has_unsaved()

@@ -225,6 +225,10 @@ class ReportsView(QWidget):
     def confirm_leave(self) -> bool:
         return self.texts.confirm_leave()
 
+    def save_pending(self) -> bool:
+        """Saves typed report texts without asking (the page is going away); False when saving failed."""
+        return self.texts.save() if self.texts.has_unsaved() else True
+
     def _prepare(self) -> making.Request | None:
         """Texts saved, the period checked, the missing texts asked about; None: nothing is to be made."""
         if not self.texts.save():

@@ -72,6 +72,10 @@ class ReportsSection(Section):
         factory = hooks.reports_factory
         if factory is not None and self.project_id is not None:
             if self.reports_widget is not None:
+                # Report texts typed for the previous project are saved, never lost by switching projects.
+                save_pending = getattr(self.reports_widget, "save_pending", None)
+                if callable(save_pending):
+                    save_pending()
                 self.reports_box.removeWidget(self.reports_widget)
                 self.reports_widget.deleteLater()
             self.reports_widget = factory(self.ws.db, self.project_id)
