@@ -21,108 +21,21 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+sys.path.insert(0, str(Path(__file__).parent))
+import generate
+from generate import person, registry
+
 from projektu_vadiba.core import person_keys
 from projektu_vadiba.core.db import Database, open_database
 from projektu_vadiba.core.imports import apply_plan, build_plan, read_table
 from projektu_vadiba.core.services import people
-from projektu_vadiba.core.services.people_search import bulk_insert_people
 
-GIVEN = [
-    "Jānis",
-    "Anna",
-    "Pēteris",
-    "Līga",
-    "Andris",
-    "Ilze",
-    "Mārtiņš",
-    "Inese",
-    "Kārlis",
-    "Dace",
-    "Edgars",
-    "Sanita",
-    "Uldis",
-    "Žanna",
-    "Ģirts",
-    "Ņina",
-    "Ēriks",
-    "Agris",
-    "Laura",
-    "Rūta",
-    "Oskars",
-    "Zane",
-]
-SURNAMES = [
-    "Bērziņš",
-    "Kalniņš",
-    "Ozoliņš",
-    "Jansons",
-    "Ozols",
-    "Liepiņš",
-    "Krūmiņš",
-    "Balodis",
-    "Zariņš",
-    "Pētersons",
-    "Kļaviņš",
-    "Vītols",
-    "Šmits",
-    "Ābols",
-    "Čakste",
-    "Ķiķis",
-    "Grīnbergs",
-    "Lapiņš",
-    "Eglītis",
-    "Siliņš",
-    "Ūdris",
-    "Āboliņš",
-    "Millers",
-    "Vanags",
-    "Zvirbulis",
-    "Strautiņš",
-    "Priede",
-    "Mežs",
-]
-PLACES = [
-    "Ķekavas novads",
-    "Rīga",
-    "Baldones pagasts",
-    "Ogres novads",
-    "Jelgava",
-    "Cēsu novads",
-    "Daugmale",
-    "Siguldas novads",
-    "Valmiera",
-    "Liepāja",
-    "Ludzas novads",
-    "Krāslava",
-]
 QUERIES = ["b", "be", "berz", "berzins", "Bērziņš", "jan berz", "kekava", "Ķekava", "zanna ab", "udris 12",
            "janis.berzins1@ex", "xyz"]  # fmt: skip
 
 
-def person(rnd: random.Random, i: int) -> tuple[str, str, str, str, str]:
-    given = rnd.choice(GIVEN)
-    surname = rnd.choice(SURNAMES) if rnd.random() < 0.8 else f"{rnd.choice(SURNAMES)}-{rnd.choice(SURNAMES)}"
-    email = f"{person_keys.search_text(given)}.{person_keys.search_text(surname).replace(' ', '')}{i}@example.lv"
-    return given, surname, email, f"2{i:07d}", rnd.choice(PLACES)
-
-
-def registry(n: int) -> list[tuple[str, str, str, str, str]]:
-    rnd = random.Random(2026)
-    return [person(rnd, i) for i in range(n)]
-
-
 def fill(db: Database, n: int) -> float:
-    rows = []
-    for given, surname, email, phone, place in registry(n):
-        rows.append({"given_name": given, "surname": surname, "email": email, "phone": phone, "municipality": place,
-                     "search_text": person_keys.search_text(given, surname, email, "", place),
-                     "name_key": person_keys.name_key(given, surname), "phone_key": person_keys.phone_key(phone),
-                     "sort_key": person_keys.sort_key(surname, given)})  # fmt: skip
-    start = time.perf_counter()
-    with db.session() as s:
-        for k in range(0, n, 10_000):
-            bulk_insert_people(s, rows[k : k + 10_000])
-    return time.perf_counter() - start
+    return generate.fill_registry(db, n)
 
 
 FLOOR_SQL = "SELECT rowid FROM people_fts WHERE people_fts MATCH ? LIMIT 100"

@@ -9,3 +9,4 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check src tests scripts bench installer
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
+.venv/bin/python bench/run_all.py --quick

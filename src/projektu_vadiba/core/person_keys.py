@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from projektu_vadiba.core.text import fold
 
@@ -28,7 +29,8 @@ def search_words(text: str) -> list[str]:
 
 
 def search_text(*parts: str, limit: int = 800) -> str:
-    text = " ".join(search_words(" ".join(p for p in parts if p)))
+    # Part by part (the same words as folding them joined): names and places repeat, so fold's cache serves them.
+    text = " ".join(w for p in parts if p for w in search_words(p))
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0]
@@ -51,6 +53,7 @@ def phone_key(phone: str) -> str:
     return digits if len(digits) >= 6 else ""
 
 
+@lru_cache(maxsize=4096)  # a few dozen distinct letters in practice
 def _code(ch: str) -> str:
     # Two hex digits per letter (first digit 0-5), six for anything else ('f' + code point): prefix-free, so
     # comparing the strings compares the letters one by one. Hex digits sort the same under every collation.
@@ -68,6 +71,7 @@ def _code(ch: str) -> str:
     return f"f{ord(ch):05x}"
 
 
+@lru_cache(maxsize=65536)  # common names repeat in every import
 def sort_key(surname: str, given: str) -> str:
     surname_part = "".join(_code(ch) for ch in " ".join(surname.split()).casefold())
     given_part = "".join(_code(ch) for ch in " ".join(given.split()).casefold())

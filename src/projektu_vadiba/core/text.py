@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Latvian alphabet order: a ā b c č d e ē f g ģ h i ī j k ķ l ļ m n ņ o p r s š t u ū v z ž.
 # Letters not in it (q w x y, foreign accents) sort by their base letter.
@@ -11,8 +12,11 @@ _RANK = {ch: i for i, ch in enumerate(_LV_ALPHABET)}
 _FOREIGN = {"q": _RANK["p"], "w": _RANK["v"], "x": _RANK["v"], "y": _RANK["i"]}
 
 
+@lru_cache(maxsize=65536)  # names and places repeat: an import folds the same few thousand strings again and again
 def fold(text: str) -> str:
     """Lower-case without diacritics: 'Bērziņš' -> 'berzins', 'Ķekava' -> 'kekava'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -1,0 +1,33 @@
+"""bench/run_all.py stays runnable: one benchmark on a tiny generated database (no timing assertion)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _run_all() -> ModuleType:
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location("run_all", BENCH / "run_all.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quick_benchmarks_run_on_a_tiny_database(tmp_path: Path) -> None:
+    run_all = _run_all()
+    from projektu_vadiba.core.db import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'tiny.sqlite'}")
+    pid = run_all.generate.generate(db, run_all.generate.SCALES["tiny"])
+    lines = run_all.bench_search(db, tmp_path / "tiny.sqlite", 1)
+    lines += run_all.bench_import(tmp_path / "tiny.sqlite", 20, 100, tmp_path)
+    db.close()
+    assert pid == 1
+    assert len(lines) == len(run_all.bench_people.QUERIES) + 1
+    assert all("ratio" in line for line in lines)
