@@ -81,3 +81,31 @@ def test_photo_refusal_carries_onto_the_list(db: Database, project: ProjectDetai
         b = attendance.register(s, ev.id, glad.id)
         assert (a.no_photos, b.no_photos) == (True, False)
         assert attendance.set_no_photos(s, b.id, True).no_photos is True
+
+
+def test_project_participants_in_one_query_match_the_event_lists(db: Database, project: ProjectDetail) -> None:
+    with db.session() as s:
+        evs = [
+            activities.create_event(
+                s,
+                project.id,
+                EventInput(title=f"Tikšanās {d}", starts_at=datetime(2023, 6, d, 18), ends_at=datetime(2023, 6, d, 20)),
+            )
+            for d in (1, 8)
+        ]
+        ids = {
+            name: people.create_person(s, PersonInput(given_name=name, surname=surname)).id
+            for name, surname in (("Ērika", "Šulce"), ("Ansis", "Āboliņš"), ("Juris", "Apinis"))
+        }
+        attendance.register(s, evs[0].id, ids["Ērika"], AttendanceStatus.ATTENDED)
+        attendance.register(s, evs[1].id, ids["Ērika"], AttendanceStatus.ABSENT)
+        attendance.register(s, evs[0].id, ids["Ansis"], AttendanceStatus.ATTENDED)
+        attendance.register(s, evs[1].id, ids["Ansis"], AttendanceStatus.ATTENDED)
+        attendance.register(s, evs[1].id, ids["Juris"])
+    with db.session() as s:
+        rows = attendance.project_participants(s, project.id)
+    assert [(p.surname, lists, came) for p, lists, came in rows] == [
+        ("Apinis", 1, 0),
+        ("Āboliņš", 2, 2),
+        ("Šulce", 2, 1),
+    ]

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from projektu_vadiba.core.models.enums import AttendanceStatus
-from projektu_vadiba.core.services.activities import list_events
-from projektu_vadiba.core.services.attendance import event_list
-from projektu_vadiba.core.text import lv_sort_key
+from projektu_vadiba.core.services import attendance
 from projektu_vadiba.ui import hooks
 from projektu_vadiba.ui.models.attendance_tables import ParticipantRow, participants_model
 from projektu_vadiba.ui.models.proxy import SearchProxyModel
@@ -21,16 +18,8 @@ from projektu_vadiba.ui.workspace import Workspace
 
 
 def project_participants(ws: Workspace, project_id: int) -> list[ParticipantRow]:
-    def query(s):  # type: ignore[no-untyped-def]
-        seen: dict[int, ParticipantRow] = {}
-        for event in list_events(s, project_id):
-            for a in event_list(s, event.id):
-                row = seen.get(a.person.id) or ParticipantRow(a.person, 0, 0)
-                came = 1 if a.status is AttendanceStatus.ATTENDED else 0
-                seen[a.person.id] = ParticipantRow(a.person, row.events + 1, row.attended + came)
-        return sorted(seen.values(), key=lambda r: (lv_sort_key(r.person.surname), lv_sort_key(r.person.given_name)))
-
-    return ws.read(query)
+    rows = ws.read(lambda s: attendance.project_participants(s, project_id))
+    return [ParticipantRow(person, lists, came) for person, lists, came in rows]
 
 
 class ReadOnlyParticipants(QWidget):
