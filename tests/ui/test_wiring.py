@@ -64,3 +64,25 @@ def test_features_plug_into_the_workspace(
     registry = window.findChild(PeopleRegistryWindow)
     assert registry is not None and registry.isVisible()
     registry.close()
+
+
+def test_budget_and_reports_parts_are_made_when_their_section_is_shown(
+    qtbot: QtBot, wired: None, filled: tuple[Database, int, int], settings: Settings
+) -> None:
+    from projektu_vadiba.ui.reports.view import ReportsView
+
+    db, project_id, _ = filled
+    with db.session() as s:
+        other = projects.create_project(s, project_input(number="2024.LV/NVOF/MIC/002")).id
+    window = make_window(qtbot, db, settings)
+    window.open_project(project_id, "overview")
+    page = window.project_page
+    # A hidden section reads nothing: opening a project with 1,000 expenses must not build the money view.
+    assert page.findChild(BudgetView) is None and page.findChild(ReportsView) is None
+    window.show_section("budget")
+    first = page.findChild(BudgetView)
+    assert first is not None and first.project_id == project_id
+    window.show_section("reports")
+    assert page.findChild(ReportsView) is not None
+    window.open_project(other, "budget")
+    qtbot.waitUntil(lambda: [v.project_id for v in page.findChildren(BudgetView)] == [other])

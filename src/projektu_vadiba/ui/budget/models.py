@@ -25,6 +25,10 @@ WARNING_BACKGROUND = QColor("#fde7e9")
 HEADER_BACKGROUND = QColor("#eef1f6")
 TOTAL_BACKGROUND = QColor("#fff6d9")
 MUTED = QColor("#777777")
+# Plain ints: looking up Qt.ItemDataRole members costs more than the rest of a call.
+_BACKGROUND, _TOOLTIP = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ToolTipRole)
+_FONT, _FOREGROUND = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ForegroundRole)
+_STYLE_ROLES = frozenset((_BACKGROUND, _TOOLTIP, _FONT, _FOREGROUND))
 
 
 def percent_text(value: Decimal | None) -> str:
@@ -45,23 +49,25 @@ class MoneyRowsModel(RowsTableModel[T]):
         self._warning, self._kind, self._muted = warning, kind, muted
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _STYLE_ROLES:  # most calls: the base class answers them without the checks below
+            return super().data(index, role)
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         item = self.row_at(index.row())
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             if self._warning(item):
                 return QBrush(WARNING_BACKGROUND)
             kind = self._kind(item)
             if kind in ("category", "subtotal", "total"):
                 return QBrush(TOTAL_BACKGROUND if kind != "category" else HEADER_BACKGROUND)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and self._warning(item):
+        if role == _TOOLTIP and self._warning(item):
             return self._warning(item)
-        if role == Qt.ItemDataRole.FontRole and self._kind(item) in ("category", "subtotal", "total"):
+        if role == _FONT and self._kind(item) in ("category", "subtotal", "total"):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and self._muted(item):
+        if role == _FOREGROUND and self._muted(item):
             return QBrush(MUTED)
         return super().data(index, role)
 

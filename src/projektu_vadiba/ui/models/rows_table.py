@@ -60,6 +60,15 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
         self._rows: list[T] = []
         self._ranks: dict[int, list[int]] = {}
         self._search: list[str] | None = None
+        self._answers: dict[int, Callable[[int, int], Any]] = {
+            int(Qt.ItemDataRole.DisplayRole): self._display,
+            int(Qt.ItemDataRole.ToolTipRole): self._tooltip,
+            int(Qt.ItemDataRole.TextAlignmentRole): self._alignment,
+            int(Qt.ItemDataRole.ForegroundRole): self._foreground,
+            SORT_ROLE: self._sort_rank,
+            SEARCH_ROLE: self._search_text,
+            ID_ROLE: self._id,
+        }
 
     # ---- data in -------------------------------------------------------------------------------------
 
@@ -103,25 +112,37 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        # Called tens of thousands of times as a big table is laid out and painted, mostly for roles no column
+        # uses (font, decoration, size hint...): those leave at the first dict look-up, before any other work.
+        answer = self._answers.get(role)
+        if answer is None:
             return None
         row, col = index.row(), index.column()
+        if row < 0 or col < 0 or row >= len(self._rows) or col >= len(self._columns):
+            return None
+        return answer(row, col)
+
+    def _display(self, row: int, col: int) -> Any:
+        return self._columns[col].text(self._rows[row])
+
+    def _tooltip(self, row: int, col: int) -> Any:
         column = self._columns[col]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(self._rows[row])
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.text(self._rows[row])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role == Qt.ItemDataRole.ForegroundRole and self.row_foreground is not None:
-            return self.row_foreground(self._rows[row])
-        if role == SORT_ROLE:
-            return self._rank(col)[row]
-        if role == SEARCH_ROLE:
-            return self._search_texts()[row]
-        if role == ID_ROLE:
-            return getattr(self._rows[row], "id", None)
-        return None
+        return column.text(self._rows[row]) if column.tooltip else None
+
+    def _alignment(self, row: int, col: int) -> Any:
+        return int(self._columns[col].align)
+
+    def _foreground(self, row: int, col: int) -> Any:
+        return None if self.row_foreground is None else self.row_foreground(self._rows[row])
+
+    def _sort_rank(self, row: int, col: int) -> Any:
+        return self._rank(col)[row]
+
+    def _search_text(self, row: int, col: int) -> Any:
+        return self._search_texts()[row]
+
+    def _id(self, row: int, col: int) -> Any:
+        return getattr(self._rows[row], "id", None)
 
     # ---- helpers -------------------------------------------------------------------------------------
 

@@ -47,20 +47,25 @@ class BudgetSection(Section):
         self.box.addWidget(self.placeholder, 1)
 
     def project_changed(self) -> None:
-        factory = hooks.budget_factory
-        if factory is not None and self.project_id is not None:
-            if self.content is not None:
-                self.box.removeWidget(self.content)
-                self.content.deleteLater()
-            self.content = factory(self.ws.db, self.project_id)
-            self.content.setParent(self)
-            self.placeholder.hide()
-            self.box.addWidget(self.content, 1)
+        # The money view is built when the section is first shown for this project, not when the project opens:
+        # a project with 1,000 expenses cost 0.1 s of reading and 50,000 model calls while it stayed hidden.
+        if self.content is not None:
+            self.box.removeWidget(self.content)
+            self.content.deleteLater()
+            self.content = None
 
     def reload(self) -> None:
-        reload = getattr(self.content, "reload", None)
-        if callable(reload):
-            reload()
+        factory = hooks.budget_factory
+        if factory is not None and self.project_id is not None:
+            if self.content is None:
+                self.content = factory(self.ws.db, self.project_id)  # reads its data as it is made
+                self.content.setParent(self)
+                self.placeholder.hide()
+                self.box.addWidget(self.content, 1)
+                return
+            reload = getattr(self.content, "reload", None)
+            if callable(reload):
+                reload()
             return
         assert self.project_id is not None
         pid = self.project_id

@@ -69,19 +69,25 @@ class ReportsSection(Section):
         self.shortcut(self.tr("Atzīmēt kā iesniegtu"), "Space", self.toggle_submitted, self.view)
 
     def project_changed(self) -> None:
+        # The reports part is built when the section is first shown for this project (see BudgetSection).
+        if self.reports_widget is not None:
+            # Report texts typed for the previous project are saved, never lost by switching projects.
+            save_pending = getattr(self.reports_widget, "save_pending", None)
+            if callable(save_pending):
+                save_pending()
+            self.reports_box.removeWidget(self.reports_widget)
+            self.reports_widget.deleteLater()
+            self.reports_widget = None
+
+    def _reports_part(self) -> QWidget | None:
+        """The reports part for the current project, made on first use; None when no reports module is plugged in."""
         factory = hooks.reports_factory
-        if factory is not None and self.project_id is not None:
-            if self.reports_widget is not None:
-                # Report texts typed for the previous project are saved, never lost by switching projects.
-                save_pending = getattr(self.reports_widget, "save_pending", None)
-                if callable(save_pending):
-                    save_pending()
-                self.reports_box.removeWidget(self.reports_widget)
-                self.reports_widget.deleteLater()
+        if self.reports_widget is None and factory is not None and self.project_id is not None:
             self.reports_widget = factory(self.ws.db, self.project_id)
             self.reports_widget.setParent(self)
             self.coming.hide()
             self.reports_box.addWidget(self.reports_widget)
+        return self.reports_widget
 
     def reload(self) -> None:
         assert self.project_id is not None
@@ -100,8 +106,10 @@ class ReportsSection(Section):
             pass
         elif self.project.deadlines:
             self.view.selectRow(0)
-        reload = getattr(self.reports_widget, "reload", None)
-        if callable(reload):
+        made = self.reports_widget is None
+        part = self._reports_part()
+        reload = getattr(part, "reload", None)
+        if not made and callable(reload):
             reload()
         self._update_buttons()
 
