@@ -158,12 +158,15 @@ def child(mode: str, path: str, pid: int) -> None:
 
         from projektu_vadiba.ui.app import make_application
         from projektu_vadiba.ui.main_window import MainWindow
-        from projektu_vadiba.ui.settings import Settings
+        from projektu_vadiba.ui.settings import LAST_PROJECT, LAST_SECTION, Settings
         from projektu_vadiba.ui.translations import choose_language, switch_language
         from projektu_vadiba.ui.wiring import wire_features
 
         app = make_application()
         settings = Settings()
+        if mode == "restore":  # the user left off in the largest project's participants last time
+            settings.set(LAST_PROJECT, pid)
+            settings.set(LAST_SECTION, "participants")
         switch_language(app, choose_language(None, settings))
         db = open_database(f"sqlite:///{path}")
         wire_features()
@@ -230,13 +233,16 @@ def run_child(mode: str, path: Path, pid: int) -> dict[str, list[str]]:
 
 
 def bench_start(path: Path, pid: int, repeat: int) -> list[str]:
-    """Process start to the first paint of the main window on the database vs an empty QMainWindow; then the
-    participant table of the largest project opened and scrolled to its end; peak RSS of both processes."""
+    """Process start to the first paint of the main window on the database vs an empty QMainWindow (also when the
+    app reopens the section the user left off in: the largest project's participants); then the participant table
+    of the largest project opened and scrolled to its end; peak RSS of both processes."""
     app = [run_child("table", path, pid) for _ in range(repeat)]
+    restore = [run_child("restore", path, pid) for _ in range(repeat)]
     floor = [run_child("floor-table", path, pid) for _ in range(repeat)]
     pick = lambda runs, key, i=0: min(float(r[key][i]) for r in runs)  # noqa: E731
     return [
         line("start to a painted main window", pick(app, "start"), pick(floor, "start")),
+        line("start, reopening the participant table", pick(restore, "start"), pick(floor, "start")),
         line(f"participant table ({app[0]['table'][1]} rows) + scroll", pick(app, "table"), pick(floor, "table")),
         line("peak RSS, large database + table open", pick(app, "rss"), pick(floor, "rss"), unit="MB"),
     ]
