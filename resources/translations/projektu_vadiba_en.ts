@@ -2143,6 +2143,10 @@
         <translation>The reporting period cannot end before it starts.</translation>
     </message>
     <message>
+        <source>Gatavo pārskatu…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
         <source>Neizdevās saglabāt failu %1: %2</source>
         <translation>Could not save the file %1: %2</translation>
     </message>
@@ -2376,6 +2380,17 @@ Undo?</translation>
     <message>
         <source>Šeit vēl nav neviena pasākuma.</source>
         <translation>There are no events here yet.</translation>
+    </message>
+    <message>
+        <source>Gatavo reģistrācijas lapas…</source>
+        <translation>Preparing the attendance sheets…</translation>
+    </message>
+</context>
+<context>
+    <name>background</name>
+    <message>
+        <source>Lūdzu, uzgaidiet</source>
+        <translation>Please wait</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto_sheets import SheetSet, SheetVariant
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.ui.background import run_in_background
 from projektu_vadiba.ui.dialogs.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:
@@ -177,7 +178,7 @@ def open_attendance_sheet(
     project_id: int | None = None,
     choice: SheetChoice | None = None,
 ) -> None:
-    """Ask for the options (unless `choice` is given), build the PDF with a wait cursor, show the preview."""
+    """Ask for the options (unless `choice` is given), build the PDF off the UI thread, show the preview."""
     from projektu_vadiba.core.services.sheets import sheets_for
 
     target = {"event_id": event_id, "activity_id": activity_id, "project_id": project_id}
@@ -195,8 +196,12 @@ def open_attendance_sheet(
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             choice = dialog.choice()
-        with wait_cursor():
-            pdf, file_name, window_title = build_sheet_pdf(db, choice, **target)
+        chosen = choice
+        pdf, file_name, window_title = run_in_background(
+            parent,
+            QCoreApplication.translate("attendance_sheet", "Gatavo reģistrācijas lapas…"),
+            lambda: build_sheet_pdf(db, chosen, **target),
+        )
     except AppError as exc:
         QMessageBox.warning(parent, title, exc.message)
         return

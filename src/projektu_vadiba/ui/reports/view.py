@@ -36,7 +36,7 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services import projects
 from projektu_vadiba.core.services.report_data import missing_texts_message
 from projektu_vadiba.core.services.report_dto import MissingText
-from projektu_vadiba.ui.actions.attendance_sheet import wait_cursor
+from projektu_vadiba.ui.background import run_in_background
 from projektu_vadiba.ui.reports import making
 from projektu_vadiba.ui.reports.preview import ReportPreviewDialog
 from projektu_vadiba.ui.reports.recent import RecentFiles, RecentFilesList
@@ -251,8 +251,9 @@ class ReportsView(QWidget):
 
     def _make(self, request: making.Request) -> making.Made | None:
         try:
-            with wait_cursor():
-                return making.make(self._db, self.project_id, request)
+            return run_in_background(
+                self, self.tr("Gatavo pārskatu…"), lambda: making.make(self._db, self.project_id, request)
+            )
         except AppError as exc:
             self.warn(exc.message)
             return None
