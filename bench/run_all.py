@@ -92,7 +92,11 @@ def bench_import(path: Path, rows: int, existing: int, tmp: Path) -> list[str]:
     csv = tmp / "import.csv"
     bench_people.write_csv(csv, rows, existing)
     copy = tmp / "import.sqlite"
-    shutil.copy(path, copy)
+    # SQLite's backup API, not a file copy: the source may hold recent changes (a migration) in its WAL file.
+    with sqlite3.connect(path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    source.close()
+    target.close()
     db = open_database(f"sqlite:///{copy}")
     started = time.perf_counter()
     with db.session() as s:

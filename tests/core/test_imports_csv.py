@@ -170,16 +170,16 @@ def test_utf8_bom_comma_header_below_a_title_and_full_name_column() -> None:
     )
     table = read_csv_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     assert (table.encoding, table.delimiter, table.header_row) == ("utf-8-sig", ",", 3)
-    rows = [(r.row, r.person.given_name, r.person.surname, r.person.organisation_name) for r in _plan_rows(table)]
+    rows = [(n, p.given_name, p.surname, p.organisation_name) for n, p in _parsed_people(table)]
     assert rows == [(4, "Anna Marija", "Liepiņa", "Biedrība “Ūdrs”"), (5, "Pēteris", "Kalniņš", "")]
 
 
-def _plan_rows(table):  # type: ignore[no-untyped-def]
-    from projektu_vadiba.core.imports.plan import _parse_row, check_mapping, guess_mapping
+def _parsed_people(table):  # type: ignore[no-untyped-def]
+    from projektu_vadiba.core.imports.plan import _Columns, _parse_row, check_mapping, guess_mapping
 
     mapping = guess_mapping(table.header)
     assert check_mapping(mapping) == []
-    return [_parse_row(n, cells, mapping) for n, cells in table.data_rows()]
+    return [(n, _parse_row(cells, _Columns(mapping))[0]) for n, cells in table.data_rows()]
 
 
 def test_tab_and_pipe_delimiters_and_utf8_without_bom() -> None:

@@ -21,23 +21,41 @@ _LV_ALPHABET = "aābcčdeēfgģhiījkķlļmnņoprsštuūvzž"
 _RANK = {ch: i for i, ch in enumerate(_LV_ALPHABET)}
 _FOREIGN = {"q": _RANK["p"], "w": _RANK["v"], "x": _RANK["v"], "y": _RANK["i"]}
 SORT_KEY_LENGTH = 400
+_ASCII_NON_DIGITS = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isdigit()))
 
 
 def search_words(text: str) -> list[str]:
     """'Zanna@Example.lv, Ķekava' -> ['zanna', 'example', 'lv', 'kekava']."""
-    return [w for w in _WORD_SPLIT.split(fold(text)) if w]
+    joined = _joined(text)
+    return joined.split(" ") if joined else []
+
+
+@lru_cache(maxsize=65536)  # names and places repeat in every import
+def _joined(text: str) -> str:
+    """The folded words of `text` joined by one space (words hold no spaces)."""
+    return " ".join(w for w in _WORD_SPLIT.split(fold(text)) if w)
 
 
 def search_text(*parts: str, limit: int = 800) -> str:
-    # Part by part (the same words as folding them joined): names and places repeat, so fold's cache serves them.
-    text = " ".join(w for p in parts if p for w in search_words(p))
+    # Part by part (the same words as folding them joined: a space separates words): names and places repeat, so
+    # the cache serves them.
+    text = " ".join(j for p in parts if p and (j := _joined(p)))
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0]
 
 
 def name_key(given: str, surname: str) -> str:
-    return " ".join(search_words(f"{given} {surname}"))
+    return name_keys(given, surname)[0]
+
+
+def name_keys(given: str, surname: str) -> tuple[str, str]:
+    """(name_key(given, surname), name_key(surname, given)): the key and the key of the swapped name, from the
+    words of each part (cached), the same as folding the joined text."""
+    first, last = _joined(given), _joined(surname)
+    if not first or not last:
+        return first or last, first or last
+    return f"{first} {last}", f"{last} {first}"
 
 
 def email_key(email: str) -> str:
@@ -45,7 +63,8 @@ def email_key(email: str) -> str:
 
 
 def phone_key(phone: str) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit())
+    # ASCII (nearly every number): drop the non-digits in one translate; else any Unicode digit counts.
+    digits = phone.translate(_ASCII_NON_DIGITS) if phone.isascii() else "".join(ch for ch in phone if ch.isdigit())
     if digits.startswith("00"):
         digits = digits[2:]
     if digits.startswith("371") and len(digits) == 11:
@@ -71,8 +90,10 @@ def _code(ch: str) -> str:
     return f"f{ord(ch):05x}"
 
 
-@lru_cache(maxsize=65536)  # common names repeat in every import
 def sort_key(surname: str, given: str) -> str:
-    surname_part = "".join(_code(ch) for ch in " ".join(surname.split()).casefold())
-    given_part = "".join(_code(ch) for ch in " ".join(given.split()).casefold())
-    return f"{surname_part}00{given_part}"[:SORT_KEY_LENGTH]
+    return f"{_sort_part(surname)}00{_sort_part(given)}"[:SORT_KEY_LENGTH]
+
+
+@lru_cache(maxsize=65536)  # surnames and given names repeat far more than their pairs
+def _sort_part(text: str) -> str:
+    return "".join(_code(ch) for ch in " ".join(text.split()).casefold())

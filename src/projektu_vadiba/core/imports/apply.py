@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock, person_keys
 from projektu_vadiba.core.db import current_user
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.imports.gc_pause import gc_paused
 from projektu_vadiba.core.imports.plan import Choice, ImportCancelled, ImportPlan, PlannedRow, Progress
 from projektu_vadiba.core.models import (
     Attendance,
@@ -26,7 +28,7 @@ from projektu_vadiba.core.models import (
     PersonalDataLog,
 )
 from projektu_vadiba.core.services.organisations import find_or_create_organisation
-from projektu_vadiba.core.services.people_search import bulk_insert_people
+from projektu_vadiba.core.services.people_search import bulk_insert_people, insert_many
 
 _CHUNK = 1000
 
@@ -70,6 +72,7 @@ def _person_row(row: PlannedRow, org_ids: dict[str, int], now: object) -> dict[s
         "consent_data": p.consent_data,
         "consent_photo": p.consent_photo,
         "notes": p.notes,
+        # The keys come from caches filled while the plan was made (names and places repeat).
         "search_text": person_keys.search_text(p.given_name, p.surname, p.email, org, p.municipality),
         "name_key": person_keys.name_key(p.given_name, p.surname),
         "phone_key": person_keys.phone_key(p.phone),
@@ -79,6 +82,7 @@ def _person_row(row: PlannedRow, org_ids: dict[str, int], now: object) -> dict[s
     }
 
 
+@gc_paused
 def apply_plan(
     session: Session,
     plan: ImportPlan,
@@ -128,7 +132,7 @@ def apply_plan(
     created_ids = [person_of_row[r.row] for r in new_rows]
     if created_ids:
         log = [{"at": now, "actor": actor, "person_id": pid, "action": "imported", "fields": ""} for pid in created_ids]
-        session.execute(insert(PersonalDataLog), log)
+        insert_many(session, cast(Table, PersonalDataLog.__table__), log)
     added = updated = 0
     if plan.event_id is not None:
         added, updated = _attendance(session, plan.event_id, rows, person_of_row, default_status)

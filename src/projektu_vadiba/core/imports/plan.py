@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.imports.gc_pause import gc_paused
 from projektu_vadiba.core.imports.mapping import (
     FIELD_BY_KEY,
     IGNORE,
@@ -85,37 +87,65 @@ class ImportPlan:
         return out
 
 
-def _cell(cells: Sequence[str], mapping: Sequence[str], key: str) -> str:
+_CODED: tuple[tuple[str, Callable[[str], object], str], ...] = (
+    ("gender", parse_gender, "dzimums (der: sieviete, vīrietis, cits)"),
+    ("consent_data", parse_yes_no, "atbilde (der: jā vai nē)"),
+    ("consent_photo", parse_yes_no, "atbilde (der: jā vai nē)"),
+    ("status", parse_status, "dalības statuss (der: piedalījās, nepiedalījās, reģistrējies)"),
+    ("role", parse_role, "loma (der: dalībnieks, lektors, moderators, mentors, brīvprātīgais, organizators)"),
+)
+_INVALID = object()
+
+
+@lru_cache(maxsize=4096)  # coded columns hold a handful of distinct texts ("s", "v", "jā"): parse each once
+def _coded(key: str, text: str) -> object:
+    """The parsed value of a coded cell, _INVALID when the text is not one."""
+    if not text:
+        return None  # every parser reads an empty cell as "not given"
+    parser = next(p for k, p, _what in _CODED if k == key)
     try:
-        return cells[mapping.index(key)].strip()
-    except (ValueError, IndexError):
-        return ""
+        return parser(text)
+    except ValueError:
+        return _INVALID
 
 
-def _parse_row(number: int, cells: Sequence[str], mapping: Sequence[str]) -> PlannedRow:
+class _Columns:
+    """Where each mapped field is in a row: looked up once per file, not once per cell."""
+
+    def __init__(self, mapping: Sequence[str]) -> None:
+        index: dict[str, int] = {}
+        for i, key in enumerate(mapping):
+            if key != IGNORE:
+                index.setdefault(key, i)
+        self.pairs = tuple(index.items())
+        self.full_name = "full_name" in index
+        self.coded = tuple((key, what) for key, _parser, what in _CODED if key in index)
+
+    def values(self, cells: Sequence[str]) -> dict[str, str]:
+        """field key -> stripped cell text, for the mapped fields (a short row lacks its last cells)."""
+        n = len(cells)
+        return {key: cells[i].strip() if i < n else "" for key, i in self.pairs}
+
+
+def _parse_row(
+    cells: Sequence[str], columns: _Columns
+) -> tuple[PersonInput, AttendanceStatus | None, AttendanceRole | None, tuple[str, ...]]:
+    """One row checked: (person, status, role, problems)."""
     problems: list[str] = []
-
-    def get(key: str) -> str:
-        return _cell(cells, mapping, key)
-
-    given, surname = get("given_name"), get("surname")
-    if "full_name" in mapping and not (given or surname):
-        given, surname = split_full_name(get("full_name"))
-    coded: dict[str, object] = {}
-    for key, parser, what in (
-        ("gender", parse_gender, "dzimums (der: sieviete, vīrietis, cits)"),
-        ("consent_data", parse_yes_no, "atbilde (der: jā vai nē)"),
-        ("consent_photo", parse_yes_no, "atbilde (der: jā vai nē)"),
-        ("status", parse_status, "dalības statuss (der: piedalījās, nepiedalījās, reģistrējies)"),
-        ("role", parse_role, "loma (der: dalībnieks, lektors, moderators, mentors, brīvprātīgais, organizators)"),
-    ):
-        text = get(key)
-        try:
-            coded[key] = parser(text)
-        except ValueError:
+    values = columns.values(cells)
+    get = values.get
+    given, surname = get("given_name", ""), get("surname", "")
+    if columns.full_name and not (given or surname):
+        given, surname = split_full_name(values["full_name"])
+    coded: dict[str, object] = dict.fromkeys(("gender", "consent_data", "consent_photo", "status", "role"))
+    for key, what in columns.coded:  # the fields not mapped stay None
+        text = values[key]
+        value = _coded(key, text)
+        if value is _INVALID:
             problems.append(f"{FIELD_BY_KEY[key].label}: “{text}” nav {what}.")
-            coded[key] = None
-    birth_text = get("birth_year")
+            value = None
+        coded[key] = value
+    birth_text = get("birth_year", "")
     birth_year: int | None = None
     if birth_text:
         digits = birth_text.replace(" ", "")
@@ -126,28 +156,42 @@ def _parse_row(number: int, cells: Sequence[str], mapping: Sequence[str]) -> Pla
     data = PersonInput(
         given_name=given,
         surname=surname,
-        organisation_name=get("organisation_name"),
-        municipality=get("municipality"),
-        email=get("email"),
-        phone=get("phone"),
+        organisation_name=get("organisation_name", ""),
+        municipality=get("municipality", ""),
+        email=get("email", ""),
+        phone=get("phone", ""),
         gender=coded["gender"],  # type: ignore[arg-type]
         birth_year=birth_year,
-        age_group=get("age_group"),
-        target_group=get("target_group"),
+        age_group=get("age_group", ""),
+        target_group=get("target_group", ""),
         consent_data=coded["consent_data"],  # type: ignore[arg-type]
         consent_photo=coded["consent_photo"],  # type: ignore[arg-type]
-        notes=get("notes"),
+        notes=get("notes", ""),
     )
     try:
         data = validate_person(data)
     except ValidationError as exc:
         problems.extend(p.message for p in exc.problems)
-    status, role = coded["status"], coded["role"]
-    return PlannedRow(number, data, status, role, tuple(problems))  # type: ignore[arg-type]
+    return data, coded["status"], coded["role"], tuple(problems)  # type: ignore[return-value]
 
 
 def _conflict(a: Keys, b: Keys) -> bool:
     return bool((a.email and b.email and a.email != b.email) or (a.phone and b.phone and a.phone != b.phone))
+
+
+def _best(matches: dict[int, list[str]]) -> int | None:
+    """The registered person with the most reasons (the lowest id among equals)."""
+    return min(matches, key=lambda pid: (-len(matches[pid]), pid)) if matches else None
+
+
+def _names(session: Session, ids: list[int]) -> dict[int, str]:
+    """'Given Surname' of each registered person a row is matched to."""
+    out: dict[int, str] = {}
+    run = session.connection().execute  # plain rows: no ORM row processing
+    for start in range(0, len(ids), 1000):
+        stmt = select(Person.id, Person.given_name, Person.surname).where(Person.id.in_(ids[start : start + 1000]))
+        out.update((pid, f"{given} {surname}") for pid, given, surname in run(stmt))
+    return out
 
 
 def check_mapping(mapping: Sequence[str]) -> list[str]:
@@ -161,6 +205,7 @@ def check_mapping(mapping: Sequence[str]) -> list[str]:
     return problems
 
 
+@gc_paused
 def build_plan(
     session: Session,
     table: RawTable,
@@ -177,44 +222,53 @@ def build_plan(
     if problems:
         return ImportPlan((), tuple(columns), table.header_row, event_id, tuple(problems))
     data_rows = table.data_rows()
-    parsed: list[PlannedRow] = []
-    for i, (number, cells) in enumerate(data_rows):
-        parsed.append(_parse_row(number, cells, columns))
+    where = _Columns(columns)
+    parsed = []
+    for i, (_number, cells) in enumerate(data_rows):
+        parsed.append(_parse_row(cells, where))
         if progress is not None and i % 500 == 499 and progress(i + 1, len(data_rows) * 2) is False:
             raise ImportCancelled
-    keys = [Keys.of(r.person.given_name, r.person.surname, r.person.email, r.person.phone) for r in parsed]
-    index = build_index(session, (k for k, r in zip(keys, parsed, strict=True) if r.valid))
-    found = [index.matches(k) if r.valid else {} for k, r in zip(keys, parsed, strict=True)]
-    linked = sorted({pid for f in found for pid in f})
-    name_rows = session.execute(select(Person.id, Person.given_name, Person.surname).where(Person.id.in_(linked)))
-    names = {pid: f"{given} {surname}" for pid, given, surname in name_rows}
-    seen: dict[str, int] = {}  # key -> first row number with it
+    keys = [None if bad else Keys.of(p.given_name, p.surname, p.email, p.phone) for p, _s, _r, bad in parsed]
+    index = build_index(session, (k for k in keys if k is not None))
+    found = [index.matches(k) if k is not None else {} for k in keys]
+    best_of = [_best(f) for f in found]
+    names = _names(session, sorted({pid for pid in best_of if pid is not None}))
+    # e-mail / phone / name key -> the first row number with it
+    seen_email: dict[str, int] = {}
+    seen_phone: dict[str, int] = {}
+    seen_name: dict[str, int] = {}
     first_keys: dict[int, Keys] = {}
     out: list[PlannedRow] = []
-    for i, (row, key, matches) in enumerate(zip(parsed, keys, found, strict=True)):
+    for i, ((number, _cells), (person, status, role, bad), key, matches, best) in enumerate(
+        zip(data_rows, parsed, keys, found, best_of, strict=True)
+    ):
         if progress is not None and i % 500 == 499 and progress(len(data_rows) + i + 1, len(data_rows) * 2) is False:
             raise ImportCancelled
-        if not row.valid:
-            out.append(row)
+        if key is None:
+            out.append(PlannedRow(number, person, status, role, bad))
             continue
-        contacts = ([f"e:{key.email}"] if key.email else []) + ([f"p:{key.phone}"] if key.phone else [])
-        earlier = next((seen[k] for k in contacts if k in seen), None)
+        earlier = seen_email.get(key.email) if key.email else None
+        if earlier is None and key.phone:
+            earlier = seen_phone.get(key.phone)
         if earlier is None:  # the same name counts unless the contacts say these are two people
             for n in key.names:
-                first = seen.get(f"n:{n}")
+                first = seen_name.get(n)
                 if first is not None and not _conflict(key, first_keys[first]):
                     earlier = first
                     break
-        for k in contacts + [f"n:{n}" for n in key.names]:
-            seen.setdefault(k, row.row)
-        first_keys.setdefault(row.row, key)
-        best = sorted(matches, key=lambda pid: (-len(matches[pid]), pid))[0] if matches else None
+        if key.email:
+            seen_email.setdefault(key.email, number)
+        if key.phone:
+            seen_phone.setdefault(key.phone, number)
+        for n in key.names:
+            seen_name.setdefault(n, number)
+        first_keys.setdefault(number, key)
         out.append(
             PlannedRow(
-                row.row,
-                row.person,
-                row.status,
-                row.role,
+                number,
+                person,
+                status,
+                role,
                 (),
                 best,
                 names.get(best, "") if best is not None else "",

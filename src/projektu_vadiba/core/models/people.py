@@ -34,7 +34,7 @@ class Person(Timestamps, Base):
     surname: Mapped[str] = mapped_column(String(100))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"), index=True)
     municipality: Mapped[str] = mapped_column(String(120), default="")
-    email: Mapped[str] = mapped_column(String(254), default="", index=True)
+    email: Mapped[str] = mapped_column(String(254), default="")  # matched case-blind: no plain index (0004)
     phone: Mapped[str] = mapped_column(String(40), default="")
     gender: Mapped[Gender | None] = mapped_column(str_enum(Gender))
     birth_year: Mapped[int | None]
@@ -44,8 +44,9 @@ class Person(Timestamps, Base):
     consent_data: Mapped[bool | None]
     consent_photo: Mapped[bool | None]
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Folded (lower-case, no diacritics) name, e-mail, organisation and municipality for as-you-type search.
-    search_text: Mapped[str] = mapped_column(String(800), default="", index=True)
+    # Folded (lower-case, no diacritics) name, e-mail, organisation and municipality for as-you-type search,
+    # indexed by the SQLite FTS5 table / PostgreSQL GIN index of migration 0002 (no B-tree: migration 0004).
+    search_text: Mapped[str] = mapped_column(String(800), default="")
     anonymised_at: Mapped[datetime | None]
     # Derived keys (core.person_keys): duplicate finding and Latvian alphabetical order in SQL.
     name_key: Mapped[str] = mapped_column(String(200), default=_derived(lambda g, s, _p: name_key(g, s)), index=True)

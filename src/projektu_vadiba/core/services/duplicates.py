@@ -1,8 +1,8 @@
 """Likely duplicates: the same name (case, spacing and diacritics do not matter, either order of the two parts),
 the same e-mail (case does not matter) or the same phone number (digits only, without +371).
 
-All lookups go through indexed key columns (name_key, phone_key) or one e-mail scan, so checking a 10,000-row
-import against 100,000 people costs a few queries, not one per row.
+A few keys (a form) are looked up through the indexed key columns (name_key, phone_key); many (an import) in one
+pass over the registry, so checking a 10,000-row import against 100,000 people costs one query, not one per row.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ REASON_NAME = "tas pats vārds un uzvārds"
 REASON_EMAIL = "tā pati e-pasta adrese"
 REASON_PHONE = "tas pats tālruņa numurs"
 _CHUNK = 500
+_SCAN_KEYS = 5000  # more keys than this: one pass over the registry beats a query per chunk of keys
+# Plain SQL without parameters: the same text on every back-end, no statement to compile.
+_SCAN_SQL = "SELECT id, name_key, email, phone_key FROM people WHERE anonymised_at IS NULL"
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,8 @@ class Keys:
 
     @classmethod
     def of(cls, given: str, surname: str, email: str, phone: str) -> Keys:
-        direct, swapped = person_keys.name_key(given, surname), person_keys.name_key(surname, given)
-        names = tuple(dict.fromkeys(k for k in (direct, swapped) if k))
+        direct, swapped = person_keys.name_keys(given, surname)
+        names = (direct, swapped) if direct != swapped else (direct,) if direct else ()
         return cls(names, person_keys.email_key(email), person_keys.phone_key(phone))
 
 
@@ -78,34 +81,56 @@ def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
 def build_index(session: Session, all_keys: Iterable[Keys]) -> KeyIndex:
     """Look up every key of `all_keys` among the people not anonymised."""
     keys = list(all_keys)
+    names = {n for k in keys for n in k.names}
+    phones = {k.phone for k in keys if k.phone}
+    emails = {k.email for k in keys if k.email}
+    if len(emails) > _CHUNK or len(names) + len(phones) > _SCAN_KEYS:
+        return _scan(session, names, phones, emails)
     index = KeyIndex()
     live = Person.anonymised_at.is_(None)
     # Core execution on the session's connection: plain tuples, no ORM row processing (a common name can bring
-    # back hundreds of people per key, so at 100,000 people this is most of an import's duplicate check).
+    # back hundreds of people per key).
     run = session.connection().execute
-    for chunk in _chunks(n for k in keys for n in k.names):
+    for chunk in _chunks(names):
         stmt = select(Person.id, Person.name_key, Person.email, Person.phone_key)
         for pid, key, email, phone in run(stmt.where(live, Person.name_key.in_(chunk))):
             index.by_name[key].append(pid)
             index.contacts[pid] = (person_keys.email_key(email), phone)
-    for chunk in _chunks(k.phone for k in keys if k.phone):
+    for chunk in _chunks(phones):
         for pid, key in run(select(Person.id, Person.phone_key).where(live, Person.phone_key.in_(chunk))):
             index.by_phone[key].append(pid)
-    emails = {k.email for k in keys if k.email}
-    if len(emails) > _CHUNK:
-        # lower(email) has no index, so every chunk below would scan the whole table: one scan instead.
-        for pid, email in run(select(Person.id, Person.email).where(live, Person.email != "")):
-            key = person_keys.email_key(email)
-            if key in emails:
-                index.by_email[key].append(pid)
-    elif emails:
-        # lower() in SQL folds ASCII only; the exact key is compared in Python.
-        for chunk in _chunks(emails):
-            rows = run(
-                select(Person.id, Person.email).where(live, func.lower(Person.email).in_([e.lower() for e in chunk]))
-            )
-            for pid, email in rows:
-                index.by_email[person_keys.email_key(email)].append(pid)
+    # lower(email) has no index: each chunk scans the table (see _scan for many e-mails). lower() in SQL folds
+    # ASCII only; the exact key is compared in Python.
+    for chunk in _chunks(emails):
+        rows = run(
+            select(Person.id, Person.email).where(live, func.lower(Person.email).in_([e.lower() for e in chunk]))
+        )
+        for pid, email in rows:
+            index.by_email[person_keys.email_key(email)].append(pid)
+    return index
+
+
+def _scan(session: Session, names: set[str], phones: set[str], emails: set[str]) -> KeyIndex:
+    """The index for a large import: one pass over the registry instead of a query per 500 keys (a 10,000-row
+    file has ~18,000 name keys, direct and swapped, and e-mails that no index serves: measured in
+    docs/benchmarks.md). The rows come straight from the driver's cursor: a plain SELECT without parameters (the
+    same on every back-end), 100,000 rows that need no type conversion."""
+    index = KeyIndex()
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(_SCAN_SQL)
+        while rows := cursor.fetchmany(10_000):
+            for pid, name, email, phone in rows:
+                key = email.strip().casefold() if email else ""  # person_keys.email_key, inlined: 100,000 rows
+                if name in names:
+                    index.by_name[name].append(pid)
+                    index.contacts[pid] = (key, phone)
+                if phone in phones:
+                    index.by_phone[phone].append(pid)
+                if key in emails:
+                    index.by_email[key].append(pid)
+    finally:
+        cursor.close()
     return index
 
 

@@ -1,0 +1,226 @@
+"""What the fast paths of a large import must keep: the one-pass registry lookup finds what the per-key queries
+find (swapped names, e-mails in any case, phones with +371, never anonymised people), the bulk insert keeps the
+SQLite search index and its trigger, the driver-level insert stores what Core stores, and the cached keys are
+the keys."""
+
+from __future__ import annotations
+
+import gc
+from datetime import datetime
+
+import pytest
+from sqlalchemy import Table, insert, select, text
+
+from projektu_vadiba.core import person_keys
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.dto import PersonInput
+from projektu_vadiba.core.imports import apply_plan, build_plan, read_csv_bytes
+from projektu_vadiba.core.imports.gc_pause import gc_paused
+from projektu_vadiba.core.models import Gender, Person, PersonalDataLog
+from projektu_vadiba.core.services import duplicates, gdpr, people, people_search
+
+SHEET = (
+    "Vārds;Uzvārds;E-pasts;Tālrunis\n"
+    "Bērziņš;Jānis;;\n"  # 2: a registered person, given name and surname swapped
+    "Liepa;Anna;ANNA@CITS.LV;\n"  # 3: swapped, and the e-mail of the second Anna Liepa in another case
+    "Ilze;Zariņa;;2000 0001\n"  # 4: a registered person's phone, written without +371
+    "Pēteris;Kalniņš;;\n"  # 5: only an anonymised person had this name
+    "Žanna;Ķuze;zanna@example.lv;\n"  # 6: new
+    "Zanna;Kuze;Zanna@Example.lv;\n"  # 7: the same as row 6
+    "Jānis;Bērziņš;cits@example.lv;\n"  # 8: not the registered Jānis (another e-mail), but row 2 has none
+)
+
+
+def _registry(db: Database) -> dict[str, int]:
+    with db.session() as s:
+        ids = {
+            "berzins": people.create_person(s, PersonInput("Jānis", "Bērziņš", email="janis@example.lv")).id,
+            "liepa": people.create_person(s, PersonInput("Anna", "Liepa")).id,
+            "liepa2": people.create_person(s, PersonInput("Anna", "Liepa", email="Anna@Cits.lv")).id,
+            "ozolina": people.create_person(s, PersonInput("Ilze", "Ozoliņa", phone="+371 2000 0001")).id,
+            "kalnins": people.create_person(s, PersonInput("Pēteris", "Kalniņš")).id,
+        }
+        gdpr.anonymise_person(s, ids["kalnins"])
+    return ids
+
+
+def _outcome(db: Database) -> list[tuple[int, int | None, tuple[str, ...], int | None]]:
+    with db.session() as s:
+        plan = build_plan(s, read_csv_bytes(SHEET.encode("utf-8")))
+    assert plan.invalid == []
+    return [(r.row, r.existing_id, r.reasons, r.same_as_row) for r in plan.rows]
+
+
+def test_one_pass_lookup_finds_what_the_key_queries_find(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = _registry(db)
+    by_queries = _outcome(db)
+    monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)  # as for a file of thousands of rows
+    assert _outcome(db) == by_queries
+    name, email, phone = duplicates.REASON_NAME, duplicates.REASON_EMAIL, duplicates.REASON_PHONE
+    assert by_queries == [
+        (2, ids["berzins"], (name,), None),
+        (3, ids["liepa2"], (email, name), None),
+        (4, ids["ozolina"], (phone,), None),
+        (5, None, (), None),
+        (6, None, (), None),
+        (7, None, (), 6),
+        (8, None, (), 2),
+    ]
+
+
+def test_one_pass_lookup_keeps_every_person_of_a_key(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = _registry(db)
+    keys = duplicates.Keys.of("Anna", "Liepa", "", "")
+    with db.session() as s:
+        by_queries = duplicates.build_index(s, [keys])
+        monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)
+        by_scan = duplicates.build_index(s, [keys])
+    assert by_scan.matches(keys) == by_queries.matches(keys)
+    assert set(by_scan.matches(keys)) == {ids["liepa"], ids["liepa2"]}
+    assert by_scan.contacts == by_queries.contacts
+
+
+def test_a_large_import_links_swapped_names(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = _registry(db)
+    monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)
+    with db.session() as s:
+        result = apply_plan(s, build_plan(s, read_csv_bytes(SHEET.encode("utf-8"))))
+    assert (result.created, result.linked) == (2, 5)  # rows 5 and 6 are new people
+    with db.session() as s:
+        assert [p.id for p in people.search_people(s, "berzins janis")] == [ids["berzins"]]
+        assert len(people.search_people(s, "kuze")) == 1
+        assert [p.id for p in people.search_people(s, "ozolina")] == [ids["ozolina"]]
+
+
+def test_bulk_insert_indexes_its_rows_and_keeps_the_trigger(db: Database) -> None:
+    row = {
+        "given_name": "Ēriks",
+        "surname": "Ņikitins",
+        "search_text": person_keys.search_text("Ēriks", "Ņikitins"),
+        "name_key": person_keys.name_key("Ēriks", "Ņikitins"),
+        "phone_key": "",
+        "sort_key": person_keys.sort_key("Ņikitins", "Ēriks"),
+    }
+    with db.session() as s:
+        ids = people_search.bulk_insert_people(s, [row, {**row, "given_name": "Ērika"}])
+        assert ids == sorted(s.scalars(select(Person.id).where(Person.surname == "Ņikitins")))
+        assert len(people.search_people(s, "nikitins")) == 2
+    with db.session() as s:  # a person added one by one afterwards is indexed by the trigger again
+        people.create_person(s, PersonInput("Ērika", "Ņikitina"))
+    with db.session() as s:
+        assert len(people.search_people(s, "nikitin")) == 3
+    if db.engine.dialect.name == "sqlite":
+        with db.engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'people_fts_ai'")) == 1
+
+
+def test_a_failed_bulk_insert_leaves_the_trigger_in_place(db: Database) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite FTS5 trigger")
+    bad = {
+        "given_name": "A",
+        "surname": "B",
+        "organisation_id": 999_999,  # no such organisation: the foreign key stops the insert
+        "search_text": "a b",
+        "name_key": "a b",
+        "phone_key": "",
+        "sort_key": "",
+    }
+    with pytest.raises(Exception, match="FOREIGN KEY"), db.session() as s:
+        try:
+            people_search.bulk_insert_people(s, [bad])
+        finally:  # restored at once, not only by the rollback
+            assert s.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'people_fts_ai'")) == 1
+    with db.session() as s:
+        people.create_person(s, PersonInput("Ērika", "Ņikitina"))
+    with db.session() as s:
+        assert len(people.search_people(s, "nikitina")) == 1
+        assert s.scalar(text("SELECT count(*) FROM people_fts_pause")) == 0
+
+
+def test_insert_many_stores_what_core_stores(db: Database) -> None:
+    at = datetime(2024, 3, 5, 14, 30, 15)
+    full = {
+        "given_name": "Līga",
+        "surname": "Ozoliņa",
+        "organisation_id": None,
+        "municipality": "Ķekava",
+        "email": "liga@example.lv",
+        "phone": "+371 2000 0002",
+        "gender": Gender.FEMALE,
+        "birth_year": 1990,
+        "age_group": "",
+        "target_group": "Seniori",
+        "consent_data": True,
+        "consent_photo": False,
+        "notes": "",
+        "search_text": "liga ozolina",
+        "name_key": "liga ozolina",
+        "phone_key": "20000002",
+        "sort_key": person_keys.sort_key("Ozoliņa", "Līga"),
+        "created_at": at,
+        "updated_at": at,
+    }
+    table = Person.__table__
+    assert isinstance(table, Table)
+    columns = [c for c in table.columns if c.key != "id"]
+    with db.session() as s:
+        people_search.insert_many(s, table, [{**full, "notes": "many"}])
+        s.execute(insert(table), [{**full, "notes": "core"}])
+        found = s.execute(select(*columns).where(Person.surname == "Ozoliņa"))
+        stored = {r.notes: {k: v for k, v in r._mapping.items() if k != "notes"} for r in found}
+        assert stored["many"] == stored["core"]
+        assert (stored["many"]["created_at"], stored["many"]["gender"], stored["many"]["consent_photo"]) == (
+            at,
+            Gender.FEMALE,
+            False,
+        )
+        # the very values in the database (SQLite: DATETIME's text format, enum values, 0/1), not only read back
+        raw = "SELECT notes, created_at, gender, consent_data, consent_photo FROM people WHERE surname = 'Ozoliņa'"
+        as_stored = {r[0]: tuple(r[1:]) for r in s.execute(text(raw))}
+        assert as_stored["many"] == as_stored["core"]
+        log = PersonalDataLog.__table__
+        assert isinstance(log, Table)
+        entry = {"at": at, "actor": "tests", "person_id": None, "action": "imported", "fields": ""}
+        people_search.insert_many(s, log, [entry, entry])
+        assert s.execute(select(log.c.at, log.c.actor)).all() == [(at, "tests")] * 2
+
+
+def test_cached_keys_are_the_keys() -> None:
+    def folded(text: str) -> str:  # the definition the caches must agree with
+        return " ".join(w for w in person_keys._WORD_SPLIT.split(person_keys.fold(text)) if w)
+
+    pairs = [("  JĀNIS ", "bērziņš"), ("Anna-Marija", "Liepiņa-Ozola"), ("", "Ūdris"), ("Ēriks", ""),
+             ("O'Brien", "Šķēle"), ("!!", "??"), ("Ǆemma", "Straße"), ("e\u0301rika", "Ņ")]  # fmt: skip
+    for given, surname in pairs:
+        direct, swapped = person_keys.name_keys(given, surname)
+        assert direct == folded(f"{given} {surname}") == person_keys.name_key(given, surname)
+        assert swapped == folded(f"{surname} {given}")
+        assert person_keys.search_text(given, surname, "X@Y.lv") == folded(f"{given} {surname} X@Y.lv")
+        assert person_keys.search_words(f"{given} {surname}") == folded(f"{given} {surname}").split()
+    for phone, key in [("+371 2612 3456", "26123456"), ("00371 26123456", "26123456"), ("(2612) 3456", "26123456"),
+                       ("123", ""), ("２６１２３４５６", "２６１２３４５６"), ("", "")]:  # fmt: skip
+        assert person_keys.phone_key(phone) == key
+    assert person_keys.sort_key("Bērziņš", "Jānis") < person_keys.sort_key("Bērziņš", "Jēkabs")
+    assert person_keys.sort_key("Sils", "Z") < person_keys.sort_key("Sils-Ozola", "A")
+
+
+def test_the_collector_is_back_after_an_import_step() -> None:
+    @gc_paused
+    def step(fail: bool) -> bool:
+        if fail:
+            raise RuntimeError("boom")
+        return gc.isenabled()
+
+    assert gc.isenabled()
+    assert step(False) is False
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        step(True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        step(False)
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()

@@ -1,0 +1,56 @@
+"""Single migrations down and up again on a database at head (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, text
+
+from projektu_vadiba.core import migrations
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.dto import PersonInput
+from projektu_vadiba.core.services import people
+
+
+def _migrate(db: Database, step: str, revision: str) -> None:
+    cfg = migrations.alembic_config(db.engine)
+    with db.engine.connect() as connection:
+        cfg.attributes["connection"] = connection
+        getattr(command, step)(cfg, revision)
+
+
+@pytest.fixture
+def at_head(db: Database) -> Iterator[Database]:
+    yield db
+    _migrate(db, "upgrade", "head")  # the PostgreSQL database is shared by the tests that follow
+
+
+def _people_indexes(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        return {str(ix["name"]) for ix in inspect(conn).get_indexes("people")}
+
+
+def test_0004_drops_the_unused_people_indexes_and_gives_them_back(at_head: Database) -> None:
+    db = at_head
+    unused = {"ix_people_search_text", "ix_people_email"}
+    kept = {"ix_people_name_key", "ix_people_phone_key", "ix_people_sort_key", "ix_people_organisation_id"}
+    with db.session() as s:
+        people.create_person(s, PersonInput("Jānis", "Bērziņš", email="janis@example.lv"))
+    assert kept <= _people_indexes(db) and not unused & _people_indexes(db)
+    _migrate(db, "downgrade", "0003")
+    assert migrations.current_revision(db.engine) == "0003"
+    assert kept | unused <= _people_indexes(db)
+    _migrate(db, "upgrade", "0004")
+    assert migrations.current_revision(db.engine) == "0004"
+    assert kept <= _people_indexes(db) and not unused & _people_indexes(db)
+    if db.engine.dialect.name == "sqlite":  # no table rebuild: the search triggers of 0002 are still there
+        with db.engine.connect() as conn:
+            triggers = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+        assert {"people_fts_ai", "people_fts_ad", "people_fts_au"} <= triggers
+    with db.session() as s:  # the data and the search survive the round trip
+        assert [p.surname for p in people.search_people(s, "berz")] == ["Bērziņš"]
+        people.create_person(s, PersonInput("Ilze", "Bērziņa"))
+    with db.session() as s:
+        assert len(people.search_people(s, "berzin")) == 2
