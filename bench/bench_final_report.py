@@ -6,8 +6,9 @@ its report texts filled in. Then, best of --repeat runs:
   data     services.report_data.final_report_data: everything the report prints, read from the database
   pdf      reports.final_report.build_report_pdf from that data
   total    both: what `projektu-vadiba report final` and the app's "Priekšskatīt" wait for
-  floor    the same tables (same rows and cell texts) as plain platypus Tables in DejaVu Sans, repeated header
-           row, no wrapping, styles, header, footer or bookmarks: what reportlab itself costs
+  floor    every table of the report (same rows and cell texts, checked against the report's own before timing)
+           as plain platypus Tables in DejaVu Sans, repeated header row, no wrapping, styles, paragraphs, header,
+           footer or bookmarks: what reportlab itself costs
   lists    once: the report with the 180 attended-people lists appended (--with-lists)
 
     python bench/bench_final_report.py
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +59,8 @@ def best(runs: int, action: Callable[[], Any]) -> float:
 
 
 def floor(data: ReportData) -> bytes:
-    """The report's tables with the same cell texts, as plain reportlab, nothing else."""
+    """Every table the report prints, with the same rows and cell texts, as plain reportlab: no wrapping, styles,
+    paragraphs, header, footer or bookmarks. (check_floor_cells() compares the cells with the report's.)"""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Table
 
@@ -66,39 +69,159 @@ def floor(data: ReportData) -> bytes:
     font = register_fonts().regular
     style = [("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 7.8),
              ("GRID", (0, 0), (-1, -1), 0.4, "#9aa4ae")]  # fmt: skip
-    tables: list[list[list[str]]] = []
-    tables.append([["Kods", "Aktivitāte", "Plānotais laiks", "Statuss", "Pasākumi", "Piedalījās"]] + [
-        [a.activity.code if a.activity else "", a.activity.title if a.activity else "", "", "", str(len(a.events)),
-         str(a.attended)] for a in data.activities
-    ])  # fmt: skip
-    for a in data.activities:
-        tables.append([["Nr.", "Datums", "Pasākums", "Vieta", "Reģistrēti", "Piedalījās"]] + [
-            [str(n), f"{e.starts_at:%d.%m.%Y}", e.title, f"{e.place}, {e.municipality}", str(e.registered),
-             str(e.attended)] for n, e in enumerate(a.events, start=1)
-        ])  # fmt: skip
-    tables.append([["Kods", "Rādītājs", "Plānots", "Sasniegts"]] + [
-        [i.code, i.name, str(i.planned_value), str(i.achieved_value)] for i in data.indicators
-    ])  # fmt: skip
-    for key in ("target_group", "municipality"):
-        tables.append([["Grupa", "Personas", "Dalības reizes"]] + [
-            [b.label, str(b.people), str(b.attendances)] for b in data.reach.breakdown(key)
-        ])  # fmt: skip
-    s = data.financial
-    tables.append([["Izmaksu pozīcija", "Plānots", "Izlietots", "Novirze"]] + [
-        [c.label, str(c.planned), str(c.spent), str(c.variance)] for c in s.categories
-    ])  # fmt: skip
-    tables.append([["Kods", "Pozīcija", "Plānots", "Izlietots", "Novirze"]] + [
-        [ln.line.code, ln.line.name, str(ln.planned), str(ln.spent), str(ln.variance)]
-        for c in s.categories for ln in c.lines
-    ])  # fmt: skip
-    tables.append([["Pielikums", "Pasākums", "Datums", "Vieta", "Piedalījās"]] + [
-        [str(a.number), a.event.title, f"{a.event.starts_at:%d.%m.%Y}", a.event.place, str(a.event.attended)]
-        for a in data.annexes
-    ])  # fmt: skip
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, initialFontName=font)
-    doc.build([Table(rows, repeatRows=1, style=style) for rows in tables])
+    doc.build([Table(rows, repeatRows=1, style=style) for rows in floor_tables(data)])
     return buffer.getvalue()
+
+
+def floor_tables(data: ReportData) -> list[list[list[str]]]:
+    """The cell texts of the report's tables, in the report's order (the SIF profile's sections)."""
+    from projektu_vadiba.core.services.money_format import number
+    from projektu_vadiba.core.services.money_summary import payment_kind_label
+    from projektu_vadiba.core.services.money_summary import percent as ratio
+    from projektu_vadiba.reports import text as rtext
+    from projektu_vadiba.reports.final_labels import ACTIVITY_STATUS, EVENT_TYPE, PARTNER_ROLE, ReportLabels
+    from projektu_vadiba.reports.final_sections import _cofinancing, _method
+    from projektu_vadiba.reports.final_tables import amount, day, money, percent, period
+
+    lb, places = ReportLabels(data.lang), rtext.Labels(data.lang)
+    p, fin, r = data.project, data.financial, data.reach
+    tables: list[list[list[str]]] = []
+    # Project data (label / value pairs).
+    ctx = _Context(data, lb)
+    implementer = p.implementer.name + (f", {lb['reg_number']} {p.implementer.reg_number}"
+                                        if p.implementer.reg_number else "")  # fmt: skip
+    partners = "\n".join(f"{x.organisation.name} — {lb.of(PARTNER_ROLE, x.role)}"
+                         + (f": {x.description}" if x.description else "") for x in p.partners)  # fmt: skip
+    grant, total = fin.grant_awarded, p.total_cost or fin.planned
+    share = ratio(grant, total)
+    pairs = [[lb["project_number"], p.number], [lb["project_title"], p.title], [lb["implementer"], implementer],
+             [lb["partners"], partners or lb["none"]], [lb["funder"], p.funder.name]]  # fmt: skip
+    if p.programme is not None:
+        pairs.append([lb["programme"], p.programme.name])
+        if p.programme.strand:
+            pairs.append([lb["strand"], p.programme.strand])
+    pairs.append([lb["project_period"], period(p.start_date, p.end_date)])
+    if data.period is not None:
+        pairs.append([lb["report_period"], period(data.period.date_from, data.period.date_to)])
+    pairs += [[lb["total_cost"], money(total)],
+              [lb["grant"], money(grant) + (f" ({percent(share)})" if share is not None else "")],
+              [lb["cofinancing"], _cofinancing(ctx)]]  # type: ignore[arg-type]  # fmt: skip
+    if p.aim:
+        pairs.append([lb["aim"], p.aim])
+    if p.target_groups:
+        pairs.append([lb["target_groups"], ", ".join(p.target_groups)])
+    tables.append(pairs)
+    # Activities, then each activity's events.
+    overview = [[lb["code"], lb["activity"], lb["planned_time"], lb["status"], lb["events"], lb["attended"]]]
+    for a in data.activities:
+        act = a.activity
+        overview.append([act.code, act.title, period(act.planned_start, act.planned_end),
+                         lb.of(ACTIVITY_STATUS, act.status), str(len(a.events)), str(a.attended)] if act else
+                        ["", lb["loose_events"], "", "", str(len(a.events)), str(a.attended)])  # fmt: skip
+    tables.append(overview)
+    for a in data.activities:
+        if a.events:
+            tables.append([[lb["nr"], lb["date"], lb["event"], lb["place"], lb["registered"], lb["attended"]]] + [
+                [str(n), day(e.starts_at.date()), f"{e.title} ({lb.of(EVENT_TYPE, e.type)})",
+                 rtext.format_place(e.place, e.address, e.municipality, e.online, e.online_link, places),
+                 str(e.registered), str(e.attended)] for n, e in enumerate(a.events, start=1)
+            ])  # fmt: skip
+    # Indicators.
+    codes = {a.activity.id: a.activity.code for a in data.activities if a.activity is not None}
+    tables.append([[lb["code"], lb["indicator"], lb["planned"], lb["achieved"], lb["fulfilment"],
+                    lb["method_comment"]]] + [
+        [i.code, i.name, f"{amount(i.planned_value)}{f' {i.unit}' if i.unit else ''}",
+         f"{amount(i.achieved_value)}{f' {i.unit}' if i.unit else ''}",
+         percent(ratio(i.achieved_value, i.planned_value)), _method(ctx, i, codes)] for i in data.indicators  # type: ignore[arg-type]
+    ])  # fmt: skip
+    # Participants reached: the summary, then each breakdown.
+    tables.append([[lb["unique_people"], str(r.unique_people)], [lb["attendances"], str(r.attendances)],
+                   [lb["registered_rows"], str(r.registered)], [lb["organisations"], str(r.organisations)],
+                   [lb["events_with_lists"], str(r.events_with_lists)]])  # fmt: skip
+    for key in data.section("target_groups").breakdowns:
+        rows = r.breakdown(key)
+        if not rows:
+            continue
+        planned = any(b.planned is not None for b in rows)
+        head = [lb["group"], *([lb["planned"]] if planned else []), lb["people"], lb["share"], lb["attendances"]]
+        tables.append([head] + [
+            [b.label, *([str(b.planned) if b.planned is not None else ""] if planned else []), str(b.people),
+             percent(ratio(Decimal(b.people), Decimal(r.unique_people))), str(b.attendances)] for b in rows
+        ])  # fmt: skip
+    # Money: categories, lines (grouped), sources, payments.
+    cells = lambda x: [money(x.planned), money(x.spent), money(x.variance), percent(x.spent_percent)]  # noqa: E731
+    tables.append([[lb["category"], lb["planned"], lb["spent"], lb["variance"], lb["spent_pct"]]] +
+                  [[c.label, *cells(c)] for c in fin.categories] + [[lb["total"], *cells(fin)]])  # fmt: skip
+    lines = [[lb["code"], lb["line"], lb["planned"], lb["spent"], lb["variance"], lb["spent_pct"]]]
+    for c in fin.categories:
+        if c.lines:
+            lines.append([c.label, "", "", "", "", ""])
+        for ln in c.lines:
+            b = ln.line
+            name = b.name
+            if b.unit_cost:
+                name += (
+                    f" ({number(b.quantity, 2).removesuffix(',00')}{f' {b.unit}' if b.unit else ''} × "
+                    f"{money(b.unit_cost)})"
+                )
+            lines.append([b.code, name, *cells(ln)])
+    tables.append(lines)
+    tables.append([[lb["source"], lb["planned"], lb["spent"], lb["variance"], lb["spent_pct"]]] +
+                  [[x.label, *cells(x)] for x in fin.sources] + [[lb["total"], *cells(fin)]])  # fmt: skip
+    if fin.payments:
+        tables.append([[lb["payment_kind"], lb["date"], lb["amount"], lb["note"]]] + [
+            [payment_kind_label(data.profile, x.kind, lb.lang), day(x.received_on), money(x.amount), x.note]
+            for x in fin.payments
+        ])  # fmt: skip
+    tables.append(
+        [
+            [lb["grant_awarded"], money(fin.grant_awarded)],
+            [lb["received"], money(fin.payments_received)],
+            [lb["outstanding"], money(fin.grant_outstanding)],
+            [lb["grant_spent"], money(fin.grant_spent)],
+        ]
+    )
+    # Annexes and the signature block.
+    tables.append([[lb["annex_no"], lb["event"], lb["date"], lb["place"], lb["attended"]]] + [
+        [f"{x.number}.", x.event.title, day(x.event.starts_at.date()),
+         rtext.format_place(x.event.place, x.event.address, x.event.municipality, x.event.online,
+                            x.event.online_link, places), str(x.event.attended)] for x in data.annexes
+    ])  # fmt: skip
+    tables.append([[lb["manager"], "", lb["signature_date"], ""], [lb["accountant"], "", lb["signature_date"], ""]])
+    return tables
+
+
+def check_floor_cells(data: ReportData) -> None:
+    """The floor's tables hold the report's cells: the same tables, rows and texts (line breaks aside)."""
+    from reportlab.platypus import KeepTogether, Table
+
+    from projektu_vadiba.core.services.report_data import report_structure
+    from projektu_vadiba.reports import final_report as fr
+    from projektu_vadiba.reports.final_labels import ReportLabels
+    from projektu_vadiba.reports.final_page import MM
+    from projektu_vadiba.reports.final_sections import Context
+    from projektu_vadiba.reports.final_tables import make_styles
+    from projektu_vadiba.reports.fonts import register_fonts
+
+    labels = ReportLabels(data.lang, report_structure(data.profile, data.kind).get("labels"))
+    ctx = Context(data, labels, make_styles(register_fonts()), 174 * MM / MM, False)
+    story = fr._title_block(ctx, ()) + fr._body(ctx) + [fr._signatures(ctx)]
+    flat = [f for x in story for f in (x._content if isinstance(x, KeepTogether) else [x])]
+    job = [[["".join(str(c).split()) for c in row] for row in t._cellvalues] for t in flat if isinstance(t, Table)]
+    mine = [[["".join(c.split()) for c in row] for row in t] for t in floor_tables(data)]
+    assert job == mine, next((j, m) for j, m in zip(job, mine, strict=False) if j != m)
+    cells = sum(len(row) for t in mine for row in t)
+    print(f"floor: the report's {len(mine)} tables, {cells} cells, {sum(len(c) for t in mine for r in t for c in r)} "
+          "characters")  # fmt: skip
+
+
+class _Context:
+    """What the report's text helpers (final_sections._cofinancing, _method) read of their context."""
+
+    def __init__(self, data: ReportData, labels: Any) -> None:
+        self.data, self.labels = data, labels
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
 
         report = data()
         build_report_pdf(report)  # fonts registered, modules imported: not part of the figures
+        check_floor_cells(report)
         rows = {
             "data": best(repeat, data),
             "pdf": best(repeat, lambda: build_report_pdf(report)),

@@ -248,3 +248,66 @@ def test_demo_reports_have_consistent_numbers(db: Database) -> None:
             assert sum(b.attendances for b in data.reach.by_gender) == data.reach.attendances
             assert sum(b.people for b in data.reach.by_target_group) == data.reach.unique_people
             assert sum(len(a.events) for a in data.activities) == len(events)
+
+
+def test_indicators_of_an_activity_and_of_an_organisation_kind_match_the_indicator_service(
+    db: Database, project: ProjectDetail
+) -> None:
+    """The report counts grouped attendance; each value equals services.indicators' own count."""
+    from projektu_vadiba.core.models import OrganisationKind
+    from projektu_vadiba.core.services import organisations
+
+    with db.session() as s:
+        pid = project.id
+        a1 = activities.create_activity(s, pid, ActivityInput("1", "Tikšanās")).id
+        a2 = activities.create_activity(s, pid, ActivityInput("2", "Darbnīcas")).id
+        organisations.find_or_create_organisation(s, "Biedrība “Sirmā”", OrganisationKind.NGO)
+        organisations.find_or_create_organisation(s, "Ķekavas kopiena", OrganisationKind.COMMUNITY)
+        day = {a1: 3, a2: 10, None: 20}
+        events = {
+            act: activities.create_event(
+                s, pid, EventInput(f"Pasākums {n}", datetime(2023, 5, day[act], 10), datetime(2023, 5, day[act], 12),
+                                   activity_id=act)
+            ).id
+            for n, act in enumerate((a1, a2, None))
+        }  # fmt: skip
+        anna, janis, liga = (
+            people.create_person(s, PersonInput(g, sn, org, mun, target_group=tg)).id
+            for g, sn, org, mun, tg in (
+                ("Anna", "Bērziņa", "Biedrība “Sirmā”", "Ķekavas novads", "seniori"),
+                ("Jānis", "Ozols", "Ķekavas kopiena", "ķekavas  novads", "Seniori"),
+                ("Līga", "Kalniņa", "", "", "jaunieši"),
+            )
+        )
+        for event, person, status in (
+            (events[a1], anna, ATTENDED), (events[a1], janis, ATTENDED), (events[a2], janis, ATTENDED),
+            (events[a2], liga, ATTENDED), (events[None], anna, REGISTERED),
+        ):  # fmt: skip
+            attendance.register(s, event, person, status)
+        for code, method, param, act in (
+            ("R1", IndicatorMethod.ORGANISATIONS, OrganisationKind.COMMUNITY.value, None),
+            ("R2", IndicatorMethod.ORGANISATIONS, OrganisationKind.NGO.value, a2),
+            ("R3", IndicatorMethod.TARGET_GROUP, "SENIORI", a1),
+            ("R4", IndicatorMethod.MUNICIPALITY, "Ķekavas novads", a2),
+            ("R5", IndicatorMethod.UNIQUE_PEOPLE, "", a2),
+            ("R6", IndicatorMethod.ATTENDANCES, "", a1),
+            ("R7", IndicatorMethod.EVENTS, "", a1),
+        ):
+            indicators.create_indicator(
+                s, pid, IndicatorInput(code, code, Decimal(1), method=method, method_param=param, activity_id=act)
+            )
+    with db.session() as s:
+        data = final_report_data(s, pid)
+        computed = {i.code: i.achieved_value for i in indicators.list_indicators(s, pid)}
+        interim = interim_report_data(s, pid, date(2023, 5, 5), date(2023, 5, 31))
+    got = {i.code: i.achieved_value for i in data.indicators}
+    assert got == computed == {"R1": 1, "R2": 0, "R3": 2, "R4": 1, "R5": 2, "R6": 2, "R7": 1}
+    # 5-31 May: only the second activity's event (Jānis, Līga).
+    assert {i.code: i.achieved_value for i in interim.indicators} == {
+        "R1": 1, "R2": 0, "R3": 0, "R4": 1, "R5": 2, "R6": 0, "R7": 0
+    }  # fmt: skip
+    r = data.reach
+    assert (r.unique_people, r.attendances, r.registered, r.organisations, r.events_with_lists) == (3, 4, 5, 2, 3)
+    # Spellings of one group are counted together, under the one registered first.
+    assert [(b.label, b.people, b.attendances) for b in r.by_target_group] == [("seniori", 2, 3), ("jaunieši", 1, 1)]
+    assert [(b.label, b.people) for b in r.by_municipality] == [("Ķekavas novads", 2), ("Nav norādīts", 1)]

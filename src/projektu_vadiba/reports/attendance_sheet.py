@@ -45,6 +45,8 @@ from projektu_vadiba.reports.text import Labels, event_days, fill, format_date, 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
+    from projektu_vadiba.reports.sheet_marks import PageMarks
+
 TOTAL_LINE = 8 * MM  # below the annex table: "Kopā piedalījās: N"
 
 
@@ -71,10 +73,17 @@ class SheetPdf:
 def build_attendance_pdf(sheets: SheetSet, options: SheetOptions | None = None) -> SheetPdf:
     if not sheets.sheets:
         raise AppError("Nav neviena pasākuma, kam sagatavot reģistrācijas lapu.")
-    writer = _Writer(sheets, options or SheetOptions())
-    for sheet in sheets.sheets:
-        writer.add(sheet)
-    return writer.finish()
+    from reportlab import rl_config
+
+    # Binary (Flate only) streams, the logos' too: ASCII85 on top makes the file 25 % larger and its writing slower.
+    saved, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        writer = _Writer(sheets, options or SheetOptions())
+        for sheet in sheets.sheets:
+            writer.add(sheet)
+        return writer.finish()
+    finally:
+        rl_config.useA85 = saved
 
 
 def write_attendance_pdf(sheets: SheetSet, path: Path, options: SheetOptions | None = None) -> SheetPdf:
@@ -135,6 +144,11 @@ class _Writer:
         self._footer_form = ""
         for logo in (*self.logos_left, *self.logos_right):
             logo.define(self.canvas)  # before any header form begins: forms do not nest
+        self.marks: PageMarks | None = None
+        if sheets.variant is not SheetVariant.ATTENDED:  # sheets to sign carry read-back marks; annex lists do not
+            from projektu_vadiba.reports.sheet_marks import PageMarks
+
+            self.marks = PageMarks(self.canvas, self.width, self.height)
         self.min_row = max(MIN_ROW_MM, float(self.config.get("row_height_mm") or 10)) * MM
 
     def _set_metadata(self) -> None:
@@ -203,13 +217,11 @@ class _Writer:
                 boxes,
             )
             self.plans.append(plan)
-            if not annex:  # sheets to sign carry their identity and alignment marks; annex lists are not signed
-                self._marks(plan)
+            if self.marks is not None:
+                self._marks(self.marks, plan)
             self.canvas.showPage()
 
-    def _marks(self, plan: PagePlan) -> None:
-        from projektu_vadiba.reports.sheet_marks import draw_marks
-
+    def _marks(self, marks: PageMarks, plan: PagePlan) -> None:
         stamp = self.options.stamp
         numbers = [r.number for r in plan.rows if r.number is not None]
         payload = PagePayload(
@@ -221,7 +233,7 @@ class _Writer:
             rows=len(numbers),
             landscape=self.landscape,
         )
-        draw_marks(self.canvas, self.width, self.height, payload)
+        marks.draw(self.canvas, payload)
 
     def _header_spec(self, sheet: EventSheet) -> HeaderSpec:
         project, event, lb = sheet.project, sheet.event, self.labels
@@ -324,12 +336,5 @@ class _Writer:
         self.canvas.drawString(MARGIN, table_bottom - 5 * MM, self.labels["total"].format(n=count))
 
     def finish(self) -> SheetPdf:
-        from reportlab import rl_config
-
-        # Binary (Flate only) streams: ASCII85 on top makes the file 25 % larger and its writing slower.
-        saved, rl_config.useA85 = rl_config.useA85, 0
-        try:
-            self.canvas.save()
-        finally:
-            rl_config.useA85 = saved
+        self.canvas.save()
         return SheetPdf(self.buffer.getvalue(), tuple(self.plans))

@@ -8,6 +8,7 @@ known before any page is drawn: callers can compute where everything else on the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,10 +37,9 @@ class Logo:
     _count = 0
 
     def __init__(self, path: Path) -> None:
-        from reportlab.lib.utils import ImageReader
-
         self.path = path
-        self.reader: Any = ImageReader(str(path))
+        found = path.stat()
+        self.reader: Any = _image(str(path), found.st_mtime_ns, found.st_size)
         self.px_width, self.px_height = self.reader.getSize()
         Logo._count += 1
         self.form = f"logo{Logo._count}"
@@ -69,6 +69,16 @@ class Logo:
         c.doForm(self.form)
         c.restoreState()
         return width
+
+
+@lru_cache(maxsize=16)
+def _image(path: str, mtime_ns: int, size: int) -> Any:
+    """The picture decoded once per file version: each document still embeds it, without reading the PNG again."""
+    from reportlab.lib.utils import ImageReader
+
+    reader = ImageReader(path)
+    reader.getRGBData()  # decodes now (and splits off the transparency) instead of on the first page drawn
+    return reader
 
 
 def find_file(relative: str, profile: FunderProfile | None = None) -> Path | None:

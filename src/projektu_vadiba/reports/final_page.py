@@ -103,17 +103,18 @@ class ReportDocument:
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
         doc._doSave = 0  # the page-total form is written after the last page, then the file is saved
-        doc.build(list(story))
-        c: Canvas = doc.canv
-        pages = c.getPageNumber() - 1  # the build ends with a page break: the counter is one ahead
-        c.beginForm(TOTAL_FORM)
-        c.setFont(self.fonts.bold, FOOTER_SIZE)
-        c.setFillColor(_colour(st.INK))
-        c.drawString(0, 0, f" {pages}")
-        c.endForm()
-        c.showOutline()
-        saved, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller and faster than ASCII85
+        # Binary streams (the logos' too, encoded when first drawn): smaller and faster than ASCII85.
+        saved, rl_config.useA85 = rl_config.useA85, 0
         try:
+            doc.build(list(story))
+            c: Canvas = doc.canv
+            pages = c.getPageNumber() - 1  # the build ends with a page break: the counter is one ahead
+            c.beginForm(TOTAL_FORM)
+            c.setFont(self.fonts.bold, FOOTER_SIZE)
+            c.setFillColor(_colour(st.INK))
+            c.drawString(0, 0, f" {pages}")
+            c.endForm()
+            c.showOutline()
             c.save()
         finally:
             rl_config.useA85 = saved

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -16,11 +17,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from projektu_vadiba.core.services.money_format import eur, number, pct
 from projektu_vadiba.reports import styles as st
 from projektu_vadiba.reports.fonts import Fonts
 from projektu_vadiba.reports.text import format_date, text_width, wrap
+from projektu_vadiba.reports.text_table import TextCellTable
 
 MM = st.MM
 BODY_SIZE = 9.0
@@ -139,7 +142,7 @@ def period(start: date | None, end: date | None) -> str:
 # ---- tables -----------------------------------------------------------------------------------------------------
 
 
-class WholeTable(Table):  # type: ignore[misc]
+class WholeTable(TextCellTable):
     """A short table moves to the next page whole rather than split; only on a (nearly) empty page, where
     moving on would not help, does it split like any table. (KeepTogether would do, but nested inside the
     KeepTogether that a heading's keepWithNext makes, it loses its measure and the heading is orphaned.)"""
@@ -190,37 +193,33 @@ class Grid:
                 data.append([_wrap(row[0], font, size, sum(widths)), *row[1:]])
             else:
                 data.append([_wrap(t, font, size, w) for t, w in zip(row, widths, strict=True)])
-        kind = WholeTable if len(self.rows) <= KEEP_ROWS else Table
-        table = kind(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle(self._style(fonts, size, head_sizes)))
+        kind = WholeTable if len(self.rows) <= KEEP_ROWS else TextCellTable
+        cells = self._cells(fonts, size, head_sizes)
+        # Every cell is already a plain string: reportlab's own normalising pass would change nothing.
+        table = kind(data, colWidths=widths, repeatRows=1, hAlign="LEFT", cellStyles=cells, normalizedData=1)
+        table.setStyle(TableStyle(self._style()))
         return table
 
-    def _style(self, fonts: Fonts, size: float, head_sizes: list[float]) -> list[tuple[Any, ...]]:
+    def _cells(self, fonts: Fonts, size: float, head_sizes: list[float]) -> list[list[Any]]:
+        """Every cell's font, size, padding, alignment as its style's defaults: a style command over the whole
+        table sets them cell by cell (15,000 settings for a table of 180 events, each time it is split)."""
+        aligns = ["RIGHT" if col in self.right else "LEFT" for col in range(len(self.widths))]
+        head = [
+            _cell_style(fonts.bold, hs, hs * 1.2, "MIDDLE", align) for hs, align in zip(head_sizes, aligns, strict=True)
+        ]
+        plain = [_cell_style(fonts.regular, size, size * 1.2, "TOP", align) for align in aligns]
+        bold = [_cell_style(fonts.bold, size, size * 1.2, "TOP", align) for align in aligns]
+        rows = [[kind("") for kind in head]]
+        rows += [[kind("") for kind in (bold if n in self.bold else plain)] for n in range(1, len(self.rows) + 1)]
+        return rows
+
+    def _style(self) -> list[tuple[Any, ...]]:
         commands: list[tuple[Any, ...]] = [
-            ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
-            ("FONTNAME", (0, 0), (-1, 0), fonts.bold),
-            ("FONTSIZE", (0, 0), (-1, -1), size),
-            ("LEADING", (0, 0), (-1, -1), size * 1.2),
-            ("TEXTCOLOR", (0, 0), (-1, -1), HexColor(st.INK)),
             ("BACKGROUND", (0, 0), (-1, 0), HexColor(st.HEADER_FILL)),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y + 0.6),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(st.GRID)),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor(st.FRAME)),
             ("BOX", (0, 0), (-1, -1), 0.7, HexColor(st.FRAME)),
         ]
-        commands += [("ALIGN", (col, 0), (col, -1), "RIGHT") for col in self.right]
-        for col, head_size in enumerate(head_sizes):
-            if head_size != size:
-                commands += [
-                    ("FONTSIZE", (col, 0), (col, 0), head_size),
-                    ("LEADING", (col, 0), (col, 0), head_size * 1.2),
-                ]
-        commands += [("FONTNAME", (0, r), (-1, r), fonts.bold) for r in sorted(self.bold)]
         commands += [("BACKGROUND", (0, r), (-1, r), HexColor(c)) for r, c in sorted(self.fills.items())]
         commands += [("TEXTCOLOR", (0, r), (-1, r), HexColor(c)) for r, c in sorted(self.colours.items())]
         for row in sorted(self.groups):  # a group's title row never ends a page without its first row
@@ -228,6 +227,24 @@ class Grid:
             if row < len(self.rows):
                 commands.append(("NOSPLIT", (0, row), (-1, row + 1)))
         return commands
+
+
+@lru_cache(maxsize=64)
+def _cell_style(font: str, size: float, leading: float, valign: str, align: str) -> type[CellStyle]:
+    """A cell style class whose defaults are what Grid's cells print with (reportlab reads them as attributes)."""
+    defaults = {
+        "fontname": font,
+        "fontsize": size,
+        "leading": leading,
+        "color": HexColor(st.INK),
+        "valign": valign,
+        "alignment": align,
+        "leftPadding": PAD_X,
+        "rightPadding": PAD_X,
+        "topPadding": PAD_Y,
+        "bottomPadding": PAD_Y + 0.6,
+    }
+    return type("GridCell", (CellStyle,), defaults)
 
 
 def pairs_table(rows: Sequence[tuple[str, str]], fonts: Fonts, width_mm: float, label_mm: float = 52) -> Table:

@@ -30,7 +30,8 @@ def draw_table(
     left, right = MARGIN, MARGIN + width
     c.setFillColor(colour["HEADER_FILL"])
     c.rect(left, top - head.height, width, head.height, stroke=0, fill=1)
-    text = c.beginText()  # one text object for the whole table: far cheaper than a drawString per line
+    # One text object for the whole table, each line placed by its origin: far cheaper than a drawString per line.
+    text = c.beginText()
     text.setFillColor(colour["INK"])
     _cells(text, columns, head, top, fonts.bold, centred=True)
     boxes: list[Box] = []
@@ -42,7 +43,7 @@ def draw_table(
             text.setTextOrigin(
                 left + (width - text_width(row.message, fonts.italic, size)) / 2, y - row.height / 2 - 0.35 * size
             )
-            text.textOut(row.message)
+            text.textLine(row.message)
         else:
             _cells(text, columns, row, y, fonts.regular)
         boxes.append((row, y, y - row.height))
@@ -78,7 +79,7 @@ def _cells(text: Any, columns: list[Column], row: TableRow, top: float, font: st
                     text.setTextOrigin(x + (column.width - text_width(line, font, cell.size)) / 2, y)
                 else:
                     text.setTextOrigin(x + PAD_X, y)
-                text.textOut(line)
+                text.textLine(line)  # placed by its origin: textOut would also measure it to move on
                 y -= leading
         x += column.width
 

@@ -145,6 +145,11 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy line breaking at spaces; a word wider than the line is cut between letters (never spills)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    # Most cells are one line with single spaces: measured once instead of word by word. (A prefix is never wider
+    # than the whole, so the loop below would give the same; line breaks are not printable.)
+    plain = text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+    if plain and text_width(text, font, size) <= width:
+        return [text]
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         current = ""

@@ -18,7 +18,7 @@ from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO
 from projektu_vadiba.core.errors import NotFoundError
 from projektu_vadiba.core.models import Funder, FundingSource, Organisation, PaymentKind, Project, ProjectStatus
-from projektu_vadiba.core.services import finance
+from projektu_vadiba.core.services import finance, money_rows
 from projektu_vadiba.core.services.money_dto import (
     ZERO,
     CategorySummary,
@@ -81,13 +81,13 @@ def money_summary(
     project, funder_name, profile_key, implementer = row
     profile = profiles.load_profile(profile_key)
 
-    expenses = [e for e in finance.list_expenses(session, project_id) if _in_period(e.date, period)]
+    expenses = [e for e in money_rows.expenses(session, project_id) if _in_period(e.date, period)]
     payments = tuple(p for p in finance.list_payments(session, project_id) if _in_period(p.received_on, period))
     eligible = [e for e in expenses if e.eligible]
     spent_by_line: dict[int | None, Decimal] = defaultdict(lambda: ZERO)
     for e in eligible:
         spent_by_line[e.budget_line_id] += e.amount
-    lines = [replace(b, spent=spent_by_line.get(b.id, ZERO)) for b in finance.list_budget(session, project_id)]
+    lines = money_rows.budget_lines(session, project_id, spent_by_line)
 
     total_planned = sum((b.planned for b in lines), ZERO)
     total_spent = sum((e.amount for e in eligible), ZERO)
@@ -269,18 +269,15 @@ def _ledger(
     profile: profiles.FunderProfile, lines: list[BudgetLineDTO], expenses: list[ExpenseDTO], lang: str
 ) -> tuple[LedgerRow, ...]:
     by_id = {b.id: b for b in lines}
+    # The same few labels on every row: looked up once each.
+    categories = {b.category_key: profile.category_label(b.category_key, lang) for b in lines}
+    sources = {s: source_label(profile, s, lang) for s in FundingSource}
+    unassigned = profiles.pick(UNASSIGNED_LABEL, lang)
     rows = []
     for n, e in enumerate(expenses, start=1):
         b = by_id.get(e.budget_line_id) if e.budget_line_id is not None else None
-        rows.append(
-            LedgerRow(
-                n,
-                e,
-                b.code if b else "",
-                b.name if b else "",
-                b.category_key if b else "",
-                profile.category_label(b.category_key, lang) if b else profiles.pick(UNASSIGNED_LABEL, lang),
-                source_label(profile, e.source, lang),
-            )
-        )
+        if b is None:
+            rows.append(LedgerRow(n, e, "", "", "", unassigned, sources[e.source]))
+        else:
+            rows.append(LedgerRow(n, e, b.code, b.name, b.category_key, categories[b.category_key], sources[e.source]))
     return tuple(rows)

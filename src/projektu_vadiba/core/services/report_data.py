@@ -17,7 +17,6 @@ from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import EventDTO, ProjectDetail
 from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.services import activities as activity_service
-from projektu_vadiba.core.services import indicators as indicator_service
 from projektu_vadiba.core.services import projects
 from projektu_vadiba.core.services.money_summary import money_summary
 from projektu_vadiba.core.services.report_dto import (
@@ -32,7 +31,7 @@ from projektu_vadiba.core.services.report_dto import (
     ReportPeriod,
     ReportSection,
 )
-from projektu_vadiba.core.services.report_reach import attendance_rows, indicators_in_period, reach
+from projektu_vadiba.core.services.report_reach import attendee_counts, reach, report_indicators
 
 
 def report_structure(profile: profiles.FunderProfile, kind: str = FINAL) -> dict[str, Any]:
@@ -114,9 +113,7 @@ def final_report_data(
     structure = report_structure(profile, kind)
 
     events = [e for e in activity_service.list_events(session, project_id) if _in_period(e, period)]
-    rows = attendance_rows(session, project_id, period)
-    indicators = indicator_service.list_indicators(session, project_id)
-    indicators_out = indicators_in_period(indicators, events, rows) if period is not None else tuple(indicators)
+    counts = attendee_counts(session, project_id, period)
     return ReportData(
         kind=kind,
         title=profiles.pick(structure.get("title", ""), lang) or _default_title(kind),
@@ -128,8 +125,8 @@ def final_report_data(
         parts=tuple(ReportPart(p["key"], profiles.pick(p["title"], lang)) for p in structure.get("parts", [])),
         sections=report_sections(profile, project.texts, kind, lang),
         activities=_activities(session, project, events),
-        indicators=indicators_out,
-        reach=reach(session, project_id, rows, lang),
+        indicators=report_indicators(session, project_id, events, period, counts),
+        reach=reach(session, project_id, counts, events, lang),
         financial=money_summary(session, project_id, (period.date_from, period.date_to) if period else None, lang),
         annexes=tuple(AnnexItem(n, e) for n, e in enumerate((e for e in events if e.registered), start=1)),
     )

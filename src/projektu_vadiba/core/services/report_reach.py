@@ -1,17 +1,23 @@
-"""Who a project reached, counted from the attendance lists in one query: unique people and attendances with
-breakdowns, and indicator values for a period (the same rules as services.indicators, limited to the period's
-events). Values are grouped case-blind ("Ķekavas novads" = "ķekavas novads") but letters count (a ≠ ā)."""
+"""Who a project reached, counted by the database: unique people and attendances with breakdowns, and the
+indicators' achieved values (the same rules as services.indicators), for the whole project or a report period.
+Values are grouped case-blind ("Ķekavas novads" = "ķekavas novads") but letters count (a ≠ ā); a group is labelled
+with the spelling registered first.
+
+The attendees are counted per combination of their target group, municipality, gender and age group (one row per
+combination, a few hundred at most, instead of one per attendance): a person has one value of each, so the
+combinations' people never overlap and their counts add up. A project of 7,200 attendances is counted in a few
+milliseconds; a row per attendance read into Python took 60 ms."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
@@ -22,11 +28,13 @@ from projektu_vadiba.core.models import (
     AttendanceStatus,
     Event,
     Gender,
+    Indicator,
     IndicatorMethod,
     Organisation,
     Person,
     ProjectTargetGroup,
 )
+from projektu_vadiba.core.services.activities import code_sort_key
 from projektu_vadiba.core.services.report_dto import Breakdown, Reach, ReportPeriod
 from projektu_vadiba.core.text import lv_sort_key, name_key
 
@@ -39,17 +47,22 @@ GENDER_LABELS: dict[Gender, profiles.Text] = {
 
 
 @dataclass(frozen=True)
-class AttendanceRow:
-    event_id: int
-    activity_id: int | None
-    person_id: int
-    attended: bool
+class AttendeeGroup:
+    """Attendees sharing the same four values: how many people, how many attendances, the first attendance's id."""
+
     target_group: str
     municipality: str
-    gender: Gender | None
+    gender: str  # the Gender value, "" when not given
     age_group: str
-    organisation_id: int | None
-    organisation_kind: str | None
+    people: int
+    attendances: int
+    first: int
+
+
+@dataclass(frozen=True)
+class AttendeeCounts:
+    groups: tuple[AttendeeGroup, ...]  # in the order of their first attendance
+    organisations: dict[str | None, int]  # organisation kind -> distinct organisations of the attendees
 
 
 def period_bounds(period: ReportPeriod) -> tuple[datetime, datetime]:
@@ -57,54 +70,63 @@ def period_bounds(period: ReportPeriod) -> tuple[datetime, datetime]:
     return datetime.combine(period.date_from, time()), datetime.combine(period.date_to + timedelta(days=1), time())
 
 
-def attendance_rows(session: Session, project_id: int, period: ReportPeriod | None) -> list[AttendanceRow]:
+def _attended(stmt: Any, project_id: int, period: ReportPeriod | None, activity_id: int | None) -> Any:
     stmt = (
-        select(
-            Attendance.event_id,
-            Event.activity_id,
-            Attendance.person_id,
-            Attendance.status,
-            Person.target_group,
-            Person.municipality,
-            Person.gender,
-            Person.age_group,
-            Person.organisation_id,
-            Organisation.kind,
-        )
+        stmt.select_from(Attendance)
         .join(Event, Event.id == Attendance.event_id)
         .join(Person, Person.id == Attendance.person_id)
-        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-        .where(Event.project_id == project_id)
+        .where(Event.project_id == project_id, Attendance.status == AttendanceStatus.ATTENDED)
     )
     if period is not None:
         start, end = period_bounds(period)
         stmt = stmt.where(Event.starts_at >= start, Event.starts_at < end)
-    return [
-        AttendanceRow(e, a, p, s is AttendanceStatus.ATTENDED, tg or "", mun or "", g, age or "", org, kind)
-        for e, a, p, s, tg, mun, g, age, org, kind in session.execute(stmt)
-    ]
+    if activity_id is not None:
+        stmt = stmt.where(Event.activity_id == activity_id)
+    return stmt
 
 
-def _group(
-    rows: Iterable[AttendanceRow], value: Callable[[AttendanceRow], str], not_given: str
-) -> dict[str, tuple[str, set[int], int]]:
-    """name_key -> (label as first seen, people, attendances)."""
-    groups: dict[str, tuple[str, set[int], int]] = {}
-    keys: dict[str, tuple[str, str]] = {}  # the same few values repeat on thousands of rows
-    for r in rows:
-        raw = value(r)
-        if raw not in keys:
-            text = " ".join(raw.split())
-            keys[raw] = (text, name_key(text))
-        text, key = keys[raw]
-        label, people, count = groups.get(key, (text or not_given, set(), 0))
-        people.add(r.person_id)
-        groups[key] = (label, people, count + 1)
-    return groups
+def attendee_counts(
+    session: Session, project_id: int, period: ReportPeriod | None, activity_id: int | None = None
+) -> AttendeeCounts:
+    """The attendees of the project's (or one activity's) events in the period, in two grouped queries."""
+    values = (Person.target_group, Person.municipality, Person.gender, Person.age_group)
+    grouped = _attended(
+        select(*values, func.count(distinct(Attendance.person_id)), func.count(), func.min(Attendance.id)),
+        project_id,
+        period,
+        activity_id,
+    ).group_by(*values)
+    groups = sorted(
+        (
+            AttendeeGroup(tg or "", mun or "", gender.value if gender else "", age or "", people, count, first)
+            for tg, mun, gender, age, people, count, first in session.execute(grouped)
+        ),
+        key=lambda g: g.first,
+    )
+    # The attendees' distinct organisations first, then their kinds (a third faster than count(DISTINCT) by kind).
+    orgs = _attended(select(Person.organisation_id), project_id, period, activity_id).distinct().subquery()
+    kinds = (
+        select(Organisation.kind, func.count())
+        .select_from(orgs)
+        .join(Organisation, Organisation.id == orgs.c.organisation_id)
+        .group_by(Organisation.kind)
+    )
+    return AttendeeCounts(tuple(groups), {kind: n for kind, n in session.execute(kinds)})
 
 
-def _rows(groups: dict[str, tuple[str, set[int], int]]) -> list[Breakdown]:
-    return [Breakdown(label, len(people), count) for label, people, count in groups.values()]
+def _group(groups: Iterable[AttendeeGroup], value: Callable[[AttendeeGroup], str], not_given: str) -> dict[str, Any]:
+    """name_key -> [label as first registered, people, attendances]."""
+    out: dict[str, list[Any]] = {}
+    for g in groups:
+        text = " ".join(value(g).split())
+        entry = out.setdefault(name_key(text), [text or not_given, 0, 0])
+        entry[1] += g.people
+        entry[2] += g.attendances
+    return out
+
+
+def _rows(groups: dict[str, Any]) -> list[Breakdown]:
+    return [Breakdown(label, people, count) for label, people, count in groups.values()]
 
 
 def _by_size(items: list[Breakdown], not_given: str) -> tuple[Breakdown, ...]:
@@ -121,8 +143,10 @@ def _age_order(b: Breakdown) -> tuple[int, Any]:
     return (int(found.group()) if found else 1 << 30, lv_sort_key(b.label))
 
 
-def reach(session: Session, project_id: int, rows: list[AttendanceRow], lang: str = "lv") -> Reach:
-    attended = [r for r in rows if r.attended]
+def reach(
+    session: Session, project_id: int, counts: AttendeeCounts, events: Iterable[EventDTO], lang: str = "lv"
+) -> Reach:
+    """`counts` and `events` of the same period; the events' list counts give the registered rows."""
     not_given = profiles.pick(NOT_GIVEN, lang)
     planned = list(
         session.execute(
@@ -131,71 +155,78 @@ def reach(session: Session, project_id: int, rows: list[AttendanceRow], lang: st
             .order_by(ProjectTargetGroup.id)
         )
     )
-    groups = _group(attended, lambda r: r.target_group, not_given)
+    groups = counts.groups
+    by_group = _group(groups, lambda g: g.target_group, not_given)
     # The project's own target groups first, in its order, with their plan (zero when nobody came).
     by_target: list[Breakdown] = []
     for name, count in planned:
-        label, people, n = groups.pop(name_key(name), (name, set(), 0))
-        by_target.append(Breakdown(label, len(people), n, count))
-    genders = _group(attended, lambda r: r.gender.value if r.gender else "", not_given)
+        label, people, n = by_group.pop(name_key(name), (name, 0, 0))
+        by_target.append(Breakdown(label, people, n, count))
+    genders = _group(groups, lambda g: g.gender, not_given)
     by_gender = [
-        Breakdown(profiles.pick(GENDER_LABELS[g], lang), len(genders[g.value][1]), genders[g.value][2])
+        Breakdown(profiles.pick(GENDER_LABELS[g], lang), genders[g.value][1], genders[g.value][2])
         for g in Gender
         if g.value in genders
     ]
     if "" in genders:
-        by_gender.append(Breakdown(not_given, len(genders[""][1]), genders[""][2]))
+        by_gender.append(Breakdown(not_given, genders[""][1], genders[""][2]))
+    listed = [e for e in events if e.registered]
     return Reach(
-        unique_people=len({r.person_id for r in attended}),
-        attendances=len(attended),
-        registered=len(rows),
-        organisations=len({r.organisation_id for r in attended if r.organisation_id is not None}),
-        events_with_lists=len({r.event_id for r in rows}),
-        by_target_group=tuple(by_target) + _by_size(_rows(groups), not_given),
-        by_municipality=_by_size(_rows(_group(attended, lambda r: r.municipality, not_given)), not_given),
+        unique_people=sum(g.people for g in groups),
+        attendances=sum(g.attendances for g in groups),
+        registered=sum(e.registered for e in listed),
+        organisations=sum(counts.organisations.values()),
+        events_with_lists=len(listed),
+        by_target_group=tuple(by_target) + _by_size(_rows(by_group), not_given),
+        by_municipality=_by_size(_rows(_group(groups, lambda g: g.municipality, not_given)), not_given),
         by_gender=tuple(by_gender),
-        by_age_group=tuple(sorted(_rows(_group(attended, lambda r: r.age_group, not_given)), key=_age_order)),
+        by_age_group=tuple(sorted(_rows(_group(groups, lambda g: g.age_group, not_given)), key=_age_order)),
     )
 
 
-def indicators_in_period(
-    indicators: Iterable[IndicatorDTO], events: list[EventDTO], rows: list[AttendanceRow]
+def report_indicators(
+    session: Session,
+    project_id: int,
+    events: list[EventDTO],
+    period: ReportPeriod | None,
+    counts: AttendeeCounts,
 ) -> tuple[IndicatorDTO, ...]:
-    """Achieved values counted from the given (period's) events and attendance; manual values stay as entered."""
+    """The indicators in code order, achieved values counted from `events` and the attendance of the period
+    (`counts`: the project's); an indicator of one activity counts that activity's. Manual values stay as entered."""
     now = clock.now()
-    attended = [r for r in rows if r.attended]
+    scopes: dict[int | None, AttendeeCounts] = {None: counts}
     out = []
-    for ind in indicators:
+    for ind in session.scalars(select(Indicator).where(Indicator.project_id == project_id).order_by(Indicator.id)):
         if ind.method is IndicatorMethod.MANUAL:
-            out.append(ind)
-            continue
-        mine = [r for r in attended if ind.activity_id is None or r.activity_id == ind.activity_id]
-        value: int
-        if ind.method is IndicatorMethod.EVENTS:
-            value = sum(
-                1
-                for e in events
-                if (ind.activity_id is None or e.activity_id == ind.activity_id)
-                and e.starts_at <= now
-                and (not ind.method_param or e.type.value == ind.method_param)
-            )
-        elif ind.method is IndicatorMethod.ATTENDANCES:
-            value = len(mine)
-        elif ind.method is IndicatorMethod.UNIQUE_PEOPLE:
-            value = len({r.person_id for r in mine})
-        elif ind.method is IndicatorMethod.ORGANISATIONS:
-            value = len(
-                {
-                    r.organisation_id
-                    for r in mine
-                    if r.organisation_id is not None
-                    and (not ind.method_param or r.organisation_kind == ind.method_param)
-                }
+            value = ind.achieved_manual if ind.achieved_manual is not None else Decimal(0)
+        elif ind.method is IndicatorMethod.EVENTS:
+            value = Decimal(
+                sum(
+                    1
+                    for e in events
+                    if (ind.activity_id is None or e.activity_id == ind.activity_id)
+                    and e.starts_at <= now
+                    and (not ind.method_param or e.type.value == ind.method_param)
+                )
             )
         else:
-            wanted, by_group = name_key(ind.method_param), ind.method is IndicatorMethod.TARGET_GROUP
-            value = len(
-                {r.person_id for r in mine if name_key(r.target_group if by_group else r.municipality) == wanted}
-            )
-        out.append(replace(ind, achieved_value=Decimal(value)))
-    return tuple(out)
+            if ind.activity_id not in scopes:
+                scopes[ind.activity_id] = attendee_counts(session, project_id, period, ind.activity_id)
+            value = Decimal(_counted(ind.method, ind.method_param, scopes[ind.activity_id]))
+        fields = (ind.id, ind.project_id, ind.activity_id, ind.code, ind.name, ind.unit, ind.planned_value)
+        out.append(IndicatorDTO(*fields, ind.method, ind.method_param, value, ind.comment))
+    return tuple(sorted(out, key=lambda i: code_sort_key(i.code)))
+
+
+def _counted(method: IndicatorMethod, param: str, counts: AttendeeCounts) -> int:
+    groups = counts.groups
+    if method is IndicatorMethod.ATTENDANCES:
+        return sum(g.attendances for g in groups)
+    if method is IndicatorMethod.UNIQUE_PEOPLE:
+        return sum(g.people for g in groups)
+    if method is IndicatorMethod.ORGANISATIONS:
+        return sum(n for kind, n in counts.organisations.items() if not param or kind == param)
+    wanted = name_key(param)
+    if method is IndicatorMethod.TARGET_GROUP:
+        return sum(g.people for g in groups if name_key(g.target_group) == wanted)
+    return sum(g.people for g in groups if name_key(g.municipality) == wanted)

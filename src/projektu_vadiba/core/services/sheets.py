@@ -168,9 +168,17 @@ def _people(session: Session, which: Any, project_id: int) -> dict[int, list[She
     for row in session.execute(stmt):
         by_event[row[0]].append(tuple(row))
     out: dict[int, list[SheetRow]] = {}
+    keys: dict[str, Any] = {}  # names repeat across a project's thousands of rows: each is keyed once
+
+    def key(name: str) -> Any:
+        found = keys.get(name)
+        if found is None:
+            found = keys[name] = lv_sort_key(name)
+        return found
+
     for event_id, items in by_event.items():
         # The same key as attendance.event_list: surname, given name, then the order of registration.
-        items.sort(key=lambda r: (lv_sort_key(r[7]), lv_sort_key(r[6]), r[1]))
+        items.sort(key=lambda r: (key(r[7]), key(r[6]), r[1]))
         out[event_id] = [
             SheetRow(
                 number=i,
