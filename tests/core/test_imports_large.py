@@ -114,6 +114,44 @@ def test_bulk_insert_indexes_its_rows_and_keeps_the_trigger(db: Database) -> Non
             assert conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'people_fts_ai'")) == 1
 
 
+def test_bulk_insert_of_full_rows_returns_each_rows_id(db: Database) -> None:
+    """Full rows take the driver's fast path (SQLite executemany, PostgreSQL COPY with ids from the sequence)."""
+    at = datetime(2025, 1, 2, 3, 4, 5)
+    names = [("Žanis", "Ūdris"), ("Ģirts", "Ķēniņš"), ("Ļena", "Čakste")]
+    rows = [
+        {
+            "given_name": given,
+            "surname": surname,
+            "municipality": "Ķekavas novads",
+            "email": f"{i}@example.lv",
+            "phone": "",
+            "gender": Gender.MALE,
+            "age_group": "",
+            "target_group": "",
+            "notes": "",
+            "search_text": person_keys.search_text(given, surname),
+            "name_key": person_keys.name_key(given, surname),
+            "phone_key": "",
+            "sort_key": person_keys.sort_key(surname, given),
+            "created_at": at,
+            "updated_at": at,
+        }
+        for i, (given, surname) in enumerate(names)
+    ]
+    defaults = {c.key for c in Person.__table__.columns if c.default is not None and not c.primary_key}
+    assert defaults <= set(rows[0])  # every Python-side default given: not the Core fallback
+    with db.session() as s:
+        before = people.create_person(s, PersonInput("Anna", "Bērziņa")).id
+        ids = people_search.bulk_insert_people(s, rows)
+        assert len(set(ids)) == 3 and min(ids) > before
+        stored = {pid: name for pid, name in s.execute(select(Person.id, Person.surname).where(Person.id.in_(ids)))}
+        assert [stored[i] for i in ids] == ["Ūdris", "Ķēniņš", "Čakste"]
+        assert [p.surname for p in people.search_people(s, "kenins")] == ["Ķēniņš"]
+    with db.session() as s:  # the id sequence went past the copied rows: the next person gets a free id
+        after = people.create_person(s, PersonInput("Ērika", "Ņikitina")).id
+        assert after not in ids and after > before
+
+
 def test_a_failed_bulk_insert_leaves_the_trigger_in_place(db: Database) -> None:
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite FTS5 trigger")

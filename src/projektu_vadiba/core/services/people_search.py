@@ -83,6 +83,17 @@ def bulk_insert_people(session: Session, rows: list[dict[str, Any]]) -> list[int
         return []
     table = cast(Table, Person.__table__)
     run = session.connection().execute
+    if _copies(session):
+        # PostgreSQL: ids taken from the table's sequence first, then the rows COPYed with them (INSERT …
+        # RETURNING in parameter order took 1.4 s for 9,000 people, most of it building and parsing statements).
+        ids = list(
+            run(
+                text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+                {"table": table.name, "n": len(rows)},
+            ).scalars()
+        )
+        insert_many(session, table, [{**row, "id": pid} for row, pid in zip(rows, ids, strict=True)])
+        return ids
     if dialect(session) != "sqlite":
         stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(run(stmt, rows).scalars())
@@ -112,17 +123,24 @@ def bulk_insert_people(session: Session, rows: list[dict[str, Any]]) -> list[int
     return list(range(before + 1, before + len(rows) + 1))
 
 
+def _copies(session: Session) -> bool:
+    """PostgreSQL through psycopg 3, whose cursors speak COPY."""
+    bind = session.get_bind().dialect
+    return bind.name == "postgresql" and bind.driver == "psycopg"
+
+
 def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows without RETURNING. On SQLite, when the rows name every column that has a Python-side
-    default, straight through the driver's executemany, each value converted by its column's own bind processor
-    (Core spends longer per row on the same work: 9,000 people 0.26 s vs 0.19 s); otherwise Core, which fills the
-    defaults."""
+    """INSERT many rows without RETURNING. When the rows name every column that has a Python-side default, straight
+    through the driver, each value converted by its column's own bind processor (what Core would send): on SQLite
+    one executemany (Core spends longer per row on the same work: 9,000 people 0.26 s vs 0.19 s), on PostgreSQL
+    COPY (0.16 s vs 1.4 s). Otherwise Core, which fills the defaults."""
     if not rows:
         return
     keys = list(rows[0])
     # Columns left out get NULL or their server default either way; Python-side defaults only from Core.
     defaults_given = {c.key for c in table.columns if c.default is not None and not c.primary_key} <= set(keys)
-    if dialect(session) != "sqlite" or not defaults_given:
+    copies = _copies(session)
+    if not defaults_given or not (copies or dialect(session) == "sqlite"):
         session.connection().execute(insert(table), rows)
         return
     bind = session.get_bind().dialect
@@ -145,8 +163,13 @@ def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
                 last[i] = (value, values[i])
         data.append(tuple(values))
     quote = bind.identifier_preparer.quote
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
-        f"VALUES ({', '.join('?' * len(columns))})"
-    )
+    names = ", ".join(quote(c.name) for c in columns)
+    if copies:
+        # The cursor of the session's own connection: the rows are part of its transaction.
+        driver: Any = session.connection().connection.driver_connection
+        with driver.cursor() as cursor, cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN") as copy:
+            for converted in data:
+                copy.write_row(converted)
+        return
+    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join('?' * len(columns))})"
     session.connection().exec_driver_sql(sql, data)
