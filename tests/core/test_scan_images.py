@@ -210,3 +210,34 @@ def test_a_landscape_sheet(db: Database, data_dir: Path) -> None:
         report = read_scans(s, [im.save(image, data_dir / "plata.jpg")])
     assert report.errors == ()
     assert signed_rows(report.pages[0]) == [2, 3] and report.pages[0].uncertain == ()
+
+
+def test_without_pdftoppm_a_scanners_pdf_is_read_from_its_pictures(
+    db: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no poppler: the picture on each page of a scanner's PDF is the page."""
+    from projektu_vadiba.core.scan import pdf_pages
+
+    monkeypatch.setattr(pdf_pages.shutil, "which", lambda _name: None)
+    sample, pdf = printed(db, extra_people=30)
+    images = im.render(pdf.data)
+    first, last = pdf.pages[0], pdf.pages[-1]
+    images[0] = im.scribble(images[0], first, [2, 4])
+    named_last = [r.number for r in last.rows if r.person_id is not None]
+    images[-1] = im.scribble(images[-1], last, [named_last[0]])
+    scans = [im.jpeg(im.noise(im.rotate(i, 90 * n), 5, seed=n)) for n, i in enumerate(images)]
+    path = im.save_pdf(scans, data_dir / "skans.pdf")
+    with db.session() as s:
+        report = read_scans(s, [path])
+    assert report.errors == ()
+    assert [p.page for p in report.pages] == list(range(1, pdf.page_count + 1))
+    assert signed_rows(report.pages[0]) == [2, 4]
+    assert signed_rows(report.pages[-1]) == [named_last[0]]
+    # A PDF with no pictures (the printed sheet itself, saved instead of scanned): each page says what to do.
+    printed_pdf = data_dir / "nav-skenets.pdf"
+    printed_pdf.write_bytes(pdf.data)
+    with db.session() as s:
+        report = read_scans(s, [printed_pdf])
+    assert report.pages == ()
+    assert [e.page for e in report.errors] == list(range(1, pdf.page_count + 1))
+    assert "pdftoppm" in report.errors[0].message and "JPEG" in report.errors[0].message

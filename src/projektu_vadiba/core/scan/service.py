@@ -31,6 +31,9 @@ def read_scans(session: Session, files: Sequence[Path], *, keep_images: bool = F
     for path in files:
         try:
             for number, image in page_images(path):
+                if isinstance(image, str):  # a page without a picture to read: its message
+                    errors.append(ScanError(str(path), number, image))
+                    continue
                 try:
                     pages.append(read_page(session, ours, str(path), number, image, keep_images))
                 except AppError as exc:
