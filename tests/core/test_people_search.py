@@ -116,3 +116,28 @@ def test_keys() -> None:
     assert person_keys.phone_key("123") == ""
     order = ["Abols", "Ābele", "Cīrulis", "Čakste", "Sils", "Sils-Ozola", "Silsone", "Šķēle", "Zīle", "Žubīte"]
     assert sorted(order, key=lambda n: person_keys.sort_key(n, "")) == order
+
+
+@pytest.mark.parametrize("query", ["b", "Bē", "ķek", "jan b", "x", "ozol"])
+def test_a_broad_query_walks_to_the_same_page_as_a_sorted_one(
+    db: Database, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """Broad queries (more than _BROAD matches) walk the sort-key index; narrow ones sort their matches: both must
+    give the same people in the same order, also past the first page."""
+    given = ["Jānis", "Anna", "Bruno", "Zane", "Ēriks", "Ilze"]
+    surnames_ = ["Bērziņš", "Bērziņa", "Ozols", "Ozoliņa", "Kalniņš", "Birze", "Šmits", "Xenija"]
+    places = ["Ķekavas novads", "Baldone", "Olaine"]
+    with db.session() as s:
+        for i in range(60):
+            people.create_person(
+                s, PersonInput(given[i % 6], surnames_[i % 8], municipality=places[i % 3], email=f"b{i}@example.lv")
+            )
+    pages = {}
+    for broad in (10**9, 3):  # sorted matches / walking the sort-key index
+        monkeypatch.setattr(people_search, "_BROAD", broad)
+        with db.session() as s:
+            pages[broad] = [
+                [p.id for p in people.search_people(s, query, limit=7, offset=offset)] for offset in (0, 7, 14)
+            ]
+    assert pages[3] == pages[10**9]
+    assert any(pages[3]) or query == "x"
