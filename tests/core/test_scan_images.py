@@ -219,7 +219,7 @@ def test_without_pdftoppm_a_scanners_pdf_is_read_from_its_pictures(
     from projektu_vadiba.core.scan import pdf_pages
 
     monkeypatch.setattr(pdf_pages.shutil, "which", lambda _name: None)
-    sample, pdf = printed(db, extra_people=30)
+    _sample, pdf = printed(db, extra_people=30)
     images = im.render(pdf.data)
     first, last = pdf.pages[0], pdf.pages[-1]
     images[0] = im.scribble(images[0], first, [2, 4])
