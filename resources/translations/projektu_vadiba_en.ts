@@ -1710,8 +1710,16 @@
         <translation>Search projects…</translation>
     </message>
     <message>
-        <source>Vēl nav neviena projekta. Izveidojiet to ar “Jauns projekts” (Ctrl+N) vai ielieciet demonstrācijas datus ar komandu: projektu-vadiba demo</source>
-        <translation>No projects yet. Create one with “New project” (Ctrl+N) or load the demo data with the command: projektu-vadiba demo</translation>
+        <source>Vēl nav neviena projekta. Izveidojiet savu pirmo projektu vai, lai vispirms apskatītos, ielieciet demonstrācijas organizāciju: trīs projekti ar pasākumiem, dalībniekiem un budžetu ap šodienu.</source>
+        <translation>There are no projects yet. Create your first project or, to look around first, add the demo organisation: three projects with events, participants and a budget around today.</translation>
+    </message>
+    <message>
+        <source>Jauns projekts…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>Ielikt demonstrācijas datus…</source>
+        <translation>Add demo data…</translation>
     </message>
     <message>
         <source>Neviens projekts neatbilst meklētajam.</source>
@@ -2255,6 +2263,18 @@
     <message>
         <source>Nākamais: %1 — %2, projekts %3.</source>
         <translation>Next: %1 — %2, project %3.</translation>
+    </message>
+    <message>
+        <source>Demonstrācijas dati</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>Ielikt datubāzē demonstrācijas organizāciju? Tie ir trīs izdomāti projekti ar aktivitātēm, pasākumiem, ap 300 izdomātām personām, budžetu un izdevumiem; datumi ir ap šodienu.
+
+To nevarēs atsaukt ar Ctrl+Z, bet demonstrācijas projektus var izdzēst tāpat kā citus.</source>
+        <translation>Add the demo organisation to the database? It is three made-up projects with activities, events, about 300 made-up people, a budget and expenses; the dates are around today.
+
+This cannot be undone with Ctrl+Z, but the demo projects can be deleted like any others.</translation>
     </message>
 </context>
 <context>

@@ -193,12 +193,10 @@ def test_about_dialog_shows_version_and_database(qtbot: QtBot, seeded: Seeded, s
 def test_empty_database_explains_what_to_do(qtbot: QtBot, empty_db: Database, settings: Settings) -> None:
     window = make_window(qtbot, empty_db, settings)
     panel = window.project_list
-    assert panel.stack.currentWidget() is panel.empty_label
-    assert panel.empty_label.isVisible()
-    assert panel.empty_label.text() == (
-        "Vēl nav neviena projekta. Izveidojiet to ar “Jauns projekts” (Ctrl+N) vai ielieciet demonstrācijas "
-        "datus ar komandu: projektu-vadiba demo"
-    )
+    assert panel.stack.currentWidget() is panel.empty_panel
+    assert panel.empty_label.isVisible() and panel.new_button.isVisible() and panel.demo_button.isVisible()
+    assert "Izveidojiet savu pirmo projektu" in panel.empty_label.text()
+    assert "projektu-vadiba demo" not in panel.empty_label.text()  # no command line for a first look
     assert not panel.search.isEnabled()
     assert window.count_label.text() == "0 projektu"
 

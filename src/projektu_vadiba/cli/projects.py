@@ -16,6 +16,14 @@ STATUS_LV = {ProjectStatus.PLANNED: "plānots", ProjectStatus.RUNNING: "notiek",
 def register(commands: Any) -> None:
     demo = commands.add_parser("demo", help="aizpildīt tukšu datubāzi ar demonstrācijas organizāciju")
     demo.add_argument("--seed", type=int, default=2026, help="gadījumskaitļu sēkla (tie paši dati katru reizi)")
+    demo.add_argument(
+        "--around",
+        metavar="DD.MM.GGGG",
+        help="diena, ap kuru notiek demonstrācijas projekti (pēc noklusējuma šodiena)",
+    )
+    demo.add_argument(
+        "--fixed", action="store_true", help="stāsta datumi 2023–2025 (dienā 03.11.2025), nevis ap šodienu"
+    )
     demo.set_defaults(handler=demo_command)
 
     commands.add_parser("projects", help="projektu saraksts").set_defaults(handler=list_command)
@@ -32,10 +40,13 @@ def register(commands: Any) -> None:
 
 
 def demo_command(db: Database, args: argparse.Namespace) -> int:
+    from projektu_vadiba.core import clock
     from projektu_vadiba.core.demo import fill_demo
+    from projektu_vadiba.core.validation import parse_date
 
+    around = None if args.fixed else parse_date(args.around, "around") if args.around else clock.today()
     with db.session() as s:
-        summary = fill_demo(s, seed=args.seed)
+        summary = fill_demo(s, seed=args.seed, around=around)
     print(
         f"Demonstrācijas dati ielikti: projekti {summary.projects}, pasākumi {summary.events}, "
         f"personas {summary.people}, dalības ieraksti {summary.attendances}."

@@ -3,7 +3,8 @@ project, an SIF mentoring micro project, a LEADER project), about 300 people, 25
 indicators, budgets, expenses and payments.
 
 Everything goes through the services, so the demo passes the same validation as user input. The data is the same
-for the same seed: `random.Random(seed)` makes every choice and every date is fixed (2023–2025), never today's.
+for the same seed: `random.Random(seed)` makes every choice and every date is fixed (2023–2025, the story told on
+DEMO_TODAY); `around=` then moves all dates by whole weeks to stand around another day (core.demo_dates).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.demo_dates import demo_shift, shift_dates
 from projektu_vadiba.core.dto import (
     ActivityInput,
     BudgetLineInput,
@@ -387,8 +389,10 @@ class _Demo:
 # ---- entry point --------------------------------------------------------------------------------------------------
 
 
-def fill_demo(session: Session, seed: int = 2026) -> DemoSummary:
-    """Fill an empty database (no projects) with the demo organisation, inside the caller's transaction."""
+def fill_demo(session: Session, seed: int = 2026, around: date | None = None) -> DemoSummary:
+    """Fill an empty database (no projects) with the demo organisation, inside the caller's transaction. With
+    `around`, every date is then moved by whole weeks so that the story stands on that day instead of DEMO_TODAY
+    (a user trying the app today sees a running project, not one that ended a year ago)."""
     if projects.list_projects(session):
         raise AppError(ALREADY_FILLED)
     demo = _Demo(session, random.Random(seed))
@@ -397,6 +401,8 @@ def fill_demo(session: Session, seed: int = 2026) -> DemoSummary:
     _road_map_project(demo)
     _mentoring_project(demo)
     _community_house_project(demo)
+    if around is not None:
+        shift_dates(session, demo_shift(around))
     return DemoSummary(**asdict(demo.counts))
 
 

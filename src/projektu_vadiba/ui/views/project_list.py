@@ -4,7 +4,7 @@ nothing yet."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.services.projects import list_projects
@@ -17,6 +17,8 @@ from projektu_vadiba.ui.widgets.table_view import make_table_view, set_column_wi
 class ProjectListPanel(QWidget):
     projectActivated = Signal(int)
     countChanged = Signal(int)
+    newProjectRequested = Signal()
+    demoRequested = Signal()  # an empty database: the user wants to look around with the demo organisation
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,15 +38,30 @@ class ProjectListPanel(QWidget):
 
         self.empty_label = QLabel(
             self.tr(
-                "Vēl nav neviena projekta. Izveidojiet to ar “Jauns projekts” (Ctrl+N) vai ielieciet demonstrācijas "
-                "datus ar komandu: projektu-vadiba demo"
+                "Vēl nav neviena projekta. Izveidojiet savu pirmo projektu vai, lai vispirms apskatītos, ielieciet "
+                "demonstrācijas organizāciju: trīs projekti ar pasākumiem, dalībniekiem un budžetu ap šodienu."
             ),
             self,
         )
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty_label.setMargin(24)
+        self.empty_label.setMargin(12)
+        self.new_button = QPushButton(self.tr("Jauns projekts…"), self)
+        self.new_button.clicked.connect(self.newProjectRequested)
+        self.demo_button = QPushButton(self.tr("Ielikt demonstrācijas datus…"), self)
+        self.demo_button.clicked.connect(self.demoRequested)
+        self.empty_panel = QWidget(self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self.empty_panel)
+        column.addStretch(1)
+        column.addWidget(self.empty_label)
+        column.addLayout(buttons)
+        column.addStretch(1)
 
         self.no_match_label = QLabel(self.tr("Neviens projekts neatbilst meklētajam."), self)
         self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -56,7 +73,7 @@ class ProjectListPanel(QWidget):
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.empty_panel)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 0)
@@ -71,7 +88,7 @@ class ProjectListPanel(QWidget):
             rows = list_projects(session)
         self.model.set_rows(rows)
         empty = not rows
-        self.stack.setCurrentWidget(self.empty_label if empty else self.view)
+        self.stack.setCurrentWidget(self.empty_panel if empty else self.view)
         self.search.setEnabled(not empty)
         if current is not None:
             self.select_project(current)

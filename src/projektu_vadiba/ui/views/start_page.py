@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from projektu_vadiba.core import clock
+from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services.activities import events_between
 from projektu_vadiba.core.services.deadlines import due_soon, next_deadline
 from projektu_vadiba.core.services.projects import list_projects
@@ -67,6 +68,8 @@ class StartPage(QWidget):
         if inner is not None:
             inner.setContentsMargins(0, 0, 0, 0)
         self.project_list.projectActivated.connect(lambda pid: self.openProject.emit(pid, "overview"))
+        self.project_list.newProjectRequested.connect(self.newProject)
+        self.project_list.demoRequested.connect(self.fill_demo)
         self.projects_card.add(self.project_list, 1)
 
         top = QHBoxLayout()
@@ -133,6 +136,33 @@ class StartPage(QWidget):
         self.events_view.setVisible(bool(events))
         self.events_empty.setVisible(not events)
         self.project_list.reload()
+
+    def fill_demo(self) -> None:
+        """The demo organisation, its dates around today, into an empty database (asked first: no undo)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Demonstrācijas dati"),
+            self.tr(
+                "Ielikt datubāzē demonstrācijas organizāciju? Tie ir trīs izdomāti projekti ar aktivitātēm, "
+                "pasākumiem, ap 300 izdomātām personām, budžetu un izdevumiem; datumi ir ap šodienu.\n\n"
+                "To nevarēs atsaukt ar Ctrl+Z, bet demonstrācijas projektus var izdzēst tāpat kā citus."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from projektu_vadiba.core.demo import fill_demo  # large: loaded only when asked for
+
+        today = clock.today()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.ws.execute_irreversibly(lambda s: fill_demo(s, around=today))
+        except AppError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Demonstrācijas dati"), exc.message)
+            return
+        QApplication.restoreOverrideCursor()
 
     def _open_deadline(self) -> None:
         index = self.due_view.currentIndex()
