@@ -1122,6 +1122,10 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Lietošanas pamācība</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
         <source>&amp;Par programmu…</source>
         <translation>&amp;About…</translation>
     </message>
@@ -2302,6 +2306,17 @@ This cannot be undone with Ctrl+Z, but the demo projects can be deleted like any
     <message>
         <source>Pasākums</source>
         <translation>Event</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>Lietošanas pamācība</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

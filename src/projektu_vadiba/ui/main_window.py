@@ -166,6 +166,11 @@ class MainWindow(QMainWindow):
         people_menu.addAction(self.import_people_action)
 
         help_menu = bar.addMenu(self.tr("&Palīdzība"))
+        self.guide_action = self._action(
+            self.tr("&Lietošanas pamācība"), QKeySequence.StandardKey.HelpContents, self.show_guide
+        )
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         self.about_action = self._action(self.tr("&Par programmu…"), "", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
@@ -292,6 +297,18 @@ class MainWindow(QMainWindow):
 
     def about_dialog(self) -> AboutDialog:
         return AboutDialog(self.db.display_name, self)
+
+    def show_guide(self) -> None:
+        from projektu_vadiba.ui.dialogs.user_guide import UserGuideDialog
+
+        guide = getattr(self, "guide_dialog", None)
+        if guide is None or guide.lang != language():  # made again after a language switch
+            if guide is not None:
+                guide.deleteLater()
+            guide = self.guide_dialog = UserGuideDialog(self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
 
     def show_about(self) -> None:
         self.about_dialog().exec()
