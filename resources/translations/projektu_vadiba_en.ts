@@ -1040,6 +1040,25 @@
     </message>
 </context>
 <context>
+    <name>LogoField</name>
+    <message>
+        <source>Izvēlēties…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Noņemt</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>nav logotipa</source>
+        <translation>no logo</translation>
+    </message>
+    <message>
+        <source>Šo failu nevar nolasīt kā attēlu.</source>
+        <translation>This file cannot be read as a picture.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Projektu vadība — %1</source>
@@ -1056,6 +1075,10 @@
     <message>
         <source>&amp;Atjaunot</source>
         <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Organizācijas dati…</source>
+        <translation>&amp;Organisation details…</translation>
     </message>
     <message>
         <source>&amp;Iestatījumi…</source>
@@ -1284,6 +1307,61 @@
     <message>
         <source>Meklēt projektu…</source>
         <translation>Search projects…</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <source>Organizācijas logotips</source>
+        <translation>Organisation logo</translation>
+    </message>
+    <message>
+        <source>Attēli (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>Organizācijas dati</source>
+        <translation>Organisation details</translation>
+    </message>
+    <message>
+        <source>piem., Biedrība “Ķekavas novada kopienu tīkls”</source>
+        <translation>e.g. Biedrība “Ķekavas novada kopienu tīkls”</translation>
+    </message>
+    <message>
+        <source>Nosaukums</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Reģistrācijas Nr.</source>
+        <translation>Registration No.</translation>
+    </message>
+    <message>
+        <source>Juridiskā adrese</source>
+        <translation>Registered address</translation>
+    </message>
+    <message>
+        <source>E-pasts</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Tālrunis</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Tīmekļa vietne</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Logotips</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Drukā reģistrācijas lapu augšējā labajā stūrī.</source>
+        <translation>Printed in the top right corner of the attendance sheets.</translation>
+    </message>
+    <message>
+        <source>Organizācijas dati: %1</source>
+        <translation>Organisation details: %1</translation>
     </message>
 </context>
 <context>
@@ -1714,8 +1792,12 @@
         <translation>Search projects…</translation>
     </message>
     <message>
-        <source>Vēl nav neviena projekta. Izveidojiet savu pirmo projektu vai, lai vispirms apskatītos, ielieciet demonstrācijas organizāciju: trīs projekti ar pasākumiem, dalībniekiem un budžetu ap šodienu.</source>
-        <translation>There are no projects yet. Create your first project or, to look around first, add the demo organisation: three projects with events, participants and a budget around today.</translation>
+        <source>Vēl nav neviena projekta. Ievadiet savas organizācijas datus (tie būs uz reģistrācijas lapām) un izveidojiet savu pirmo projektu vai, lai vispirms apskatītos, ielieciet demonstrācijas organizāciju: trīs projekti ar pasākumiem, dalībniekiem un budžetu ap šodienu.</source>
+        <translation>There are no projects yet. Enter your organisation&apos;s details (they go on the attendance sheets) and create your first project or, to look around first, add the demo organisation: three projects with events, participants and a budget around today.</translation>
+    </message>
+    <message>
+        <source>Organizācijas dati…</source>
+        <translation>Organisation details…</translation>
     </message>
     <message>
         <source>Jauns projekts…</source>

@@ -195,7 +195,7 @@ def test_empty_database_explains_what_to_do(qtbot: QtBot, empty_db: Database, se
     panel = window.project_list
     assert panel.stack.currentWidget() is panel.empty_panel
     assert panel.empty_label.isVisible() and panel.new_button.isVisible() and panel.demo_button.isVisible()
-    assert "Izveidojiet savu pirmo projektu" in panel.empty_label.text()
+    assert "izveidojiet savu pirmo projektu" in panel.empty_label.text()
     assert "projektu-vadiba demo" not in panel.empty_label.text()  # no command line for a first look
     assert not panel.search.isEnabled()
     assert window.count_label.text() == "0 projektu"

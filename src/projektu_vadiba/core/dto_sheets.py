@@ -28,6 +28,7 @@ class SheetProject:
     implementer_address: str
     implementer_contact: str  # e-mail and/or phone of the implementer, "" when unknown
     retention_until: date | None
+    implementer_logo: bytes | None = None  # PNG kept with the organisation (Organizācijas dati)
 
 
 @dataclass(frozen=True)

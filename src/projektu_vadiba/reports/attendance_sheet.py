@@ -127,7 +127,7 @@ class _Writer:
         self.width, self.height = float(width), float(height)
         self.content_width = self.width - 2 * MARGIN
         self.logos_left = funder_logos(self.profile)
-        implementer = implementer_logo()
+        implementer = implementer_logo(sheets.project.implementer_logo)
         self.logos_right = [implementer] if implementer else []
         self.colour = {name: HexColor(getattr(st, name)) for name in ("INK", "MUTED", "GRID", "FRAME", "HEADER_FILL")}
         self.buffer = io.BytesIO()

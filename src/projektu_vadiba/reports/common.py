@@ -7,6 +7,7 @@ known before any page is drawn: callers can compute where everything else on the
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,14 +33,17 @@ IMPLEMENTER_LOGO = "logos/implementer.png"
 
 class Logo:
     """An image drawn once per document as a form XObject, then reused by every page (a 500-page batch
-    would otherwise hash and embed the picture 500 times)."""
+    would otherwise hash and embed the picture 500 times). From a file, or from PNG bytes kept in the database."""
 
     _count = 0
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        found = path.stat()
-        self.reader: Any = _image(str(path), found.st_mtime_ns, found.st_size)
+    def __init__(self, source: Path | bytes) -> None:
+        self.path = None if isinstance(source, bytes) else source  # where it came from (None: the database)
+        if isinstance(source, bytes):
+            self.reader: Any = _image_data(source)
+        else:
+            found = source.stat()
+            self.reader = _image(str(source), found.st_mtime_ns, found.st_size)
         self.px_width, self.px_height = self.reader.getSize()
         Logo._count += 1
         self.form = f"logo{Logo._count}"
@@ -69,6 +73,15 @@ class Logo:
         c.doForm(self.form)
         c.restoreState()
         return width
+
+
+@lru_cache(maxsize=4)
+def _image_data(data: bytes) -> Any:
+    from reportlab.lib.utils import ImageReader
+
+    reader = ImageReader(io.BytesIO(data))
+    reader.getRGBData()
+    return reader
 
 
 @lru_cache(maxsize=16)
@@ -103,14 +116,19 @@ def funder_logos(profile: FunderProfile) -> list[Logo]:
     return logos
 
 
-def implementer_logo() -> Logo | None:
+def implementer_logo(saved: bytes | None = None) -> Logo | None:
+    """The logo saved with the organisation; else a file in the user data folder (logos/implementer.png)."""
+    if saved:
+        logo = _load(saved)
+        if logo is not None:
+            return logo
     path = find_file(IMPLEMENTER_LOGO)
     return _load(path) if path else None
 
 
-def _load(path: Path) -> Logo | None:
+def _load(source: Path | bytes) -> Logo | None:
     try:
-        return Logo(path)
+        return Logo(source)
     except (OSError, ValueError, SyntaxError):  # a broken picture must not stop the sheet
         return None
 

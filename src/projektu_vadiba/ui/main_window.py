@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action(
             self.tr("&Atjaunot"), QKeySequence.StandardKey.Refresh, self.ws.dataChanged.emit
         )
+        self.organisation_action = self._action(self.tr("&Organizācijas dati…"), "", self.edit_organisation)
         self.settings_action = self._action(self.tr("&Iestatījumi…"), "Ctrl+,", self.show_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action(self.tr("&Iziet"), "Ctrl+Q", self.close)
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
             self.new_project_action,
             self.refresh_action,
             None,
+            self.organisation_action,
             self.settings_action,
             None,
             self.quit_action,
@@ -297,6 +299,11 @@ class MainWindow(QMainWindow):
 
     def about_dialog(self) -> AboutDialog:
         return AboutDialog(self.db.display_name, self)
+
+    def edit_organisation(self) -> None:
+        from projektu_vadiba.ui.dialogs.organisation_form import edit_organisation
+
+        edit_organisation(self.ws, self)
 
     def show_guide(self) -> None:
         from projektu_vadiba.ui.dialogs.user_guide import UserGuideDialog

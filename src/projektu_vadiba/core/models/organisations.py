@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from projektu_vadiba.core.models.base import Base, Timestamps, str_enum
@@ -24,6 +24,9 @@ class Organisation(Timestamps, Base):
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(40))
     website: Mapped[str | None] = mapped_column(String(300))
+    # Ours: the organisation using the app (at most one; services.own_organisation keeps it so).
+    is_own: Mapped[bool] = mapped_column(default=False, server_default=false())
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)  # PNG, printed on sheets
 
     @validates("name")
     def _keep_key(self, _field: str, value: str) -> str:

@@ -137,6 +137,7 @@ def _project(session: Session, project_id: int) -> SheetProject:
         implementer_address=implementer.address or "",
         implementer_contact=contact,
         retention_until=project.retention_until,
+        implementer_logo=implementer.logo,
     )
 
 

@@ -14,6 +14,7 @@ from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import ProjectDetail, ProjectInput
 from projektu_vadiba.core.models.enums import OrganisationKind, ProjectStatus
 from projektu_vadiba.core.services import organisations
+from projektu_vadiba.core.services.own_organisation import get_own
 from projektu_vadiba.core.text import name_key
 from projektu_vadiba.core.validation import parse_money
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
@@ -32,13 +33,17 @@ class Choices:
 
     funders: dict[str, str]  # name -> profile key
     implementers: list[str]
+    own: str | None = None
 
 
 def load_choices(ws: Workspace) -> Choices:
     def query(s: Session) -> Choices:
         funders = {f.name: f.profile_key for f in organisations.list_funders(s)}
         own = [o.name for o in organisations.list_organisations(s, OrganisationKind.OWN)]
-        return Choices(funders, own)
+        ours = get_own(s)  # Organizācijas dati: offered first and the default of a new project
+        if ours is not None:
+            own = [ours.name, *(name for name in own if name != ours.name)]
+        return Choices(funders, own, ours.name if ours else None)
 
     return ws.read(query)
 
@@ -104,6 +109,8 @@ class ProjectForm(FormDialog):
         self.mark_clean()
 
     def _default_implementer(self) -> str:
+        if self.choices.own:
+            return self.choices.own
         return self.choices.implementers[0] if len(self.choices.implementers) == 1 else ""
 
     @staticmethod

@@ -18,7 +18,8 @@ class ProjectListPanel(QWidget):
     projectActivated = Signal(int)
     countChanged = Signal(int)
     newProjectRequested = Signal()
-    demoRequested = Signal()  # an empty database: the user wants to look around with the demo organisation
+    demoRequested = Signal()
+    organisationRequested = Signal()  # an empty database: the user wants to look around with the demo organisation
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,8 +39,9 @@ class ProjectListPanel(QWidget):
 
         self.empty_label = QLabel(
             self.tr(
-                "Vēl nav neviena projekta. Izveidojiet savu pirmo projektu vai, lai vispirms apskatītos, ielieciet "
-                "demonstrācijas organizāciju: trīs projekti ar pasākumiem, dalībniekiem un budžetu ap šodienu."
+                "Vēl nav neviena projekta. Ievadiet savas organizācijas datus (tie būs uz reģistrācijas lapām) un "
+                "izveidojiet savu pirmo projektu vai, lai vispirms apskatītos, ielieciet demonstrācijas organizāciju: "
+                "trīs projekti ar pasākumiem, dalībniekiem un budžetu ap šodienu."
             ),
             self,
         )
@@ -47,6 +49,8 @@ class ProjectListPanel(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty_label.setMargin(12)
+        self.organisation_button = QPushButton(self.tr("Organizācijas dati…"), self)
+        self.organisation_button.clicked.connect(self.organisationRequested)
         self.new_button = QPushButton(self.tr("Jauns projekts…"), self)
         self.new_button.clicked.connect(self.newProjectRequested)
         self.demo_button = QPushButton(self.tr("Ielikt demonstrācijas datus…"), self)
@@ -54,6 +58,7 @@ class ProjectListPanel(QWidget):
         self.empty_panel = QWidget(self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.organisation_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)

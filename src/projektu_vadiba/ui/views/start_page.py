@@ -70,6 +70,7 @@ class StartPage(QWidget):
         self.project_list.projectActivated.connect(lambda pid: self.openProject.emit(pid, "overview"))
         self.project_list.newProjectRequested.connect(self.newProject)
         self.project_list.demoRequested.connect(self.fill_demo)
+        self.project_list.organisationRequested.connect(self.edit_organisation)
         self.projects_card.add(self.project_list, 1)
 
         top = QHBoxLayout()
@@ -136,6 +137,11 @@ class StartPage(QWidget):
         self.events_view.setVisible(bool(events))
         self.events_empty.setVisible(not events)
         self.project_list.reload()
+
+    def edit_organisation(self) -> None:
+        from projektu_vadiba.ui.dialogs.organisation_form import edit_organisation
+
+        edit_organisation(self.ws, self)
 
     def fill_demo(self) -> None:
         """The demo organisation, its dates around today, into an empty database (asked first: no undo)."""
