@@ -58,14 +58,11 @@ class BudgetSection(Section):
         factory = hooks.budget_factory
         if factory is not None and self.project_id is not None:
             if self.content is None:
-                self.content = factory(self.ws.db, self.project_id)  # reads its data as it is made
+                # It reads its data as it is made, then follows the workspace's dataChanged by itself.
+                self.content = factory(self.ws, self.project_id)
                 self.content.setParent(self)
                 self.placeholder.hide()
                 self.box.addWidget(self.content, 1)
-                return
-            reload = getattr(self.content, "reload", None)
-            if callable(reload):
-                reload()
             return
         assert self.project_id is not None
         pid = self.project_id
