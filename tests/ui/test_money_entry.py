@@ -238,3 +238,33 @@ def test_esc_on_a_changed_expense_form_asks_first(qtbot: QtBot, window: MainWind
     press_button(view, "expense_add")
     assert outcome == ["open", "closed"]
     assert view.ledger.rowCount() == 0 and not window.ws.undo_stack.canUndo()
+
+
+def test_a_budget_below_the_project_s_cost_is_named_on_the_overview_and_the_budget(
+    qtbot: QtBot, empty_db: Database, settings: Settings
+) -> None:
+    with empty_db.session() as s:
+        pid = projects.create_project(s, project_input(total_cost=D("22222.22"), grant_amount=D("20000.00"))).id
+    wire_features()
+    window = make_window(qtbot, empty_db, settings)
+    window.open_project(pid, "budget")
+    view = money_view(window)
+
+    def line(dialog: BudgetLineDialog) -> None:
+        type_into(dialog.code_edit, "1.1")
+        type_into(dialog.name_edit, "Vadītāja")
+        type_into(dialog.amount_edits[FundingSource.GRANT], "5200")
+        type_into(dialog.amount_edits[FundingSource.OWN], "1000")
+        QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    on_dialog(line)
+    press_button(view, "line_add")
+    shown = view.budget_warnings.text().replace(NBSP, " ")
+    assert "Budžeta kopsumma 6 200,00 € nesakrīt ar projekta kopējām izmaksām 22 222,22 €." in shown
+    window.project_page.show_section("overview")
+    overview = window.project_page.overview
+    attention = overview.warnings.text().replace(NBSP, " ")
+    assert "kopsumma 6 200,00 € nesakrīt ar projekta kopējām izmaksām 22 222,22 €." in attention
+    assert "finansējums 5 200,00 € nesakrīt ar piešķirto finansējumu 20 000,00 €." in attention
+    # One figure per concept: the co-financing read from the budget, as the report prints it.
+    assert overview.facts.values["cofinancing"].text().replace(NBSP, " ") == "1 000,00 € (pēc budžeta)"
