@@ -114,6 +114,8 @@ def test_line_expense_and_payment_typed_then_undone_and_redone(
 ) -> None:
     view = money_view(window)
     stack = window.ws.undo_stack
+    changes: list[int] = []
+    window.ws.dataChanged.connect(lambda: changes.append(stack.index()))
 
     def line(dialog: BudgetLineDialog) -> None:
         assert isinstance(dialog, BudgetLineDialog)
@@ -126,6 +128,7 @@ def test_line_expense_and_payment_typed_then_undone_and_redone(
     press_button(view, "line_add")
     assert "Degviela braucieniem" in column_texts(view.budget_view, 1)
     assert stack.undoText() == "Jauna budžeta pozīcija: 2.1 Degviela braucieniem"
+    assert changes == [1]  # one change, one "data changed"
 
     # The new expense starts on the line selected on the Budžets tab, not on "no budget line".
     row = column_texts(view.budget_view, 1).index("Degviela braucieniem")
@@ -161,6 +164,7 @@ def test_line_expense_and_payment_typed_then_undone_and_redone(
     press_button(view, "payment_add")
     assert view.payments.rowCount() == 1
     assert "saņemts: 300,00 €" in plain([view.money_label.text()])[0]
+    assert changes == [1, 2, 3]
 
     # Ctrl+Z three times: payment, expense, line go, and the view follows each step.
     keys(window, Qt.Key.Key_Z, CTRL)
@@ -169,7 +173,7 @@ def test_line_expense_and_payment_typed_then_undone_and_redone(
     assert view.ledger.rowCount() == 0
     keys(window, Qt.Key.Key_Z, CTRL)
     assert "Degviela braucieniem" not in column_texts(view.budget_view, 1)
-    assert not stack.canUndo()
+    assert not stack.canUndo() and changes == [1, 2, 3, 2, 1, 0]
 
     # Ctrl+Shift+Z three times: all back; the expense is booked on the line created again (under a new id).
     for _ in range(3):

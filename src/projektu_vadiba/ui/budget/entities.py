@@ -142,6 +142,21 @@ class CreateLineCommand(CreateCommand):
         self.booked.remember(session, self.ref.id)
         super().revert(session)
 
+    def undo_warning(self, session: Session) -> str | None:
+        """Expenses booked on the line since are not deleted with it: they stay in the ledger, on no line."""
+        if self.ref is None:
+            return None
+        lines = line_impact(session, self.ref.id)
+        if not lines:
+            return None
+        return (
+            QCoreApplication.translate(
+                "budget", "Atsaucot “%1”: %2 (“Atcelt atsaukšanu” tos atkal piesaistīs).\n\nAtsaukt?"
+            )
+            .replace("%1", self.text())
+            .replace("%2", lines[0])
+        )
+
 
 class DeleteLineCommand(DeleteCommand):
     """Undo creates the line again and books its expenses on it again."""
