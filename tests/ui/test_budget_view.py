@@ -188,6 +188,15 @@ def test_edit_and_delete_an_expense(qtbot: QtBot, view: BudgetView, money_db: tu
     assert "R-1" in asked[0]
     with db.session() as s:
         assert [e.document_number for e in finance.list_expenses(s, pid)] == ["Č-9"]
+    assert view.ws.undo_stack.undoText() == "Dzēsts izdevums R-1 SIA “Ēdnīca” 575,00\u00a0€"
+    view.ws.undo()  # the deleted expense comes back, edited amount and line included; the ledger follows
+    with db.session() as s:
+        back = [e for e in finance.list_expenses(s, pid) if e.document_number == "R-1"]
+    assert [(e.amount, e.supplier) for e in back] == [(D("575.00"), "SIA “Ēdnīca”")]
+    assert view.ledger.rowCount() == 2
+    view.ws.undo()  # and the edit before it
+    with db.session() as s:
+        assert [e.amount for e in finance.list_expenses(s, pid) if e.document_number == "R-1"] == [D("600.00")]
 
 
 def test_payments_and_budget_lines_through_their_dialogs(view: BudgetView, money_db: tuple[Database, int]) -> None:
