@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.dto import CofinancingDTO
+from projektu_vadiba.core.models import BudgetAmount, BudgetLine, Expense
 from projektu_vadiba.core.models.enums import FundingSource
-from projektu_vadiba.core.services import finance, money_rows
 from projektu_vadiba.core.services.money_format import eur
 from projektu_vadiba.core.services.projects import get_project
 
@@ -83,9 +84,9 @@ def figures(
         parts = tuple(CofinancingPart(c.source, c.organisation_name or "", c.amount) for c in cofinancing)
     else:
         parts = tuple(
-            CofinancingPart(source, "", amount)
-            for source, amount in planned_by_source.items()
-            if source is not FundingSource.GRANT and amount
+            CofinancingPart(source, "", planned_by_source[source])
+            for source in FundingSource  # the sources' own order, however the plan was read
+            if source is not FundingSource.GRANT and planned_by_source.get(source)
         )
     grant = grant_amount or budget_grant
     warnings: list[FigureWarning] = []
@@ -133,17 +134,27 @@ def figures(
 
 
 def planned_by_source(session: Session, project_id: int) -> dict[FundingSource, Decimal]:
+    """The budget's plan per source, summed in Decimal (reading the amounts only, not the lines' spending)."""
     planned: dict[FundingSource, Decimal] = {}
-    for line in finance.list_budget(session, project_id):
-        for source, amount in line.amounts.items():
-            planned[source] = planned.get(source, ZERO) + amount
+    rows = session.execute(
+        select(BudgetAmount.source, BudgetAmount.amount)
+        .join(BudgetLine, BudgetAmount.line_id == BudgetLine.id)
+        .where(BudgetLine.project_id == project_id)
+    )
+    for source, amount in rows:
+        planned[source] = planned.get(source, ZERO) + Decimal(amount).quantize(ZERO)
     return planned
 
 
 def grant_spent(session: Session, project_id: int) -> Decimal:
     """Eligible expenses paid from the grant, credit notes included (as money_summary counts them)."""
-    rows = money_rows.expenses(session, project_id)
-    return sum((e.amount for e in rows if e.eligible and e.source is FundingSource.GRANT), ZERO)
+    # Only the amounts, summed in Decimal: SQLite keeps NUMERIC as a binary float, so its SUM is not exact to the cent.
+    amounts = session.scalars(
+        select(Expense.amount).where(
+            Expense.project_id == project_id, Expense.eligible.is_(True), Expense.source == FundingSource.GRANT
+        )
+    )
+    return sum((Decimal(a).quantize(ZERO) for a in amounts), ZERO)
 
 
 def project_figures(session: Session, project_id: int) -> ProjectFigures:
