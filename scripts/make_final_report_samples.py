@@ -103,12 +103,13 @@ def _screenshots(db: object, project_id: int, folder: Path) -> list[Path]:
     from projektu_vadiba.ui.fonts import load_fonts
     from projektu_vadiba.ui.reports import ReportsView
     from projektu_vadiba.ui.reports.making import FINAL, Request, make
+    from projektu_vadiba.ui.workspace import Workspace
 
     assert isinstance(db, Database)
     app = QApplication.instance() or QApplication([])
     load_fonts(app)  # type: ignore[arg-type]
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    view = ReportsView(db, project_id, settings=settings)
+    view = ReportsView(Workspace(db), project_id, settings=settings)
     made = make(db, project_id, Request(FINAL))
     view.write(made, folder / made.file_name, FINAL)
     view.resize(1000, 430)

@@ -1,5 +1,6 @@
 """The accountant's money view: its models pass Qt's model tester; an expense, a payment and a budget line are
-added and changed through their dialogs; a bad amount is refused next to its field and nothing is saved."""
+added and changed through their dialogs (workspace commands); a bad amount is refused next to its field and
+nothing is saved."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from projektu_vadiba.ui.budget.expense_dialog import ExpenseDialog
 from projektu_vadiba.ui.budget.line_dialog import BudgetLineDialog
 from projektu_vadiba.ui.budget.payment_dialog import PaymentDialog
 from projektu_vadiba.ui.widgets.table_view import column_texts
+from projektu_vadiba.ui.workspace import Workspace
 from tests.core.factories import project_input
 
 D = Decimal
@@ -48,11 +50,16 @@ def money_db(empty_db: Database) -> tuple[Database, int]:
 
 
 @pytest.fixture
-def view(qtbot: QtBot, money_db: tuple[Database, int]) -> BudgetView:
-    db, pid = money_db
-    widget = BudgetView(db, pid)
+def ws(money_db: tuple[Database, int]) -> Workspace:
+    return Workspace(money_db[0])
+
+
+@pytest.fixture
+def view(qtbot: QtBot, ws: Workspace, money_db: tuple[Database, int]) -> BudgetView:
+    widget = BudgetView(ws, money_db[1])
     qtbot.addWidget(widget)
     widget.resize(1300, 650)
+    widget.show()  # a hidden view reloads when shown, not on every change
     return widget
 
 
@@ -97,7 +104,9 @@ def test_budget_tab_groups_lines_and_highlights_the_overspent_category(view: Bud
     assert _plain(view.ledger_totals.text()).startswith("Attiecināmie: 600,00 € · neattiecināmie: 38,50 €")
 
 
-def test_add_an_expense_through_the_dialog(qtbot: QtBot, view: BudgetView, money_db: tuple[Database, int]) -> None:
+def test_add_an_expense_through_the_dialog(
+    qtbot: QtBot, ws: Workspace, view: BudgetView, money_db: tuple[Database, int]
+) -> None:
     db, pid = money_db
 
     def fill(dialog: QDialog) -> None:
@@ -110,7 +119,7 @@ def test_add_an_expense_through_the_dialog(qtbot: QtBot, view: BudgetView, money
         dialog.paid_edit.setText("2023-06-15")
 
     view.run_dialog = _filling(fill)
-    with qtbot.waitSignal(view.dataChanged, timeout=2000):
+    with qtbot.waitSignal(ws.dataChanged, timeout=2000):
         view.add_expense()
     with db.session() as s:
         added = [e for e in finance.list_expenses(s, pid) if e.document_number == "Rēķ. Nr. 2023/045"]
@@ -122,35 +131,37 @@ def test_add_an_expense_through_the_dialog(qtbot: QtBot, view: BudgetView, money
 
 
 def test_a_bad_amount_is_shown_next_to_the_field_and_nothing_is_saved(
-    qtbot: QtBot, money_db: tuple[Database, int]
+    qtbot: QtBot, ws: Workspace, money_db: tuple[Database, int]
 ) -> None:
     db, pid = money_db
     with db.session() as s:
         lines = finance.list_budget(s, pid)
-    dialog = ExpenseDialog(db, pid, lines)
+    dialog = ExpenseDialog(ws, pid, lines)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.amount_edit.setText("12,3a")
     dialog.paid_edit.setText("31.02.2023")
-    saved: list[object] = []
-    dialog.saved.connect(saved.append)
+    dialog.document_edit.setText("X" * 81)  # the service's own rule, in the same round as the typing slips
     dialog.save_button.click()
     assert dialog.error_text("amount") == "“12,3a” nav summa (piemērs: 1 234,56)."
     assert "nav datums" in dialog.error_text("paid_on")
+    assert dialog.error_text("document_number") != ""
     assert dialog.error_text("date") == ""
-    assert dialog.isVisible() and dialog.result() == 0 and saved == []
+    assert dialog.isVisible() and dialog.result() == 0 and ws.undo_stack.count() == 0
     with db.session() as s:
         assert len(finance.list_expenses(s, pid)) == 2
     # The service's own rules come back to their fields too: paid before the document's date.
+    dialog.document_edit.setText("R-2")
     dialog.amount_edit.setText("-12,50")  # a credit note is a valid amount
     dialog.date_edit.setText("10.05.2023")
     dialog.paid_edit.setText("09.05.2023")
     dialog.save_button.click()
-    assert dialog.error_text("amount") == ""
+    assert dialog.error_text("amount") == "" and dialog.error_text("document_number") == ""
     assert dialog.error_text("paid_on") == "Apmaksas datums nevar būt pirms dokumenta datuma."
     dialog.paid_edit.clear()
     dialog.save_button.click()
-    assert dialog.result() == QDialog.DialogCode.Accepted and len(saved) == 1
+    assert dialog.result() == QDialog.DialogCode.Accepted and ws.undo_stack.count() == 1
+    assert ws.undo_stack.undoText().startswith("Jauns izdevums: R-2")
     with db.session() as s:
         assert [e.amount for e in finance.list_expenses(s, pid)][-1] == D("-12.50")
 
@@ -170,13 +181,22 @@ def test_edit_and_delete_an_expense(qtbot: QtBot, view: BudgetView, money_db: tu
         assert finance.list_expenses(s, pid)[0].amount == D("575.00")
     assert not view.budget_warnings.isVisibleTo(view) or "Pasākumi" not in view.budget_warnings.text()
     asked: list[str] = []
-    view.confirm = lambda text: asked.append(text) or True  # type: ignore[func-returns-value]
+    view.confirm = lambda what, lines, undoable: asked.append(what) or undoable  # type: ignore[func-returns-value]
     view.ledger_view.selectRow(0)
-    with qtbot.waitSignal(view.dataChanged, timeout=2000):
+    with qtbot.waitSignal(view.ws.dataChanged, timeout=2000):
         view.delete_expense()
     assert "R-1" in asked[0]
     with db.session() as s:
         assert [e.document_number for e in finance.list_expenses(s, pid)] == ["Č-9"]
+    assert view.ws.undo_stack.undoText() == "Dzēsts izdevums R-1 SIA “Ēdnīca” 575,00\u00a0€"
+    view.ws.undo()  # the deleted expense comes back, edited amount and line included; the ledger follows
+    with db.session() as s:
+        back = [e for e in finance.list_expenses(s, pid) if e.document_number == "R-1"]
+    assert [(e.amount, e.supplier) for e in back] == [(D("575.00"), "SIA “Ēdnīca”")]
+    assert view.ledger.rowCount() == 2
+    view.ws.undo()  # and the edit before it
+    with db.session() as s:
+        assert [e.amount for e in finance.list_expenses(s, pid) if e.document_number == "R-1"] == [D("600.00")]
 
 
 def test_payments_and_budget_lines_through_their_dialogs(view: BudgetView, money_db: tuple[Database, int]) -> None:
@@ -213,13 +233,14 @@ def test_payments_and_budget_lines_through_their_dialogs(view: BudgetView, money
 
 
 def test_a_duplicate_line_code_is_refused_in_the_dialog(qtbot: QtBot, view: BudgetView) -> None:
-    dialog = BudgetLineDialog(view._db, view.project_id, view._profile())
+    dialog = BudgetLineDialog(view.ws, view.project_id, view._profile())
     qtbot.addWidget(dialog)
     dialog.code_edit.setText("1.1")
     dialog.name_edit.setText("Cits")
     dialog.amount_edits[FundingSource.OWN].setText("1,005")
-    dialog.save_button.click()
+    dialog.save_button.click()  # one round: the typing slip and the service's rule at once
     assert dialog.error_text("amount_own") == "Summā var būt ne vairāk kā 2 cipari aiz komata."
+    assert dialog.error_text("code") == "Budžeta pozīcija ar kodu 1.1 šajā projektā jau ir."
     dialog.amount_edits[FundingSource.OWN].setText("1,05")
     dialog.save_button.click()
     assert dialog.error_text("amount_own") == ""

@@ -18,6 +18,7 @@ from projektu_vadiba.core.services.report_dto import MissingText
 from projektu_vadiba.ui.reports import ReportsView, making
 from projektu_vadiba.ui.reports.preview import ReportPreviewDialog
 from projektu_vadiba.ui.widgets.fields import qdate
+from projektu_vadiba.ui.workspace import Workspace
 from tests.reports.pdftools import pdftotext_pages
 from tests.reports.report_sample import fill_texts, make_report_project
 
@@ -32,7 +33,7 @@ def qsettings(tmp_path: Path) -> QSettings:
 def make_view(qtbot: QtBot, db: Database, qsettings: QSettings, *, texts: bool = False) -> ReportsView:
     with db.session() as s:
         pid = make_report_project(s, "sif_nvo_fonds", texts=texts).project_id
-    view = ReportsView(db, pid, settings=qsettings)
+    view = ReportsView(Workspace(db), pid, settings=qsettings)
     qtbot.addWidget(view)
     view.resize(1100, 560)
     view.show()
@@ -72,11 +73,19 @@ def test_typed_texts_are_saved_and_the_message_follows(qtbot: QtBot, empty_db: D
     editor = view.texts.editors["aim_reached"]
     editor.setPlainText("Mērķis sasniegts: 6 tikšanās, 70 dalībnieku.")
     assert view.texts.has_unsaved() and view.texts.save_button.isEnabled()
-    with qtbot.waitSignal(view.dataChanged, timeout=1000):
+    with qtbot.waitSignal(view.ws.dataChanged, timeout=1000):
         view.texts.save_button.click()
     assert stored_texts(empty_db, view.project_id)["aim_reached"] == "Mērķis sasniegts: 6 tikšanās, 70 dalībnieku."
     assert not view.texts.has_unsaved() and "Projekta mērķis" not in view.missing_note.text()
     assert "“Publicitāte”" in view.missing_note.text()
+    # The save is one step of the workspace's history: undo puts the empty text back, and the editor follows.
+    assert view.ws.undo_stack.undoText() == f"Atskaites teksts: {AIM}"
+    view.ws.undo()
+    assert stored_texts(empty_db, view.project_id).get("aim_reached", "") == ""
+    assert editor.toPlainText() == "" and not view.texts.has_unsaved()
+    assert "Projekta mērķis" in view.missing_note.text()
+    view.ws.redo()
+    assert editor.toPlainText() == "Mērķis sasniegts: 6 tikšanās, 70 dalībnieku."
 
 
 def test_nothing_typed_is_lost(qtbot: QtBot, empty_db: Database, qsettings: QSettings) -> None:
@@ -158,14 +167,14 @@ def test_save_as_writes_each_kind_and_lists_the_files(
     assert view.status.text() == f"Saglabāts: {lists}"
 
     # Newest first, kept per project: a new view of the same project shows them, of another project does not.
-    again = ReportsView(empty_db, view.project_id, settings=qsettings)
+    again = ReportsView(view.ws, view.project_id, settings=qsettings)
     qtbot.addWidget(again)
     items = [again.recent.list.item(i).text() for i in range(again.recent.list.count())]
     assert [t.split("\n")[0] for t in items] == [lists.name, workbook.name, final.name]
     assert "Finanšu pārskats grāmatvedim (XLSX)" in items[1]
     with empty_db.session() as s:
         other = make_report_project(s, "generic", number="LF-2024/99").project_id
-    assert ReportsView(empty_db, other, settings=qsettings).recent.list.count() == 0
+    assert ReportsView(view.ws, other, settings=qsettings).recent.list.count() == 0
 
     opened: list[QUrl] = []
     again.recent.open_url = lambda url: opened.append(url) or True  # type: ignore[func-returns-value]

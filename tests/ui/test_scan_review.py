@@ -17,6 +17,7 @@ from projektu_vadiba.core.scan.service import read_scans
 from projektu_vadiba.core.services import sheets
 from projektu_vadiba.reports.sheet_print import print_attendance_pdf
 from projektu_vadiba.ui.scan.review import UNCERTAIN, ScanReviewDialog
+from projektu_vadiba.ui.workspace import Workspace
 from tests.core import scan_images as im
 from tests.reports.sample import make_sample
 
@@ -43,7 +44,8 @@ def test_review_applies_checked_rows_and_undoes(qtbot: QtBot, tmp_path: Path, mo
     )
     report = type(report)((page,), report.errors)
 
-    dialog = ScanReviewDialog(db, report)
+    ws = Workspace(db)
+    dialog = ScanReviewDialog(ws, report)
     qtbot.addWidget(dialog)
     dialog.show()
     table = dialog.table
@@ -71,6 +73,13 @@ def test_review_applies_checked_rows_and_undoes(qtbot: QtBot, tmp_path: Path, mo
     dialog.apply_button.click()
     assert attended() == before | {person[2], person[4], person[6]}
     assert dialog.undo_button.isVisible() and not dialog.apply_button.isEnabled()
-    dialog.undo_button.click()
+    assert ws.undo_stack.undoText() == "Skenējuma atzīmes: 3 dalībnieki"
+    dialog.undo_button.click()  # the workspace's undo, as Ctrl+Z in the main window
+    assert attended() == before
+    assert dialog.apply_button.isEnabled() and not dialog.undo_button.isVisible()
+    ws.redo()  # redo ticks them again; the scans stay filed once
+    assert attended() == before | {person[2], person[4], person[6]}
+    assert not dialog.apply_button.isEnabled() and dialog.undo_button.isVisible()
+    ws.undo()
     assert attended() == before
     db.close()

@@ -9,10 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 from projektu_vadiba.core.dto import EventDTO, IndicatorDTO
-from projektu_vadiba.core.models.enums import EventType, FundingSource, IndicatorMethod
+from projektu_vadiba.core.models.enums import EventType, IndicatorMethod
 from projektu_vadiba.core.services.money_dto import ZERO
 from projektu_vadiba.core.services.money_summary import percent as ratio
 from projektu_vadiba.core.services.money_summary import source_label
+from projektu_vadiba.core.services.project_figures import ProjectFigures, figures
 from projektu_vadiba.core.services.report_dto import Breakdown, ReportData, ReportSection
 from projektu_vadiba.reports import text as rtext
 from projektu_vadiba.reports.final_labels import (
@@ -77,7 +78,7 @@ def text_section(ctx: Context, section: ReportSection) -> Flowables:
 
 def project_data(ctx: Context, _section: ReportSection) -> Flowables:
     d, lb = ctx.data, ctx.labels
-    p, fin = d.project, d.financial
+    p = d.project
     implementer = p.implementer.name
     if p.implementer.reg_number:
         implementer += f", {lb['reg_number']} {p.implementer.reg_number}"
@@ -85,8 +86,8 @@ def project_data(ctx: Context, _section: ReportSection) -> Flowables:
         f"{x.organisation.name} — {lb.of(PARTNER_ROLE, x.role)}" + (f": {x.description}" if x.description else "")
         for x in p.partners
     )
-    total = p.total_cost or fin.planned
-    grant = fin.grant_awarded
+    fig = _figures(ctx)
+    total, grant = fig.total_cost, fig.grant
     rows = [
         (lb["project_number"], p.number),
         (lb["project_title"], p.title),
@@ -114,22 +115,24 @@ def project_data(ctx: Context, _section: ReportSection) -> Flowables:
     return [pairs_table(rows, ctx.styles.fonts, ctx.width)]
 
 
+def _figures(ctx: Context) -> ProjectFigures:
+    """The project's money figures by the one rule every screen uses (core.services.project_figures)."""
+    p, fin = ctx.data.project, ctx.data.financial
+    planned = {s.source: s.planned for s in fin.sources}
+    return figures(p.total_cost, p.grant_amount, p.cofinancing, planned, fin.grant_spent)
+
+
 def _cofinancing(ctx: Context) -> str:
-    """The project's co-financing entries; without any, the budget's planned non-grant sources."""
-    p, profile, lang = ctx.data.project, ctx.data.profile, ctx.labels.lang
-    if p.cofinancing:
-        parts = [
-            (f"{source_label(profile, c.source, lang)}"
-             + (f" ({c.organisation_name})" if c.organisation_name else ""), c.amount)
-            for c in p.cofinancing
-        ]  # fmt: skip
-    else:
-        parts = [(s.label, s.planned) for s in ctx.data.financial.sources if s.source is not FundingSource.GRANT]
-        parts = [(name, value) for name, value in parts if value]
-    total = sum((value for _, value in parts), ZERO)
-    if not parts:
+    """The co-financing parts: the project's entries; without any, the budget's planned non-grant sources."""
+    profile, lang = ctx.data.profile, ctx.labels.lang
+    fig = _figures(ctx)
+    if not fig.cofinancing_parts:
         return money(ZERO)
-    return "\n".join([money(total), *(f"{name}: {money(value)}" for name, value in parts)])
+    parts = [
+        (source_label(profile, c.source, lang) + (f" ({c.organisation_name})" if c.organisation_name else ""), c.amount)
+        for c in fig.cofinancing_parts
+    ]
+    return "\n".join([money(fig.cofinancing), *(f"{name}: {money(value)}" for name, value in parts)])
 
 
 # ---- activities -----------------------------------------------------------------------------------------------

@@ -8,9 +8,10 @@ provides a feature) sets them; the workspace asks for them when it builds a page
   read-only list from `core.services.attendance.event_list`.
 - `participants_factory(db, project_id) -> QWidget`: the project's Participants section. None: a read-only
   list of who attended the project's events.
-- `budget_factory(db, project_id) -> QWidget`: the Budget section. None: a frame saying what will be there.
-- `reports_factory(db, project_id) -> QWidget`: report making, shown under the deadlines in the Reports section.
-  None: a note saying it will come.
+- `budget_factory(workspace, project_id) -> QWidget`: the Budget section; it changes data through the workspace's
+  commands and reloads itself from its `dataChanged`. None: a frame saying what will be there.
+- `reports_factory(workspace, project_id) -> QWidget`: report making, shown under the deadlines in the Reports
+  section; report texts are saved as workspace commands. None: a note saying it will come.
 
 A factory's widget may have a `reload()` method: the page calls it after every data change.
 """
@@ -30,5 +31,5 @@ WidgetFactory = Callable[[Database, int], QWidget]
 sheet_action: SheetAction | None = None
 event_attendance_factory: WidgetFactory | None = None
 participants_factory: WidgetFactory | None = None
-budget_factory: WidgetFactory | None = None
-reports_factory: WidgetFactory | None = None
+budget_factory: Callable[[Any, int], QWidget] | None = None  # (Workspace, project id); no import cycle
+reports_factory: Callable[[Any, int], QWidget] | None = None

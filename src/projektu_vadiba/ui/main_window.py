@@ -188,8 +188,7 @@ class MainWindow(QMainWindow):
     def read_scans(self) -> None:
         from projektu_vadiba.ui.scan import open_scan_review
 
-        if open_scan_review(self, self.db):
-            self.ws.dataChanged.emit()
+        open_scan_review(self, self.ws)  # applying is a workspace command: it emits dataChanged itself
 
     def export_evidence(self) -> None:
         project_id = self.current_project_id()

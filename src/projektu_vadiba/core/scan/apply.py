@@ -27,9 +27,14 @@ def signed_people(pages: Sequence[ScannedPage]) -> dict[int, set[int]]:
 
 
 def apply_ticks(
-    session: Session, pages: Sequence[ScannedPage], chosen: Mapping[int, set[int]] | None = None
+    session: Session,
+    pages: Sequence[ScannedPage],
+    chosen: Mapping[int, set[int]] | None = None,
+    *,
+    file_scans: bool = True,
 ) -> ApplyResult:
-    """Marks the chosen people of each event as attended and files the scans; the caller commits (one transaction)."""
+    """Marks the chosen people of each event as attended and files the scans; the caller commits (one transaction).
+    `file_scans=False` (redoing an undone apply): the scans were filed the first time and stay filed by undo."""
     chosen = signed_people(pages) if chosen is None else chosen
     apply_ids: list[int] = []
     attended = filed = 0
@@ -54,7 +59,7 @@ def apply_ticks(
             row.status = AttendanceStatus.ATTENDED
             attended += 1
         attachment_id = None
-        for file in sorted({p.file for p in pages if p.event_id == event_id}):
+        for file in sorted({p.file for p in pages if p.event_id == event_id} if file_scans else ()):
             owner = attachments.Owner(project_id=event.project_id, activity_id=event.activity_id, event_id=event_id)
             kept = attachments.add(session, Path(file), owner, kind="signed_sheet", description="Noskenēta lapa")
             attachment_id = attachment_id or kept.id

@@ -20,7 +20,7 @@ from projektu_vadiba.core.dto import (
     PaymentInput,
 )
 from projektu_vadiba.core.errors import ValidationError
-from projektu_vadiba.core.models import BudgetAmount, BudgetLine, Expense, Payment, Project
+from projektu_vadiba.core.models import Attachment, BudgetAmount, BudgetLine, Expense, Payment, Project
 from projektu_vadiba.core.services.activities import code_sort_key
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.validation import Problems, check_length, check_money, check_required
@@ -95,6 +95,25 @@ def update_budget_line(session: Session, line_id: int, data: BudgetLineInput) ->
 def line_expense_count(session: Session, line_id: int) -> int:
     """How many ledger entries are booked on a line (the UI says so before deleting it)."""
     return session.scalar(select(func.count()).select_from(Expense).where(Expense.budget_line_id == line_id)) or 0
+
+
+def line_expense_ids(session: Session, line_id: int) -> list[int]:
+    """The ledger entries booked on a line (undo books them on it again after the line is restored)."""
+    return list(session.scalars(select(Expense.id).where(Expense.budget_line_id == line_id).order_by(Expense.id)))
+
+
+def book_on_line(session: Session, line_id: int, expense_ids: list[int]) -> int:
+    """Books these expenses on the line again (those gone meanwhile are skipped); returns how many."""
+    if not expense_ids:
+        return 0
+    line = get_or_404(session, BudgetLine, line_id, "Budžeta pozīcija")
+    result = session.execute(
+        update(Expense)
+        .where(Expense.id.in_(expense_ids), Expense.project_id == line.project_id)
+        .values(budget_line_id=line_id)
+    )
+    session.flush()
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def delete_budget_line(session: Session, line_id: int) -> int:
@@ -210,6 +229,11 @@ def update_expense(session: Session, expense_id: int, data: ExpenseInput) -> Exp
 def delete_expense(session: Session, expense_id: int) -> None:
     session.delete(get_or_404(session, Expense, expense_id, "Izdevumu ieraksts"))
     session.flush()
+
+
+def expense_attachment_count(session: Session, expense_id: int) -> int:
+    """Documents filed on an expense: deleting the expense takes them along, and undo cannot bring them back."""
+    return session.scalar(select(func.count()).select_from(Attachment).where(Attachment.expense_id == expense_id)) or 0
 
 
 def get_expense(session: Session, expense_id: int) -> ExpenseDTO:

@@ -80,7 +80,8 @@ class LedgerRow:
 
 @dataclass(frozen=True)
 class MoneyWarning:
-    kind: str  # over_limit, under_limit, over_budget, unplanned, total_over, unassigned, line_mismatch
+    kind: str  # over_limit, under_limit, over_budget, unplanned, total_over, unassigned, line_mismatch, and the
+    # project_figures checks: budget_vs_cost, budget_vs_grant, grant_overspent
     category_key: str | None
     message: str  # Latvian, shown as it is
 

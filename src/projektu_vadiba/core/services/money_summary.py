@@ -18,7 +18,7 @@ from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO
 from projektu_vadiba.core.errors import NotFoundError
 from projektu_vadiba.core.models import Funder, FundingSource, Organisation, PaymentKind, Project, ProjectStatus
-from projektu_vadiba.core.services import finance, money_rows
+from projektu_vadiba.core.services import finance, money_rows, project_figures
 from projektu_vadiba.core.services.money_dto import (
     ZERO,
     CategorySummary,
@@ -98,7 +98,11 @@ def money_summary(
     checked = tuple(_check_category(c, limit, complete) for c in categories)
     grant_spent = sum((e.amount for e in eligible if e.source is FundingSource.GRANT), ZERO)
     received = sum((p.amount for p in payments), ZERO)
-    grant_awarded = project.grant_amount or next(s.planned for s in sources if s.source is FundingSource.GRANT)
+    # The one rule for the grant (and the checks of the budget against the project): core.services.project_figures.
+    figures = project_figures.figures(
+        project.total_cost, project.grant_amount, (), {s.source: s.planned for s in sources}, grant_spent
+    )
+    grant_awarded = figures.grant
     return MoneySummary(
         project_id=project_id,
         project_number=project.number,
@@ -127,7 +131,8 @@ def money_summary(
         cash_balance=received - grant_spent,
         ledger=_ledger(profile, lines, expenses, lang),
         payments=payments,
-        warnings=_warnings(checked, total_planned, total_spent, spent_by_line.get(None, ZERO), eligible),
+        warnings=_warnings(checked, total_planned, total_spent, spent_by_line.get(None, ZERO), eligible)
+        + tuple(MoneyWarning(str(w.kind), None, w.message) for w in figures.warnings),
     )
 
 

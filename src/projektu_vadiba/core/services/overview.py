@@ -20,6 +20,7 @@ from projektu_vadiba.core.dto import DeadlineDTO, EventDTO, IndicatorDTO, Projec
 from projektu_vadiba.core.models import Activity, Attendance, AttendanceStatus, Event
 from projektu_vadiba.core.services.activities import list_events
 from projektu_vadiba.core.services.indicators import list_indicators
+from projektu_vadiba.core.services.project_figures import ProjectFigures, figures, grant_spent, planned_by_source
 from projektu_vadiba.core.services.projects import get_project
 
 DUE_WITHIN_DAYS = 30
@@ -32,6 +33,7 @@ class WarningKind(StrEnum):
     INDICATOR_BEHIND = "indicator_behind"
     REPORT_DUE = "report_due"
     REPORT_OVERDUE = "report_overdue"
+    MONEY = "money"  # the budget against the project's figures (subject: a project_figures.FigureWarningKind)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class ProjectOverview:
     participant_count: int  # distinct people who attended any of its events
     attendance_count: int
     warnings: tuple[OverviewWarning, ...]
+    figures: ProjectFigures  # total cost, grant, co-financing: the same figures as the budget view and the report
 
     @property
     def elapsed_share(self) -> float:
@@ -102,8 +105,19 @@ def project_overview(session: Session, project_id: int, due_within_days: int = D
     upcoming = tuple(e for e in events if e.ends_at >= now)[:UPCOMING_EVENTS]  # not over yet
     participants, attendances = _attendance_counts(session, project_id)
     activity_count = session.scalar(select(func.count()).select_from(Activity).where(Activity.project_id == project_id))
+    money = figures(
+        project.total_cost,
+        project.grant_amount,
+        project.cofinancing,
+        planned_by_source(session, project_id),
+        grant_spent(session, project_id),
+    )
     warnings = (
         [OverviewWarning(WarningKind.PROJECT, w) for w in project.warnings]
+        + [
+            OverviewWarning(WarningKind.MONEY, w.message, subject=str(w.kind), achieved=w.figure, expected=w.expected)
+            for w in money.warnings
+        ]
         + _deadline_warnings(pending, today, due_within_days)
         + [_event_warning(e, project) for e in events if e.warnings]
         + [_indicator_warning(p) for p in progress if p.behind]
@@ -121,6 +135,7 @@ def project_overview(session: Session, project_id: int, due_within_days: int = D
         participant_count=participants,
         attendance_count=attendances,
         warnings=tuple(warnings),
+        figures=money,
     )
 
 

@@ -1,25 +1,28 @@
 """Add or change one entry of the expense ledger. Money is typed as "1 234,56" (a credit note as "-12,50"), dates
-as 17.10.2023; every wrong field gets its own Latvian message and nothing is saved until all are right."""
+as 17.10.2023; one Save shows every problem at once, each beside its field, and nothing is saved until all are
+right. Saving is an undoable command on the workspace's stack."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import cast
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
 from projektu_vadiba.core import clock
-from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO, ExpenseInput
-from projektu_vadiba.core.errors import FieldProblem, ValidationError
 from projektu_vadiba.core.models.enums import FundingSource
-from projektu_vadiba.core.services import finance
 from projektu_vadiba.core.validation import parse_date, parse_money
-from projektu_vadiba.ui.budget.form import MoneyForm, collect
+from projektu_vadiba.ui.budget.entities import EXPENSE, expense_input, expense_name
 from projektu_vadiba.ui.budget.labels import source_label
-from projektu_vadiba.ui.formatting import format_date, format_number
+from projektu_vadiba.ui.commands import CreateCommand, EditCommand
+from projektu_vadiba.ui.dialogs.form import FormDialog
+from projektu_vadiba.ui.formatting import format_date
+from projektu_vadiba.ui.widgets.fields import AmountEdit
+from projektu_vadiba.ui.workspace import Workspace
+
+ZERO = Decimal("0.00")
 
 
 def line_choices(combo: QComboBox, lines: Sequence[BudgetLineDTO], none_text: str) -> None:
@@ -33,25 +36,30 @@ def source_choices(combo: QComboBox) -> None:
         combo.addItem(source_label(source), source)
 
 
-class ExpenseDialog(MoneyForm):
+class ExpenseDialog(FormDialog):
     def __init__(
         self,
-        db: Database,
+        ws: Workspace,
         project_id: int,
         lines: Sequence[BudgetLineDTO],
         expense: ExpenseDTO | None = None,
         parent: QWidget | None = None,
+        *,
+        line_id: int | None = None,
     ) -> None:
+        """`line_id`: the budget line a new expense starts on (the one selected in the budget view)."""
         super().__init__(
             self.tr("Izdevumi: labot ierakstu") if expense else self.tr("Izdevumi: jauns ieraksts"), parent
         )
-        self._db, self._project_id, self._expense = db, project_id, expense
+        self.ws, self.project_id, self.expense = ws, project_id, expense
+        self.old = expense_input(expense) if expense else None
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.date_edit = QLineEdit(self)
         self.date_edit.setPlaceholderText(self.tr("17.10.2023"))
         self.document_edit = QLineEdit(self)
         self.supplier_edit = QLineEdit(self)
         self.description_edit = QLineEdit(self)
-        self.amount_edit = QLineEdit(self)
+        self.amount_edit = AmountEdit(parent=self)
         self.amount_edit.setPlaceholderText(self.tr("1 234,56"))
         self.line_combo = QComboBox(self)
         line_choices(self.line_combo, lines, self.tr("— bez budžeta pozīcijas —"))
@@ -62,55 +70,72 @@ class ExpenseDialog(MoneyForm):
         self.paid_edit = QLineEdit(self)
         self.paid_edit.setPlaceholderText(self.tr("tukšs, ja vēl nav apmaksāts"))
 
-        self.add_row("date", self.tr("Dokumenta datums:"), self.date_edit)
-        self.add_row("document_number", self.tr("Dokumenta Nr.:"), self.document_edit)
-        self.add_row("supplier", self.tr("Piegādātājs:"), self.supplier_edit)
-        self.add_row("description", self.tr("Apraksts:"), self.description_edit)
-        self.add_row("amount", self.tr("Summa, €:"), self.amount_edit)
-        self.add_row("budget_line_id", self.tr("Budžeta pozīcija:"), self.line_combo)
-        self.add_row("source", self.tr("Finansējuma avots:"), self.source_combo)
+        self.add_row("date", self.tr("Dokumenta datums"), self.date_edit, required=True)
+        self.add_row("document_number", self.tr("Dokumenta Nr."), self.document_edit)
+        self.add_row("supplier", self.tr("Piegādātājs"), self.supplier_edit)
+        self.add_row("description", self.tr("Apraksts"), self.description_edit)
+        self.add_row("amount", self.tr("Summa, €"), self.amount_edit, required=True)
+        self.add_row("budget_line_id", self.tr("Budžeta pozīcija"), self.line_combo)
+        self.add_row("source", self.tr("Finansējuma avots"), self.source_combo)
         self.add_row("eligible", "", self.eligible_check)
-        self.add_row("paid_on", self.tr("Apmaksāts:"), self.paid_edit)
-        self._fill(expense)
+        self.add_row("paid_on", self.tr("Apmaksāts"), self.paid_edit)
+        self._fill(expense, line_id if line_id is not None else (lines[0].id if lines else None))
+        self.mark_clean()
 
-    def _fill(self, e: ExpenseDTO | None) -> None:
+    def _fill(self, e: ExpenseDTO | None, line_id: int | None) -> None:
         if e is None:
             self.date_edit.setText(format_date(clock.today()))
+            self.line_combo.setCurrentIndex(max(0, self.line_combo.findData(line_id)))
             return
         self.date_edit.setText(format_date(e.date))
         self.document_edit.setText(e.document_number)
         self.supplier_edit.setText(e.supplier)
         self.description_edit.setText(e.description)
-        self.amount_edit.setText(format_number(e.amount, 2))
+        self.amount_edit.set_value(e.amount)
         self.line_combo.setCurrentIndex(max(0, self.line_combo.findData(e.budget_line_id)))
         self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(e.source)))
         self.eligible_check.setChecked(e.eligible)
         self.paid_edit.setText(format_date(e.paid_on))
 
     def build(self) -> ExpenseInput:
-        """The typed values, or a ValidationError naming every field that cannot be read."""
-        problems: list[FieldProblem] = []
-        day = collect(problems, lambda: parse_date(self.date_edit.text(), "date"))
+        day = date.min  # meanwhile: no "paid before the document" from a date that could not be read
+        if not self.date_edit.text().strip():
+            self.problem("date", self.tr("Ievadiet dokumenta datumu."))
+        else:
+            day = self.parse(parse_date, self.date_edit.text(), "date", day)
         paid_text = self.paid_edit.text().strip()
-        paid = collect(problems, lambda: parse_date(paid_text, "paid_on")) if paid_text else None
-        amount = collect(problems, lambda: parse_money(self.amount_edit.text(), "amount", allow_negative=True))
-        if problems:
-            raise ValidationError(problems)
+        paid = self.parse(parse_date, paid_text, "paid_on", None) if paid_text else None
+        amount = ZERO
+        if not self.amount_edit.text().strip():
+            self.problem("amount", self.tr("Ievadiet summu."))
+        else:
+            amount = self.parse(
+                lambda t, f: parse_money(t, f, allow_negative=True), self.amount_edit.text(), "amount", amount
+            )
         return ExpenseInput(
-            date=cast(date, day),
-            amount=cast(Decimal, amount),
+            date=day,
+            amount=amount,
             budget_line_id=self.line_combo.currentData(),
-            document_number=self.document_edit.text(),
-            supplier=self.supplier_edit.text(),
+            document_number=self.document_edit.text().strip(),
+            supplier=self.supplier_edit.text().strip(),
             description=self.description_edit.text().strip(),
             eligible=self.eligible_check.isChecked(),
-            paid_on=cast(date | None, paid),
+            paid_on=paid,
             source=self.source_combo.currentData(),
         )
 
-    def save(self) -> ExpenseDTO:
-        data = self.build()
-        with self._db.session() as session:
-            if self._expense is None:
-                return finance.add_expense(session, self._project_id, data)
-            return finance.update_expense(session, self._expense.id, data)
+    def dry_run(self, data: ExpenseInput) -> None:
+        expense = self.expense
+        if expense is None:
+            self.ws.dry_run(lambda s: EXPENSE.create(s, self.project_id, data))
+        else:
+            self.ws.dry_run(lambda s: EXPENSE.update(s, expense.id, data))
+
+    def save(self, data: ExpenseInput) -> object:
+        if self.expense is None or self.old is None:
+            text = self.tr("Jauns izdevums: %1").replace("%1", expense_name(data))
+            return self.ws.execute(CreateCommand(self.ws, EXPENSE, self.project_id, data, text))
+        if data == self.old:
+            return self.expense
+        text = self.tr("Labots izdevums %1").replace("%1", expense_name(data))
+        return self.ws.execute(EditCommand(self.ws, EXPENSE, self.expense.id, self.old, data, text))

@@ -1,13 +1,15 @@
 """BudgetView: one project's money in four tabs — Budžets, Izdevumi, Maksājumi, Kopsavilkums.
 
-Everything shown comes from one call (money_summary), so the tabs always agree. Every change goes through a
-dialog and a service, then the view reloads itself and emits `dataChanged` once, for other views to follow."""
+Everything shown comes from one call (money_summary), so the tabs always agree. Every change is an undoable
+command on the workspace's stack (through a dialog, or a confirmed deletion); the workspace then emits
+`dataChanged` once and this view, like every other, reloads itself from it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,17 +22,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import funders as profiles
-from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO, PaymentDTO
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.services import finance
 from projektu_vadiba.core.services.money_dto import MoneySummary
 from projektu_vadiba.core.services.money_summary import money_summary
+from projektu_vadiba.ui.budget.entities import (
+    EXPENSE,
+    PAYMENT,
+    DeleteLineCommand,
+    expense_impact,
+    expense_input,
+    expense_name,
+    line_impact,
+    line_name,
+    payment_input,
+    payment_name,
+)
 from projektu_vadiba.ui.budget.expense_dialog import ExpenseDialog
-from projektu_vadiba.ui.budget.form import MoneyForm
 from projektu_vadiba.ui.budget.line_dialog import BudgetLineDialog
 from projektu_vadiba.ui.budget.models import (
     budget_model,
@@ -42,10 +52,13 @@ from projektu_vadiba.ui.budget.models import (
     summary_model,
 )
 from projektu_vadiba.ui.budget.payment_dialog import PaymentDialog
+from projektu_vadiba.ui.commands import DeleteCommand
 from projektu_vadiba.ui.formatting import format_money
 from projektu_vadiba.ui.models.proxy import SearchProxyModel
 from projektu_vadiba.ui.models.rows_table import ID_ROLE
+from projektu_vadiba.ui.operations import ask_delete
 from projektu_vadiba.ui.widgets.table_view import make_table_view
+from projektu_vadiba.ui.workspace import Command, Workspace
 
 WARNINGS_STYLE = "QLabel { background: #fff4ce; color: #5c4400; padding: 6px; }"
 
@@ -60,15 +73,16 @@ def _warnings_label(parent: QWidget) -> QLabel:
 
 
 class BudgetView(QWidget):
-    dataChanged = Signal()
-
-    def __init__(self, db: Database, project_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, project_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self.project_id = db, project_id
+        self.ws, self.project_id = ws, project_id
         self.summary: MoneySummary | None = None
-        # Seams for tests: how a dialog is run and how a deletion is confirmed.
+        self._stale = False
+        # Seams for tests: how a dialog is run and how a deletion is confirmed (what, what goes too, undoable).
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
-        self.confirm: Callable[[str], bool] = self._ask
+        self.confirm: Callable[[str, list[str], bool], bool] = lambda what, lines, undoable: ask_delete(
+            self, what, lines, undoable
+        )
 
         self.budget = budget_model(self)
         self.ledger = ledger_model(self)
@@ -110,6 +124,7 @@ class BudgetView(QWidget):
         self.budget_view.doubleClicked.connect(lambda _: self.edit_line())
         self.ledger_view.doubleClicked.connect(lambda _: self.edit_expense())
         self.payments_view.doubleClicked.connect(lambda _: self.edit_payment())
+        ws.dataChanged.connect(self._data_changed)
         self.reload()
 
     # ---- building ------------------------------------------------------------------------------------------------
@@ -152,9 +167,24 @@ class BudgetView(QWidget):
 
     # ---- data ----------------------------------------------------------------------------------------------------
 
+    def _data_changed(self) -> None:
+        # Hidden (another section or project on screen): reload when shown, one reload however many changes.
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
-        with self._db.session() as session:
-            summary = money_summary(session, self.project_id)
+        self._stale = False
+        try:
+            summary = self.ws.read(lambda s: money_summary(s, self.project_id))
+        except AppError:  # the project itself went away (deleted, or its creation undone)
+            return
         self.summary = summary
         self.budget.set_rows(budget_rows(summary))
         self.ledger.set_rows(list(summary.ledger))
@@ -181,28 +211,25 @@ class BudgetView(QWidget):
             .replace("%5", limit if summary.limit_percent else self.tr("pārdales robeža nav noteikta"))
         )
 
-    def _changed(self, _result: object = None) -> None:
-        self.reload()
-        self.dataChanged.emit()
-
     def _selected_id(self, view: QTableView) -> int | None:
         index: QModelIndex = view.currentIndex()
         return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
 
-    def _open(self, dialog: MoneyForm) -> None:
-        dialog.saved.connect(self._changed)
+    def _open(self, dialog: QDialog) -> None:
         self.run_dialog(dialog)
 
-    def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Dzēst"), text)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _delete(self, action: Callable[[], object]) -> None:
+    def _run(self, command: Command) -> None:
         try:
-            action()
+            self.ws.execute(command)
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Neizdevās"), exc.message)
-        self._changed()
+            self.ws.dataChanged.emit()  # it may be gone already: show what is there
+
+    def _impact(self, impact: Callable[..., list[str]], id_: int) -> list[str]:
+        try:
+            return self.ws.read(lambda s: impact(s, id_))
+        except AppError:
+            return []
 
     # ---- actions -------------------------------------------------------------------------------------------------
 
@@ -214,31 +241,33 @@ class BudgetView(QWidget):
         assert self.summary is not None
         return [ln.line for c in self.summary.categories for ln in c.lines]
 
+    def _selected_line(self) -> BudgetLineDTO | None:
+        line_id = self._selected_id(self.budget_view)
+        return next((b for b in self._lines() if b.id == line_id), None)
+
     def add_line(self) -> None:
         keys = [c.key for c in self.summary.categories if c.key] if self.summary else []
-        self._open(BudgetLineDialog(self._db, self.project_id, self._profile(), None, self, keys))
+        self._open(BudgetLineDialog(self.ws, self.project_id, self._profile(), None, self, keys))
 
     def edit_line(self) -> None:
-        line_id = self._selected_id(self.budget_view)
-        line = next((b for b in self._lines() if b.id == line_id), None)
+        line = self._selected_line()
         if line is not None:
-            self._open(BudgetLineDialog(self._db, self.project_id, self._profile(), line, self, [line.category_key]))
+            self._open(BudgetLineDialog(self.ws, self.project_id, self._profile(), line, self, [line.category_key]))
 
     def delete_line(self) -> None:
-        line_id = self._selected_id(self.budget_view)
-        line = next((b for b in self._lines() if b.id == line_id), None)
+        line = self._selected_line()
         if line is None:
             return
-        with self._db.session() as session:
-            n = finance.line_expense_count(session, line.id)
-        text = self.tr("Dzēst budžeta pozīciju %1 “%2”?").replace("%1", line.code).replace("%2", line.name)
-        if n:
-            text += " " + self.tr("Tās %1 izdevumu ieraksti paliks uzskaitē bez pozīcijas.").replace("%1", str(n))
-        if self.confirm(text):
-            self._delete(lambda: self._in_session(lambda s: finance.delete_budget_line(s, line.id)))
+        what = self.tr("budžeta pozīciju “%1”").replace("%1", line_name(line))
+        if self.confirm(what, self._impact(line_impact, line.id), True):
+            text = self.tr("Dzēsta budžeta pozīcija: %1").replace("%1", line_name(line))
+            self._run(DeleteLineCommand(self.ws, line, text))
 
     def add_expense(self) -> None:
-        self._open(ExpenseDialog(self._db, self.project_id, self._lines(), None, self))
+        """A new expense starts on the budget line selected on the Budžets tab (or the first line)."""
+        line = self._selected_line()
+        lines = self._lines()
+        self._open(ExpenseDialog(self.ws, self.project_id, lines, None, self, line_id=line.id if line else None))
 
     def _selected_expense(self) -> ExpenseDTO | None:
         expense_id = self._selected_id(self.ledger_view)
@@ -247,33 +276,41 @@ class BudgetView(QWidget):
     def edit_expense(self) -> None:
         expense = self._selected_expense()
         if expense is not None:
-            self._open(ExpenseDialog(self._db, self.project_id, self._lines(), expense, self))
+            self._open(ExpenseDialog(self.ws, self.project_id, self._lines(), expense, self))
 
     def delete_expense(self) -> None:
         e = self._selected_expense()
         if e is None:
             return
-        what = " ".join(filter(None, (e.document_number, e.supplier, format_money(e.amount))))
-        if self.confirm(self.tr("Dzēst izdevumu ierakstu “%1”?").replace("%1", what)):
-            self._delete(lambda: self._in_session(lambda s: finance.delete_expense(s, e.id)))
+        what = self.tr("izdevumu ierakstu “%1”").replace("%1", expense_name(e))
+        # Its filed documents (invoices) would go with it, and undo cannot file them again: then it is final.
+        lines = self._impact(expense_impact, e.id)
+        if not self.confirm(what, lines, not lines):
+            return
+        if lines:
+            try:
+                self.ws.execute_irreversibly(lambda s: EXPENSE.delete(s, e.id))
+            except AppError as exc:
+                QMessageBox.warning(self, self.tr("Neizdevās"), exc.message)
+                self.ws.dataChanged.emit()
+            return
+        text = self.tr("Dzēsts izdevums %1").replace("%1", expense_name(e))
+        self._run(DeleteCommand(self.ws, EXPENSE, e.id, self.project_id, expense_input(e), text))
 
     def _selected_payment(self) -> PaymentDTO | None:
         payment_id = self._selected_id(self.payments_view)
         return next((p for p in self.payments.rows if p.id == payment_id), None)
 
     def add_payment(self) -> None:
-        self._open(PaymentDialog(self._db, self.project_id, None, self))
+        self._open(PaymentDialog(self.ws, self.project_id, None, self))
 
     def edit_payment(self) -> None:
         payment = self._selected_payment()
         if payment is not None:
-            self._open(PaymentDialog(self._db, self.project_id, payment, self))
+            self._open(PaymentDialog(self.ws, self.project_id, payment, self))
 
     def delete_payment(self) -> None:
         p = self._selected_payment()
-        if p is not None and self.confirm(self.tr("Dzēst maksājumu %1?").replace("%1", format_money(p.amount))):
-            self._delete(lambda: self._in_session(lambda s: finance.delete_payment(s, p.id)))
-
-    def _in_session(self, action: Callable[[Session], object]) -> object:
-        with self._db.session() as session:
-            return action(session)
+        if p is not None and self.confirm(self.tr("maksājumu %1").replace("%1", payment_name(p)), [], True):
+            text = self.tr("Dzēsts maksājums %1").replace("%1", payment_name(p))
+            self._run(DeleteCommand(self.ws, PAYMENT, p.id, self.project_id, payment_input(p), text))

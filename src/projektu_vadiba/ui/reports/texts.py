@@ -1,8 +1,9 @@
 """The report texts the data cannot fill (aim reached, publicity, changes and problems ...): one editor per text
 section of the funder profile's final and interim reports, in the profile's order, with the section's hint.
 
-Texts are saved with core.services.projects.set_text: by the button (Ctrl+S), before a report is made, when
-the cursor leaves an edited box and when the page is left, so nothing typed is lost."""
+Texts are saved by the button (Ctrl+S), before a report is made, when the cursor leaves an edited box and when
+the page is left, so nothing typed is lost. Each save is one undoable command on the workspace's stack
+("Atskaites teksts: …", core.services.projects.set_text both ways)."""
 
 from __future__ import annotations
 
@@ -22,14 +23,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import funders as profiles
-from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import ProjectDetail
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services import projects
 from projektu_vadiba.core.services.report_data import report_sections
+from projektu_vadiba.ui.commands import CallCommand
 from projektu_vadiba.ui.widgets.cards import NOTE_STYLES, text_label
+from projektu_vadiba.ui.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,9 @@ def text_fields(profile: profiles.FunderProfile, lang: str = "lv") -> list[TextF
 class ReportTextsEditor(QWidget):
     saved = Signal()  # texts were written to the database
 
-    def __init__(self, db: Database, project_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, project_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self.project_id = db, project_id
+        self.ws, self.project_id = ws, project_id
         self.fields: list[TextField] = []
         self.editors: dict[str, QPlainTextEdit] = {}
         self.stored: dict[str, str] = {}
@@ -146,10 +149,20 @@ class ReportTextsEditor(QWidget):
         changed = {k: self.editors[k].toPlainText() for k in self.dirty_keys()}
         if not changed:
             return True
+        before = {k: self.stored.get(k, "") for k in changed}
+        titles = {f.key: f.title for f in self.fields}
+        label = self.tr("Atskaites teksts: %1").replace("%1", ", ".join(titles.get(k, k) for k in changed))
+        pid = self.project_id
+
+        def write(texts: dict[str, str]) -> Callable[[Session], None]:
+            def run(s: Session) -> None:
+                for key, text in texts.items():
+                    projects.set_text(s, pid, key, text)
+
+            return run
+
         try:
-            with self._db.session() as s:
-                for key, text in changed.items():
-                    projects.set_text(s, self.project_id, key, text)
+            self.ws.execute(CallCommand(self.ws, write(changed), write(before), label))
         except AppError as exc:
             self.warn(self.tr("Tekstus neizdevās saglabāt: %1").replace("%1", exc.message))
             return False

@@ -3,7 +3,8 @@ workbook for the accountant, the attendance lists for the annexes — with a pre
 the last files made, and an editor for the report texts the data cannot fill.
 
 A missing mandatory text is named (the core's Latvian message) before anything is made; the user can fill it in
-or make a draft anyway (marked "MELNRAKSTS"). Every text change emits `dataChanged` once."""
+or make a draft anyway (marked "MELNRAKSTS"). Every text change is an undoable command on the workspace's stack;
+the view reloads itself from the workspace's `dataChanged`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
-from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services import projects
 from projektu_vadiba.core.services.report_data import missing_texts_message
@@ -44,18 +45,19 @@ from projektu_vadiba.ui.reports.texts import ReportTextsEditor
 from projektu_vadiba.ui.settings import APPLICATION, ORGANISATION
 from projektu_vadiba.ui.widgets.cards import note, text_label
 from projektu_vadiba.ui.widgets.fields import DateEdit
+from projektu_vadiba.ui.workspace import Workspace
 
 LAST_FOLDER = "reports/last_folder"
 
 
 class ReportsView(QWidget):
-    dataChanged = Signal()
-
     def __init__(
-        self, db: Database, project_id: int, parent: QWidget | None = None, settings: QSettings | None = None
+        self, ws: Workspace, project_id: int, parent: QWidget | None = None, settings: QSettings | None = None
     ) -> None:
         super().__init__(parent)
-        self._db, self.project_id = db, project_id
+        self.ws, self.project_id = ws, project_id
+        self._db = ws.db
+        self._stale = False
         self.settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         self.missing: tuple[MissingText, ...] = ()
         self._period_touched = False
@@ -71,7 +73,7 @@ class ReportsView(QWidget):
             making.FINANCIAL: self.tr("Finanšu pārskats grāmatvedim (XLSX)"),
             making.ANNEXES: self.tr("Dalībnieku saraksti pielikumiem (PDF)"),
         }
-        self.texts = ReportTextsEditor(db, project_id, self)
+        self.texts = ReportTextsEditor(ws, project_id, self)
         self.texts.saved.connect(self._texts_saved)
         self.recent = RecentFilesList(RecentFiles(self.settings, project_id), self.kind_labels, self)
 
@@ -81,6 +83,7 @@ class ReportsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        ws.dataChanged.connect(self._data_changed)
         self.reload()
 
     # ---- building -----------------------------------------------------------------------------------------------
@@ -172,9 +175,23 @@ class ReportsView(QWidget):
             lang=str(self.language.currentData()),
         )
 
+    def _data_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
-        with self._db.session() as s:
-            project = projects.get_project(s, self.project_id)
+        self._stale = False
+        try:
+            project = self.ws.read(lambda s: projects.get_project(s, self.project_id))
+        except AppError:  # the project went away (deleted, or its creation undone)
+            return
         self.project = project
         profile = profiles.load_profile(project.funder.profile_key)
         self.texts.load(project, profile)
@@ -213,7 +230,6 @@ class ReportsView(QWidget):
 
     def _texts_saved(self) -> None:
         self._update()
-        self.dataChanged.emit()
 
     # ---- actions ------------------------------------------------------------------------------------------------
 

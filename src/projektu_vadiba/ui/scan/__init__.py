@@ -1,6 +1,7 @@
 """Reading signed sheets back and the evidence pack, for the workspace's buttons (wired through ui.hooks):
 
-open_scan_review(parent, db, files)      # read scans, show the review, apply on the person's confirmation
+open_scan_review(parent, ws, files)      # read scans, show the review, apply on the person's confirmation
+                                         # (an undoable command on the workspace's stack)
 export_evidence(parent, db, project_id)  # ask where, write the evidence ZIP
 """
 
@@ -14,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.ui.workspace import Workspace
 
 
-def open_scan_review(parent: QWidget | None, db: Database, files: Sequence[Path] | None = None) -> int:
+def open_scan_review(parent: QWidget | None, ws: Workspace, files: Sequence[Path] | None = None) -> int:
     """Asks for files when none are given; returns the dialog's result (0 when nothing was read)."""
     from projektu_vadiba.core.scan.service import read_scans
     from projektu_vadiba.ui.scan.review import ScanReviewDialog
@@ -33,11 +35,10 @@ def open_scan_review(parent: QWidget | None, db: Database, files: Sequence[Path]
             return 0
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        with db.session() as s:
-            report = read_scans(s, list(files), keep_images=True)
+        report = ws.read(lambda s: read_scans(s, list(files), keep_images=True))
     finally:
         QApplication.restoreOverrideCursor()
-    return ScanReviewDialog(db, report, parent).exec()
+    return ScanReviewDialog(ws, report, parent).exec()
 
 
 def export_evidence(parent: QWidget | None, db: Database, project_id: int, target: Path | None = None) -> Path | None:

@@ -1,5 +1,6 @@
 """The scan review: each read page's straightened image beside the proposed ticks, uncertain rows highlighted;
-"Apstiprināt" applies the checked rows of every page in one step, "Atsaukt" undoes it."""
+"Apstiprināt" applies the checked rows of every page in one step: one undoable command on the workspace's stack
+("Skenējuma atzīmes: 14 dalībnieki"); "Atsaukt" here is the workspace's undo of that command, as Ctrl+Z is."""
 
 from __future__ import annotations
 
@@ -19,20 +20,45 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.scan.results import ApplyResult, ScannedRow, ScanReport
+from projektu_vadiba.core.scan.results import ApplyResult, ScannedPage, ScannedRow, ScanReport
+from projektu_vadiba.ui.plural import count
+from projektu_vadiba.ui.workspace import Command, Workspace
 
 UNCERTAIN = QColor("#fff3bf")
 WALK_IN = QColor("#e7f5ff")
 
 
+class ScanApplyCommand(Command):
+    """Ticks the confirmed people as attended; undo puts back the statuses before (the scans stay filed as
+    evidence, so redo ticks again without filing them twice)."""
+
+    def __init__(self, ws: Workspace, pages: tuple[ScannedPage, ...], chosen: dict[int, set[int]], text: str) -> None:
+        super().__init__(ws, text)
+        self.pages, self.chosen = pages, chosen
+        self.result: ApplyResult | None = None
+
+    def do(self, session: Session) -> ApplyResult:
+        from projektu_vadiba.core.scan.apply import apply_ticks
+
+        self.result = apply_ticks(session, self.pages, self.chosen, file_scans=self.result is None)
+        return self.result
+
+    def revert(self, session: Session) -> None:
+        from projektu_vadiba.core.scan.apply import undo
+
+        assert self.result is not None
+        undo(session, self.result.apply_ids)
+
+
 class ScanReviewDialog(QDialog):
-    def __init__(self, db: Database, report: ScanReport, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, report: ScanReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.report = db, report
+        self.ws, self.report = ws, report
         self.applied: ApplyResult | None = None
+        self.command: ScanApplyCommand | None = None
         self.setWindowTitle(QCoreApplication.translate("scan_review", "Noskenēto lapu pārbaude"))
         self.resize(1200, 800)
         layout = QVBoxLayout(self)
@@ -93,6 +119,7 @@ class ScanReviewDialog(QDialog):
                 self.checks[index][row.row] = False
         self.table.itemChanged.connect(self._item_changed)
         self.pages.currentRowChanged.connect(self.show_page)
+        ws.undo_stack.indexChanged.connect(self._follow_stack)
         if report.pages:
             self.pages.setCurrentRow(0)
 
@@ -156,34 +183,48 @@ class ScanReviewDialog(QDialog):
         self.status.setText(QCoreApplication.translate("scan_review", "Atzīmēs kā piedalījušos: {n}").format(n=total))
 
     def apply(self) -> None:
-        from projektu_vadiba.core.scan.apply import apply_ticks
-
+        chosen = self.chosen()
+        people = sum(len(p) for p in chosen.values())
+        text = QCoreApplication.translate("scan_review", "Skenējuma atzīmes: %1").replace(
+            "%1",
+            count(
+                people,
+                QCoreApplication.translate("scan_review", "dalībnieks"),
+                QCoreApplication.translate("scan_review", "dalībnieki"),
+                QCoreApplication.translate("scan_review", "dalībnieku"),
+            ),
+        )
+        command = ScanApplyCommand(self.ws, self.report.pages, chosen, text)
         try:
-            with self.db.session() as s:
-                self.applied = apply_ticks(s, self.report.pages, self.chosen())
+            self.ws.execute(command)
         except AppError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return
-        self.apply_button.setEnabled(False)
-        self.undo_button.setVisible(True)
-        self.status.setText(
-            QCoreApplication.translate(
-                "scan_review", "Atzīmēti kā piedalījušies: {n}. Lapas saglabātas kā pasākuma pierādījumi."
-            ).format(n=self.applied.attended)
-        )
+        self.command = command
+        self._follow_stack()
 
     def undo(self) -> None:
-        from projektu_vadiba.core.scan.apply import undo
+        if self._command_done() and self.ws.undo_stack.command(self.ws.undo_stack.index() - 1) is self.command:
+            self.ws.undo(self)
 
-        if self.applied is None:
+    def _command_done(self) -> bool:
+        stack = self.ws.undo_stack
+        return self.command is not None and any(stack.command(i) is self.command for i in range(stack.index()))
+
+    def _follow_stack(self, _index: int = 0) -> None:
+        """The apply may be undone or redone from here, by Ctrl+Z or from the Edit menu: show which it is now."""
+        if self.command is None:
             return
-        try:
-            with self.db.session() as s:
-                undo(s, self.applied.apply_ids)
-        except AppError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
-            return
-        self.applied = None
-        self.undo_button.setVisible(False)
-        self.apply_button.setEnabled(True)
-        self.status.setText(QCoreApplication.translate("scan_review", "Atzīmes atsauktas."))
+        done = self._command_done() and not self.command.isObsolete()
+        stack = self.ws.undo_stack
+        self.applied = self.command.result if done else None
+        self.apply_button.setEnabled(not done and bool(self.report.pages))
+        self.undo_button.setVisible(done and stack.command(stack.index() - 1) is self.command)
+        if done and self.applied is not None:
+            self.status.setText(
+                QCoreApplication.translate(
+                    "scan_review", "Atzīmēti kā piedalījušies: {n}. Lapas saglabātas kā pasākuma pierādījumi."
+                ).format(n=self.applied.attended)
+            )
+        else:
+            self.status.setText(QCoreApplication.translate("scan_review", "Atzīmes atsauktas."))

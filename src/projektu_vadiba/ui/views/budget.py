@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from projektu_vadiba.core.services.projects import get_project
+from projektu_vadiba.core.services.project_figures import project_figures
 from projektu_vadiba.ui import hooks
 from projektu_vadiba.ui.formatting import format_money
 from projektu_vadiba.ui.views.section import Section
@@ -58,23 +58,19 @@ class BudgetSection(Section):
         factory = hooks.budget_factory
         if factory is not None and self.project_id is not None:
             if self.content is None:
-                self.content = factory(self.ws.db, self.project_id)  # reads its data as it is made
+                # It reads its data as it is made, then follows the workspace's dataChanged by itself.
+                self.content = factory(self.ws, self.project_id)
                 self.content.setParent(self)
                 self.placeholder.hide()
                 self.box.addWidget(self.content, 1)
-                return
-            reload = getattr(self.content, "reload", None)
-            if callable(reload):
-                reload()
             return
         assert self.project_id is not None
         pid = self.project_id
-        p = self.ws.read(lambda s: get_project(s, pid))
-        rest = p.total_cost - p.grant_amount - p.cofinancing_total
+        f = self.ws.read(lambda s: project_figures(s, pid))  # the figures the overview and the reports show
         for key, value in (
-            ("total", p.total_cost),
-            ("grant", p.grant_amount),
-            ("cofinancing", p.cofinancing_total),
-            ("rest", rest),
+            ("total", f.total_cost),
+            ("grant", f.grant),
+            ("cofinancing", f.cofinancing),
+            ("rest", f.unallocated),
         ):
             self.facts.values[key].setText(format_money(value))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from projektu_vadiba.core.dto import ProjectDetail
 from projektu_vadiba.core.models.enums import DeadlineKind
 from projektu_vadiba.core.services.overview import OverviewWarning, ProjectOverview, WarningKind, project_overview
+from projektu_vadiba.core.services.project_figures import FigureWarningKind
 from projektu_vadiba.ui.dialogs.cofinancing_form import CofinancingForm
 from projektu_vadiba.ui.dialogs.partner_form import PartnerForm
 from projektu_vadiba.ui.entities import COFINANCING, PARTNER, cofinancing_input, partner_input
@@ -177,9 +178,11 @@ class OverviewSection(Section):
             "implementer": p.implementer.name,
             "period": format_period(p.start_date, p.end_date),
             "status": project_status_label(p.status),
-            "total_cost": format_money(p.total_cost),
-            "grant": format_money(p.grant_amount),
-            "cofinancing": format_money(p.cofinancing_total),
+            # The same figures as the budget view and the reports (core.services.project_figures).
+            "total_cost": format_money(overview.figures.total_cost),
+            "grant": format_money(overview.figures.grant),
+            "cofinancing": format_money(overview.figures.cofinancing)
+            + (" " + self.tr("(pēc budžeta)") if overview.figures.cofinancing_from_budget else ""),
         }
         for key, text in values.items():
             self.facts.values[key].setText(text)
@@ -256,7 +259,27 @@ class OverviewSection(Section):
                 .replace("%2", format_date(w.on))
                 .replace("%3", days)
             )
+        if w.kind is WarningKind.MONEY:
+            return self._money_warning_text(w)
         return html.escape(w.message)
+
+    def _money_warning_text(self, w: OverviewWarning) -> str:
+        texts = {
+            FigureWarningKind.BUDGET_VS_COST: self.tr(
+                "<a href='section:budget'>Budžeta</a> kopsumma %1 nesakrīt ar projekta kopējām izmaksām %2."
+            ),
+            FigureWarningKind.BUDGET_VS_GRANT: self.tr(
+                "<a href='section:budget'>Budžetā</a> plānotais finansētāja finansējums %1 nesakrīt ar piešķirto "
+                "finansējumu %2."
+            ),
+            FigureWarningKind.GRANT_OVERSPENT: self.tr(
+                "No finansētāja finansējuma <a href='section:budget'>izlietoti</a> %1 — vairāk nekā piešķirtie %2."
+            ),
+        }
+        text = texts.get(FigureWarningKind(w.subject))
+        if text is None:
+            return html.escape(w.message)
+        return text.replace("%1", format_money(w.achieved or 0)).replace("%2", format_money(w.expected or 0))
 
     def _show_warnings(self, warnings: tuple[OverviewWarning, ...]) -> None:
         self.warnings.setVisible(bool(warnings))

@@ -83,7 +83,7 @@ class ReportsSection(Section):
         """The reports part for the current project, made on first use; None when no reports module is plugged in."""
         factory = hooks.reports_factory
         if self.reports_widget is None and factory is not None and self.project_id is not None:
-            self.reports_widget = factory(self.ws.db, self.project_id)
+            self.reports_widget = factory(self.ws, self.project_id)
             self.reports_widget.setParent(self)
             self.coming.hide()
             self.reports_box.addWidget(self.reports_widget)
@@ -106,11 +106,7 @@ class ReportsSection(Section):
             pass
         elif self.project.deadlines:
             self.view.selectRow(0)
-        made = self.reports_widget is None
-        part = self._reports_part()
-        reload = getattr(part, "reload", None)
-        if not made and callable(reload):
-            reload()
+        self._reports_part()  # made on first use; then it follows the workspace's dataChanged by itself
         self._update_buttons()
 
     def current(self) -> DeadlineDTO | None:
