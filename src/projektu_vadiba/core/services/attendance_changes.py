@@ -12,9 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
+from projektu_vadiba.core.dto import AttendanceDTO
 from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.models import Attendance, AttendanceRole, AttendanceStatus, Event, Person
 from projektu_vadiba.core.services.common import get_or_404
+from projektu_vadiba.core.services.people import person_dto
 
 
 @dataclass(frozen=True)
@@ -76,3 +78,13 @@ def restore(
     session.add(row)
     session.flush()
     return row.id
+
+
+def find(session: Session, event_id: int, person_id: int) -> AttendanceDTO | None:
+    """The person's entry on the event's list, if they are on it."""
+    row = session.scalar(select(Attendance).where(Attendance.event_id == event_id, Attendance.person_id == person_id))
+    return (
+        None
+        if row is None
+        else AttendanceDTO(row.id, row.event_id, person_dto(row.person), row.status, row.role, row.no_photos, row.note)
+    )
