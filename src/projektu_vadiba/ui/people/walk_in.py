@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from projektu_vadiba.core.dto import PersonDTO
@@ -71,7 +71,7 @@ class WalkInBox(QLineEdit):
     def reset(self) -> None:
         self._timer.stop()
         self._popup().hide()
-        self.clear()
+        self.setText("")  # not clear(): setText forgets the box's own undo history (see event())
         self.suggestions, self._shown = [], set()
         self._completions.setStringList([])
 
@@ -102,6 +102,17 @@ class WalkInBox(QLineEdit):
             )
         else:
             self.typed.emit(text)
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+Z in an empty box (just after a walk-in was added) is the window's undo, not the box's."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._window_keys(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def _window_keys(self, event: QKeyEvent) -> bool:
+        undo = event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable()
+        return undo or (event.matches(QKeySequence.StandardKey.Redo) and not self.isRedoAvailable())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the offers' list with none of them chosen: the typed text is meant (the completer alone
