@@ -14,7 +14,7 @@ from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import EventInput, PersonInput, ProjectDetail
 from projektu_vadiba.core.imports import apply_plan, build_plan, read_table, undo_import
 from projektu_vadiba.core.models import Attendance, AttendanceRole, AttendanceStatus, Gender, Person, PersonalDataLog
-from projektu_vadiba.core.services import activities, attendance, attendance_changes, people, people_delete
+from projektu_vadiba.core.services import activities, attendance, attendance_changes, merge_undo, people, people_delete
 
 
 def _event(db: Database, project: ProjectDetail, start: datetime) -> int:
@@ -116,3 +116,31 @@ def test_link_to_existing_fills_only_empty_fields_and_the_import_can_be_undone(
         assert [(a.person.surname, a.status) for a in attendance.event_list(s, event_id)] == [
             ("Bērziņš", AttendanceStatus.REGISTERED)
         ]
+
+
+def test_a_merge_can_be_taken_back_exactly(db: Database, project: ProjectDetail) -> None:
+    first = _event(db, project, datetime(2023, 5, 4, 10))
+    second = _event(db, project, datetime(2023, 6, 4, 10))
+    with db.session() as s:
+        a = people.create_person(s, PersonInput("Jānis", "Bērziņš", email="janis@example.lv"))
+        b = people.create_person(s, PersonInput("Janis", "Berzins", phone="26000000", notes="no lapas"))
+        attendance.register(s, first, a.id, AttendanceStatus.REGISTERED)
+        both = attendance.register(s, first, b.id, AttendanceStatus.ATTENDED, AttendanceRole.SPEAKER)
+        moved = attendance.register(s, second, b.id, AttendanceStatus.ABSENT)
+    with db.session() as s:
+        before = sorted((x.person.full_name, x.event_id, x.status, x.role) for e in (first, second)
+                        for x in attendance.event_list(s, e))  # fmt: skip
+        result, snap = merge_undo.merge_undoably(s, a.id, b.id)
+    assert (result.moved, result.combined, result.survivor.phone) == (1, 1, "26000000")
+    with db.session() as s:
+        other_id = merge_undo.unmerge(s, snap, a.id)
+    with db.session() as s:
+        after = sorted((x.person.full_name, x.event_id, x.status, x.role) for e in (first, second)
+                       for x in attendance.event_list(s, e))  # fmt: skip
+        assert after == before
+        assert people.get_person(s, a.id).phone == "" and people.get_person(s, other_id).phone == "26000000"
+        assert people.get_notes(s, other_id) == "no lapas" and people.get_notes(s, a.id) == ""
+        assert [x.id for x in attendance.event_list(s, second)] == [moved.id]  # the same entry, back on its person
+        assert both.id not in [x.id for x in attendance.event_list(s, first)]  # re-made (it had been folded in)
+        logs = s.scalars(select(PersonalDataLog.action).where(PersonalDataLog.person_id == other_id)).all()
+        assert logs[0] == "created" and logs[-1] == "restored"

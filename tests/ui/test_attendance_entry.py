@@ -288,3 +288,91 @@ def test_import_from_the_people_menu_into_an_event_and_undo(
     with seeded.db.session() as s:
         assert people.search_people(s, "kenina")[0].phone == ""
         assert people.search_people(s, "zarina") == []
+
+
+def test_registry_add_edit_and_merge_are_undone_by_ctrl_z_in_the_registry_window(
+    qtbot: QtBot, seeded: Seeded, settings: Settings
+) -> None:
+    _event_id(seeded)
+    window = make_window(qtbot, seeded.db, settings)
+    key(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    registry = window.findChild(PeopleRegistryWindow)
+    assert registry is not None and registry.isVisible()
+    activate(registry)
+    view = registry.view
+    changes: list[int] = []
+    window.ws.dataChanged.connect(lambda: changes.append(1))
+
+    def fill(dialog):  # type: ignore[no-untyped-def]
+        activate(dialog)
+        dialog.fields["given_name"].setFocus()
+        type_text("Jānis")
+        key(Qt.Key.Key_Tab)
+        type_text("Bērziņš")
+        key(Qt.Key.Key_Tab)
+        type_text("Zaļā Ķekava")
+
+        def keep_new(box):  # type: ignore[no-untyped-def]
+            button(box, "Tomēr izveidot jaunu").click()
+
+        on_dialog(keep_new)  # "Jānis Bērziņš" is in the registry already
+        key(Qt.Key.Key_Return)
+
+    on_dialog(fill)
+    QTest.mouseClick(button(view, "Pievienot…"), Qt.MouseButton.LeftButton)
+    assert len(changes) == 1 and view.model.rowCount() == 4
+    assert window.undo_action.text() == "&Atsaukt: Pievienots dalībnieks: Jānis Bērziņš"
+    # Edit Līga (double-click her row): her municipality.
+    liga = next(r for r in range(view.model.rowCount()) if view.model.person_at(r).surname == "Ozoliņa")
+
+    def edit(dialog):  # type: ignore[no-untyped-def]
+        activate(dialog)
+        dialog.fields["municipality"].setFocus()
+        type_text("Baldone")
+        key(Qt.Key.Key_Return)
+
+    on_dialog(edit)
+    activate(registry)
+    where = view.table.visualRect(view.model.index(liga, 0)).center()
+    QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double click's first press
+    QTest.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.undo_action.text() == "&Atsaukt: Labots dalībnieks: Līga Ozoliņa" and len(changes) == 2
+    activate(registry)
+    view.table.setFocus()
+    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with seeded.db.session() as s:
+        assert people.search_people(s, "ozolina")[0].municipality == ""
+    key(Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    with seeded.db.session() as s:
+        assert people.search_people(s, "ozolina")[0].municipality == "Baldone"
+    changes.clear()
+    # Merge the two Bērziņš records: the first (on the event's list) stays.
+    rows = [r for r in range(view.model.rowCount()) if view.model.person_at(r).surname == "Bērziņš"]
+    activate(registry)
+    for i, r in enumerate(rows):
+        QTest.mouseClick(
+            view.table.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier if i else Qt.KeyboardModifier.NoModifier,
+            view.table.visualRect(view.model.index(r, 0)).center(),
+        )
+    assert len(view.selected()) == 2 and view.merge_button.isEnabled()
+
+    def merge(dialog):  # type: ignore[no-untyped-def]
+        button(dialog, "Apvienot").click()
+
+    on_dialog(merge)
+    QTest.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    assert view.model.rowCount() == 3 and len(changes) == 1
+    assert window.undo_action.text().startswith("&Atsaukt: Apvienoti dalībnieki: Jānis Bērziņš")
+    activate(registry)
+    view.table.setFocus()
+    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # in the registry window itself
+    assert view.model.rowCount() == 4 and len(changes) == 2
+    assert window.undo_action.text() == "&Atsaukt: Labots dalībnieks: Līga Ozoliņa"
+    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the new Jānis Bērziņš goes
+    assert view.model.rowCount() == 3
+    with seeded.db.session() as s:
+        assert [p.organisation_name for p in people.search_people(s, "berzins")] == [None]
+    registry.close()

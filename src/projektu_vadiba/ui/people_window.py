@@ -3,6 +3,7 @@ change data only through the workspace; the registry reads itself again on its `
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from projektu_vadiba.ui.workspace import Workspace
@@ -20,6 +21,14 @@ class PeopleRegistryWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         self.resize(1000, 640)
+        # A window of its own: the main window's Ctrl+Z / Ctrl+Y do not reach it, so it has the same two.
+        undo = QAction(self.tr("Atsaukt"), self)
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.triggered.connect(lambda: ws.undo(self))
+        redo = QAction(self.tr("Atcelt atsaukšanu"), self)
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])  # as the main window
+        redo.triggered.connect(ws.redo)
+        self.addActions([undo, redo])
 
 
 def import_people(ws: Workspace, parent: QWidget | None = None, project_id: int | None = None) -> None:

@@ -2,7 +2,7 @@
 
 Records are named by workspace Refs (ui/workspace.py): undoing "add a walk-in" deletes the new person, redoing it
 creates them again with a new id, and every later command that names that person follows the new id.
-Merging two people is the one change here that is not undoable (the caller asks first: execute_irreversibly).
+(Anonymising, in the registry, is the one people change that cannot be undone: it asks first.)
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.imports import Choice, ImportPlan, ImportResult, apply_plan, undo_import
 from projektu_vadiba.core.imports.plan import Progress
 from projektu_vadiba.core.models import AttendanceStatus
-from projektu_vadiba.core.services import attendance, attendance_changes, people, people_delete
+from projektu_vadiba.core.services import attendance, attendance_changes, merge_undo, people, people_delete
 from projektu_vadiba.core.services.people_delete import DeletedPerson
 from projektu_vadiba.ui.entities import Entity
 from projektu_vadiba.ui.plural import count
@@ -179,6 +179,23 @@ class DeletePersonCommand(Command):
         event_ids = {a.event_id: ref.id for a, ref in zip(self.snap.attendances, self.events, strict=True)}
         back = people_delete.restore_person(session, self.snap, event_ids)
         self.ws.remap(self.ref, back.id)
+
+
+class MergeCommand(Command):
+    """Merge two records of one person; undo separates them again exactly (core.services.merge_undo)."""
+
+    def __init__(self, ws: Workspace, survivor_id: int, other_id: int, text: str) -> None:
+        super().__init__(ws, text)
+        self.survivor, self.other = ws.ref("person", survivor_id), ws.ref("person", other_id)
+        self.snap: merge_undo.MergeSnapshot | None = None
+
+    def do(self, session: Session) -> Any:
+        result, self.snap = merge_undo.merge_undoably(session, self.survivor.id, self.other.id)
+        return result
+
+    def revert(self, session: Session) -> None:
+        assert self.snap is not None
+        self.ws.remap(self.other, merge_undo.unmerge(session, self.snap, self.survivor.id))
 
 
 class ImportCommand(Command):

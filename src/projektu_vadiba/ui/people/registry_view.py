@@ -1,6 +1,6 @@
 """The registry of people: as-you-type search (debounced), add / edit with duplicate warnings, delete a person
-(undoable: they come back with their lists), merge two records and anonymise a person (both asked first: they
-cannot be undone). Every change goes through the workspace; the registry reads itself again on its
+(undoable: they come back with their lists), merge two records (undoable too) and anonymise a person (asked
+first: it cannot be undone). Every change goes through the workspace; the registry reads itself again on its
 `dataChanged`, whichever view made the change."""
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from projektu_vadiba.core.dto import PersonDTO
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.services import gdpr, merge
+from projektu_vadiba.core.services import gdpr, people
 from projektu_vadiba.ui.operations import ask_delete
-from projektu_vadiba.ui.people.commands import DeletePersonCommand, person_impact
+from projektu_vadiba.ui.people.commands import DeletePersonCommand, MergeCommand, person_impact
 from projektu_vadiba.ui.people.people_model import PeopleModel
 from projektu_vadiba.ui.people.person_dialog import PersonDialog
 from projektu_vadiba.ui.workspace import Workspace
@@ -51,7 +51,7 @@ class MergeDialog(QDialog):
             QCoreApplication.translate(
                 "people",
                 "Atstāt šo ierakstu; otra ieraksta dalība pasākumos tiks pārcelta uz to, trūkstošie dati "
-                "papildināti, un otrs ieraksts dzēsts. Apvienošanu nevarēs atsaukt ar Ctrl+Z.",
+                "papildināti, un otrs ieraksts dzēsts. Apvienošanu varēs atsaukt ar Ctrl+Z.",
             ),
             self,
         )
@@ -177,9 +177,10 @@ class PeopleRegistryView(QWidget):
         self.merge(*dialog.survivor_and_other())
 
     def merge(self, survivor_id: int, other_id: int) -> None:
-        """Not undoable (the caller asked): the history is cleared, as it may name the merged record."""
         try:
-            self.ws.execute_irreversibly(lambda s: merge.merge_people(s, survivor_id, other_id))
+            name = self.ws.read(lambda s: people.get_person(s, survivor_id)).full_name
+            text = QCoreApplication.translate("people", "Apvienoti dalībnieki: %1").replace("%1", name)
+            self.ws.execute(MergeCommand(self.ws, survivor_id, other_id, text))
         except AppError as exc:
             QMessageBox.warning(self, QCoreApplication.translate("people", "Apvienot personas"), exc.message)
 
