@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from projektu_vadiba.core import clock
@@ -23,7 +23,7 @@ from projektu_vadiba.core.services import activities, attendance, people
 from projektu_vadiba.ui.commands import CreateCommand
 from projektu_vadiba.ui.entities import EVENT
 from projektu_vadiba.ui.main_window import MainWindow
-from projektu_vadiba.ui.people.attendance_model import ATTENDED, NAME
+from projektu_vadiba.ui.people.attendance_model import ATTENDED, NAME, STATUS
 from projektu_vadiba.ui.people.event_attendance import EventAttendanceWidget
 from projektu_vadiba.ui.people_window import PeopleRegistryWindow
 from projektu_vadiba.ui.settings import Settings
@@ -113,9 +113,11 @@ def test_walk_ins_by_offer_and_by_name_then_ctrl_z_undoes_only_them(
     assert box.text() == "Ilze Ķēniņa (Ķekavas novads, ilze.kenina@example.lv)"
     key(Qt.Key.Key_Return)
     assert box.text() == ""  # the offer was taken: the next keys start a new name
+    changes: list[int] = []
+    window.ws.dataChanged.connect(lambda: changes.append(1))
     type_text("Oskars Ērglis")
     key(Qt.Key.Key_Return)
-    assert box.text() == ""
+    assert box.text() == "" and changes == [1]  # one change, one signal
     assert on_list(seeded, event_id) == [
         ("Jānis Bērziņš", AttendanceStatus.ATTENDED),
         ("Oskars Ērglis", AttendanceStatus.ATTENDED),
@@ -185,6 +187,20 @@ def test_tick_and_remove_from_the_list_with_keys_and_undo_brings_the_entry_back(
     assert on_list(seeded, event_id)[1] == ("Līga Ozoliņa", AttendanceStatus.ATTENDED)
     assert window.undo_action.text() == "&Atsaukt: Atzīmēta dalība: Līga Ozoliņa"
     assert checklist.summary.text() == "Sarakstā 2, piedalījās 2, nepiedalījās 0"
+    changes: list[int] = []
+    window.ws.dataChanged.connect(lambda: changes.append(1))
+    click_row(checklist, 1, STATUS)  # the status by its list: double click, Up (to "Reģistrējies"), Enter
+    where = checklist.table.visualRect(checklist.model.index(1, STATUS)).center()
+    QTest.mouseDClick(checklist.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert isinstance(QApplication.focusWidget(), QComboBox)
+    key(Qt.Key.Key_Up)
+    with qtbot.waitSignal(window.ws.dataChanged):  # the delegate commits on its next turn of the event loop
+        key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: checklist.model.row_at(1).status is AttendanceStatus.REGISTERED)
+    assert on_list(seeded, event_id)[1] == ("Līga Ozoliņa", AttendanceStatus.REGISTERED) and changes == [1]
+    assert window.undo_action.text() == "&Atsaukt: Atzīmēts, ka reģistrējies: Līga Ozoliņa"
+    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert on_list(seeded, event_id)[1] == ("Līga Ozoliņa", AttendanceStatus.ATTENDED)
     click_row(checklist, 0)
     assert QApplication.focusWidget() is checklist.table
     key(Qt.Key.Key_Delete)

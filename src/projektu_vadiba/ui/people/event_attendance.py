@@ -8,7 +8,7 @@ A new entry is "registered" before the event starts and "attended" from its star
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -111,6 +111,10 @@ class EventAttendanceWidget(QWidget):
 
     def reload(self) -> None:
         """Read the list again; the selection (by entry) and the current row stay."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            # A status chosen in the cell's list is being saved: the editor closes first, then the list is read.
+            QTimer.singleShot(0, self.reload)
+            return
         try:
             self._status = self.ws.read(lambda s: attendance_changes.default_status(s, self.event_id))
         except AppError:
