@@ -258,6 +258,12 @@ def test_registry_follows_other_views_and_deletes_a_person_undoably(
     key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert view.model.rowCount() == 4
     assert on_list(seeded, event_id)[0] == ("Jānis Bērziņš", AttendanceStatus.ATTENDED)
+    registry.close()  # a closed registry catches up when it is opened again
+    focus(checklist.walk_in)
+    type_text("Anna Zariņa")
+    key(Qt.Key.Key_Return)
+    key(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert registry.isVisible() and view.model.rowCount() == 5
     registry.close()
 
 

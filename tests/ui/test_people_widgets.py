@@ -81,6 +81,7 @@ def test_merge_from_the_registry(qtbot, empty_db: Database) -> None:  # type: ig
         b = people.create_person(s, PersonInput("Janis", "Berzins", phone="26000000"))
     view = PeopleRegistryView(Workspace(empty_db))
     qtbot.addWidget(view)
+    view.show()  # a hidden registry reads itself again only when it is shown
     view.select_row(0)
     view.select_row(1, extend=True)
     assert view.merge_button.isEnabled()

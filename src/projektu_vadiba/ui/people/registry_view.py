@@ -6,6 +6,7 @@ first: it cannot be undone). Every change goes through the workspace; the regist
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -120,12 +121,22 @@ class PeopleRegistryView(QWidget):
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.run_search()
+        self._stale = False
         ws.dataChanged.connect(self.reload)
 
     def reload(self) -> None:
-        """After any change anywhere: the same search read again."""
+        """After any change anywhere: the same search read again (when the registry is next shown, if hidden)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.model.refresh()
         self.run_search()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def run_search(self) -> None:
         self.model.set_query(self.search.text())
