@@ -166,6 +166,27 @@ def test_an_offers_text_with_more_typed_never_becomes_a_person(
     assert not window.ws.undo_stack.canUndo()
 
 
+def test_a_typed_name_of_someone_in_the_registry_asks_before_making_a_second_record(
+    qtbot: QtBot, seeded: Seeded, settings: Settings
+) -> None:
+    clock.set_clock(datetime(2023, 4, 22, 11, 0))
+    event_id = _event_id(seeded)
+    window, checklist = _open(qtbot, seeded, settings, event_id)
+    focus(checklist.walk_in)
+    type_text("Ilze Kenina")  # typed in full; the offers' list opens, none is picked
+    popup = checklist.walk_in.completer_.popup()
+    qtbot.waitUntil(lambda: popup is not None and popup.isVisible())
+    seen: list[str] = []
+    answer_message("Izmantot esošo", seen)
+    key(Qt.Key.Key_Return)
+    assert seen[0] == "Reģistrā jau ir līdzīga persona."
+    assert ("Ilze Ķēniņa", AttendanceStatus.ATTENDED) in on_list(seeded, event_id)
+    assert checklist.walk_in.text() == ""
+    with seeded.db.session() as s:
+        assert people.count_people(s) == 3
+    assert window.undo_action.text() == "&Atsaukt: Pievienots dalībnieks: Ilze Ķēniņa"
+
+
 def test_before_the_event_a_typed_name_is_a_registration(qtbot: QtBot, seeded: Seeded, settings: Settings) -> None:
     clock.set_clock(datetime(2023, 4, 20, 9, 0))  # two days before the event
     event_id = _event_id(seeded)

@@ -26,7 +26,7 @@ from projektu_vadiba.core.dto import AttendanceDTO, PersonDTO, PersonInput
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.imports.mapping import split_full_name
 from projektu_vadiba.core.models import AttendanceStatus
-from projektu_vadiba.core.services import activities, attendance, attendance_changes
+from projektu_vadiba.core.services import activities, attendance, attendance_changes, duplicates
 from projektu_vadiba.ui.people.attendance_model import (
     ATTENDED,
     NAME,
@@ -41,6 +41,7 @@ from projektu_vadiba.ui.people.attendance_model import (
     who,
 )
 from projektu_vadiba.ui.people.commands import AttendCommand, RemoveFromListCommand
+from projektu_vadiba.ui.people.person_dialog import ask_duplicate
 from projektu_vadiba.ui.people.walk_in import WalkInBox
 from projektu_vadiba.ui.workspace import Command, Workspace
 
@@ -195,6 +196,16 @@ class EventAttendanceWidget(QWidget):
     def _add_new(self, name: str) -> None:
         given, surname = split_full_name(name)
         data = PersonInput(given, surname)
+        # The same name as someone in the registry: most often that person, so ask before making a second record.
+        found = self.ws.read(lambda s: duplicates.find_duplicates(s, data)) if given and surname else []
+        if found:
+            choice = ask_duplicate(self, found)
+            if choice is None:
+                return
+            if not isinstance(choice, bool):
+                self.walk_in.reset()
+                self._add_existing(choice.person)
+                return
         text = tr("Pievienots dalībnieks: %1").replace("%1", f"{given} {surname}".strip())
         if self._run(AttendCommand(self.ws, self.event_id, data, self._status, text)):
             self.walk_in.reset()

@@ -192,26 +192,30 @@ class PersonDialog(QDialog):
         self.accept()
 
     def ask_duplicate(self, found: list[DuplicateCandidate]) -> DuplicateCandidate | bool | None:
-        """The existing person to use, False to create anyway, None to go back to the form."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("people", "Iespējams dublikāts"))
-        first = found[0]
-        box.setText(QCoreApplication.translate("people", "Reģistrā jau ir līdzīga persona."))
-        lines = [
-            f"• {d.person.full_name}" + (f", {d.person.email}" if d.person.email else "") + f" ({', '.join(d.reasons)})"
-            for d in found[:5]
-        ]
-        box.setInformativeText("\n".join(lines))
-        use = box.addButton(QCoreApplication.translate("people", "Izmantot esošo"), QMessageBox.ButtonRole.AcceptRole)
-        create = box.addButton(
-            QCoreApplication.translate("people", "Tomēr izveidot jaunu"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.addButton(QCoreApplication.translate("people", "Atpakaļ"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(use)
-        box.exec()
-        if box.clickedButton() is use:
-            return first
-        if box.clickedButton() is create:
-            return False
-        return None
+        return ask_duplicate(self, found)
+
+
+def ask_duplicate(parent: QWidget, found: list[DuplicateCandidate]) -> DuplicateCandidate | bool | None:
+    """The existing person to use, False to create anyway, None to go back to the form."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("people", "Iespējams dublikāts"))
+    first = found[0]
+    box.setText(QCoreApplication.translate("people", "Reģistrā jau ir līdzīga persona."))
+    lines = [
+        f"• {d.person.full_name}" + (f", {d.person.email}" if d.person.email else "") + f" ({', '.join(d.reasons)})"
+        for d in found[:5]
+    ]
+    box.setInformativeText("\n".join(lines))
+    use = box.addButton(QCoreApplication.translate("people", "Izmantot esošo"), QMessageBox.ButtonRole.AcceptRole)
+    create = box.addButton(
+        QCoreApplication.translate("people", "Tomēr izveidot jaunu"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.addButton(QCoreApplication.translate("people", "Atpakaļ"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(use)
+    box.exec()
+    if box.clickedButton() is use:
+        return first
+    if box.clickedButton() is create:
+        return False
+    return None
