@@ -13,7 +13,15 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from projektu_vadiba.core import clock
@@ -93,6 +101,19 @@ def on_list(seeded: Seeded, event_id: int) -> list[tuple[str, AttendanceStatus]]
 def click_row(checklist: EventAttendanceWidget, row: int, column: int = NAME) -> None:
     rect = checklist.table.visualRect(checklist.model.index(row, column))
     QTest.mouseClick(checklist.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def click_check(checklist: EventAttendanceWidget, row: int) -> None:
+    """A click on the check box itself (where the style draws it in the "Piedalījās" cell)."""
+    index = checklist.model.index(row, ATTENDED)
+    option = QStyleOptionViewItem()
+    delegate = checklist.table.itemDelegateForIndex(index)
+    assert isinstance(delegate, QStyledItemDelegate)
+    delegate.initStyleOption(option, index)
+    option.rect = checklist.table.visualRect(index)
+    style = checklist.table.style()
+    box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, checklist.table)
+    QTest.mouseClick(checklist.table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
 
 
 def test_walk_ins_by_offer_and_by_name_then_ctrl_z_undoes_only_them(
@@ -208,6 +229,11 @@ def test_tick_and_remove_from_the_list_with_keys_and_undo_brings_the_entry_back(
     assert on_list(seeded, event_id)[1] == ("Līga Ozoliņa", AttendanceStatus.ATTENDED)
     assert window.undo_action.text() == "&Atsaukt: Atzīmēta dalība: Līga Ozoliņa"
     assert checklist.summary.text() == "Sarakstā 2, piedalījās 2, nepiedalījās 0"
+    click_check(checklist, 1)  # the mouse on her tick: off (did not come), then on again
+    assert on_list(seeded, event_id)[1] == ("Līga Ozoliņa", AttendanceStatus.ABSENT)
+    click_check(checklist, 1)
+    assert on_list(seeded, event_id)[1] == ("Līga Ozoliņa", AttendanceStatus.ATTENDED)
+    assert window.ws.undo_stack.count() == 3
     changes: list[int] = []
     window.ws.dataChanged.connect(lambda: changes.append(1))
     click_row(checklist, 1, STATUS)  # the status by its list: double click, Up (to "Reģistrējies"), Enter
@@ -243,8 +269,9 @@ def test_tick_and_remove_from_the_list_with_keys_and_undo_brings_the_entry_back(
     QTest.mouseClick(button(checklist, "Noņemt no saraksta"), Qt.MouseButton.LeftButton)
     assert on_list(seeded, event_id) == []
     assert window.undo_action.text() == "&Atsaukt: Noņemti no saraksta: 2 dalībnieki"
-    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and the tick
+    for _ in range(4):  # the removal, the two clicks and the tick
+        key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.ws.undo_stack.canUndo()
     assert on_list(seeded, event_id) == [("Jānis Bērziņš", AttendanceStatus.ATTENDED),
                                          ("Līga Ozoliņa", AttendanceStatus.REGISTERED)]  # fmt: skip
 
