@@ -17,6 +17,8 @@ from projektu_vadiba.ui.people.event_attendance import ATTENDED, EventAttendance
 from projektu_vadiba.ui.people.import_dialog import ImportDialog
 from projektu_vadiba.ui.people.person_dialog import PersonDialog
 from projektu_vadiba.ui.people.registry_view import PeopleRegistryView
+from projektu_vadiba.ui.people.walk_in import person_label
+from projektu_vadiba.ui.workspace import Workspace
 from tests.core.factories import project_input
 
 
@@ -39,7 +41,7 @@ def test_registry_searches_as_you_type_and_fetches_more(
         for i, (given, surname) in enumerate((("Jānis", "Bērziņš"), ("Anna", "Ābele"), ("Ilze", "Ozola"),
                                               ("Pēteris", "Kalniņš"), ("Ērika", "Ķēniņa"))):  # fmt: skip
             people.create_person(s, PersonInput(given, surname, municipality="Ķekava" if i % 2 else "Rīga"))
-    view = PeopleRegistryView(empty_db)
+    view = PeopleRegistryView(Workspace(empty_db))
     qtbot.addWidget(view)
     assert view.model.rowCount() == 3 and view.model.canFetchMore()
     view.model.fetchMore()
@@ -55,7 +57,7 @@ def test_registry_searches_as_you_type_and_fetches_more(
 def test_person_dialog_inline_errors_and_duplicate_warning(qtbot, empty_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     with empty_db.session() as s:
         existing = people.create_person(s, PersonInput("Jānis", "Bērziņš", email="janis@example.lv"))
-    dialog = PersonDialog(empty_db)
+    dialog = PersonDialog(Workspace(empty_db))
     qtbot.addWidget(dialog)
     dialog.fields["surname"].setText("Liepiņa")
     dialog.fields["email"].setText("liepina@")
@@ -77,12 +79,13 @@ def test_merge_from_the_registry(qtbot, empty_db: Database) -> None:  # type: ig
     with empty_db.session() as s:
         a = people.create_person(s, PersonInput("Jānis", "Bērziņš", email="janis@example.lv"))
         b = people.create_person(s, PersonInput("Janis", "Berzins", phone="26000000"))
-    view = PeopleRegistryView(empty_db)
+    view = PeopleRegistryView(Workspace(empty_db))
     qtbot.addWidget(view)
+    view.show()  # a hidden registry reads itself again only when it is shown
     view.select_row(0)
     view.select_row(1, extend=True)
     assert view.merge_button.isEnabled()
-    with qtbot.waitSignal(view.dataChanged):
+    with qtbot.waitSignal(view.ws.dataChanged):
         view.merge(a.id, b.id)
     assert view.model.rowCount() == 1 and view.model.person_at(0).phone == "26000000"
 
@@ -91,12 +94,13 @@ def test_attendance_checklist_in_sheet_order_with_bulk_and_walk_in(
     qtbot, event_db: tuple[Database, int], tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     db, event_id = event_db
-    widget = EventAttendanceWidget(db, event_id)
+    ws = Workspace(db)
+    widget = EventAttendanceWidget(ws, event_id)
     qtbot.addWidget(widget)
     QAbstractItemModelTester(widget.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     names = [widget.model.index(r, 1).data() for r in range(widget.model.rowCount())]
     assert names == ["Cīrulis Ivars", "Čakste Zane", "Sils Aija", "Šķēle Rūta"]
-    with qtbot.waitSignal(widget.dataChanged):
+    with qtbot.waitSignal(ws.dataChanged):
         widget.model.setData(
             widget.model.index(0, ATTENDED), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
         )
@@ -111,13 +115,12 @@ def test_attendance_checklist_in_sheet_order_with_bulk_and_walk_in(
     assert statuses == [AttendanceStatus.ATTENDED, AttendanceStatus.REGISTERED, AttendanceStatus.ABSENT,
                         AttendanceStatus.ABSENT]  # fmt: skip
     widget.walk_in.setText("Sils")
-    widget.suggest()
-    assert widget._suggestions and widget._suggestions[0].surname == "Sils"
-    widget._choose(widget._label(widget._suggestions[0]))
-    widget.add_walk_in()  # an existing person on the list: now attended
+    widget.walk_in.suggest()
+    assert widget.walk_in.suggestions and widget.walk_in.suggestions[0].surname == "Sils"
+    widget.walk_in.setText(person_label(widget.walk_in.suggestions[0]))
+    widget.walk_in.submit()  # an existing person on the list: now attended
     widget.walk_in.setText("Oskars Ērglis")
-    widget._on_edit()
-    widget.add_walk_in()  # a new person
+    widget.walk_in.submit()  # a new person
     assert widget.summary.text() == "Sarakstā 5, piedalījās 3, nepiedalījās 1"
     widget.resize(800, 300)
     widget.grab().save(str(tmp_path / "attendance.png"))
@@ -133,7 +136,8 @@ def test_import_dialog_checks_maps_and_imports(
     )
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
-    dialog = ImportDialog(db, event_id)
+    ws = Workspace(db)
+    dialog = ImportDialog(ws, None, event_id)
     qtbot.addWidget(dialog)
     dialog.load_file(path)
     assert dialog.current_mapping() == ["given_name", "surname", ""]
@@ -155,6 +159,7 @@ def test_import_dialog_checks_maps_and_imports(
     with db.session() as s:
         assert people.count_people(s) == 4
     monkeypatch.setattr("PySide6.QtWidgets.QProgressDialog.wasCanceled", lambda self: False)
-    with qtbot.waitSignal(dialog.dataChanged):
+    with qtbot.waitSignal(ws.dataChanged):
         dialog.run_import()
     assert dialog.result is not None and (dialog.result.created, dialog.result.linked) == (0, 1)
+    assert dialog.result.attendances_updated == 0 and dialog.result.filled  # Zane's e-mail came from the file

@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def show_registry(self) -> None:
         if getattr(self, "registry_window", None) is None:
-            self.registry_window = PeopleRegistryWindow(self.db, self.ws.dataChanged.emit, self)
+            self.registry_window = PeopleRegistryWindow(self.ws, self)
         self.registry_window.show()
         self.registry_window.raise_()
         self.registry_window.activateWindow()
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             export_evidence(self, self.db, project_id)
 
     def import_people(self) -> None:
-        import_people(self.db, self.ws.dataChanged.emit, self)
+        import_people(self.ws, self, self.current_project_id())
 
     def _action(self, text: str, keys: QKeySequence | QKeySequence.StandardKey | str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)

@@ -71,6 +71,10 @@ class Workspace(QObject):
             ref = self._refs[(kind, id_)] = Ref(kind, id_)
         return ref
 
+    def has_ref(self, kind: str, id_: int) -> bool:
+        """Whether any command of the history names this record."""
+        return (kind, id_) in self._refs
+
     def remap(self, ref: Ref, new_id: int) -> None:
         self._refs.pop((ref.kind, ref.id), None)
         ref.id = new_id

@@ -5,7 +5,7 @@ plan = build_plan(session, table, mapping)    # every row checked, duplicates fo
 result = apply_plan(session, plan, ...)       # all or nothing, in the caller's transaction
 """
 
-from projektu_vadiba.core.imports.apply import ImportInvalid, ImportResult, apply_plan
+from projektu_vadiba.core.imports.apply import ImportInvalid, ImportResult, apply_plan, undo_import
 from projektu_vadiba.core.imports.mapping import FIELDS, IGNORE, ImportField, guess_mapping
 from projektu_vadiba.core.imports.plan import Choice, ImportCancelled, ImportPlan, PlannedRow, Progress, build_plan
 from projektu_vadiba.core.imports.readers import RawTable, read_csv_bytes, read_table
@@ -27,4 +27,5 @@ __all__ = [
     "guess_mapping",
     "read_csv_bytes",
     "read_table",
+    "undo_import",
 ]

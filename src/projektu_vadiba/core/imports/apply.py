@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock, person_keys
 from projektu_vadiba.core.db import current_user
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.imports.fill import Filled, empty_again, fill_empty
 from projektu_vadiba.core.imports.gc_pause import gc_paused
 from projektu_vadiba.core.imports.plan import Choice, ImportCancelled, ImportPlan, PlannedRow, Progress
 from projektu_vadiba.core.models import (
@@ -53,6 +54,11 @@ class ImportResult:
     skipped_rows: tuple[int, ...]  # invalid rows left out
     attendances_added: int = 0
     attendances_updated: int = 0
+    # What an undo needs (ui: the import's undo command; core.imports.undo_import).
+    created_ids: tuple[int, ...] = ()
+    listed_ids: tuple[int, ...] = ()  # people put on the event's list by this import
+    old_statuses: tuple[tuple[int, AttendanceStatus], ...] = ()  # (attendance id, status before) of changed rows
+    filled: tuple[Filled, ...] = ()  # empty fields of existing people filled from the file
 
 
 def _person_row(row: PlannedRow, org_ids: dict[str, int], now: object) -> dict[str, object]:
@@ -133,13 +139,42 @@ def apply_plan(
     if created_ids:
         log = [{"at": now, "actor": actor, "person_id": pid, "action": "imported", "fields": ""} for pid in created_ids]
         insert_many(session, cast(Table, PersonalDataLog.__table__), log)
-    added = updated = 0
+    created = set(created_ids)
+    filled = fill_empty(
+        session, [(person_of_row[r.row], r.person) for r in rows if person_of_row[r.row] not in created]
+    )
+    listed: list[int] = []
+    old: dict[int, AttendanceStatus] = {}
     if plan.event_id is not None:
-        added, updated = _attendance(session, plan.event_id, rows, person_of_row, default_status)
+        listed, old = _attendance(session, plan.event_id, rows, person_of_row, default_status)
     tick(total)
     session.flush()
     skipped = tuple(r.row for r in plan.invalid)
-    return ImportResult(len(new_rows), linked, skipped, added, updated)
+    return ImportResult(
+        len(new_rows), linked, skipped, len(listed), len(old), tuple(created_ids), tuple(listed),
+        tuple(old.items()), tuple(filled),
+    )  # fmt: skip
+
+
+def undo_import(session: Session, event_id: int | None, result: ImportResult) -> None:
+    """Take back what `apply_plan` stored: the list entries it added, the statuses it changed, the fields it
+    filled and the people it created. `event_id`: the event's id now (it may have been re-created meanwhile)."""
+    if event_id is not None and result.listed_ids:
+        for start in range(0, len(result.listed_ids), 500):
+            chunk = result.listed_ids[start : start + 500]
+            session.execute(delete(Attendance).where(Attendance.event_id == event_id, Attendance.person_id.in_(chunk)))
+    for aid, status in result.old_statuses:
+        row = session.get(Attendance, aid)
+        if row is not None:
+            row.status = status
+    empty_again(session, result.filled)
+    for start in range(0, len(result.created_ids), 500):
+        chunk = result.created_ids[start : start + 500]
+        session.execute(update(PersonalDataLog).where(PersonalDataLog.person_id.in_(chunk)).values(person_id=None))
+        session.execute(delete(Attendance).where(Attendance.person_id.in_(chunk)))
+        session.execute(delete(Person).where(Person.id.in_(chunk)))
+    session.flush()
+    session.expire_all()
 
 
 def _attendance(
@@ -148,7 +183,8 @@ def _attendance(
     rows: list[PlannedRow],
     person_of_row: dict[int, int],
     default_status: AttendanceStatus,
-) -> tuple[int, int]:
+) -> tuple[list[int], dict[int, AttendanceStatus]]:
+    """Returns the people added to the list and (attendance id -> status before) of the rows whose status changed."""
     on_list = {
         pid: (aid, status)
         for aid, pid, status in session.execute(
@@ -162,12 +198,14 @@ def _attendance(
         refused.update(session.scalars(select(Person.id).where(Person.id.in_(chunk), Person.consent_photo.is_(False))))
     new: dict[int, dict[str, object]] = {}
     changes: dict[int, AttendanceStatus] = {}
+    before: dict[int, AttendanceStatus] = {}
     for r in rows:
         pid = person_of_row[r.row]
         if pid in on_list:
             aid, status = on_list[pid]
             if r.status is not None and r.status != status:
                 changes[aid] = r.status
+                before[aid] = status
             continue
         if pid in new:  # the same person twice in the file: the explicit status wins
             if r.status is not None:
@@ -187,4 +225,4 @@ def _attendance(
         row = session.get(Attendance, aid)
         if row is not None:
             row.status = status
-    return len(new), len(changes)
+    return list(new), before

@@ -1,12 +1,13 @@
 """Importing people from CSV / XLSX: pick a file, check the column mapping against a preview, see every row's
 problems by its spreadsheet row number, decide about likely duplicates, then import all or nothing with a
-progress dialog that can cancel (a cancel rolls everything back)."""
+progress dialog that can cancel (a cancel rolls everything back). The import may put everyone on a list of one of
+the project's events; it is one undoable command ("Imports: 12 dalībnieki")."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.imports import (
     FIELDS,
@@ -36,21 +36,29 @@ from projektu_vadiba.core.imports import (
     ImportPlan,
     ImportResult,
     RawTable,
-    apply_plan,
     build_plan,
     guess_mapping,
     read_table,
 )
+from projektu_vadiba.core.services import activities
+from projektu_vadiba.ui.formatting import format_date
+from projektu_vadiba.ui.people.commands import ImportCommand
+from projektu_vadiba.ui.plural import count
+from projektu_vadiba.ui.workspace import Workspace
 
 PREVIEW_ROWS = 8
 
 
 class ImportDialog(QDialog):
-    dataChanged = Signal()
-
-    def __init__(self, db: Database, event_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        project_id: int | None = None,
+        event_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._db, self._event_id = db, event_id
+        self.ws = ws
         self.table: RawTable | None = None
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None  # type: ignore[assignment]
@@ -67,6 +75,18 @@ class ImportDialog(QDialog):
         top.addWidget(pick)
         top.addWidget(self.file_label, 1)
         top.addWidget(self.header_row)
+        self.event_box = QComboBox(self)
+        self.event_box.addItem(QCoreApplication.translate("import", "— tikai personu reģistrā —"), None)
+        if project_id is None and event_id is not None:
+            project_id = ws.read(lambda s: activities.get_event(s, event_id)).project_id
+        if project_id is not None:
+            for e in ws.read(lambda s: activities.list_events(s, project_id)):
+                self.event_box.addItem(f"{format_date(e.starts_at.date())} {e.title}", e.id)
+        self.event_box.setCurrentIndex(max(0, self.event_box.findData(event_id)))
+        self.event_box.currentIndexChanged.connect(lambda _i: self._invalidate())
+        target = QHBoxLayout()
+        target.addWidget(QLabel(QCoreApplication.translate("import", "Pievienot pasākuma sarakstam:"), self))
+        target.addWidget(self.event_box, 1)
         self.mapping = QTableWidget(self)
         self.mapping.verticalHeader().setVisible(True)
         self.check_button = QPushButton(QCoreApplication.translate("import", "Pārbaudīt"), self)
@@ -99,6 +119,7 @@ class ImportDialog(QDialog):
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(target)
         layout.addWidget(
             QLabel(
                 QCoreApplication.translate("import", "Kolonnas (izvēlieties, ko katra satur) un pirmās rindas:"), self
@@ -201,8 +222,8 @@ class ImportDialog(QDialog):
         if self.table is None:
             return
         try:
-            with self._db.session() as s:
-                self.plan = build_plan(s, self.table, self.current_mapping(), self._event_id)
+            table, mapping, event_id = self.table, self.current_mapping(), self.event_box.currentData()
+            self.plan = self.ws.read(lambda s: build_plan(s, table, mapping, event_id))
         except AppError as exc:
             QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
             return
@@ -276,11 +297,22 @@ class ImportDialog(QDialog):
             QApplication.processEvents()
             return not progress.wasCanceled()
 
+        n = len(plan.rows) - (len(plan.invalid) if self.skip_invalid.isChecked() else 0)
+        text = QCoreApplication.translate("import", "Imports: %1").replace(
+            "%1",
+            count(
+                n,
+                QCoreApplication.translate("import", "dalībnieks"),
+                QCoreApplication.translate("import", "dalībnieki"),
+                QCoreApplication.translate("import", "dalībnieku"),
+            ),
+        )
+        command = ImportCommand(
+            self.ws, plan, text, skip_invalid=self.skip_invalid.isChecked(), choices=self.choices(), progress=report
+        )
         try:
-            with self._db.session() as s:
-                self.result = apply_plan(
-                    s, plan, skip_invalid=self.skip_invalid.isChecked(), choices=self.choices(), progress=report
-                )
+            self.ws.execute(command)
+            self.result = command.result
         except ImportCancelled as exc:
             progress.close()
             QMessageBox.information(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
@@ -291,12 +323,13 @@ class ImportDialog(QDialog):
             return
         progress.close()
         r = self.result
-        self.dataChanged.emit()
+        assert r is not None
         QMessageBox.information(
             self,
             QCoreApplication.translate("import", "Personu imports"),
             QCoreApplication.translate(
-                "import", "Importēts: jaunas personas %1, sasaistītas ar esošām %2, izlaistas rindas %3."
+                "import",
+                "Importēts: jaunas personas %1, sasaistītas ar esošām %2, izlaistas rindas %3. Atsaukt var ar Ctrl+Z.",
             )
             .replace("%1", str(r.created))
             .replace("%2", str(r.linked))

@@ -1,5 +1,6 @@
 """Adding or editing a person: Latvian messages next to the fields, and a warning about likely duplicates before
-a new person is created ("use the existing one" / "create anyway")."""
+a new person is created ("use the existing one" / "create anyway"). Saving is an undoable command on the
+workspace ("Pievienots dalībnieks: …" / "Labots dalībnieks: …")."""
 
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import PersonDTO, PersonInput
 from projektu_vadiba.core.dto_people import DuplicateCandidate
 from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.models import Gender
 from projektu_vadiba.core.services import duplicates, people
+from projektu_vadiba.ui.commands import CreateCommand, EditCommand
+from projektu_vadiba.ui.people.commands import PERSON, person_label
+from projektu_vadiba.ui.workspace import Workspace
 
 
 def _tri(box: QComboBox) -> bool | None:
@@ -37,13 +40,14 @@ class PersonDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        ws: Workspace,
         person: PersonDTO | None = None,
         parent: QWidget | None = None,
         initial: PersonInput | None = None,
     ) -> None:
         super().__init__(parent)
-        self._db, self._person = db, person
+        self.ws, self._person = ws, person
+        self._old: PersonInput | None = None
         self.result_person: PersonDTO | None = None
         self.setWindowTitle(
             QCoreApplication.translate("people", "Persona")
@@ -117,9 +121,8 @@ class PersonDialog(QDialog):
         data: Any = initial
         notes = ""
         if person is not None:
-            with self._db.session() as s:
-                notes = people.get_notes(s, person.id)
-            data = people.person_input(person, notes)
+            notes = self.ws.read(lambda s: people.get_notes(s, person.id))
+            data = self._old = people.person_input(person, notes)
         if data is None:
             return
         for key, edit in self.fields.items():
@@ -156,20 +159,30 @@ class PersonDialog(QDialog):
             self.show_errors(exc)
             return
         try:
-            with self._db.session() as s:
-                if self._person is None:
-                    found = duplicates.find_duplicates(s, data)
-                    if found:
-                        choice = self.ask_duplicate(found)
-                        if choice is None:
-                            return
-                        if isinstance(choice, DuplicateCandidate):
-                            self.result_person = choice.person
-                            self.accept()
-                            return
-                    self.result_person = people.create_person(s, data)
-                else:
-                    self.result_person = people.update_person(s, self._person.id, data)
+            if self._person is None:
+                found = self.ws.read(lambda s: duplicates.find_duplicates(s, data))
+                if found:
+                    choice = self.ask_duplicate(found)
+                    if choice is None:
+                        return
+                    if isinstance(choice, DuplicateCandidate):
+                        self.result_person = choice.person
+                        self.accept()
+                        return
+                text = QCoreApplication.translate("people", "Pievienots dalībnieks: %1").replace(
+                    "%1", person_label(data)
+                )
+                result = self.ws.execute(CreateCommand(self.ws, PERSON, None, data, text))
+            else:
+                assert self._old is not None
+                if data == self._old:
+                    self.result_person = self._person
+                    self.accept()  # nothing changed: nothing to undo
+                    return
+                text = QCoreApplication.translate("people", "Labots dalībnieks: %1").replace("%1", person_label(data))
+                result = self.ws.execute(EditCommand(self.ws, PERSON, self._person.id, self._old, data, text))
+            assert isinstance(result, PersonDTO)
+            self.result_person = result
         except ValidationError as exc:
             self.show_errors(exc)
             return
@@ -179,26 +192,30 @@ class PersonDialog(QDialog):
         self.accept()
 
     def ask_duplicate(self, found: list[DuplicateCandidate]) -> DuplicateCandidate | bool | None:
-        """The existing person to use, False to create anyway, None to go back to the form."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("people", "Iespējams dublikāts"))
-        first = found[0]
-        box.setText(QCoreApplication.translate("people", "Reģistrā jau ir līdzīga persona."))
-        lines = [
-            f"• {d.person.full_name}" + (f", {d.person.email}" if d.person.email else "") + f" ({', '.join(d.reasons)})"
-            for d in found[:5]
-        ]
-        box.setInformativeText("\n".join(lines))
-        use = box.addButton(QCoreApplication.translate("people", "Izmantot esošo"), QMessageBox.ButtonRole.AcceptRole)
-        create = box.addButton(
-            QCoreApplication.translate("people", "Tomēr izveidot jaunu"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.addButton(QCoreApplication.translate("people", "Atpakaļ"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(use)
-        box.exec()
-        if box.clickedButton() is use:
-            return first
-        if box.clickedButton() is create:
-            return False
-        return None
+        return ask_duplicate(self, found)
+
+
+def ask_duplicate(parent: QWidget, found: list[DuplicateCandidate]) -> DuplicateCandidate | bool | None:
+    """The existing person to use, False to create anyway, None to go back to the form."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("people", "Iespējams dublikāts"))
+    first = found[0]
+    box.setText(QCoreApplication.translate("people", "Reģistrā jau ir līdzīga persona."))
+    lines = [
+        f"• {d.person.full_name}" + (f", {d.person.email}" if d.person.email else "") + f" ({', '.join(d.reasons)})"
+        for d in found[:5]
+    ]
+    box.setInformativeText("\n".join(lines))
+    use = box.addButton(QCoreApplication.translate("people", "Izmantot esošo"), QMessageBox.ButtonRole.AcceptRole)
+    create = box.addButton(
+        QCoreApplication.translate("people", "Tomēr izveidot jaunu"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.addButton(QCoreApplication.translate("people", "Atpakaļ"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(use)
+    box.exec()
+    if box.clickedButton() is use:
+        return first
+    if box.clickedButton() is create:
+        return False
+    return None

@@ -1,9 +1,12 @@
-"""The registry of people: as-you-type search (debounced), add / edit with duplicate warnings, merge two records,
-anonymise a person. Emits `dataChanged` after any change so the workspace can refresh other views."""
+"""The registry of people: as-you-type search (debounced), add / edit with duplicate warnings, delete a person
+(undoable: they come back with their lists), merge two records (undoable too) and anonymise a person (asked
+first: it cannot be undone). Every change goes through the workspace; the registry reads itself again on its
+`dataChanged`, whichever view made the change."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import PersonDTO
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.services import gdpr, merge
+from projektu_vadiba.core.services import gdpr, people
+from projektu_vadiba.ui.operations import ask_delete
+from projektu_vadiba.ui.people.commands import DeletePersonCommand, MergeCommand, person_impact
 from projektu_vadiba.ui.people.people_model import PeopleModel
 from projektu_vadiba.ui.people.person_dialog import PersonDialog
+from projektu_vadiba.ui.workspace import Workspace
 
 DEBOUNCE_MS = 150
 
@@ -47,7 +52,7 @@ class MergeDialog(QDialog):
             QCoreApplication.translate(
                 "people",
                 "Atstāt šo ierakstu; otra ieraksta dalība pasākumos tiks pārcelta uz to, trūkstošie dati "
-                "papildināti, un otrs ieraksts dzēsts:",
+                "papildināti, un otrs ieraksts dzēsts. Apvienošanu varēs atsaukt ar Ctrl+Z.",
             ),
             self,
         )
@@ -70,18 +75,16 @@ class MergeDialog(QDialog):
 
 
 class PeopleRegistryView(QWidget):
-    dataChanged = Signal()
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self.ws = ws
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
             QCoreApplication.translate("people", "Meklēt: vārds, e-pasts, organizācija vai pašvaldība")
         )
         self.search.setClearButtonEnabled(True)
         self.count = QLabel(self)
-        self.model = PeopleModel(db, self)
+        self.model = PeopleModel(ws.db, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -94,14 +97,16 @@ class PeopleRegistryView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_button = QPushButton(QCoreApplication.translate("people", "Pievienot…"), self)
         self.edit_button = QPushButton(QCoreApplication.translate("people", "Labot…"), self)
+        self.delete_button = QPushButton(QCoreApplication.translate("people", "Dzēst dalībnieku…"), self)
         self.merge_button = QPushButton(QCoreApplication.translate("people", "Apvienot…"), self)
         self.anonymise_button = QPushButton(QCoreApplication.translate("people", "Anonimizēt…"), self)
         self.add_button.clicked.connect(self.add_person)
         self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.anonymise_button.clicked.connect(self.anonymise_selected)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.merge_button, self.anonymise_button):
+        for b in (self.add_button, self.edit_button, self.delete_button, self.merge_button, self.anonymise_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
@@ -116,6 +121,22 @@ class PeopleRegistryView(QWidget):
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.run_search()
+        self._stale = False
+        ws.dataChanged.connect(self.reload)
+
+    def reload(self) -> None:
+        """After any change anywhere: the same search read again (when the registry is next shown, if hidden)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.model.refresh()
+        self.run_search()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def run_search(self) -> None:
         self.model.set_query(self.search.text())
@@ -132,24 +153,30 @@ class PeopleRegistryView(QWidget):
         self.edit_button.setEnabled(len(chosen) == 1 and not chosen[0].anonymised)
         self.merge_button.setEnabled(len(chosen) == 2 and not any(p.anonymised for p in chosen))
         self.anonymise_button.setEnabled(len(chosen) == 1 and not chosen[0].anonymised)
-
-    def _changed(self) -> None:
-        self.model.refresh()
-        self.run_search()
-        self.dataChanged.emit()
+        self.delete_button.setEnabled(len(chosen) == 1)
 
     def add_person(self) -> None:
-        dialog = PersonDialog(self._db, None, self)
-        if dialog.exec() and dialog.result_person is not None:
-            self._changed()
+        PersonDialog(self.ws, None, self).exec()
 
     def edit_selected(self) -> None:
         chosen = self.selected()
         if len(chosen) != 1 or chosen[0].anonymised:
             return
-        dialog = PersonDialog(self._db, chosen[0], self)
-        if dialog.exec():
-            self._changed()
+        PersonDialog(self.ws, chosen[0], self).exec()
+
+    def delete_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        person = chosen[0]
+        try:
+            lines = self.ws.read(lambda s: person_impact(s, person.id))
+            if not ask_delete(self, person.full_name, lines, True):
+                return
+            text = QCoreApplication.translate("people", "Dzēsts dalībnieks: %1").replace("%1", person.full_name)
+            self.ws.execute(DeletePersonCommand(self.ws, person.id, text))
+        except AppError as exc:
+            QMessageBox.warning(self, QCoreApplication.translate("people", "Dzēst dalībnieku"), exc.message)
 
     def merge_selected(self) -> None:
         chosen = self.selected()
@@ -162,12 +189,11 @@ class PeopleRegistryView(QWidget):
 
     def merge(self, survivor_id: int, other_id: int) -> None:
         try:
-            with self._db.session() as s:
-                merge.merge_people(s, survivor_id, other_id)
+            name = self.ws.read(lambda s: people.get_person(s, survivor_id)).full_name
+            text = QCoreApplication.translate("people", "Apvienoti dalībnieki: %1").replace("%1", name)
+            self.ws.execute(MergeCommand(self.ws, survivor_id, other_id, text))
         except AppError as exc:
             QMessageBox.warning(self, QCoreApplication.translate("people", "Apvienot personas"), exc.message)
-            return
-        self._changed()
 
     def anonymise_selected(self) -> None:
         chosen = self.selected()
@@ -184,9 +210,8 @@ class PeopleRegistryView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self._db.session() as s:
-            gdpr.anonymise_person(s, chosen[0].id)
-        self._changed()
+        person_id = chosen[0].id
+        self.ws.execute_irreversibly(lambda s: gdpr.anonymise_person(s, person_id))
 
     def select_row(self, row: int, extend: bool = False) -> None:
         flags = self.table.selectionModel().SelectionFlag

@@ -143,12 +143,16 @@ class EventPage(QWidget):
         event = self.ws.read(lambda s: get_event(s, event_id))
         if self.current_event is None or self.current_event.id != event.id or self.attendance_widget is None:
             factory = hooks.event_attendance_factory
-            widget = factory(self.ws.db, event.id) if factory is not None else ReadOnlyAttendance(self.ws, event.id)
+            widget = factory(self.ws, event.id) if factory is not None else ReadOnlyAttendance(self.ws, event.id)
             self.set_attendance_widget(widget)
         self.current_event = event
         self._fill(event)
         reload = getattr(self.attendance_widget, "reload", None)
-        if callable(reload) and not self._own_change:
+        if (
+            callable(reload)
+            and not self._own_change
+            and not getattr(self.attendance_widget, "follows_workspace", False)
+        ):
             reload()
         return event
 

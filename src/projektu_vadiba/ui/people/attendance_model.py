@@ -1,0 +1,164 @@
+"""The rows of an event's list in the order of the printed sheet. Edits (a tick, a status, a role, the
+"do not photograph" mark) become undoable commands on the workspace; the model is read again on `dataChanged`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
+
+from projektu_vadiba.core.dto import AttendanceDTO
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus
+from projektu_vadiba.core.services import attendance
+from projektu_vadiba.ui.labels import attendance_role_label, attendance_status_label
+from projektu_vadiba.ui.people.commands import AttendanceEditCommand, set_no_photos, set_roles, set_statuses
+from projektu_vadiba.ui.plural import count
+from projektu_vadiba.ui.workspace import Workspace
+
+Index = QModelIndex | QPersistentModelIndex
+NR, NAME, ORGANISATION, ATTENDED, STATUS, ROLE, NO_PHOTOS = range(7)
+
+
+def status_labels() -> dict[AttendanceStatus, str]:
+    return {s: attendance_status_label(s) for s in AttendanceStatus}
+
+
+def role_labels() -> dict[AttendanceRole, str]:
+    return {r: attendance_role_label(r) for r in AttendanceRole}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("attendance", text)
+
+
+def who(rows: list[AttendanceDTO]) -> str:
+    """'Ilze Ķēniņa' for one entry, '3 dalībnieki' for more: the end of an undo label."""
+    if len(rows) == 1:
+        return rows[0].person.full_name
+    return count(len(rows), tr("dalībnieks"), tr("dalībnieki"), tr("dalībnieku"))
+
+
+def status_command(ws: Workspace, rows: list[AttendanceDTO], status: AttendanceStatus) -> AttendanceEditCommand:
+    text = {
+        AttendanceStatus.ATTENDED: tr("Atzīmēta dalība: %1"),
+        AttendanceStatus.ABSENT: tr("Atzīmēts, ka nepiedalījās: %1"),
+        AttendanceStatus.REGISTERED: tr("Atzīmēts, ka reģistrējies: %1"),
+    }[status].replace("%1", who(rows))
+    return AttendanceEditCommand(ws, set_statuses, {a.id: a.status for a in rows}, status, text)
+
+
+class AttendanceModel(QAbstractTableModel):
+    failed = Signal(str)  # a Latvian message: the change was refused
+
+    def __init__(self, ws: Workspace, event_id: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ws, self._event_id = ws, event_id
+        self._rows: list[AttendanceDTO] = []
+        self._headers = [tr("Nr."), tr("Vārds, uzvārds"), tr("Organizācija"), tr("Piedalījās"), tr("Statuss"),
+                         tr("Loma"), tr("Nefotografēt")]  # fmt: skip
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self.ws.read(lambda s: attendance.event_list(s, self._event_id))
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AttendanceDTO:
+        return self._rows[row]
+
+    def entry_of(self, person_id: int) -> AttendanceDTO | None:
+        return next((a for a in self._rows if a.person.id == person_id), None)
+
+    def row_of(self, attendance_id: int) -> int | None:
+        return next((i for i, a in enumerate(self._rows) if a.id == attendance_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if index.column() in (ATTENDED, NO_PHOTOS):
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() in (STATUS, ROLE):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        a, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if col == ATTENDED:
+                return Qt.CheckState.Checked if a.status is AttendanceStatus.ATTENDED else Qt.CheckState.Unchecked
+            if col == NO_PHOTOS:
+                return Qt.CheckState.Checked if a.no_photos else Qt.CheckState.Unchecked
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == NR:
+                return str(index.row() + 1)
+            if col == NAME:
+                return f"{a.person.surname} {a.person.given_name}"
+            if col == ORGANISATION:
+                return a.person.organisation_name or ""
+            if col == STATUS:
+                return status_labels()[a.status] if role == Qt.ItemDataRole.DisplayRole else a.status.value
+            if col == ROLE:
+                return role_labels()[a.role] if role == Qt.ItemDataRole.DisplayRole else a.role.value
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        a, col = self._rows[index.row()], index.column()
+        checked = role == Qt.ItemDataRole.CheckStateRole and Qt.CheckState(value) == Qt.CheckState.Checked
+        if col == ATTENDED and role == Qt.ItemDataRole.CheckStateRole:
+            command = status_command(self.ws, [a], AttendanceStatus.ATTENDED if checked else AttendanceStatus.ABSENT)
+        elif col == NO_PHOTOS and role == Qt.ItemDataRole.CheckStateRole:
+            text = tr("Atzīme “Nefotografēt”: %1").replace("%1", a.person.full_name)
+            command = AttendanceEditCommand(self.ws, set_no_photos, {a.id: a.no_photos}, checked, text)
+        elif col == STATUS and role == Qt.ItemDataRole.EditRole and AttendanceStatus(value) is not a.status:
+            command = status_command(self.ws, [a], AttendanceStatus(value))
+        elif col == ROLE and role == Qt.ItemDataRole.EditRole and AttendanceRole(value) is not a.role:
+            text = tr("Mainīta loma: %1").replace("%1", a.person.full_name)
+            command = AttendanceEditCommand(self.ws, set_roles, {a.id: a.role}, AttendanceRole(value), text)
+        else:
+            return False
+        try:
+            self.ws.execute(command)  # dataChanged: the list is read again
+        except AppError as exc:
+            self.failed.emit(exc.message)
+            return False
+        return True
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box for the status and role columns; the model's EditRole holds the enum value."""
+
+    def __init__(self, labels: dict[Any, str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._labels = labels
+
+    def createEditor(self, parent: QWidget, _option: Any, _index: Index) -> QWidget:
+        box = QComboBox(parent)
+        for value, label in self._labels.items():
+            box.addItem(label, value.value)
+        return box
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
