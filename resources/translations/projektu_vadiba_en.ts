@@ -263,36 +263,44 @@
         <translation>New budget line</translation>
     </message>
     <message>
-        <source>Izmaksu pozīcija:</source>
-        <translation>Cost category:</translation>
+        <source>Izmaksu pozīcija</source>
+        <translation>Cost category</translation>
     </message>
     <message>
-        <source>Kods:</source>
-        <translation>Code:</translation>
+        <source>Kods</source>
+        <translation>Code</translation>
     </message>
     <message>
-        <source>Nosaukums:</source>
-        <translation>Name:</translation>
+        <source>Nosaukums</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <source>Mērvienība:</source>
-        <translation>Unit:</translation>
+        <source>Mērvienība</source>
+        <translation>Unit</translation>
     </message>
     <message>
-        <source>Daudzums:</source>
-        <translation>Quantity:</translation>
+        <source>Daudzums</source>
+        <translation>Quantity</translation>
     </message>
     <message>
-        <source>Vienības cena, €:</source>
-        <translation>Unit price, €:</translation>
+        <source>Vienības cena, €</source>
+        <translation>Unit price, €</translation>
     </message>
     <message>
-        <source>Plānots: %1, €:</source>
-        <translation>Planned: %1, €:</translation>
+        <source>Plānots: %1, €</source>
+        <translation>Planned: %1, €</translation>
     </message>
     <message>
-        <source>Kopā plānots:</source>
-        <translation>Planned in total:</translation>
+        <source>Kopā plānots</source>
+        <translation>Total planned</translation>
+    </message>
+    <message>
+        <source>Jauna budžeta pozīcija: %1</source>
+        <translation>New budget line: %1</translation>
+    </message>
+    <message>
+        <source>Labota budžeta pozīcija: %1</source>
+        <translation>Budget line changed: %1</translation>
     </message>
     <message>
         <source>(daudzums × vienības cena = %1)</source>
@@ -401,20 +409,28 @@
         <translation>Failed</translation>
     </message>
     <message>
-        <source>Dzēst budžeta pozīciju %1 “%2”?</source>
-        <translation>Delete budget line %1 “%2”?</translation>
+        <source>budžeta pozīciju “%1”</source>
+        <translation>budget line “%1”</translation>
     </message>
     <message>
-        <source>Tās %1 izdevumu ieraksti paliks uzskaitē bez pozīcijas.</source>
-        <translation>Its %1 expense records stay on the books without a line.</translation>
+        <source>Dzēsta budžeta pozīcija: %1</source>
+        <translation>Budget line deleted: %1</translation>
     </message>
     <message>
-        <source>Dzēst izdevumu ierakstu “%1”?</source>
-        <translation>Delete the expense record “%1”?</translation>
+        <source>izdevumu ierakstu “%1”</source>
+        <translation>expense record “%1”</translation>
     </message>
     <message>
-        <source>Dzēst maksājumu %1?</source>
-        <translation>Delete payment %1?</translation>
+        <source>Dzēsts izdevums %1</source>
+        <translation>Expense deleted %1</translation>
+    </message>
+    <message>
+        <source>maksājumu %1</source>
+        <translation>payment %1</translation>
+    </message>
+    <message>
+        <source>Dzēsts maksājums %1</source>
+        <translation>Payment deleted %1</translation>
     </message>
 </context>
 <context>
@@ -830,36 +846,52 @@
         <translation>empty if not paid yet</translation>
     </message>
     <message>
-        <source>Dokumenta datums:</source>
-        <translation>Document date:</translation>
+        <source>Dokumenta datums</source>
+        <translation>Document date</translation>
     </message>
     <message>
-        <source>Dokumenta Nr.:</source>
-        <translation>Document no.:</translation>
+        <source>Dokumenta Nr.</source>
+        <translation>Document No.</translation>
     </message>
     <message>
-        <source>Piegādātājs:</source>
-        <translation>Supplier:</translation>
+        <source>Piegādātājs</source>
+        <translation>Supplier</translation>
     </message>
     <message>
-        <source>Apraksts:</source>
-        <translation>Description:</translation>
+        <source>Apraksts</source>
+        <translation>Description</translation>
     </message>
     <message>
-        <source>Summa, €:</source>
-        <translation>Amount, €:</translation>
+        <source>Summa, €</source>
+        <translation>Amount, €</translation>
     </message>
     <message>
-        <source>Budžeta pozīcija:</source>
-        <translation>Budget line:</translation>
+        <source>Budžeta pozīcija</source>
+        <translation>Budget line</translation>
     </message>
     <message>
-        <source>Finansējuma avots:</source>
-        <translation>Source of funding:</translation>
+        <source>Finansējuma avots</source>
+        <translation>Source of funding</translation>
     </message>
     <message>
-        <source>Apmaksāts:</source>
-        <translation>Paid on:</translation>
+        <source>Apmaksāts</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Ievadiet dokumenta datumu.</source>
+        <translation>Enter the document date.</translation>
+    </message>
+    <message>
+        <source>Ievadiet summu.</source>
+        <translation>Enter the amount.</translation>
+    </message>
+    <message>
+        <source>Jauns izdevums: %1</source>
+        <translation>New expense: %1</translation>
+    </message>
+    <message>
+        <source>Labots izdevums %1</source>
+        <translation>Expense changed %1</translation>
     </message>
 </context>
 <context>
@@ -1186,17 +1218,6 @@
     </message>
 </context>
 <context>
-    <name>MoneyForm</name>
-    <message>
-        <source>Saglabāt</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Atcelt</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>MonthModel</name>
     <message>
         <source>Pirmdiena</source>
@@ -1439,6 +1460,10 @@
         <translation>Delete…</translation>
     </message>
     <message>
+        <source>(pēc budžeta)</source>
+        <translation>(from the budget)</translation>
+    </message>
+    <message>
         <source>Projekts sāksies %1.</source>
         <translation>The project starts on %1.</translation>
     </message>
@@ -1521,6 +1546,18 @@
     <message>
         <source>&lt;a href=&apos;section:reports&apos;&gt;%1&lt;/a&gt; jāiesniedz līdz %2 (%3).</source>
         <translation>&lt;a href=&apos;section:reports&apos;&gt;%1&lt;/a&gt; is due by %2 (%3).</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&apos;section:budget&apos;&gt;Budžeta&lt;/a&gt; kopsumma %1 nesakrīt ar projekta kopējām izmaksām %2.</source>
+        <translation>The &lt;a href=&apos;section:budget&apos;&gt;budget&lt;/a&gt; total %1 differs from the project&apos;s total cost %2.</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&apos;section:budget&apos;&gt;Budžetā&lt;/a&gt; plānotais finansētāja finansējums %1 nesakrīt ar piešķirto finansējumu %2.</source>
+        <translation>The funder&apos;s funding planned in the &lt;a href=&apos;section:budget&apos;&gt;budget&lt;/a&gt; %1 differs from the grant awarded %2.</translation>
+    </message>
+    <message>
+        <source>No finansētāja finansējuma &lt;a href=&apos;section:budget&apos;&gt;izlietoti&lt;/a&gt; %1 — vairāk nekā piešķirtie %2.</source>
+        <translation>%1 of the funder&apos;s grant has been &lt;a href=&apos;section:budget&apos;&gt;spent&lt;/a&gt; — more than the %2 awarded.</translation>
     </message>
     <message>
         <source>Jāpievērš uzmanība</source>
@@ -1608,24 +1645,36 @@
         <translation>17.10.2023</translation>
     </message>
     <message>
-        <source>1 234,56</source>
-        <translation>1 234,56</translation>
+        <source>Veids</source>
+        <translation>Kind</translation>
     </message>
     <message>
-        <source>Veids:</source>
-        <translation>Kind:</translation>
+        <source>Saņemts</source>
+        <translation>Received</translation>
     </message>
     <message>
-        <source>Saņemts:</source>
-        <translation>Received on:</translation>
+        <source>Summa, €</source>
+        <translation>Amount, €</translation>
     </message>
     <message>
-        <source>Summa, €:</source>
-        <translation>Amount, €:</translation>
+        <source>Piezīme</source>
+        <translation>Note</translation>
     </message>
     <message>
-        <source>Piezīme:</source>
-        <translation>Note:</translation>
+        <source>Ievadiet datumu.</source>
+        <translation>Enter the date.</translation>
+    </message>
+    <message>
+        <source>Ievadiet summu.</source>
+        <translation>Enter the amount.</translation>
+    </message>
+    <message>
+        <source>Jauns maksājums: %1</source>
+        <translation>New payment: %1</translation>
+    </message>
+    <message>
+        <source>Labots maksājums %1</source>
+        <translation>Payment changed %1</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1741,14 @@
     <message>
         <source>Personu reģistrs</source>
         <translation>People registry</translation>
+    </message>
+    <message>
+        <source>Atsaukt</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Atcelt atsaukšanu</source>
+        <translation>Redo</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2148,10 @@
         <translation>* required: without it the report can only be made as a draft.</translation>
     </message>
     <message>
+        <source>Atskaites teksts: %1</source>
+        <translation>Report text: %1</translation>
+    </message>
+    <message>
         <source>Tekstus neizdevās saglabāt: %1</source>
         <translation>The texts could not be saved: %1</translation>
     </message>
@@ -2432,6 +2493,34 @@ Undo?</translation>
 <context>
     <name>attendance</name>
     <message>
+        <source>“%1” nav vārds un uzvārds. Izvēlieties personu no piedāvājuma (bultiņa uz leju, Enter) vai ierakstiet tikai jaunās personas vārdu un uzvārdu.</source>
+        <translation>“%1” is not a name and surname. Pick a person from the suggestions (Down arrow, Enter) or type only the new person&apos;s name and surname.</translation>
+    </message>
+    <message>
+        <source>dalībnieks</source>
+        <translation>participant</translation>
+    </message>
+    <message>
+        <source>dalībnieki</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>dalībnieku</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>Atzīmēta dalība: %1</source>
+        <translation>Attendance marked: %1</translation>
+    </message>
+    <message>
+        <source>Atzīmēts, ka nepiedalījās: %1</source>
+        <translation>Marked as absent: %1</translation>
+    </message>
+    <message>
+        <source>Atzīmēts, ka reģistrējies: %1</source>
+        <translation>Marked as registered: %1</translation>
+    </message>
+    <message>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
@@ -2460,12 +2549,32 @@ Undo?</translation>
         <translation>No photos</translation>
     </message>
     <message>
+        <source>Atzīme “Nefotografēt”: %1</source>
+        <translation>“No photos” mark: %1</translation>
+    </message>
+    <message>
+        <source>Mainīta loma: %1</source>
+        <translation>Role changed: %1</translation>
+    </message>
+    <message>
         <source>Atzīmēt: piedalījās</source>
         <translation>Mark: attended</translation>
     </message>
     <message>
         <source>Atzīmēt: nepiedalījās</source>
         <translation>Mark: absent</translation>
+    </message>
+    <message>
+        <source>Noņemt no saraksta</source>
+        <translation>Remove from the list</translation>
+    </message>
+    <message>
+        <source>Importēt sarakstu…</source>
+        <translation>Import a list…</translation>
+    </message>
+    <message>
+        <source>Pieteikt: rakstiet vārdu un uzvārdu, Enter pievieno</source>
+        <translation>Register: type the name and surname, Enter adds</translation>
     </message>
     <message>
         <source>Ieradās bez reģistrācijas: rakstiet vārdu un uzvārdu, Enter pievieno</source>
@@ -2478,6 +2587,18 @@ Undo?</translation>
     <message>
         <source>Dalībnieks</source>
         <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Noņemts no saraksta: %1</source>
+        <translation>Removed from the list: %1</translation>
+    </message>
+    <message>
+        <source>Noņemti no saraksta: %1</source>
+        <translation>Removed from the list: %1</translation>
+    </message>
+    <message>
+        <source>Pievienots dalībnieks: %1</source>
+        <translation>Participant added: %1</translation>
     </message>
 </context>
 <context>
@@ -2624,6 +2745,42 @@ Undo?</translation>
         <source>% no plāna</source>
         <translation>% of plan</translation>
     </message>
+    <message>
+        <source>izdevumu ieraksts</source>
+        <translation>expense record</translation>
+    </message>
+    <message>
+        <source>izdevumu ieraksti</source>
+        <translation>expense records</translation>
+    </message>
+    <message>
+        <source>izdevumu ierakstu</source>
+        <translation>expense records</translation>
+    </message>
+    <message>
+        <source>%1 paliks uzskaitē bez pozīcijas</source>
+        <translation>%1 will stay in the ledger without a budget line</translation>
+    </message>
+    <message>
+        <source>pievienots dokuments</source>
+        <translation>attached document</translation>
+    </message>
+    <message>
+        <source>pievienoti dokumenti</source>
+        <translation>attached documents</translation>
+    </message>
+    <message>
+        <source>pievienotu dokumentu</source>
+        <translation>attached documents</translation>
+    </message>
+    <message>
+        <source>Atsaucot “%1”: %2 (“Atcelt atsaukšanu” tos atkal piesaistīs).
+
+Atsaukt?</source>
+        <translation>Undoing “%1”: %2 (“Redo” will link them again).
+
+Undo?</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
@@ -2642,6 +2799,14 @@ Undo?</translation>
     <message>
         <source>Galvene rindā </source>
         <translation>Header in row </translation>
+    </message>
+    <message>
+        <source>— tikai personu reģistrā —</source>
+        <translation>— people registry only —</translation>
+    </message>
+    <message>
+        <source>Pievienot pasākuma sarakstam:</source>
+        <translation>Add to the event&apos;s list:</translation>
     </message>
     <message>
         <source>Pārbaudīt</source>
@@ -2732,8 +2897,24 @@ Undo?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Importēts: jaunas personas %1, sasaistītas ar esošām %2, izlaistas rindas %3.</source>
-        <translation>Imported: new people %1, linked to existing %2, rows skipped %3.</translation>
+        <source>Imports: %1</source>
+        <translation>Import: %1</translation>
+    </message>
+    <message>
+        <source>dalībnieks</source>
+        <translation>participant</translation>
+    </message>
+    <message>
+        <source>dalībnieki</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>dalībnieku</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>Importēts: jaunas personas %1, sasaistītas ar esošām %2, izlaistas rindas %3. Atsaukt var ar Ctrl+Z.</source>
+        <translation>Imported: new people %1, linked to existing %2, rows skipped %3. Ctrl+Z undoes it.</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3286,14 @@ Undo?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Pievienots dalībnieks: %1</source>
+        <translation>Participant added: %1</translation>
+    </message>
+    <message>
+        <source>Labots dalībnieks: %1</source>
+        <translation>Participant changed: %1</translation>
+    </message>
+    <message>
         <source>Iespējams dublikāts</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -3129,8 +3318,8 @@ Undo?</translation>
         <translation>Merge people</translation>
     </message>
     <message>
-        <source>Atstāt šo ierakstu; otra ieraksta dalība pasākumos tiks pārcelta uz to, trūkstošie dati papildināti, un otrs ieraksts dzēsts:</source>
-        <translation>Keep this record; the other record&apos;s attendance moves to it, missing details are filled in, and the other record is deleted:</translation>
+        <source>Atstāt šo ierakstu; otra ieraksta dalība pasākumos tiks pārcelta uz to, trūkstošie dati papildināti, un otrs ieraksts dzēsts. Apvienošanu varēs atsaukt ar Ctrl+Z.</source>
+        <translation>Keep this record; the other record&apos;s attendance moves to it, missing details are filled in and the other record is deleted. The merge can be undone with Ctrl+Z.</translation>
     </message>
     <message>
         <source>Apvienot</source>
@@ -3149,6 +3338,10 @@ Undo?</translation>
         <translation>Edit…</translation>
     </message>
     <message>
+        <source>Dzēst dalībnieku…</source>
+        <translation>Delete participant…</translation>
+    </message>
+    <message>
         <source>Apvienot…</source>
         <translation>Merge…</translation>
     </message>
@@ -3161,12 +3354,40 @@ Undo?</translation>
         <translation>People found: %1</translation>
     </message>
     <message>
+        <source>Dzēsts dalībnieks: %1</source>
+        <translation>Participant deleted: %1</translation>
+    </message>
+    <message>
+        <source>Dzēst dalībnieku</source>
+        <translation>Delete participant</translation>
+    </message>
+    <message>
+        <source>Apvienoti dalībnieki: %1</source>
+        <translation>Participants merged: %1</translation>
+    </message>
+    <message>
         <source>Anonimizēt personu</source>
         <translation>Anonymise person</translation>
     </message>
     <message>
         <source>%1: vārds, uzvārds, e-pasts, tālrunis, dzimšanas gads un piezīmes tiks dzēsti neatgriezeniski. Dalība pasākumos un visi skaiti paliks.</source>
         <translation>%1: name, surname, e-mail, phone, year of birth and notes will be removed for good. Attendance and all counts stay.</translation>
+    </message>
+    <message>
+        <source>ieraksts pasākumu sarakstos</source>
+        <translation>entry on event lists</translation>
+    </message>
+    <message>
+        <source>ieraksti pasākumu sarakstos</source>
+        <translation>entries on event lists</translation>
+    </message>
+    <message>
+        <source>ierakstu pasākumu sarakstos</source>
+        <translation>entries on event lists</translation>
+    </message>
+    <message>
+        <source>%1 jau ir šī pasākuma sarakstā.</source>
+        <translation>%1 is already on this event&apos;s list.</translation>
     </message>
 </context>
 <context>
@@ -3255,6 +3476,22 @@ Attachments: {files}.</translation>
     <message>
         <source>Atzīmēs kā piedalījušos: {n}</source>
         <translation>Will mark as attended: {n}</translation>
+    </message>
+    <message>
+        <source>Skenējuma atzīmes: %1</source>
+        <translation>Scan marks: %1</translation>
+    </message>
+    <message>
+        <source>dalībnieks</source>
+        <translation>participant</translation>
+    </message>
+    <message>
+        <source>dalībnieki</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>dalībnieku</source>
+        <translation>participants</translation>
     </message>
     <message>
         <source>Atzīmēti kā piedalījušies: {n}. Lapas saglabātas kā pasākuma pierādījumi.</source>

@@ -102,3 +102,18 @@ def answer_message(text: str, seen: list[str] | None = None) -> None:
         button(box, text).click()
 
     on_dialog(click)
+
+
+def acknowledge_message(seen: list[str] | None = None) -> None:
+    """Press Enter on the next message box (its default button, whatever language Qt's own buttons speak)."""
+
+    def press(box: Any) -> None:
+        assert isinstance(box, QMessageBox), box
+        if seen is not None:
+            seen.extend([box.text(), box.informativeText()])
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    on_dialog(press)

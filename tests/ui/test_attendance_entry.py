@@ -38,7 +38,15 @@ from projektu_vadiba.ui.settings import Settings
 from projektu_vadiba.ui.wiring import unwire_features, wire_features
 
 from .conftest import Seeded
-from .helpers import activate, answer_message, button, dialogs_closed, make_window, on_dialog  # noqa: F401
+from .helpers import (  # noqa: F401
+    acknowledge_message,
+    activate,
+    answer_message,
+    button,
+    dialogs_closed,
+    make_window,
+    on_dialog,
+)
 
 PROJECT = "2023-NVO-07"
 
@@ -178,7 +186,7 @@ def test_an_offers_text_with_more_typed_never_becomes_a_person(
     box.end(False)
     type_text("ozol")
     seen: list[str] = []
-    answer_message("OK", seen)
+    acknowledge_message(seen)
     key(Qt.Key.Key_Return)
     assert "nav vārds un uzvārds" in seen[0]
     assert len(on_list(seeded, event_id)) == 2
@@ -338,7 +346,7 @@ def test_import_from_the_people_menu_into_an_event_and_undo(
         assert dialog.event_box.currentData() == event_id
         QTest.mouseClick(button(dialog, "Pārbaudīt"), Qt.MouseButton.LeftButton)
         assert dialog.duplicates.rowCount() == 1  # Ilze: link to the existing record (the default)
-        answer_message("OK")
+        acknowledge_message()
         QTest.mouseClick(button(dialog, "Importēt"), Qt.MouseButton.LeftButton)
 
     on_dialog(run)

@@ -29,22 +29,23 @@ def role_labels() -> dict[AttendanceRole, str]:
     return {r: attendance_role_label(r) for r in AttendanceRole}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("attendance", text)
-
-
 def who(rows: list[AttendanceDTO]) -> str:
     """'Ilze Ķēniņa' for one entry, '3 dalībnieki' for more: the end of an undo label."""
     if len(rows) == 1:
         return rows[0].person.full_name
-    return count(len(rows), tr("dalībnieks"), tr("dalībnieki"), tr("dalībnieku"))
+    return count(
+        len(rows),
+        QCoreApplication.translate("attendance", "dalībnieks"),
+        QCoreApplication.translate("attendance", "dalībnieki"),
+        QCoreApplication.translate("attendance", "dalībnieku"),
+    )
 
 
 def status_command(ws: Workspace, rows: list[AttendanceDTO], status: AttendanceStatus) -> AttendanceEditCommand:
     text = {
-        AttendanceStatus.ATTENDED: tr("Atzīmēta dalība: %1"),
-        AttendanceStatus.ABSENT: tr("Atzīmēts, ka nepiedalījās: %1"),
-        AttendanceStatus.REGISTERED: tr("Atzīmēts, ka reģistrējies: %1"),
+        AttendanceStatus.ATTENDED: QCoreApplication.translate("attendance", "Atzīmēta dalība: %1"),
+        AttendanceStatus.ABSENT: QCoreApplication.translate("attendance", "Atzīmēts, ka nepiedalījās: %1"),
+        AttendanceStatus.REGISTERED: QCoreApplication.translate("attendance", "Atzīmēts, ka reģistrējies: %1"),
     }[status].replace("%1", who(rows))
     return AttendanceEditCommand(ws, set_statuses, {a.id: a.status for a in rows}, status, text)
 
@@ -56,8 +57,15 @@ class AttendanceModel(QAbstractTableModel):
         super().__init__(parent)
         self.ws, self._event_id = ws, event_id
         self._rows: list[AttendanceDTO] = []
-        self._headers = [tr("Nr."), tr("Vārds, uzvārds"), tr("Organizācija"), tr("Piedalījās"), tr("Statuss"),
-                         tr("Loma"), tr("Nefotografēt")]  # fmt: skip
+        self._headers = [
+            QCoreApplication.translate("attendance", "Nr."),
+            QCoreApplication.translate("attendance", "Vārds, uzvārds"),
+            QCoreApplication.translate("attendance", "Organizācija"),
+            QCoreApplication.translate("attendance", "Piedalījās"),
+            QCoreApplication.translate("attendance", "Statuss"),
+            QCoreApplication.translate("attendance", "Loma"),
+            QCoreApplication.translate("attendance", "Nefotografēt"),
+        ]
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -125,12 +133,14 @@ class AttendanceModel(QAbstractTableModel):
         if col == ATTENDED and role == Qt.ItemDataRole.CheckStateRole:
             command = status_command(self.ws, [a], AttendanceStatus.ATTENDED if checked else AttendanceStatus.ABSENT)
         elif col == NO_PHOTOS and role == Qt.ItemDataRole.CheckStateRole:
-            text = tr("Atzīme “Nefotografēt”: %1").replace("%1", a.person.full_name)
+            text = QCoreApplication.translate("attendance", "Atzīme “Nefotografēt”: %1").replace(
+                "%1", a.person.full_name
+            )
             command = AttendanceEditCommand(self.ws, set_no_photos, {a.id: a.no_photos}, checked, text)
         elif col == STATUS and role == Qt.ItemDataRole.EditRole and AttendanceStatus(value) is not a.status:
             command = status_command(self.ws, [a], AttendanceStatus(value))
         elif col == ROLE and role == Qt.ItemDataRole.EditRole and AttendanceRole(value) is not a.role:
-            text = tr("Mainīta loma: %1").replace("%1", a.person.full_name)
+            text = QCoreApplication.translate("attendance", "Mainīta loma: %1").replace("%1", a.person.full_name)
             command = AttendanceEditCommand(self.ws, set_roles, {a.id: a.role}, AttendanceRole(value), text)
         else:
             return False

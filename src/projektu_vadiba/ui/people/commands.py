@@ -26,16 +26,18 @@ from projektu_vadiba.ui.plural import count
 from projektu_vadiba.ui.workspace import Command, Ref, Workspace
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("people", text)
-
-
 def person_impact(session: Session, person_id: int) -> list[str]:
     n = people_delete.attendance_count(session, person_id)
     if not n:
         return []
-    return [count(n, tr("ieraksts pasākumu sarakstos"), tr("ieraksti pasākumu sarakstos"),
-                  tr("ierakstu pasākumu sarakstos"))]  # fmt: skip
+    return [
+        count(
+            n,
+            QCoreApplication.translate("people", "ieraksts pasākumu sarakstos"),
+            QCoreApplication.translate("people", "ieraksti pasākumu sarakstos"),
+            QCoreApplication.translate("people", "ierakstu pasākumu sarakstos"),
+        )
+    ]
 
 
 PERSON = Entity(
@@ -83,7 +85,10 @@ class AttendCommand(Command):
         else:
             if found.status is self.status:
                 name = found.person.full_name
-                raise ValidationError.single("person_id", tr("%1 jau ir šī pasākuma sarakstā.").replace("%1", name))
+                raise ValidationError.single(
+                    "person_id",
+                    QCoreApplication.translate("people", "%1 jau ir šī pasākuma sarakstā.").replace("%1", name),
+                )
             self.old_status = found.status
             attendance.set_status(session, [found.id], self.status)
             row = found

@@ -8,7 +8,7 @@ A new entry is "registered" before the event starts and "attended" from its star
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,6 @@ from projektu_vadiba.ui.people.attendance_model import (
     role_labels,
     status_command,
     status_labels,
-    tr,
     who,
 )
 from projektu_vadiba.ui.people.commands import AttendCommand, RemoveFromListCommand
@@ -70,21 +69,21 @@ class EventAttendanceWidget(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        self.attended_button = QPushButton(tr("Atzīmēt: piedalījās"), self)
-        self.absent_button = QPushButton(tr("Atzīmēt: nepiedalījās"), self)
-        self.remove_button = QPushButton(tr("Noņemt no saraksta"), self)
-        self.import_button = QPushButton(tr("Importēt sarakstu…"), self)
+        self.attended_button = QPushButton(QCoreApplication.translate("attendance", "Atzīmēt: piedalījās"), self)
+        self.absent_button = QPushButton(QCoreApplication.translate("attendance", "Atzīmēt: nepiedalījās"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("attendance", "Noņemt no saraksta"), self)
+        self.import_button = QPushButton(QCoreApplication.translate("attendance", "Importēt sarakstu…"), self)
         self.attended_button.clicked.connect(lambda: self.mark_selected(AttendanceStatus.ATTENDED))
         self.absent_button.clicked.connect(lambda: self.mark_selected(AttendanceStatus.ABSENT))
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.import_list)
-        self.remove_action = QAction(tr("Noņemt no saraksta"), self.table)
+        self.remove_action = QAction(QCoreApplication.translate("attendance", "Noņemt no saraksta"), self.table)
         self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self.remove_selected)
-        attended_action = QAction(tr("Atzīmēt: piedalījās"), self.table)
+        attended_action = QAction(QCoreApplication.translate("attendance", "Atzīmēt: piedalījās"), self.table)
         attended_action.triggered.connect(lambda: self.mark_selected(AttendanceStatus.ATTENDED))
-        absent_action = QAction(tr("Atzīmēt: nepiedalījās"), self.table)
+        absent_action = QAction(QCoreApplication.translate("attendance", "Atzīmēt: nepiedalījās"), self.table)
         absent_action.triggered.connect(lambda: self.mark_selected(AttendanceStatus.ABSENT))
         self.table.addActions([attended_action, absent_action, self.remove_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -136,15 +135,17 @@ class EventAttendanceWidget(QWidget):
         self._update_summary()
         self._update_buttons()
         self.walk_in.setPlaceholderText(
-            tr("Pieteikt: rakstiet vārdu un uzvārdu, Enter pievieno")
+            QCoreApplication.translate("attendance", "Pieteikt: rakstiet vārdu un uzvārdu, Enter pievieno")
             if self._status is AttendanceStatus.REGISTERED
-            else tr("Ieradās bez reģistrācijas: rakstiet vārdu un uzvārdu, Enter pievieno")
+            else QCoreApplication.translate(
+                "attendance", "Ieradās bez reģistrācijas: rakstiet vārdu un uzvārdu, Enter pievieno"
+            )
         )
 
     def _update_summary(self) -> None:
         counts = self.ws.read(lambda s: attendance.status_counts(s, self.event_id))
         self.summary.setText(
-            tr("Sarakstā %1, piedalījās %2, nepiedalījās %3")
+            QCoreApplication.translate("attendance", "Sarakstā %1, piedalījās %2, nepiedalījās %3")
             .replace("%1", str(sum(counts.values())))
             .replace("%2", str(counts[AttendanceStatus.ATTENDED]))
             .replace("%3", str(counts[AttendanceStatus.ABSENT]))
@@ -161,7 +162,7 @@ class EventAttendanceWidget(QWidget):
         return [self.model.row_at(r) for r in rows if r < self.model.rowCount()]
 
     def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, tr("Dalībnieks"), message)
+        QMessageBox.warning(self, QCoreApplication.translate("attendance", "Dalībnieks"), message)
 
     def _run(self, command: Command) -> bool:
         try:
@@ -182,15 +183,19 @@ class EventAttendanceWidget(QWidget):
         rows = self.selected()
         if not rows:
             return
-        text = tr("Noņemts no saraksta: %1") if len(rows) == 1 else tr("Noņemti no saraksta: %1")
+        text = (
+            QCoreApplication.translate("attendance", "Noņemts no saraksta: %1")
+            if len(rows) == 1
+            else QCoreApplication.translate("attendance", "Noņemti no saraksta: %1")
+        )
         self._run(RemoveFromListCommand(self.ws, [a.id for a in rows], text.replace("%1", who(rows))))
 
     def _add_existing(self, person: PersonDTO) -> None:
         on_list = self.model.entry_of(person.id)
         if on_list is not None and self._status is AttendanceStatus.ATTENDED:
-            text = tr("Atzīmēta dalība: %1")
+            text = QCoreApplication.translate("attendance", "Atzīmēta dalība: %1")
         else:
-            text = tr("Pievienots dalībnieks: %1")
+            text = QCoreApplication.translate("attendance", "Pievienots dalībnieks: %1")
         self._run(AttendCommand(self.ws, self.event_id, person.id, self._status, text.replace("%1", person.full_name)))
 
     def _add_new(self, name: str) -> None:
@@ -206,7 +211,9 @@ class EventAttendanceWidget(QWidget):
                 self.walk_in.reset()
                 self._add_existing(choice.person)
                 return
-        text = tr("Pievienots dalībnieks: %1").replace("%1", f"{given} {surname}".strip())
+        text = QCoreApplication.translate("attendance", "Pievienots dalībnieks: %1").replace(
+            "%1", f"{given} {surname}".strip()
+        )
         if self._run(AttendCommand(self.ws, self.event_id, data, self._status, text)):
             self.walk_in.reset()
 
