@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from projektu_vadiba.core.db import Database
@@ -22,6 +22,7 @@ from projektu_vadiba.ui.budget import BudgetView
 from projektu_vadiba.ui.budget.expense_dialog import ExpenseDialog
 from projektu_vadiba.ui.budget.line_dialog import BudgetLineDialog
 from projektu_vadiba.ui.budget.payment_dialog import PaymentDialog
+from projektu_vadiba.ui.translations import switch_language
 from projektu_vadiba.ui.widgets.table_view import column_texts
 from projektu_vadiba.ui.workspace import Workspace
 from tests.core.factories import project_input
@@ -254,3 +255,18 @@ def test_screenshot_shows_latvian_text(view: BudgetView, tmp_path: object) -> No
         view.tabs.setCurrentIndex(tab)
         assert not view.grab().isNull()
     assert [view.tabs.tabText(i) for i in range(4)] == ["Budžets", "Izdevumi", "Maksājumi", "Kopsavilkums"]
+
+
+def test_cost_categories_speak_the_ui_language(
+    qtbot: QtBot, qapp: QApplication, ws: Workspace, money_db: tuple[Database, int]
+) -> None:
+    switch_language(qapp, "en")
+    try:
+        widget = BudgetView(ws, money_db[1])
+        qtbot.addWidget(widget)
+        widget.show()
+        names = column_texts(widget.budget_view, 1)
+        assert "Personnel" in names and "Events and services" in names
+        assert "Atlīdzība" not in names
+    finally:
+        switch_language(qapp, "lv")

@@ -19,6 +19,7 @@ from projektu_vadiba.ui.budget.labels import source_label
 from projektu_vadiba.ui.commands import EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
 from projektu_vadiba.ui.formatting import format_money, format_number
+from projektu_vadiba.ui.plural import language
 from projektu_vadiba.ui.widgets.fields import AmountEdit
 from projektu_vadiba.ui.workspace import Workspace
 
@@ -41,7 +42,7 @@ class BudgetLineDialog(FormDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.category_combo = QComboBox(self)
         for cat in profile.cost_categories:
-            self.category_combo.addItem(pick(cat.label), cat.key)
+            self.category_combo.addItem(pick(cat.label, language()), cat.key)
         for key in categories_in_use:  # keys the profile does not list stay choosable
             if self.category_combo.findData(key) < 0:
                 self.category_combo.addItem(key, key)

@@ -57,6 +57,7 @@ from projektu_vadiba.ui.formatting import format_money
 from projektu_vadiba.ui.models.proxy import SearchProxyModel
 from projektu_vadiba.ui.models.rows_table import ID_ROLE
 from projektu_vadiba.ui.operations import ask_delete
+from projektu_vadiba.ui.plural import language
 from projektu_vadiba.ui.widgets.table_view import make_table_view
 from projektu_vadiba.ui.workspace import Command, Workspace
 
@@ -182,7 +183,7 @@ class BudgetView(QWidget):
     def reload(self) -> None:
         self._stale = False
         try:
-            summary = self.ws.read(lambda s: money_summary(s, self.project_id))
+            summary = self.ws.read(lambda s: money_summary(s, self.project_id, lang=language()))
         except AppError:  # the project itself went away (deleted, or its creation undone)
             return
         self.summary = summary
