@@ -48,7 +48,7 @@ class EventForm(FormDialog):
         self.starts_at = DateTimeEdit(old.starts_at, self)
         self.ends_at = DateTimeEdit(old.ends_at, self)
         self._last_start = old.starts_at
-        self.starts_at.dateTimeChanged.connect(self._keep_duration)
+        self.starts_at.valueChanged.connect(self._keep_duration)
         self.place = QLineEdit(old.place, self)
         self.place.setPlaceholderText(self.tr("piem., Ķekavas kultūras nams"))
         self.address = QLineEdit(old.address, self)
