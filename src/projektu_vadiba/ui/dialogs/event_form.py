@@ -106,6 +106,13 @@ class EventForm(FormDialog):
             description=self.description.toPlainText().strip(),
         )
 
+    def dry_run(self, data: EventInput) -> None:
+        record = self.record
+        if record is None:
+            self.ws.dry_run(lambda s: EVENT.create(s, self.project_id, data))
+        else:
+            self.ws.dry_run(lambda s: EVENT.update(s, record.id, data))
+
     def save(self, data: EventInput) -> object:
         if self.record is None:
             text = self.tr("Jauns pasākums “%1”").replace("%1", data.title.strip())

@@ -302,6 +302,11 @@ class FormDialog(QDialog):
     def _fit(self) -> None:
         """Grow to show the messages that appeared (nothing squeezed, nothing clipped) and shrink back to the
         chosen height when they go. The layout's SetMinimumSize only keeps the dialog from being too small."""
+        for _widget, error in self._rows.values():  # a row's own layout would tell the form only later
+            box = error.parentWidget()
+            if box is not None and (row_layout := box.layout()) is not None:
+                row_layout.invalidate()
+                box.updateGeometry()
         layout = self.layout()
         if layout is not None:
             layout.activate()
@@ -310,6 +315,8 @@ class FormDialog(QDialog):
             self._fitting = True
             try:
                 self.resize(self.width(), wanted)
+                if layout is not None:  # lay out at the new size now: Save stays at the bottom right
+                    layout.setGeometry(self.contentsRect())
             finally:
                 self._fitting = False
 
