@@ -6,7 +6,13 @@ implements `build()` (widgets -> input; text is parsed with `parse(...)`, which 
 `save(data)` (runs the operation; the service's ValidationError comes back here). When parsing found problems,
 `dry_run(data)` lets the service check the rest too (in a transaction rolled back), so the user sees every
 problem at once. Each problem is shown under its field; a problem of a field the form does not show goes to the
-message at the top.
+message at the top. A field that reads its own text (a typed date) tells its problem through `problem()`, checked
+in the same round, and `problem_changed` as soon as the user leaves it.
+
+The same behaviour in every form: it opens on its first field and Tab goes through the fields before the buttons;
+Enter saves (inside a multi-line text it is a newline); Esc or the close button on a changed form asks first; a
+message and the red border go as soon as their field is edited; the dialog grows for messages and shrinks back
+when they go, Save staying at its bottom right.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QSpinBox, QWidget
 
@@ -111,6 +111,7 @@ class _TypedDateEdit(QLineEdit, Generic[T]):
     def set_value(self, value: T) -> None:
         self.setText(self._format(value))
         self._store(value)
+        self.problem_changed.emit("")  # whatever was typed before is replaced by a good value
 
     def problem(self) -> str:
         """Why the text is not a value ("" when it is one)."""
@@ -156,8 +157,12 @@ class _TypedDateEdit(QLineEdit, Generic[T]):
         self.popup.setSelectedDate(qdate(day))
         self.popup.setCurrentPage(day.year, day.month)
         self.popup.adjustSize()
-        below = self.mapToGlobal(QPoint(0, self.height()))
-        self.popup.move(below)
+        place = QRect(self.mapToGlobal(QPoint(0, self.height())), self.popup.size())
+        screen = self.screen().availableGeometry()
+        if place.bottom() > screen.bottom():  # no room below the field: open above it
+            place.moveBottom(self.mapToGlobal(QPoint(0, 0)).y() - 1)
+        place.moveRight(min(place.right(), screen.right()))
+        self.popup.move(place.topLeft())
         self.popup.show()
         self.popup.setFocus(Qt.FocusReason.PopupFocusReason)
 
@@ -165,7 +170,6 @@ class _TypedDateEdit(QLineEdit, Generic[T]):
         if self.popup is not None:
             self.popup.close()
         self.set_value(self._picked(pydate(day)))
-        self.problem_changed.emit("")
         self.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
