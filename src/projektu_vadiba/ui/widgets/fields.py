@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QSpinBox, QWidget
 
@@ -81,7 +81,7 @@ class _TypedDateEdit(QLineEdit, Generic[T]):
         self._value: T = value
         self.popup: _CalendarPopup | None = None
         self.calendar_action = self.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
-        self.calendar_action.setToolTip(self.tr("Izvēlēties kalendārā (F4)"))
+        self.calendar_action.setToolTip(QCoreApplication.translate("DateEdit", "Izvēlēties kalendārā (F4)"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.editingFinished.connect(self.commit)
         self.setText(self._format(value))
@@ -178,7 +178,7 @@ class DateEdit(_TypedDateEdit[date]):
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(value or clock.today(), parent)
-        self.setPlaceholderText(self.tr("dd.mm.gggg"))
+        self.setPlaceholderText(QCoreApplication.translate("DateEdit", "dd.mm.gggg"))
 
     def _parse(self, text: str) -> date:
         return parse_date(text, self.field_name)
@@ -198,7 +198,7 @@ class OptionalDateEdit(_TypedDateEdit["date | None"]):
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(value, parent)
-        self.setPlaceholderText(self.tr("dd.mm.gggg"))
+        self.setPlaceholderText(QCoreApplication.translate("DateEdit", "dd.mm.gggg"))
 
     def _parse(self, text: str) -> date | None:
         return parse_date(text, self.field_name) if text.strip() else None
@@ -219,7 +219,7 @@ class DateTimeEdit(_TypedDateEdit[datetime]):
 
     def __init__(self, value: datetime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(value or clock.now().replace(minute=0, second=0, microsecond=0), parent)
-        self.setPlaceholderText(self.tr("dd.mm.gggg hh:mm"))
+        self.setPlaceholderText(QCoreApplication.translate("DateEdit", "dd.mm.gggg hh:mm"))
 
     def _parse(self, text: str) -> datetime:
         return parse_datetime(text, self.field_name, default_time=self._value.time())
