@@ -293,3 +293,22 @@ def test_programme_left_empty_saves_empty_and_a_kept_one_stays(
     assert form.result() == QDialog.DialogCode.Accepted
     with seeded.db.session() as s:
         assert projects.get_project(s, form.result_value.id).programme is None  # nothing was chosen: none saved
+
+
+@pytest.mark.parametrize("where", ["type", "planned_participants", "starts_at"])
+def test_enter_saves_from_a_list_a_number_and_a_date(
+    qtbot: QtBot, ws: Workspace, seeded: Seeded, pid: int, where: str
+) -> None:
+    form = EventForm(ws, pid, [])
+    _show(qtbot, form)
+    _type("Seminars")
+    _tab_to(form.field_widget(where))
+    if where == "planned_participants":
+        _type("12")
+    _key(Qt.Key.Key_Return)
+    assert form.result() == QDialog.DialogCode.Accepted and not form.isVisible()
+    with seeded.db.session() as s:
+        events = {e.title: e for e in activities.list_events(s, pid)}
+    assert "Seminars" in events
+    if where == "planned_participants":
+        assert events["Seminars"].planned_participants == 12

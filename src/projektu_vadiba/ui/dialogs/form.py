@@ -350,8 +350,8 @@ class FormDialog(QDialog):
             for before, after in zip([fields[-1], *buttons], buttons, strict=False):
                 QWidget.setTabOrder(before, after)
         first = next((w for w in self._focus_chain() if w not in buttons and w.isEnabled()), None)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.TabFocusReason)
+        if first is not None:  # not Tab's reason: an edited record's first value is not selected for overtyping
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_chain(self) -> list[QWidget]:
         """The dialog's widgets that Tab reaches, in Tab order."""
