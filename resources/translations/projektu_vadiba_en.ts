@@ -469,6 +469,21 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>Izvēlēties kalendārā (F4)</source>
+        <translation>Pick in the calendar (F4)</translation>
+    </message>
+    <message>
+        <source>dd.mm.gggg</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>dd.mm.gggg hh:mm</source>
+        <translation>dd.mm.yyyy hh:mm</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineForm</name>
     <message>
         <source>Jauns termiņš</source>

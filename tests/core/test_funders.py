@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from projektu_vadiba.core import funders
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.dto import ProjectDetail
+from projektu_vadiba.core.services import organisations
 from projektu_vadiba.resources import resource
 
 
@@ -72,3 +75,13 @@ def test_a_coordinators_corrected_profile_wins(monkeypatch: pytest.MonkeyPatch, 
         assert funders.load_profile("sif_nvo_fonds").file("fonts/DejaVuSans.ttf") is not None
     finally:
         funders.load_profile.cache_clear()
+
+
+def test_programmes_offered_for_a_funder_come_from_its_profile_and_its_projects(
+    db: Database, project: ProjectDetail
+) -> None:
+    assert funders.load_profile("sif_nvo_fonds").programmes == ("NVO fonds",)
+    assert "Aktīvo iedzīvotāju fonds" in funders.load_profile("eea_active_citizens").programmes
+    assert funders.load_profile("generic").programmes == ()
+    with db.session() as s:
+        assert organisations.programme_names(s) == {project.funder.name: ["NVO fonds"]}

@@ -17,7 +17,6 @@ from projektu_vadiba.core.services.report_data import missing_texts_message
 from projektu_vadiba.core.services.report_dto import MissingText
 from projektu_vadiba.ui.reports import ReportsView, making
 from projektu_vadiba.ui.reports.preview import ReportPreviewDialog
-from projektu_vadiba.ui.widgets.fields import qdate
 from projektu_vadiba.ui.workspace import Workspace
 from tests.reports.pdftools import pdftotext_pages
 from tests.reports.report_sample import fill_texts, make_report_project
@@ -191,11 +190,11 @@ def test_save_as_writes_each_kind_and_lists_the_files(
 def test_interim_report_for_the_chosen_period(qtbot: QtBot, empty_db: Database, qsettings: QSettings) -> None:
     view = make_view(qtbot, empty_db, qsettings, texts=True)
     view.set_kind(making.INTERIM)
-    view.date_from.setDate(qdate(view.project.start_date.replace(month=6, day=1)))
-    view.date_to.setDate(qdate(view.project.start_date.replace(month=5, day=1)))
+    view.date_from.set_value(view.project.start_date.replace(month=6, day=1))
+    view.date_to.set_value(view.project.start_date.replace(month=5, day=1))
     view.preview()
     assert view.warnings == ["Pārskata perioda beigas nevar būt pirms sākuma."]  # type: ignore[attr-defined]
-    view.date_to.setDate(qdate(view.project.start_date.replace(month=7, day=19)))
+    view.date_to.set_value(view.project.start_date.replace(month=7, day=19))
     view.preview()
     [(made, kind)] = view.previews  # type: ignore[attr-defined]
     text = " ".join(" ".join(p.split()) for p in pdftotext_pages(made.data))

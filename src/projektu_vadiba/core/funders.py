@@ -86,6 +86,13 @@ class FunderProfile:
                 return candidate
         return None
 
+    @property
+    def programmes(self) -> tuple[str, ...]:
+        """The funder's programmes a project may belong to: "programmes" (a list) and/or "programme" (one)."""
+        listed = [str(p) for p in self.raw.get("programmes", [])]
+        one = [str(self.raw["programme"])] if self.raw.get("programme") else []
+        return tuple(dict.fromkeys(one + listed))
+
     def category_label(self, key: str, lang: str = "lv") -> str:
         for cat in self.cost_categories:
             if cat.key == key:

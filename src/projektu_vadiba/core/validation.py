@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from projektu_vadiba.core.dates import parse_date as parse_date  # one date parser for every form and dialog
 from projektu_vadiba.core.errors import FieldProblem, ValidationError
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -69,21 +70,6 @@ def parse_quantity(value: str | Decimal | int, field: str) -> Decimal:
     if not number.is_finite() or number < 0:
         raise ValidationError(FieldProblem(field, "Vērtībai jābūt nenegatīvam skaitlim."))
     return number
-
-
-def parse_date(value: str | date, field: str = "date") -> date:
-    """'17.10.2020' (Latvian) or '2020-10-17' (ISO)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = value.strip()
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError(FieldProblem(field, f"“{value}” nav datums (piemērs: 17.10.2020)."))
 
 
 def valid_email(email: str) -> bool:

@@ -73,3 +73,13 @@ def list_organisations(session: Session, kind: OrganisationKind | None = None) -
 
 def list_funders(session: Session) -> list[FunderDTO]:
     return [funder_dto(f) for f in session.scalars(select(Funder).order_by(Funder.name))]
+
+
+def programme_names(session: Session) -> dict[str, list[str]]:
+    """Programme names projects already use, by funder name (the project form offers them with the profile's)."""
+    names: dict[str, list[str]] = {}
+    rows = session.execute(select(Funder.name, Programme.name).join(Programme.funder).distinct())
+    for funder, programme in rows:
+        if programme and programme not in names.setdefault(funder, []):
+            names[funder].append(programme)
+    return names

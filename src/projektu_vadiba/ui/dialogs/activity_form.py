@@ -57,6 +57,13 @@ class ActivityForm(FormDialog):
             result=self.result_text.toPlainText().strip(),
         )
 
+    def dry_run(self, data: ActivityInput) -> None:
+        activity = self.activity
+        if activity is None:
+            self.ws.dry_run(lambda s: ACTIVITY.create(s, self.project_id, data))
+        else:
+            self.ws.dry_run(lambda s: ACTIVITY.update(s, activity.id, data))
+
     def save(self, data: ActivityInput) -> object:
         if self.activity is None:
             text = self.tr("Jauna aktivitāte “%1”").replace("%1", data.title.strip())

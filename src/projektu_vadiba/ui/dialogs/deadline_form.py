@@ -40,6 +40,9 @@ class DeadlineForm(FormDialog):
             self.note.text().strip(),
         )
 
+    def dry_run(self, data: DeadlineInput) -> None:
+        self.ws.dry_run(lambda s: DEADLINE.create(s, self.project.id, data))
+
     def save(self, data: DeadlineInput) -> object:
         text = self.tr("Jauns termiņš %1").replace("%1", deadline_kind_label(data.kind))
         return self.ws.execute(CreateCommand(self.ws, DEADLINE, self.project.id, data, text))

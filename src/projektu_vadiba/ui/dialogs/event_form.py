@@ -48,7 +48,7 @@ class EventForm(FormDialog):
         self.starts_at = DateTimeEdit(old.starts_at, self)
         self.ends_at = DateTimeEdit(old.ends_at, self)
         self._last_start = old.starts_at
-        self.starts_at.dateTimeChanged.connect(self._keep_duration)
+        self.starts_at.valueChanged.connect(self._keep_duration)
         self.place = QLineEdit(old.place, self)
         self.place.setPlaceholderText(self.tr("piem., Ķekavas kultūras nams"))
         self.address = QLineEdit(old.address, self)
@@ -105,6 +105,13 @@ class EventForm(FormDialog):
             planned_participants=self.planned.value_or_none(),
             description=self.description.toPlainText().strip(),
         )
+
+    def dry_run(self, data: EventInput) -> None:
+        record = self.record
+        if record is None:
+            self.ws.dry_run(lambda s: EVENT.create(s, self.project_id, data))
+        else:
+            self.ws.dry_run(lambda s: EVENT.update(s, record.id, data))
 
     def save(self, data: EventInput) -> object:
         if self.record is None:

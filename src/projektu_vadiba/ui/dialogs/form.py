@@ -6,7 +6,13 @@ implements `build()` (widgets -> input; text is parsed with `parse(...)`, which 
 `save(data)` (runs the operation; the service's ValidationError comes back here). When parsing found problems,
 `dry_run(data)` lets the service check the rest too (in a transaction rolled back), so the user sees every
 problem at once. Each problem is shown under its field; a problem of a field the form does not show goes to the
-message at the top.
+message at the top. A field that reads its own text (a typed date) tells its problem through `problem()`, checked
+in the same round, and `problem_changed` as soon as the user leaves it.
+
+The same behaviour in every form: it opens on its first field and Tab goes through the fields before the buttons;
+Enter saves (inside a multi-line text it is a newline); Esc or the close button on a changed form asks first; a
+message and the red border go as soon as their field is edited; the dialog grows for messages and shrinks back
+when they go, Save staying at its bottom right.
 """
 
 from __future__ import annotations
@@ -16,8 +22,9 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
@@ -29,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +79,9 @@ class FormDialog(QDialog):
         self._inputs: list[QWidget] = []
         self._clean: list[Any] = []
         self._parse_problems: list[FieldProblem] = []
+        self._arranged = False
+        self._fitting = False
+        self._chosen_height = 0  # the height the dialog opened with or the user gave it; messages only add to it
 
         self.general_error = ErrorLabel(self)
         self.form = QFormLayout()
@@ -82,7 +93,9 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Saglabāt"))
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Saglabāt"))
+        self.save_button.setDefault(True)  # Enter in any one-line field saves
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Atcelt"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -128,6 +141,10 @@ class FormDialog(QDialog):
         for other in also:
             self._aliases[other] = field
         self._inputs.append(widget)
+        _on_edit(widget, lambda: self._clear_row(field))
+        problem_changed = getattr(widget, "problem_changed", None)
+        if problem_changed is not None:  # a typed date is checked as soon as the user leaves it
+            problem_changed.connect(lambda message: self._show_row_problem(field, message))
         if required:
             self.required_note.show()
         return widget
@@ -177,6 +194,7 @@ class FormDialog(QDialog):
         self._parse_problems = []
         try:
             data = self.build()
+            self._parse_problems += self._widget_problems()
             if self._parse_problems:
                 raise ValidationError(self._with_service_problems(data))
             self.result_value = self.save(data)
@@ -200,7 +218,7 @@ class FormDialog(QDialog):
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.result() == QDialog.DialogCode.Accepted or not self.is_modified():
+        if self.result() == QDialog.DialogCode.Accepted or not self.is_modified() or not self.isVisible():
             event.accept()
             return
         event.ignore()
@@ -236,11 +254,36 @@ class FormDialog(QDialog):
             pass
         return problems
 
+    def _widget_problems(self) -> list[FieldProblem]:
+        """Text a field itself cannot read (a date that is not one), named by the field's row."""
+        problems: list[FieldProblem] = []
+        for field, (widget, _error) in self._rows.items():
+            check = getattr(widget, "problem", None)
+            if callable(check) and (message := check()):
+                problems.append(FieldProblem(field, message))
+        return problems
+
     def clear_problems(self) -> None:
         self.general_error.show_message("")
         for widget, error in self._rows.values():
             error.show_message("")
             self._set_invalid(widget, False)
+        self._fit()
+
+    def _clear_row(self, field: str) -> None:
+        """The user edits a field: its message and red border go at once (the next save checks it again)."""
+        widget, error = self._rows[field]
+        if error.isHidden() and widget.property("invalid") is not True:
+            return
+        error.show_message("")
+        self._set_invalid(widget, False)
+        self._fit()
+
+    def _show_row_problem(self, field: str, message: str) -> None:
+        widget, error = self._rows[field]
+        error.show_message(message)
+        self._set_invalid(widget, bool(message))
+        self._fit()
 
     def show_problems(self, exc: ValidationError) -> None:
         general: list[str] = []
@@ -263,13 +306,66 @@ class FormDialog(QDialog):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit(self) -> None:
-        """Grow to show the messages that appeared (nothing squeezed, nothing clipped)."""
+        """Grow to show the messages that appeared (nothing squeezed, nothing clipped) and shrink back to the
+        chosen height when they go. The layout's SetMinimumSize only keeps the dialog from being too small."""
+        for _widget, error in self._rows.values():  # a row's own layout would tell the form only later
+            box = error.parentWidget()
+            if box is not None and (row_layout := box.layout()) is not None:
+                row_layout.invalidate()
+                box.updateGeometry()
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        wanted = self.sizeHint().height()
-        if self.height() < wanted:
-            self.resize(self.width(), wanted)
+        wanted = max(self.sizeHint().height(), self.minimumHeight(), self._chosen_height)
+        if self.isVisible() and self.height() != wanted:
+            self._fitting = True
+            try:
+                self.resize(self.width(), wanted)
+                if layout is not None:  # lay out at the new size now: Save stays at the bottom right
+                    layout.setGeometry(self.contentsRect())
+            finally:
+                self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if not self._fitting and self.isVisible() and not self._shows_messages():
+            self._chosen_height = event.size().height()
+        super().resizeEvent(event)
+
+    def _shows_messages(self) -> bool:
+        return not self.general_error.isHidden() or any(not e.isHidden() for _w, e in self._rows.values())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._arranged:
+            self._arranged = True
+            self._chosen_height = self.height()
+            self._arrange_focus()
+
+    def _arrange_focus(self) -> None:
+        """Tab goes through the fields in row order, then Save and Cancel; the form opens on its first field (the
+        buttons are made before the subclass's fields, so Qt would otherwise start on "Saglabāt")."""
+        fields = [w for w in self._focus_chain() if w not in self.buttons.findChildren(QAbstractButton)]
+        buttons = [b for b in self.buttons.buttons() if b.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        if fields:
+            for before, after in zip([fields[-1], *buttons], buttons, strict=False):
+                QWidget.setTabOrder(before, after)
+        first = next((w for w in self._focus_chain() if w not in buttons and w.isEnabled()), None)
+        if first is not None:  # not Tab's reason: an edited record's first value is not selected for overtyping
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_chain(self) -> list[QWidget]:
+        """The dialog's widgets that Tab reaches, in Tab order."""
+        chain: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and widget not in chain:
+            if (
+                self.isAncestorOf(widget)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisibleTo(self)
+            ):
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        return chain
 
     @staticmethod
     def _set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -293,6 +389,23 @@ class FormDialog(QDialog):
             else:
                 values.append(None)
         return values
+
+
+def _on_edit(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call back when the user changes the widget's value (for a box of several inputs: any of them)."""
+    inputs = [widget] if not isinstance(widget, QStackedWidget) else widget.findChildren(QWidget)
+    for w in inputs:
+        if isinstance(w, QLineEdit):
+            w.textEdited.connect(callback)
+        elif isinstance(w, QPlainTextEdit):
+            w.textChanged.connect(callback)
+        elif isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(callback)
+            w.editTextChanged.connect(callback)
+        elif isinstance(w, QCheckBox):
+            w.toggled.connect(callback)
+        elif isinstance(w, QAbstractSpinBox):
+            getattr(w, "valueChanged", w.editingFinished).connect(callback)
 
 
 def show_error(parent: QWidget | None, exc: AppError) -> None:

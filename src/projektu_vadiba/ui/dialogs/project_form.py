@@ -33,7 +33,8 @@ class Choices:
 
     funders: dict[str, str]  # name -> profile key
     implementers: list[str]
-    own: str | None = None
+    programmes: dict[str, list[str]]  # funder name -> programme names projects already use
+    own: str | None = None  # our organisation (Organizācijas dati): the default implementer
 
 
 def load_choices(ws: Workspace) -> Choices:
@@ -43,7 +44,7 @@ def load_choices(ws: Workspace) -> Choices:
         ours = get_own(s)  # Organizācijas dati: offered first and the default of a new project
         if ours is not None:
             own = [ours.name, *(name for name in own if name != ours.name)]
-        return Choices(funders, own, ours.name if ours else None)
+        return Choices(funders, own, organisations.programme_names(s), ours.name if ours else None)
 
     return ws.read(query)
 
@@ -71,7 +72,7 @@ class ProjectForm(FormDialog):
         self.title = QLineEdit(old.title, self)
         self.funder = name_combo(list(self.profile_of), old.funder_name, self)
         self.profile = choice_combo(profiles.profile_keys(), self._profile_label, old.funder_profile, self)
-        self.programme = QLineEdit(old.programme_name, self)
+        self.programme = name_combo([], old.programme_name, self)  # the funder's programmes, or a new one typed
         self.strand = name_combo([], old.programme_strand, self)
         self.call_year = CountSpin(old.call_year, minimum=1990, maximum=2100, parent=self)
         self.implementer = name_combo(self.choices.implementers, old.implementer_name, self)
@@ -103,6 +104,7 @@ class ProjectForm(FormDialog):
         self.add_row("target_groups", self.tr("Mērķa grupas"), self.target_groups, hint=self.tr("Atdaliet ar komatu."))
         self.funder.currentTextChanged.connect(self._funder_changed)
         self.profile.currentIndexChanged.connect(self._profile_changed)
+        self.funder.currentTextChanged.connect(lambda _t: self._offer_programmes())
         self._funder_changed(old.funder_name)
         self._profile_changed()
         self.old = old
@@ -134,8 +136,20 @@ class ProjectForm(FormDialog):
         self.strand.clear()
         self.strand.addItems([str(s) for s in strands])
         self.strand.setCurrentText(text)
-        if not self.programme.text() and profile.raw.get("programme"):
-            self.programme.setPlaceholderText(str(profile.raw["programme"]))
+        self._offer_programmes()
+
+    def _offer_programmes(self) -> None:
+        """The programmes of the chosen funder (its profile's and those its projects use); the text stays."""
+        funder = name_key(self.funder.currentText())
+        used = [p for name, names in self.choices.programmes.items() if name_key(name) == funder for p in names]
+        offered = list(dict.fromkeys([*profiles.load_profile(current_value(self.profile)).programmes, *used]))
+        text = self.programme.currentText()
+        self.programme.blockSignals(True)
+        self.programme.clear()
+        self.programme.addItems(offered)
+        self.programme.setCurrentIndex(-1)
+        self.programme.setEditText(text)
+        self.programme.blockSignals(False)
 
     def build(self) -> ProjectInput:
         total = self.parse(money_or_zero, self.total_cost.text(), "total_cost", Decimal("0.00"))
@@ -148,7 +162,7 @@ class ProjectForm(FormDialog):
             start_date=self.start.value(),
             end_date=self.end.value(),
             implementer_name=self.implementer.currentText(),
-            programme_name=self.programme.text().strip(),
+            programme_name=self.programme.currentText().strip(),
             programme_strand=self.strand.currentText().strip(),
             call_year=self.call_year.value_or_none(),
             funder_profile=current_value(self.profile),

@@ -108,7 +108,16 @@ class ReportsView(QWidget):
         period.addWidget(QLabel(self.tr("līdz"), choose))
         period.addWidget(self.date_to)
         period.addStretch(1)
-        grid.addLayout(period, 1, 1)
+        self.period_error = QLabel(choose)  # a typed date that is not one, said beside the fields
+        self.period_error.setStyleSheet("color: #b3261e;")
+        self.period_error.setWordWrap(True)
+        self.period_error.hide()
+        period_box = QVBoxLayout()
+        period_box.addLayout(period)
+        period_box.addWidget(self.period_error)
+        grid.addLayout(period_box, 1, 1)
+        for field in (self.date_from, self.date_to):
+            field.problem_changed.connect(self._show_period_problem)
         self.with_lists = QCheckBox(self.tr("Pievienot ieradušos dalībnieku sarakstus pārskata beigās"), choose)
         self.language = QComboBox(choose)
         self.language.addItem(self.tr("latviešu"), "lv")
@@ -152,8 +161,8 @@ class ReportsView(QWidget):
         columns.addWidget(files, 2)
 
         self.kinds.buttonToggled.connect(lambda *_: self._update())
-        self.date_from.dateChanged.connect(self._period_changed)
-        self.date_to.dateChanged.connect(self._period_changed)
+        self.date_from.valueChanged.connect(self._period_changed)
+        self.date_to.valueChanged.connect(self._period_changed)
         self.language.currentIndexChanged.connect(lambda _i: self._update())
         return page
 
@@ -205,6 +214,14 @@ class ReportsView(QWidget):
         self.recent.reload()
         self._update()
 
+    def period_problem(self) -> str:
+        return self.date_from.problem() or self.date_to.problem()
+
+    def _show_period_problem(self) -> None:
+        message = self.period_problem()
+        self.period_error.setText(message)
+        self.period_error.setVisible(bool(message))
+
     def _period_changed(self) -> None:
         self._period_touched = True
         self._update()
@@ -251,6 +268,10 @@ class ReportsView(QWidget):
             return None
         request = self.request()
         period = request.period
+        if period is not None and self.period_problem():
+            self._show_period_problem()
+            self.warn(self.period_problem())
+            return None
         if period is not None and period[1] < period[0]:
             self.warn(self.tr("Pārskata perioda beigas nevar būt pirms sākuma."))
             return None
