@@ -10,15 +10,15 @@ projektu-vadiba report financial NUMBER [--from D --to D] [--lang en] -o FILE.xl
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from projektu_vadiba.core.dates import parse_date
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto_sheets import SheetSet
-from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.errors import AppError, ValidationError
 
 ATTENDANCE_EPILOG = """\
 Bez --event, --activity vai --all komanda parāda projekta pasākumus ar to ID un beidz darbu ar kodu 2:
@@ -125,13 +125,11 @@ def _register_reports(kinds: Any) -> None:
 
 
 def _day(text: str) -> date:
-    found = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\.?\s*", text)
+    """A date as the forms take it (core.dates: 30.11.2026, 5.3.2026, 2026-11-30 …); argparse shows the refusal."""
     try:
-        if found:
-            return date(int(found[3]), int(found[2]), int(found[1]))
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” nav datums (piemēram, 17.10.2020 vai 2020-10-17)") from None
+        return parse_date(text, "date")
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def _period(args: argparse.Namespace) -> tuple[date, date] | None:
