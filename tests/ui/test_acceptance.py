@@ -1,0 +1,237 @@
+"""Acceptance: each user's day in the real main window, by keyboard and mouse only (key events through the focus
+chain, clicks on widgets; no slot is called and no value is set). Every step is one undo entry; at the end the
+whole day is undone step by step and redone, and the open views follow each time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from projektu_vadiba.core import clock
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.dto import PersonInput
+from projektu_vadiba.core.models import AttendanceStatus
+from projektu_vadiba.core.services import activities, attendance, people, projects
+from projektu_vadiba.ui.dialogs.activity_form import ActivityForm
+from projektu_vadiba.ui.dialogs.event_form import EventForm
+from projektu_vadiba.ui.dialogs.project_form import ProjectForm
+from projektu_vadiba.ui.main_window import MainWindow
+from projektu_vadiba.ui.people.attendance_model import NAME
+from projektu_vadiba.ui.people.event_attendance import EventAttendanceWidget
+from projektu_vadiba.ui.people.import_dialog import ImportDialog
+from projektu_vadiba.ui.settings import Settings
+from projektu_vadiba.ui.widgets.table_view import column_texts
+from projektu_vadiba.ui.wiring import unwire_features, wire_features
+
+from .helpers import acknowledge_message, activate, dialogs_closed, make_window, on_dialog
+from .keys import CTRL, SHIFT, click, click_row, key, shortcut, type_into, type_text
+
+__all__ = ["dialogs_closed"]
+
+NUMBER = "2026.LV/NVOF/MIC/088"
+
+
+@pytest.fixture(autouse=True)
+def wired() -> Iterator[None]:
+    wire_features()
+    yield
+    unwire_features()
+
+
+def _state(db: Database) -> dict[str, Any]:
+    """What the day made, read back through the services."""
+    with db.session() as s:
+        listed = projects.list_projects(s)
+        if not listed:
+            return {"projects": []}
+        project = projects.get_project(s, listed[0].id)
+        events = activities.list_events(s, project.id)
+        return {
+            "projects": [(project.number, project.title, project.start_date, project.end_date)],
+            "activities": [(a.code, a.title, a.planned_start) for a in activities.list_activities(s, project.id)],
+            "events": [(e.title, e.starts_at, e.ends_at) for e in events],
+            "attendance": [(a.person.full_name, a.status) for e in events for a in attendance.event_list(s, e.id)],
+        }
+
+
+def _registry_person(db: Database) -> None:
+    """Someone the registry knows from an earlier project: the walk-in box offers her."""
+    with db.session() as s:
+        people.create_person(
+            s, PersonInput("Ilze", "Ķēniņa", municipality="Ķekavas novads", email="ilze.kenina@example.lv")
+        )
+
+
+def _create_project(window: MainWindow) -> None:
+    def fill(form: ProjectForm) -> None:
+        activate(form)
+        assert QApplication.focusWidget() is form.number  # the form opens on its first field
+        type_text(NUMBER)
+        key(Qt.Key.Key_Tab)
+        type_text("Kopienu sarunas Daugmalē")
+        type_into(form.funder.lineEdit(), "Sabiedrības integrācijas fonds")
+        type_into(form.implementer.lineEdit(), "Biedrība “Daugmales kopiena”")
+        type_into(form.start, "1.12.2026")  # as Latvians type dates: short …
+        type_into(form.end, "30.11.27")  # … and with a two-digit year
+        type_into(form.total_cost, "5 500")
+        type_into(form.grant, "5 000,00")
+        key(Qt.Key.Key_Return)  # Enter saves
+
+    on_dialog(fill)
+    shortcut(window, Qt.Key.Key_N, CTRL)
+
+
+def _create_activity(window: MainWindow) -> None:
+    shortcut(window, Qt.Key.Key_2, CTRL)  # Aktivitātes
+    section = window.project_page.activities
+
+    def fill(form: ActivityForm) -> None:
+        activate(form)
+        assert QApplication.focusWidget() is form.code
+        type_text("1")
+        key(Qt.Key.Key_Tab)
+        type_text("Sarunas ciemos")
+        type_into(form.planned_start, "01122026")  # eight digits, no dots
+        type_into(form.planned_end, "31.5.2027")
+        key(Qt.Key.Key_Return)
+
+    on_dialog(fill)
+    click(section.new_button)
+
+
+def _create_two_day_event(window: MainWindow) -> None:
+    shortcut(window, Qt.Key.Key_3, CTRL)  # Pasākumi
+
+    def fill(form: EventForm) -> None:
+        activate(form)
+        assert QApplication.focusWidget() is form.title
+        type_text("Pieredzes brauciens uz Kurzemi")
+        type_into(form.starts_at, "17.12.2026 8:00")
+        type_into(form.ends_at, "18.12.2026 19:00")
+        type_into(form.place, "Kuldīga")
+        key(Qt.Key.Key_Return)
+
+    on_dialog(fill)
+    shortcut(window, Qt.Key.Key_N, CTRL | SHIFT)  # Jauns pasākums…
+
+
+def _open_event(window: MainWindow) -> EventAttendanceWidget:
+    events = window.project_page.events
+    click_row(events.view, 0)
+    key(Qt.Key.Key_Return)
+    checklist = window.project_page.findChild(EventAttendanceWidget)
+    assert checklist is not None and checklist.isVisible()
+    return checklist
+
+
+def _walk_ins(qtbot: QtBot, checklist: EventAttendanceWidget) -> None:
+    box = checklist.walk_in
+    click(box)
+    type_text("ilze")
+    popup = box.completer_.popup()
+    qtbot.waitUntil(lambda: popup is not None and popup.isVisible())
+    key(Qt.Key.Key_Down)
+    key(Qt.Key.Key_Return)  # picks the offer: Ilze from the registry
+    assert box.text() == ""  # nothing of the offer's text is left to append to
+    type_text("Jānis Ozols")
+    key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: checklist.model.rowCount() == 2)
+
+
+def _import_csv(window: MainWindow, checklist: EventAttendanceWidget, path: Path) -> None:
+    def run(dialog: ImportDialog) -> None:
+        activate(dialog)
+        click(dialog.findChildren(type(dialog.check_button))[0])  # "Izvēlēties failu…", the first button
+        click(dialog.check_button)  # Pārbaudīt
+        acknowledge_message()  # what was imported, and that Ctrl+Z undoes it
+        click(dialog.import_button)
+
+    on_dialog(run)
+    click(checklist.import_button)
+
+
+def _remove_wrong_entry(checklist: EventAttendanceWidget) -> None:
+    names = [checklist.model.index(r, NAME).data() for r in range(checklist.model.rowCount())]
+    click_row(checklist.table, names.index("Ozols Jānis"), NAME)  # the list shows surname first
+    key(Qt.Key.Key_Delete)
+
+
+def test_project_managers_day_then_undone_and_redone(
+    qtbot: QtBot, empty_db: Database, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock.set_clock(datetime(2026, 11, 20, 9, 0))
+    _registry_person(empty_db)
+    csv = tmp_path / "pieteikumi.csv"
+    csv.write_text("Vārds;Uzvārds;E-pasts\nAnna;Zariņa;anna.zarina@example.lv\nOskars;Ērglis;\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
+    window = make_window(qtbot, empty_db, settings)
+    stack = window.ws.undo_stack
+    states = [_state(empty_db)]
+    labels: list[str] = []
+
+    def step() -> None:
+        states.append(_state(empty_db))
+        labels.append(stack.undoText())
+        assert stack.index() == len(labels), labels  # each step is exactly one undo entry
+
+    _create_project(window)
+    step()
+    assert states[-1]["projects"] == [(NUMBER, "Kopienu sarunas Daugmalē", date(2026, 12, 1), date(2027, 11, 30))]
+    _create_activity(window)
+    step()
+    assert states[-1]["activities"] == [("1", "Sarunas ciemos", date(2026, 12, 1))]
+    _create_two_day_event(window)
+    step()
+    assert states[-1]["events"] == [
+        ("Pieredzes brauciens uz Kurzemi", datetime(2026, 12, 17, 8, 0), datetime(2026, 12, 18, 19, 0))
+    ]
+    assert column_texts(window.project_page.events.view, 1) == ["Pieredzes brauciens uz Kurzemi"]
+
+    checklist = _open_event(window)
+    _walk_ins(qtbot, checklist)
+    # Two steps: the offer picked, the new name typed. Before the event they are registered, not "attended".
+    states.append(_state(empty_db))
+    labels += ["Pievienots dalībnieks: Ilze Ķēniņa", "Pievienots dalībnieks: Jānis Ozols"]
+    assert stack.index() == len(labels) and stack.undoText() == labels[-1]
+    assert states[-1]["attendance"] == [
+        ("Ilze Ķēniņa", AttendanceStatus.REGISTERED),
+        ("Jānis Ozols", AttendanceStatus.REGISTERED),
+    ]
+    assert not any("(" in name for name, _ in states[-1]["attendance"])  # never a junk person
+
+    _import_csv(window, checklist, csv)
+    step()
+    # The list is in Latvian surname order: Ērglis, Ķēniņa, Ozols, Zariņa.
+    assert [n for n, _ in states[-1]["attendance"]] == ["Oskars Ērglis", "Ilze Ķēniņa", "Jānis Ozols", "Anna Zariņa"]
+    assert checklist.model.rowCount() == 4  # the open list followed
+
+    _remove_wrong_entry(checklist)
+    step()
+    assert [n for n, _ in states[-1]["attendance"]] == ["Oskars Ērglis", "Ilze Ķēniņa", "Anna Zariņa"]
+    assert labels[-1] == "Noņemts no saraksta: Jānis Ozols"
+    assert window.undo_action.text() == f"&Atsaukt: {labels[-1]}"
+
+    # The whole day backwards, one Ctrl+Z a step; the walk-ins' two steps share one recorded state.
+    expected = [*states[:4], states[4], states[4], *states[5:]]
+    for n in range(len(labels), 0, -1):
+        shortcut(window, Qt.Key.Key_Z, CTRL)
+        assert stack.index() == n - 1
+        if n - 1 != 4:
+            assert _state(empty_db) == expected[n - 1], labels[n - 1]
+        else:  # between the two walk-ins: only Ilze is on the list
+            assert _state(empty_db)["attendance"] == [("Ilze Ķēniņa", AttendanceStatus.REGISTERED)]
+        if n - 1 >= 4:  # the event is still there: its open list follows every undo
+            assert checklist.model.rowCount() == len(_state(empty_db)["attendance"])
+    assert _state(empty_db) == {"projects": []}
+    assert window.project_list.stack.currentWidget() is window.project_list.empty_panel  # the start page followed
+    for _ in labels:
+        shortcut(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert _state(empty_db) == states[-1]
+    assert stack.index() == len(labels)
