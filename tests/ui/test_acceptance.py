@@ -6,19 +6,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import PersonInput
-from projektu_vadiba.core.models import AttendanceStatus
-from projektu_vadiba.core.services import activities, attendance, people, projects
+from projektu_vadiba.core.models import AttendanceStatus, FundingSource
+from projektu_vadiba.core.services import activities, attendance, finance, people, projects
+from projektu_vadiba.ui.budget import BudgetView
+from projektu_vadiba.ui.budget.expense_dialog import ExpenseDialog
+from projektu_vadiba.ui.budget.line_dialog import BudgetLineDialog
+from projektu_vadiba.ui.budget.payment_dialog import PaymentDialog
 from projektu_vadiba.ui.dialogs.activity_form import ActivityForm
 from projektu_vadiba.ui.dialogs.event_form import EventForm
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
@@ -26,9 +32,12 @@ from projektu_vadiba.ui.main_window import MainWindow
 from projektu_vadiba.ui.people.attendance_model import NAME
 from projektu_vadiba.ui.people.event_attendance import EventAttendanceWidget
 from projektu_vadiba.ui.people.import_dialog import ImportDialog
+from projektu_vadiba.ui.reports import ReportsView
 from projektu_vadiba.ui.settings import Settings
 from projektu_vadiba.ui.widgets.table_view import column_texts
 from projektu_vadiba.ui.wiring import unwire_features, wire_features
+from tests.reports.pdftools import pdftotext_pages
+from tests.reports.report_sample import make_report_project
 
 from .helpers import acknowledge_message, activate, dialogs_closed, make_window, on_dialog
 from .keys import CTRL, SHIFT, click, click_row, key, shortcut, type_into, type_text
@@ -235,3 +244,87 @@ def test_project_managers_day_then_undone_and_redone(
         shortcut(window, Qt.Key.Key_Z, CTRL | SHIFT)
     assert _state(empty_db) == states[-1]
     assert stack.index() == len(labels)
+
+
+def test_accountants_day_budget_line_expense_payment_and_final_report(
+    qtbot: QtBot, empty_db: Database, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock.set_clock(datetime(2024, 1, 5, 9, 0))
+    with empty_db.session() as s:
+        project_id = make_report_project(s, "sif_nvo_fonds", spend="none").project_id
+    window = make_window(qtbot, empty_db, settings)
+    window.open_project(project_id, "overview")
+    stack = window.ws.undo_stack
+    shortcut(window, Qt.Key.Key_6, CTRL)  # Budžets
+    view = window.project_page.sections["budget"].content
+    assert isinstance(view, BudgetView)
+
+    def line(dialog: BudgetLineDialog) -> None:
+        type_into(dialog.code_edit, "3.9")
+        type_into(dialog.name_edit, "Kafijas pauzes Ķekavā")
+        type_into(dialog.amount_edits[FundingSource.GRANT], "120,00")
+        key(Qt.Key.Key_Return)
+
+    on_dialog(line)
+    click(view.findChild(QPushButton, "line_add"))
+    assert "Kafijas pauzes Ķekavā" in column_texts(view.budget_view, 1)
+    click_row(view.budget_view, column_texts(view.budget_view, 1).index("Kafijas pauzes Ķekavā"))
+    QTest.mouseClick(view.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=view.tabs.tabBar().tabRect(1).center())
+
+    def expense(dialog: ExpenseDialog) -> None:
+        assert dialog.line_combo.currentText().startswith("3.9")  # the line chosen on the Budžets tab
+        type_into(dialog.date_edit, "5.12.23")
+        type_into(dialog.document_edit, "Rēķins Nr. 77")
+        type_into(dialog.supplier_edit, "SIA “Ūdru ceptuve”")
+        type_into(dialog.amount_edit, "117,45")
+        key(Qt.Key.Key_Return)
+
+    on_dialog(expense)
+    click(view.findChild(QPushButton, "expense_add"))
+    assert view.ledger.rowCount() == 1
+    QTest.mouseClick(view.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=view.tabs.tabBar().tabRect(2).center())
+    payments = view.payments.rowCount()  # the advance received earlier
+
+    def payment(dialog: PaymentDialog) -> None:
+        type_into(dialog.date_edit, "20.12.2023")
+        type_into(dialog.amount_edit, "1 000")
+        key(Qt.Key.Key_Return)
+
+    on_dialog(payment)
+    click(view.findChild(QPushButton, "payment_add"))
+    assert view.payments.rowCount() == payments + 1
+    assert [stack.text(i) for i in range(stack.count())] == [
+        "Jauna budžeta pozīcija: 3.9 Kafijas pauzes Ķekavā",
+        "Jauns izdevums: Rēķins Nr. 77 SIA “Ūdru ceptuve” 117,45\u00a0€",
+        "Jauns maksājums: 1\u00a0000,00\u00a0€",
+    ]
+    with empty_db.session() as s:
+        [spent] = finance.list_expenses(s, project_id)
+    assert (spent.date, spent.amount, spent.document_number) == (date(2023, 12, 5), Decimal("117.45"), "Rēķins Nr. 77")
+
+    # The final report, saved from the Reports section: the figures typed above are in it.
+    target = tmp_path / "parskats.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shortcut(window, Qt.Key.Key_7, CTRL)  # Atskaites un termiņi
+    [reports] = window.project_page.findChildren(ReportsView)
+    qtbot.waitUntil(reports.save_button.isVisible)  # the reports part is shown by the event loop
+    click(reports.save_button)
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    text = " ".join(" ".join(page.split()) for page in pdftotext_pages(target.read_bytes()))
+    assert "Kafijas pauzes Ķekavā" in text and "117,45" in text
+
+    # Undo the day: the payment, the expense and the line go, and the money view follows each step.
+    shortcut(window, Qt.Key.Key_6, CTRL)
+    shortcut(window, Qt.Key.Key_Z, CTRL)
+    assert view.payments.rowCount() == payments
+    shortcut(window, Qt.Key.Key_Z, CTRL)
+    assert view.ledger.rowCount() == 0
+    shortcut(window, Qt.Key.Key_Z, CTRL)
+    assert "Kafijas pauzes Ķekavā" not in column_texts(view.budget_view, 1)
+    for _ in range(3):
+        shortcut(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert view.ledger.rowCount() == 1 and view.payments.rowCount() == payments + 1
+    with empty_db.session() as s:
+        [again] = finance.list_expenses(s, project_id)
+        [fuel] = [b for b in finance.list_budget(s, project_id) if b.code == "3.9"]
+    assert again.budget_line_id == fuel.id and again.amount == Decimal("117.45")
