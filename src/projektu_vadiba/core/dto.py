@@ -188,6 +188,7 @@ class AttendanceDTO:
     role: AttendanceRole
     no_photos: bool
     note: str
+    days: tuple[date, ...] = ()  # the event's days the person came (all of them for a whole-event tick)
 
 
 @dataclass(frozen=True)

@@ -223,6 +223,6 @@ def _attendance(
         session.execute(insert(Attendance), list(new.values()))
     for aid, status in changes.items():
         row = session.get(Attendance, aid)
-        if row is not None:
-            row.status = status
+        if row is not None and row.status is not status:
+            row.status, row.days = status, ""  # per-day ticks belong to the status they were made under
     return list(new), before
