@@ -155,6 +155,8 @@ class EventDTO:
     registered: int = 0
     attended: int = 0
     warnings: tuple[str, ...] = ()
+    # Reports only, multi-day events: (day, people who came that day); filled by report_data.with_day_counts.
+    day_counts: tuple[tuple[date, int], ...] = ()
 
 
 @dataclass(frozen=True)
