@@ -103,7 +103,9 @@ def mark(session: Session, attendance_ids: list[int], status: AttendanceStatus) 
     """A status for whole entries (days cleared where the status changes); returns each entry as it was, in the
     order of `attendance_ids`."""
     rows = {r.id: r for r in session.scalars(select(Attendance).where(Attendance.id.in_(attendance_ids)))}
-    before = [presence(rows[aid]) for aid in attendance_ids if aid in rows]
+    if len(rows) != len(set(attendance_ids)):
+        raise ValidationError.single("attendance", "Kāds no izvēlētajiem ierakstiem sarakstā vairs nav.")
+    before = [presence(rows[aid]) for aid in attendance_ids]
     for row in rows.values():
         if row.status is not status:
             row.status, row.days = status, ""
