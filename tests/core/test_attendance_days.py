@@ -4,12 +4,14 @@ and every copy of an entry (remove and restore, delete and restore, merge and un
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import EventInput, PersonInput, ProjectDetail
 from projektu_vadiba.core.errors import ValidationError
+from projektu_vadiba.core.imports import apply_plan, build_plan, read_table, undo_import
 from projektu_vadiba.core.models import Attendance, AttendanceStatus
 from projektu_vadiba.core.services import (
     activities,
@@ -155,3 +157,22 @@ def test_a_one_day_event_works_as_before(db: Database, project: ProjectDetail) -
         attendance.set_status(s, [ilze], AttendanceStatus.ABSENT)
         assert s.get(Attendance, ilze).days == ""
         assert attendance_days.day_counts(s, event_id) == [DayCount(date(2023, 5, 4), 0)]
+
+
+def test_an_import_that_changes_the_status_is_undone_with_the_days(
+    db: Database, project: ProjectDetail, tmp_path: Path
+) -> None:
+    event_id = _trip(db, project)
+    [ilze] = _on_list(db, event_id, "Ilze Ķēniņa")
+    with db.session() as s:
+        attendance_days.set_days(s, ilze, [D18])
+    path = tmp_path / "saraksts.csv"
+    path.write_text("Vārds;Uzvārds;Piedalījās\nIlze;Ķēniņa;nē\n", encoding="utf-8")
+    with db.session() as s:
+        plan = build_plan(s, read_table(path), event_id=event_id)
+        result = apply_plan(s, plan)
+    assert result.attendances_updated == 1
+    assert _entry(db, event_id, ilze) == (AttendanceStatus.ABSENT, ())
+    with db.session() as s:
+        undo_import(s, event_id, result)
+    assert _entry(db, event_id, ilze) == (AttendanceStatus.ATTENDED, (D18,))
