@@ -159,6 +159,11 @@ def test_a_whole_event_mark_ticks_every_day_and_its_undo_gives_the_days_back(
     window, checklist = _open(qtbot, seeded, settings, event_id)
     click_check(checklist, 0, ATTENDED + 1)  # Ilze: 18.08. only
     click_cell(checklist, 0, NAME)
+    QTest.mouseClick(checklist.attended_button, Qt.MouseButton.LeftButton)  # came after all: both days
+    assert entries(seeded, event_id)[0] == ("Ilze Ķēniņa", AttendanceStatus.ATTENDED, (D17, D18))
+    assert window.undo_action.text() == "&Atsaukt: Atzīmēta dalība: Ilze Ķēniņa"
+    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entries(seeded, event_id)[0] == ("Ilze Ķēniņa", AttendanceStatus.ATTENDED, (D18,))
     QTest.mouseClick(
         checklist.table.viewport(),
         Qt.MouseButton.LeftButton,

@@ -100,15 +100,14 @@ def set_day(session: Session, attendance_id: int, day: date, came: bool) -> Pres
 
 
 def mark(session: Session, attendance_ids: list[int], status: AttendanceStatus) -> list[Presence]:
-    """A status for whole entries (days cleared where the status changes); returns each entry as it was, in the
-    order of `attendance_ids`."""
+    """A status for whole entries: "attended" is every day, any other status no day. Returns each entry as it was,
+    in the order of `attendance_ids`."""
     rows = {r.id: r for r in session.scalars(select(Attendance).where(Attendance.id.in_(attendance_ids)))}
     if len(rows) != len(set(attendance_ids)):
         raise ValidationError.single("attendance", "Kāds no izvēlētajiem ierakstiem sarakstā vairs nav.")
     before = [presence(rows[aid]) for aid in attendance_ids]
     for row in rows.values():
-        if row.status is not status:
-            row.status, row.days = status, ""
+        row.status, row.days = status, ""
     session.flush()
     return before
 

@@ -196,7 +196,13 @@ class EventAttendanceWidget(QWidget):
     # ---- changes ----------------------------------------------------------------------------------------
 
     def mark_selected(self, status: AttendanceStatus) -> None:
-        rows = [a for a in self.selected() if a.status is not status]
+        every_day = len(self.model.days)
+        # "Came" on a multi-day event means every day: someone ticked for one day only is marked too.
+        rows = [
+            a
+            for a in self.selected()
+            if a.status is not status or (status is AttendanceStatus.ATTENDED and len(a.days) < every_day)
+        ]
         if rows:
             self._run(status_command(self.ws, rows, status))
 
