@@ -26,12 +26,15 @@ def render(pdf: bytes, dpi: int = DPI) -> list[Any]:
         return [cv2.imread(str(f), cv2.IMREAD_GRAYSCALE) for f in files]
 
 
-def scribble(image: Any, plan: PagePlan, rows: Iterable[int], *, column: str = "signature", dpi: int = DPI) -> Any:
-    """A hand-signature-like stroke in the given column of each given row (by printed number)."""
+def scribble(
+    image: Any, plan: PagePlan, rows: Iterable[int], *, column: str = "signature", nth: int = 0, dpi: int = DPI
+) -> Any:
+    """A hand-signature-like stroke in the given column (the `nth` of that kind: a per-day sheet's days) of each
+    given row (by printed number)."""
     out = image.copy()
     px = dpi / 25.4
     rng = np.random.default_rng(sum(rows) if isinstance(rows, list) else 7)
-    left, right = next((lo, hi) for key, lo, hi in plan.columns if key == column)
+    left, right = [(lo, hi) for key, lo, hi in plan.columns if key == column][nth]
     for box in plan.rows:
         if box.number not in set(rows):
             continue

@@ -208,7 +208,7 @@ def _build_project(s: Session) -> None:
         title="Pārgājiens gar Daugavu",
         type=EventType.HIKE,
         starts_at=datetime(2023, 5, 20, 9, 0),
-        ends_at=datetime(2023, 5, 20, 17, 0),
+        ends_at=datetime(2023, 5, 21, 17, 0),  # two days: the sheet has a signature column per day
     )
     ev3 = Event(
         project=project,
@@ -246,7 +246,13 @@ def _build_project(s: Session) -> None:
             Attendance(event=ev1, person=janis, status=AttendanceStatus.ATTENDED, role=AttendanceRole.SPEAKER),
             Attendance(event=ev1, person=liga, status=AttendanceStatus.ATTENDED, no_photos=True, note="Ar mazdēlu"),
             Attendance(event=ev2, person=janis, status=AttendanceStatus.ABSENT),
-            Attendance(event=ev2, person=girts, status=AttendanceStatus.ATTENDED, role=AttendanceRole.VOLUNTEER),
+            Attendance(
+                event=ev2,
+                person=girts,
+                status=AttendanceStatus.ATTENDED,
+                role=AttendanceRole.VOLUNTEER,
+                days="2023-05-21",  # came on the second day only
+            ),
             Attendance(event=ev3, person=gone),
         ]
     )
@@ -430,6 +436,7 @@ def test_export_holds_only_this_project_without_database_ids(bundle: dict[str, A
         ("40", None), ("12.5", "10.125"), ("4", None),
     ]  # fmt: skip
     assert bundle["indicators"][1]["activity"] == "act-1"
+    assert [a.get("days") for a in bundle["attendance"]] == [None, None, None, ["2023-05-21"], None]
     assert bundle["budget_lines"][0]["amounts"] == {"grant": "4500.00", "own": "500.00"}
     assert bundle["budget_lines"][1]["quantity"] == "1.5"
     assert [(e["budget_line"], e["amount"]) for e in bundle["expenses"]] == [("line-1", "500.00"), (None, "-20.10")]
@@ -617,6 +624,12 @@ MALFORMED = {
     "text-for-object": Case(("organisations", 0), "org-1", "$.organisations[0]", "jābūt objektam"),
     "null-text": Case(("project", "texts", "publicity"), None, "$.project.texts.publicity", "jābūt tekstam"),
     "number-for-text": Case(("project", "funder", "name"), 5, "$.project.funder.name", "bet ir skaitlis 5"),
+    "day-outside-event": Case(
+        ("attendance", 3, "days"), ["2023-05-22"], "$.attendance[3].days[0]", "nav pasākuma “ev-2” diena", False
+    ),
+    "days-of-absent": Case(("attendance", 2, "days"), ["2023-05-20"], "$.attendance[2].days", "tikai tiem", False),
+    "day-latvian-form": Case(("attendance", 3, "days"), ["21.05.2023"], "$.attendance[3].days[0]", "nav derīgs datums"),
+    "days-repeated": Case(("attendance", 3, "days"), ["2023-05-21"] * 2, "$.attendance[3].days", "atkārtojas"),
     "not-json-at-all": Case((), "not JSON at all", "$", "jābūt objektam"),
     "list-for-bundle": Case((), [], "$", "bet ir saraksts"),
 }

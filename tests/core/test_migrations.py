@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, datetime
 
 import pytest
 from alembic import command
@@ -10,8 +11,10 @@ from sqlalchemy import inspect, text
 
 from projektu_vadiba.core import migrations
 from projektu_vadiba.core.db import Database
-from projektu_vadiba.core.dto import PersonInput
-from projektu_vadiba.core.services import people
+from projektu_vadiba.core.dto import EventInput, PersonInput
+from projektu_vadiba.core.models import AttendanceStatus
+from projektu_vadiba.core.services import activities, attendance, attendance_days, people, projects
+from tests.core.factories import project_input
 
 
 def _migrate(db: Database, step: str, revision: str) -> None:
@@ -54,3 +57,28 @@ def test_0004_drops_the_unused_people_indexes_and_gives_them_back(at_head: Datab
         people.create_person(s, PersonInput("Ilze", "Bērziņa"))
     with db.session() as s:
         assert len(people.search_people(s, "berzin")) == 2
+
+
+def test_0006_adds_the_attendance_days_and_keeps_the_lists(at_head: Database) -> None:
+    db = at_head
+    with db.session() as s:
+        project = projects.create_project(s, project_input())
+        start = datetime(2023, 8, 17, 8)
+        event_id = activities.create_event(s, project.id, EventInput("Brauciens", start, start.replace(day=18))).id
+        ilze = people.create_person(s, PersonInput("Ilze", "Ķēniņa")).id
+        entry = attendance.register(s, event_id, ilze, AttendanceStatus.ATTENDED).id
+        attendance_days.set_days(s, entry, [date(2023, 8, 18)])
+    _migrate(db, "downgrade", "0005")
+    with db.engine.connect() as conn:
+        assert "days" not in {c["name"] for c in inspect(conn).get_columns("attendance")}
+    _migrate(db, "upgrade", "0006")
+    with db.session() as s:  # the entry survives; its days were dropped with the column: the whole event again
+        [row] = attendance.event_list(s, event_id)
+        assert (row.id, row.status, row.days) == (
+            entry,
+            AttendanceStatus.ATTENDED,
+            (date(2023, 8, 17), date(2023, 8, 18)),
+        )
+        attendance_days.set_days(s, entry, [date(2023, 8, 17)])
+    with db.session() as s:
+        assert attendance.event_list(s, event_id)[0].days == (date(2023, 8, 17),)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -11,15 +12,17 @@ from sqlalchemy import func, select
 
 from projektu_vadiba.core import db as dbmod
 from projektu_vadiba.core.db import Database, open_database
-from projektu_vadiba.core.models import Attachment, Attendance, AttendanceStatus
+from projektu_vadiba.core.models import Attachment, Attendance, AttendanceStatus, Event
 from projektu_vadiba.core.scan import reader, service
 from projektu_vadiba.core.scan.apply import apply_ticks, undo
 from projektu_vadiba.core.scan.service import read_scans
-from projektu_vadiba.core.services import attendance, sheets
+from projektu_vadiba.core.services import attendance, attendance_changes, sheets
 from projektu_vadiba.reports.attendance_sheet import SheetOptions, SheetPdf
 from projektu_vadiba.reports.sheet_print import print_attendance_pdf
 from tests.core import scan_images as im
 from tests.reports.sample import Sample, add_people, make_sample
+
+D17, D18 = date(2023, 10, 17), date(2023, 10, 18)
 
 
 @pytest.fixture
@@ -128,6 +131,47 @@ def test_apply_ticks_files_the_scan_and_undo_restores(db: Database, data_dir: Pa
     with db.session() as s:
         undo(s, result.apply_ids)
     assert statuses(db, sample.event_id) == before
+
+
+def test_a_per_day_sheet_ticks_the_days_signed_and_undo_puts_them_back(db: Database, data_dir: Path) -> None:
+    with db.session() as s:
+        sample = make_sample(s, "sif_nvo_fonds")
+        event = s.get(Event, sample.event_id)
+        assert event is not None
+        event.ends_at = datetime(2023, 10, 18, 20, 30)  # two days: a signature column per day
+        s.flush()
+        pdf = print_attendance_pdf(s, sheets.event_sheets(s, sample.event_id))
+    plan = pdf.pages[0]
+    assert [key for key, _lo, _hi in plan.columns].count("signature") == 2
+    image = im.render(pdf.data)[0]
+    image = im.scribble(image, plan, [1, 2], nth=1)  # rows 1 and 2 signed for 18.10.
+    image = im.scribble(image, plan, [2], nth=0)  # row 2 for 17.10. too
+    path = im.save(im.photo(image), data_dir / "divas-dienas.jpg")
+    person = {r.number: r.person_id for r in plan.rows}
+    with db.session() as s:
+        for n in (1, 2):  # both were on the list as registered
+            entry = attendance_changes.find(s, sample.event_id, person[n])
+            assert entry is not None
+            attendance.set_status(s, [entry.id], AttendanceStatus.REGISTERED)
+    before = days_of(db, sample.event_id)
+    with db.session() as s:
+        report = read_scans(s, [path])
+        (page,) = report.pages
+        assert [(r.row, r.days) for r in page.signed] == [(1, (D18,)), (2, (D17, D18))]
+        assert page.as_json()["signed"][0]["days"] == ["2023-10-18"]
+        result = apply_ticks(s, report.pages)
+    assert result.attended == 2
+    after = days_of(db, sample.event_id)
+    assert after[person[1]] == (AttendanceStatus.ATTENDED, (D18,))
+    assert after[person[2]] == (AttendanceStatus.ATTENDED, (D17, D18))
+    with db.session() as s:
+        undo(s, result.apply_ids)
+    assert days_of(db, sample.event_id) == before
+
+
+def days_of(db: Database, event_id: int) -> dict[int, tuple[AttendanceStatus, tuple[date, ...]]]:
+    with db.session() as s:
+        return {a.person.id: (a.status, a.days) for a in attendance.event_list(s, event_id)}
 
 
 def test_blank_page_and_unreadable_file_get_latvian_errors_and_change_nothing(db: Database, data_dir: Path) -> None:

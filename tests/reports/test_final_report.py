@@ -7,15 +7,17 @@ from __future__ import annotations
 import io
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
 
 from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.dto import EventInput
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.services import finance, indicators, projects
+from projektu_vadiba.core.models import AttendanceStatus
+from projektu_vadiba.core.services import activities, attendance, attendance_days, finance, indicators, projects
 from projektu_vadiba.core.services.money_summary import money_summary
 from projektu_vadiba.core.services.report_data import final_report_data, missing_texts_message
 from projektu_vadiba.core.services.report_dto import ReportData
@@ -227,6 +229,28 @@ def test_indicator_values_equal_those_computed_from_the_attendance(db: Database)
                                                   "R8": Decimal("2.5")}  # fmt: skip
     text = flat(" ".join(pdftotext_pages(pdf.data)))
     assert "aprēķināts: dažādi dalībnieki, aktivitātē 1" in text and "ievadīts manuāli Komentārs ar ķ un ļ." in text
+
+
+def test_a_two_day_event_lists_its_people_per_day_and_people_still_count_once(db: Database) -> None:
+    found = sample(db)
+    pid = found.project_id
+    with db.session() as s:
+        before = {i.code: i.achieved_value for i in indicators.list_indicators(s, pid)}
+        start, end = datetime(2023, 8, 17, 8), datetime(2023, 8, 18, 19)
+        trip = activities.create_event(s, pid, EventInput("Mācību brauciens uz Ērgļiem", start, end)).id
+        rows = [attendance.register(s, trip, person, AttendanceStatus.ATTENDED).id for person in found.person_ids[:3]]
+        attendance_days.set_days(s, rows[0], [date(2023, 8, 17)])  # the first one went home after day one
+        attendance_days.set_days(s, rows[1], [date(2023, 8, 18)])  # the second came on the second day only
+    _data, pdf = report(db, pid)
+    lines = layout_lines(pdf)
+    at = next(i for i, x in enumerate(lines) if "Mācību brauciens uz Ērgļiem (tikšanās)" in x)
+    assert lines[at].split()[-2:] == ["3", "3"]  # registered, attended: people, not person-days
+    assert "Pa dienām: 17.08. – 2; 18.08. – 2" in lines[at + 1]  # under the title: people each day
+    with db.session() as s:
+        after = {i.code: i.achieved_value for i in indicators.list_indicators(s, pid)}
+    assert after["R1"] == before["R1"] + 1  # one more event
+    assert after["R2"] == before["R2"]  # the same people: unique people do not grow
+    assert after["R3"] == before["R3"] + 3  # three attendances, one per person, however many days
 
 
 def test_participants_reached_with_the_profiles_breakdowns(db: Database) -> None:

@@ -155,6 +155,8 @@ class EventDTO:
     registered: int = 0
     attended: int = 0
     warnings: tuple[str, ...] = ()
+    # Reports only, multi-day events: (day, people who came that day); filled by report_data.with_day_counts.
+    day_counts: tuple[tuple[date, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ class AttendanceDTO:
     role: AttendanceRole
     no_photos: bool
     note: str
+    days: tuple[date, ...] = ()  # the event's days the person came (all of them for a whole-event tick)
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,8 @@ def _events(ctx: Context, events: tuple[EventDTO, ...]) -> Any:
         start, end = e.starts_at.date(), e.ends_at.date()
         when = day(start) if start == end else f"{start:%d.%m.}–{day(end)}"
         title = f"{e.title} ({lb.of(EVENT_TYPE, e.type)})"
+        if e.day_counts:  # a multi-day event: people per day under the title; the attended column counts people
+            title += "\n" + f"{lb['by_day']}: " + "; ".join(f"{d:%d.%m.} – {n}" for d, n in e.day_counts)
         place = rtext.format_place(e.place, e.address, e.municipality, e.online, e.online_link, place_labels)
         grid.add(str(n), when, title, place, str(e.registered), str(e.attended))
     return grid.build(ctx.styles.fonts)

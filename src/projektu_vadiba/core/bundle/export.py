@@ -243,6 +243,7 @@ def _attendance_out(row: Attendance, event_keys: dict[int, str], person_keys: di
         "role": row.role.value,
         "no_photos": row.no_photos,
         "note": row.note,
+        **({"days": row.days.split()} if row.days else {}),  # per-day ticks of a multi-day event
     }
 
 

@@ -161,6 +161,25 @@ class _Reader:
             pass
         raise _problem(self.at(name), f"“{value}” nav derīgs datums (GGGG-MM-DD)")
 
+    def days(self, name: str) -> list[date]:
+        """A list of distinct dates; absent means empty."""
+        value = self._get(name, required=False)
+        if value is _MISSING:
+            return []
+        if not isinstance(value, list):
+            raise _problem(self.at(name), f"jābūt sarakstam […], bet ir {_kind(value)}")
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not _DATE.fullmatch(item):
+                raise _problem(f"{self.at(name)}[{i}]", f"{_kind(item)} nav derīgs datums (GGGG-MM-DD)")
+            try:
+                out.append(date.fromisoformat(item))
+            except ValueError:
+                raise _problem(f"{self.at(name)}[{i}]", f"“{item}” nav derīgs datums (GGGG-MM-DD)") from None
+        if len(set(out)) != len(out):
+            raise _problem(self.at(name), "kāds datums atkārtojas")
+        return sorted(out)
+
     def moment(self, name: str) -> datetime:
         return self._check_moment(name, self._get(name, required=True))
 
@@ -586,6 +605,7 @@ def _read_people(top: _Reader, plan: Plan) -> None:
 
 def _read_attendance(top: _Reader, plan: Plan) -> None:
     seen: dict[Any, str] = {}
+    events = {row.key: row for row in plan.events}
     for item in top.objects("attendance"):
         event = item.ref("event", plan.event_keys, "$.events")
         person = item.ref("person", plan.person_keys, "$.people")
@@ -598,6 +618,15 @@ def _read_attendance(top: _Reader, plan: Plan) -> None:
             "no_photos": item.flag("no_photos", False),
             "note": item.text("note", 300),
         }
+        days = item.days("days")
+        if days and values["status"] is not AttendanceStatus.ATTENDED:
+            raise _problem(item.at("days"), "dienas var norādīt tikai tiem, kas piedalījās (status “attended”)")
+        held = events[event].values
+        first, last = held["starts_at"].date(), held["ends_at"].date()
+        for i, day in enumerate(days):
+            if not first <= day <= last:
+                raise _problem(f"{item.at('days')}[{i}]", f"{day:%d.%m.%Y} nav pasākuma “{event}” diena")
+        values["days"] = " ".join(d.isoformat() for d in days)
         item.done()
         plan.attendance.append(Row(item.path, values, refs={"event": event, "person": person}))
 

@@ -59,6 +59,7 @@ class ImportResult:
     listed_ids: tuple[int, ...] = ()  # people put on the event's list by this import
     old_statuses: tuple[tuple[int, AttendanceStatus], ...] = ()  # (attendance id, status before) of changed rows
     filled: tuple[Filled, ...] = ()  # empty fields of existing people filled from the file
+    old_days: tuple[tuple[int, str], ...] = ()  # (attendance id, per-day ticks before) of changed rows that had any
 
 
 def _person_row(row: PlannedRow, org_ids: dict[str, int], now: object) -> dict[str, object]:
@@ -145,14 +146,15 @@ def apply_plan(
     )
     listed: list[int] = []
     old: dict[int, AttendanceStatus] = {}
+    old_days: dict[int, str] = {}
     if plan.event_id is not None:
-        listed, old = _attendance(session, plan.event_id, rows, person_of_row, default_status)
+        listed, old, old_days = _attendance(session, plan.event_id, rows, person_of_row, default_status)
     tick(total)
     session.flush()
     skipped = tuple(r.row for r in plan.invalid)
     return ImportResult(
         len(new_rows), linked, skipped, len(listed), len(old), tuple(created_ids), tuple(listed),
-        tuple(old.items()), tuple(filled),
+        tuple(old.items()), tuple(filled), tuple(old_days.items()),
     )  # fmt: skip
 
 
@@ -163,10 +165,11 @@ def undo_import(session: Session, event_id: int | None, result: ImportResult) ->
         for start in range(0, len(result.listed_ids), 500):
             chunk = result.listed_ids[start : start + 500]
             session.execute(delete(Attendance).where(Attendance.event_id == event_id, Attendance.person_id.in_(chunk)))
+    days = dict(result.old_days)
     for aid, status in result.old_statuses:
         row = session.get(Attendance, aid)
         if row is not None:
-            row.status = status
+            row.status, row.days = status, days.get(aid, "")
     empty_again(session, result.filled)
     for start in range(0, len(result.created_ids), 500):
         chunk = result.created_ids[start : start + 500]
@@ -183,8 +186,9 @@ def _attendance(
     rows: list[PlannedRow],
     person_of_row: dict[int, int],
     default_status: AttendanceStatus,
-) -> tuple[list[int], dict[int, AttendanceStatus]]:
-    """Returns the people added to the list and (attendance id -> status before) of the rows whose status changed."""
+) -> tuple[list[int], dict[int, AttendanceStatus], dict[int, str]]:
+    """Returns the people added to the list, and (attendance id -> status before) and (-> per-day ticks before)
+    of the rows whose status changed."""
     on_list = {
         pid: (aid, status)
         for aid, pid, status in session.execute(
@@ -199,6 +203,7 @@ def _attendance(
     new: dict[int, dict[str, object]] = {}
     changes: dict[int, AttendanceStatus] = {}
     before: dict[int, AttendanceStatus] = {}
+    days_before: dict[int, str] = {}
     for r in rows:
         pid = person_of_row[r.row]
         if pid in on_list:
@@ -223,6 +228,8 @@ def _attendance(
         session.execute(insert(Attendance), list(new.values()))
     for aid, status in changes.items():
         row = session.get(Attendance, aid)
-        if row is not None:
-            row.status = status
-    return list(new), before
+        if row is not None and row.status is not status:
+            if row.days:
+                days_before[aid] = row.days
+            row.status, row.days = status, ""  # per-day ticks belong to the status they were made under
+    return list(new), before, days_before

@@ -72,6 +72,10 @@ class Attendance(Base):
     role: Mapped[AttendanceRole] = mapped_column(str_enum(AttendanceRole), default=AttendanceRole.PARTICIPANT)
     no_photos: Mapped[bool] = mapped_column(default=False)  # "do not photograph me" mark on the sheet
     note: Mapped[str] = mapped_column(String(300), default="")
+    # The days of a multi-day event the person came, ISO dates separated by spaces ("2023-08-17 2023-08-18");
+    # empty when the status alone says it (a one-day event, a whole-event tick): core.services.attendance_days.
+    # A column, not a table of day rows: every copy of an entry (undo snapshots, merge, bundle) carries it as is.
+    days: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     event: Mapped[Event] = relationship()
     person: Mapped[Person] = relationship(back_populates="attendances")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -12,6 +13,7 @@ class ScannedRow:
     person_id: int | None
     name: str
     share: float  # ink share in the signature cell(s)
+    days: tuple[date, ...] = ()  # a per-day sheet: the days whose signature cell has ink (empty: not known)
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,11 @@ class ScannedPage:
 
     def as_json(self) -> dict[str, Any]:
         def rows(items: tuple[ScannedRow, ...]) -> list[dict[str, Any]]:
-            return [{"row": r.row, "name": r.name, "person_id": r.person_id} for r in items]
+            return [
+                {"row": r.row, "name": r.name, "person_id": r.person_id}
+                | ({"days": [d.isoformat() for d in r.days]} if r.days else {})
+                for r in items
+            ]
 
         return {
             "file": self.file,

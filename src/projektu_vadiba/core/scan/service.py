@@ -6,17 +6,20 @@ report = read_scans(session, [Path("skans.pdf"), Path("foto.jpg")])
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.models import Event
 from projektu_vadiba.core.scan import reader
 from projektu_vadiba.core.scan.pdf_pages import page_images
 from projektu_vadiba.core.scan.reader import RowState
 from projektu_vadiba.core.scan.results import ScanError, ScannedPage, ScannedRow, ScanReport
 from projektu_vadiba.core.services import prints
+from projektu_vadiba.core.services.attendance_days import event_days
 
 OTHER_DATABASE = (
     "Šī lapa ir drukāta citā datubāzē (citā datorā vai citā programmas kopijā): tās rindas šeit nevar atzīmēt."
@@ -43,6 +46,17 @@ def read_scans(session: Session, files: Sequence[Path], *, keep_images: bool = F
     return ScanReport(tuple(pages), tuple(errors))
 
 
+def _column_days(session: Session, event_id: int, columns: int) -> tuple[date, ...]:
+    """The day of each signature column of a per-day sheet: the sheet prints one per event day, in order. The
+    print record keeps no dates, so when the event's days no longer match the columns, the days are not known
+    (the rows then count for the whole event, as a one-column sheet does)."""
+    event = session.get(Event, event_id)
+    if event is None or columns < 2:
+        return ()
+    days = event_days(event.starts_at, event.ends_at)
+    return days if len(days) == columns else ()
+
+
 def read_page(session: Session, ours: str, file: str, number: int, image: Any, keep_image: bool) -> ScannedPage:
     gray = reader.to_gray(image)
     payload = reader.read_code(gray)
@@ -52,16 +66,15 @@ def read_page(session: Session, ours: str, file: str, number: int, image: Any, k
     if printed is None:
         raise AppError(UNKNOWN_PRINT)
     aligned = reader.align(gray, payload)
+    days = _column_days(session, payload.event_id, len(printed.signature_columns))
     found: dict[RowState, list[ScannedRow]] = {state: [] for state in RowState}
     walk_ins: list[int] = []
     for row in printed.rows:
-        share = max(
-            (
-                reader.ink_share(aligned.ink, left, row.top_mm, right, row.bottom_mm)
-                for left, right in printed.signature_columns
-            ),
-            default=0.0,
-        )
+        shares = [
+            reader.ink_share(aligned.ink, left, row.top_mm, right, row.bottom_mm)
+            for left, right in printed.signature_columns
+        ]
+        share = max(shares, default=0.0)
         if row.person_id is None:  # a blank row: anything written in it is a walk-in to type in
             writing = max(
                 (
@@ -73,7 +86,12 @@ def read_page(session: Session, ours: str, file: str, number: int, image: Any, k
             if reader.state_of(max(share, writing)) is not RowState.EMPTY:
                 walk_ins.append(row.number)
             continue
-        found[reader.state_of(share)].append(ScannedRow(row.number, row.person_id, row.name, round(share, 4)))
+        state = reader.state_of(share)
+        # The days signed: cells as sure as the row's best one (an uncertain row: its uncertain cells).
+        signed_days = (
+            tuple(d for d, s in zip(days, shares, strict=False) if reader.state_of(s) is state) if days else ()
+        )
+        found[state].append(ScannedRow(row.number, row.person_id, row.name, round(share, 4), signed_days))
     png = b""
     if keep_image:
         import cv2

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import case, func, insert, select
 from sqlalchemy.orm import Session, joinedload
 
 from projektu_vadiba.core.dto import AttendanceDTO, PersonDTO, PersonInput
 from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.models import Attendance, AttendanceRole, AttendanceStatus, Event, Person
+from projektu_vadiba.core.services.attendance_days import attended_days, event_days
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.people import PERSON_COLUMNS, person_dto, person_select, row_dto
 from projektu_vadiba.core.text import lv_sort_key
 
 
-def _dto(a: Attendance) -> AttendanceDTO:
-    return AttendanceDTO(a.id, a.event_id, person_dto(a.person), a.status, a.role, a.no_photos, a.note)
+def _dto(a: Attendance, days: tuple[date, ...] | None = None) -> AttendanceDTO:
+    """`days`: the event's days, when the caller has them (a whole list of one event)."""
+    if days is None:
+        days = event_days(a.event.starts_at, a.event.ends_at)
+    came = attended_days(a.status, a.days, days)
+    return AttendanceDTO(a.id, a.event_id, person_dto(a.person), a.status, a.role, a.no_photos, a.note, came)
 
 
 def register(
@@ -41,10 +48,12 @@ def register(
 
 
 def set_status(session: Session, attendance_ids: list[int], status: AttendanceStatus) -> int:
-    """Bulk marking; returns how many rows changed."""
+    """Bulk marking; returns how many rows changed. A changed status clears the per-day ticks
+    (core.services.attendance_days)."""
     rows = session.scalars(select(Attendance).where(Attendance.id.in_(attendance_ids))).all()
     for row in rows:
-        row.status = status
+        if row.status is not status:
+            row.status, row.days = status, ""
     session.flush()
     return len(rows)
 
@@ -75,7 +84,9 @@ def event_list(session: Session, event_id: int) -> list[AttendanceDTO]:
         .where(Attendance.event_id == event_id)
         .options(joinedload(Attendance.person).joinedload(Person.organisation))
     ).all()
-    items = [_dto(a) for a in rows]
+    event = get_or_404(session, Event, event_id, "Pasākums")
+    days = event_days(event.starts_at, event.ends_at)
+    items = [_dto(a, days) for a in rows]
     return sorted(items, key=lambda a: (lv_sort_key(a.person.surname), lv_sort_key(a.person.given_name), a.id))
 
 
@@ -116,7 +127,8 @@ def walk_in(
     row = session.scalar(select(Attendance).where(Attendance.event_id == event_id, Attendance.person_id == person_id))
     if row is None:
         return register(session, event_id, person_id, status, role)
-    row.status = status
+    if row.status is not status:
+        row.status, row.days = status, ""
     session.flush()
     return _dto(row)
 

@@ -15,6 +15,7 @@ from projektu_vadiba.core import clock
 from projektu_vadiba.core.dto import AttendanceDTO
 from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.models import Attendance, AttendanceRole, AttendanceStatus, Event, Person
+from projektu_vadiba.core.services.attendance_days import attended_days, event_days
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.people import person_dto
 
@@ -27,6 +28,7 @@ class AttendanceSnapshot:
     role: AttendanceRole
     no_photos: bool
     note: str
+    days: str = ""  # the stored per-day ticks (core.services.attendance_days)
 
 
 def default_status(session: Session, event_id: int) -> AttendanceStatus:
@@ -36,7 +38,7 @@ def default_status(session: Session, event_id: int) -> AttendanceStatus:
 
 
 def _snapshot(row: Attendance) -> AttendanceSnapshot:
-    return AttendanceSnapshot(row.event_id, row.person_id, row.status, row.role, row.no_photos, row.note)
+    return AttendanceSnapshot(row.event_id, row.person_id, row.status, row.role, row.no_photos, row.note, row.days)
 
 
 def snapshots(session: Session, attendance_ids: list[int]) -> list[AttendanceSnapshot]:
@@ -73,7 +75,13 @@ def restore(
     if taken is not None:
         raise ValidationError.single("person_id", f"{person.given_name} {person.surname} jau ir šī pasākuma sarakstā.")
     row = Attendance(
-        event_id=eid, person_id=pid, status=snap.status, role=snap.role, no_photos=snap.no_photos, note=snap.note
+        event_id=eid,
+        person_id=pid,
+        status=snap.status,
+        role=snap.role,
+        no_photos=snap.no_photos,
+        note=snap.note,
+        days=snap.days,
     )
     session.add(row)
     session.flush()
@@ -83,8 +91,9 @@ def restore(
 def find(session: Session, event_id: int, person_id: int) -> AttendanceDTO | None:
     """The person's entry on the event's list, if they are on it."""
     row = session.scalar(select(Attendance).where(Attendance.event_id == event_id, Attendance.person_id == person_id))
-    return (
-        None
-        if row is None
-        else AttendanceDTO(row.id, row.event_id, person_dto(row.person), row.status, row.role, row.no_photos, row.note)
+    if row is None:
+        return None
+    came = attended_days(row.status, row.days, event_days(row.event.starts_at, row.event.ends_at))
+    return AttendanceDTO(
+        row.id, row.event_id, person_dto(row.person), row.status, row.role, row.no_photos, row.note, came
     )

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core.dto_people import MergeResult
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.models import Attendance, AttendanceRole, AttendanceStatus, Person, PersonalDataLog
+from projektu_vadiba.core.services.attendance_days import combine, event_days
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.people import log_personal_data, person_dto, set_keys
 
@@ -52,8 +53,11 @@ def merge_people(session: Session, survivor_id: int, duplicate_id: int) -> Merge
             moved += 1
             continue
         combined += 1
+        # Days of either record (computed before the statuses change): the sheet had both signatures.
+        days = combine(kept, row, event_days(kept.event.starts_at, kept.event.ends_at))
         if _STATUS_RANK[row.status] > _STATUS_RANK[kept.status]:
             kept.status = row.status
+        kept.days = days if kept.status is AttendanceStatus.ATTENDED else ""
         if kept.role is AttendanceRole.PARTICIPANT:
             kept.role = row.role
         kept.no_photos = kept.no_photos or row.no_photos

@@ -64,6 +64,7 @@ def unmerge(session: Session, snap: MergeSnapshot, survivor_id: int) -> int:
         row = session.get(Attendance, entry_id)
         if row is not None:
             row.status, row.role, row.no_photos, row.note = before.status, before.role, before.no_photos, before.note
+            row.days = before.days
     other = Person()
     _apply(session, other, snap.other.data)
     session.add(other)

@@ -17,7 +17,7 @@ from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import EventDTO, ProjectDetail
 from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.services import activities as activity_service
-from projektu_vadiba.core.services import projects
+from projektu_vadiba.core.services import attendance_days, projects
 from projektu_vadiba.core.services.money_summary import money_summary
 from projektu_vadiba.core.services.report_dto import (
     BREAKDOWNS,
@@ -112,7 +112,9 @@ def final_report_data(
     profile = profiles.load_profile(project.funder.profile_key)
     structure = report_structure(profile, kind)
 
-    events = [e for e in activity_service.list_events(session, project_id) if _in_period(e, period)]
+    events = [
+        with_day_counts(session, e) for e in activity_service.list_events(session, project_id) if _in_period(e, period)
+    ]
     counts = attendee_counts(session, project_id, period)
     return ReportData(
         kind=kind,
@@ -140,6 +142,14 @@ def interim_report_data(
 
 def _default_title(kind: str) -> str:
     return "Starpposma pārskats" if kind == INTERIM else "Noslēguma pārskats"
+
+
+def with_day_counts(session: Session, event: EventDTO) -> EventDTO:
+    """A multi-day event with its people per day (the sheet's day columns); the attended count stays people."""
+    if event.starts_at.date() == event.ends_at.date():
+        return event
+    counts = attendance_days.day_counts(session, event.id)
+    return replace(event, day_counts=tuple((c.day, c.attended) for c in counts))
 
 
 def _in_period(event: EventDTO, period: ReportPeriod | None) -> bool:

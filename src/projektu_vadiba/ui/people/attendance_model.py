@@ -1,8 +1,12 @@
 """The rows of an event's list in the order of the printed sheet. Edits (a tick, a status, a role, the
-"do not photograph" mark) become undoable commands on the workspace; the model is read again on `dataChanged`."""
+"do not photograph" mark) become undoable commands on the workspace; the model is read again on `dataChanged`.
+
+A multi-day event has one tick column per day ("17.08.", "18.08.", like the sheet's signature columns) in place of
+"Piedalījās"; the columns after it move right by the extra days (`column()` gives where a column is now)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -11,14 +15,22 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 from projektu_vadiba.core.dto import AttendanceDTO
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus
-from projektu_vadiba.core.services import attendance
+from projektu_vadiba.core.services import activities, attendance
+from projektu_vadiba.core.services.attendance_days import event_days
 from projektu_vadiba.ui.labels import attendance_role_label, attendance_status_label
-from projektu_vadiba.ui.people.commands import AttendanceEditCommand, set_no_photos, set_roles, set_statuses
+from projektu_vadiba.ui.people.commands import (
+    AttendanceEditCommand,
+    DayTickCommand,
+    StatusCommand,
+    set_no_photos,
+    set_roles,
+)
 from projektu_vadiba.ui.plural import count
 from projektu_vadiba.ui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
-NR, NAME, ORGANISATION, ATTENDED, STATUS, ROLE, NO_PHOTOS = range(7)
+NR, NAME, ORGANISATION, ATTENDED, STATUS, ROLE, NO_PHOTOS = range(7)  # a one-day event's columns
+MAX_DAY_COLUMNS = 14  # a longer event (a camp) keeps one tick: a column per day would not fit
 
 
 def status_labels() -> dict[AttendanceStatus, str]:
@@ -41,13 +53,24 @@ def who(rows: list[AttendanceDTO]) -> str:
     )
 
 
-def status_command(ws: Workspace, rows: list[AttendanceDTO], status: AttendanceStatus) -> AttendanceEditCommand:
+def status_command(ws: Workspace, rows: list[AttendanceDTO], status: AttendanceStatus) -> StatusCommand:
     text = {
         AttendanceStatus.ATTENDED: QCoreApplication.translate("attendance", "Atzīmēta dalība: %1"),
         AttendanceStatus.ABSENT: QCoreApplication.translate("attendance", "Atzīmēts, ka nepiedalījās: %1"),
         AttendanceStatus.REGISTERED: QCoreApplication.translate("attendance", "Atzīmēts, ka reģistrējies: %1"),
     }[status].replace("%1", who(rows))
-    return AttendanceEditCommand(ws, set_statuses, {a.id: a.status for a in rows}, status, text)
+    return StatusCommand(ws, [a.id for a in rows], status, text)
+
+
+def day_command(ws: Workspace, row: AttendanceDTO, day: date, came: bool) -> DayTickCommand:
+    text = (
+        QCoreApplication.translate("attendance", "Atzīmēta dalība %1: %2")
+        if came
+        else QCoreApplication.translate("attendance", "Atzīmēts, ka nepiedalījās %1: %2")
+    )
+    return DayTickCommand(
+        ws, row.id, day, came, text.replace("%1", f"{day:%d.%m.}").replace("%2", row.person.full_name)
+    )
 
 
 class AttendanceModel(QAbstractTableModel):
@@ -57,6 +80,7 @@ class AttendanceModel(QAbstractTableModel):
         super().__init__(parent)
         self.ws, self._event_id = ws, event_id
         self._rows: list[AttendanceDTO] = []
+        self._days: tuple[date, ...] = ()  # a multi-day event's days: a tick column each
         self._headers = [
             QCoreApplication.translate("attendance", "Nr."),
             QCoreApplication.translate("attendance", "Vārds, uzvārds"),
@@ -69,8 +93,29 @@ class AttendanceModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = self.ws.read(lambda s: attendance.event_list(s, self._event_id))
+        self._rows, event = self.ws.read(
+            lambda s: (attendance.event_list(s, self._event_id), activities.get_event(s, self._event_id))
+        )
+        days = event_days(event.starts_at, event.ends_at)
+        self._days = days if 1 < len(days) <= MAX_DAY_COLUMNS else ()
         self.endResetModel()
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return self._days
+
+    def column(self, one_day_column: int) -> int:
+        """Where a column of a one-day event's layout (NR … NO_PHOTOS) is now; ATTENDED: the first day's."""
+        return one_day_column + max(len(self._days) - 1, 0) if one_day_column > ATTENDED else one_day_column
+
+    def _kind(self, column: int) -> tuple[int, date | None]:
+        """The one-day layout's column this one stands for, and its day for a day column."""
+        if self._days and ATTENDED <= column < ATTENDED + len(self._days):
+            return ATTENDED, self._days[column - ATTENDED]
+        return (column - len(self._days) + 1 if self._days and column > ATTENDED else column), None
+
+    def day_at(self, column: int) -> date | None:
+        return self._kind(column)[1]
 
     def row_at(self, row: int) -> AttendanceDTO:
         return self._rows[row]
@@ -85,28 +130,36 @@ class AttendanceModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else len(self._headers) + max(len(self._days) - 1, 0)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        kind, day = self._kind(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{day:%d.%m.}" if day is not None else self._headers[kind]
+        if role == Qt.ItemDataRole.ToolTipRole and day is not None:
+            return QCoreApplication.translate("attendance", "Piedalījās %1").replace("%1", f"{day:%d.%m.%Y}")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if index.column() in (ATTENDED, NO_PHOTOS):
+        kind = self._kind(index.column())[0]
+        if kind in (ATTENDED, NO_PHOTOS):
             return base | Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() in (STATUS, ROLE):
+        if kind in (STATUS, ROLE):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
             return None
-        a, col = self._rows[index.row()], index.column()
+        a, (col, day) = self._rows[index.row()], self._kind(index.column())
         if role == Qt.ItemDataRole.CheckStateRole:
+            if day is not None:
+                return Qt.CheckState.Checked if day in a.days else Qt.CheckState.Unchecked
             if col == ATTENDED:
                 return Qt.CheckState.Checked if a.status is AttendanceStatus.ATTENDED else Qt.CheckState.Unchecked
             if col == NO_PHOTOS:
@@ -128,9 +181,12 @@ class AttendanceModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
-        a, col = self._rows[index.row()], index.column()
+        a, (col, day) = self._rows[index.row()], self._kind(index.column())
         checked = role == Qt.ItemDataRole.CheckStateRole and Qt.CheckState(value) == Qt.CheckState.Checked
-        if col == ATTENDED and role == Qt.ItemDataRole.CheckStateRole:
+        command: Any
+        if day is not None and role == Qt.ItemDataRole.CheckStateRole:
+            command = day_command(self.ws, a, day, checked)
+        elif col == ATTENDED and role == Qt.ItemDataRole.CheckStateRole:
             command = status_command(self.ws, [a], AttendanceStatus.ATTENDED if checked else AttendanceStatus.ABSENT)
         elif col == NO_PHOTOS and role == Qt.ItemDataRole.CheckStateRole:
             text = QCoreApplication.translate("attendance", "Atzīme “Nefotografēt”: %1").replace(

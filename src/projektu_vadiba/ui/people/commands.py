@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -19,7 +20,15 @@ from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.imports import Choice, ImportPlan, ImportResult, apply_plan, undo_import
 from projektu_vadiba.core.imports.plan import Progress
 from projektu_vadiba.core.models import AttendanceStatus
-from projektu_vadiba.core.services import attendance, attendance_changes, merge_undo, people, people_delete
+from projektu_vadiba.core.services import (
+    attendance,
+    attendance_changes,
+    attendance_days,
+    merge_undo,
+    people,
+    people_delete,
+)
+from projektu_vadiba.core.services.attendance_days import Presence
 from projektu_vadiba.core.services.people_delete import DeletedPerson
 from projektu_vadiba.ui.entities import Entity
 from projektu_vadiba.ui.plural import count
@@ -71,7 +80,7 @@ class AttendCommand(Command):
         self.person_ref: Ref | None = ws.ref("person", person) if isinstance(person, int) else None
         self.status = status
         self.row_ref: Ref | None = None
-        self.old_status: AttendanceStatus | None = None
+        self.old: Presence | None = None  # the entry before, when the person was on the list already
 
     def do(self, session: Session) -> Any:
         if self.new_person is not None:
@@ -79,7 +88,7 @@ class AttendCommand(Command):
             self.person_ref = _follow(self.ws, self.person_ref, "person", made.id)
         assert self.person_ref is not None
         found = attendance_changes.find(session, self.event_ref.id, self.person_ref.id)
-        self.old_status = None
+        self.old = None
         if found is None:
             row = attendance.register(session, self.event_ref.id, self.person_ref.id, self.status)
         else:
@@ -89,20 +98,56 @@ class AttendCommand(Command):
                     "person_id",
                     QCoreApplication.translate("people", "%1 jau ir šī pasākuma sarakstā.").replace("%1", name),
                 )
-            self.old_status = found.status
-            attendance.set_status(session, [found.id], self.status)
+            [self.old] = attendance_days.mark(session, [found.id], self.status)
             row = found
         self.row_ref = _follow(self.ws, self.row_ref, "attendance", row.id)
         return row
 
     def revert(self, session: Session) -> None:
         assert self.row_ref is not None and self.person_ref is not None
-        if self.old_status is not None:
-            attendance.set_status(session, [self.row_ref.id], self.old_status)
+        if self.old is not None:
+            attendance_days.put_back(session, self.row_ref.id, self.old)
             return
         attendance_changes.remove(session, [self.row_ref.id])
         if self.new_person is not None:
             people_delete.delete_person(session, self.person_ref.id)
+
+
+class StatusCommand(Command):
+    """A status for whole entries; undo gives each entry its own status and per-day ticks back."""
+
+    def __init__(self, ws: Workspace, attendance_ids: list[int], status: AttendanceStatus, text: str) -> None:
+        super().__init__(ws, text)
+        self.refs = [ws.ref("attendance", aid) for aid in attendance_ids]
+        self.status = status
+        self.before: list[Presence] = []
+
+    def do(self, session: Session) -> Any:
+        self.before = attendance_days.mark(session, [r.id for r in self.refs], self.status)
+        return len(self.before)
+
+    def revert(self, session: Session) -> None:
+        for ref, was in zip(self.refs, self.before, strict=True):
+            attendance_days.put_back(session, ref.id, was)
+
+
+class DayTickCommand(Command):
+    """Tick (or untick) one day of a multi-day event for one entry; the status follows (attended on any day).
+    Undo puts back the entry's status and days exactly."""
+
+    def __init__(self, ws: Workspace, attendance_id: int, day: date, came: bool, text: str) -> None:
+        super().__init__(ws, text)
+        self.ref = ws.ref("attendance", attendance_id)
+        self.day, self.came = day, came
+        self.before: Presence | None = None
+
+    def do(self, session: Session) -> Any:
+        self.before = attendance_days.set_day(session, self.ref.id, self.day, self.came)
+        return self.before
+
+    def revert(self, session: Session) -> None:
+        assert self.before is not None
+        attendance_days.put_back(session, self.ref.id, self.before)
 
 
 class AttendanceEditCommand(Command):

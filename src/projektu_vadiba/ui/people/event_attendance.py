@@ -1,4 +1,5 @@
-"""An event's attendance checklist in the order of the printed sheet: tick who came (the "Piedalījās" checkbox),
+"""An event's attendance checklist in the order of the printed sheet: tick who came (the "Piedalījās" checkbox, or
+one tick per day of a multi-day event, like the sheet's signature columns),
 change a status or role, mark many at once, take a wrong entry off the list (Delete), add people by name
 (ui/people/walk_in.py) or import a registration list. Every change is an undoable command on the workspace;
 the checklist reads itself again on the workspace's `dataChanged`.
@@ -26,7 +27,7 @@ from projektu_vadiba.core.dto import AttendanceDTO, PersonDTO, PersonInput
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.imports.mapping import split_full_name
 from projektu_vadiba.core.models import AttendanceStatus
-from projektu_vadiba.core.services import activities, attendance, attendance_changes, duplicates
+from projektu_vadiba.core.services import activities, attendance, attendance_changes, attendance_days, duplicates
 from projektu_vadiba.ui.people.attendance_model import (
     ATTENDED,
     NAME,
@@ -64,8 +65,12 @@ class EventAttendanceWidget(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.table.setItemDelegateForColumn(STATUS, ChoiceDelegate(status_labels(), self.table))
-        self.table.setItemDelegateForColumn(ROLE, ChoiceDelegate(role_labels(), self.table))
+        # Set on each reload: a multi-day event's day columns move the status and role columns right.
+        self._choices = {
+            STATUS: ChoiceDelegate(status_labels(), self.table),
+            ROLE: ChoiceDelegate(role_labels(), self.table),
+        }
+        self._delegated: dict[int, int] = {}  # column -> one-day layout column of its delegate
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -123,6 +128,7 @@ class EventAttendanceWidget(QWidget):
         current = self.table.currentIndex()
         current_id = self.model.row_at(current.row()).id if current.isValid() else None
         self.model.reload()
+        self._place_delegates()
         selection = self.table.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
         for aid in chosen:
@@ -142,14 +148,29 @@ class EventAttendanceWidget(QWidget):
             )
         )
 
+    def _place_delegates(self) -> None:
+        wanted = {self.model.column(kind): kind for kind in self._choices}
+        if wanted == self._delegated:
+            return
+        for column in self._delegated:
+            self.table.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]  # back to the view's own
+        for column, kind in wanted.items():
+            self.table.setItemDelegateForColumn(column, self._choices[kind])
+        self._delegated = wanted
+
     def _update_summary(self) -> None:
         counts = self.ws.read(lambda s: attendance.status_counts(s, self.event_id))
-        self.summary.setText(
+        text = (
             QCoreApplication.translate("attendance", "Sarakstā %1, piedalījās %2, nepiedalījās %3")
             .replace("%1", str(sum(counts.values())))
             .replace("%2", str(counts[AttendanceStatus.ATTENDED]))
             .replace("%3", str(counts[AttendanceStatus.ABSENT]))
         )
+        if self.model.days:  # people per day, as the report prints them
+            per_day = self.ws.read(lambda s: attendance_days.day_counts(s, self.event_id))
+            days = ", ".join(f"{c.day:%d.%m.} – {c.attended}" for c in per_day)
+            text += "; " + QCoreApplication.translate("attendance", "pa dienām: %1").replace("%1", days)
+        self.summary.setText(text)
 
     def _update_buttons(self) -> None:
         any_chosen = bool(self.table.selectionModel().selectedRows())
@@ -175,7 +196,13 @@ class EventAttendanceWidget(QWidget):
     # ---- changes ----------------------------------------------------------------------------------------
 
     def mark_selected(self, status: AttendanceStatus) -> None:
-        rows = [a for a in self.selected() if a.status is not status]
+        every_day = len(self.model.days)
+        # "Came" on a multi-day event means every day: someone ticked for one day only is marked too.
+        rows = [
+            a
+            for a in self.selected()
+            if a.status is not status or (status is AttendanceStatus.ATTENDED and len(a.days) < every_day)
+        ]
         if rows:
             self._run(status_command(self.ws, rows, status))
 
