@@ -2536,6 +2536,14 @@ Undo?</translation>
         <translation>Marked as registered: %1</translation>
     </message>
     <message>
+        <source>Atzīmēta dalība %1: %2</source>
+        <translation>Attendance marked %1: %2</translation>
+    </message>
+    <message>
+        <source>Atzīmēts, ka nepiedalījās %1: %2</source>
+        <translation>Marked absent %1: %2</translation>
+    </message>
+    <message>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
@@ -2562,6 +2570,10 @@ Undo?</translation>
     <message>
         <source>Nefotografēt</source>
         <translation>No photos</translation>
+    </message>
+    <message>
+        <source>Piedalījās %1</source>
+        <translation>Attended %1</translation>
     </message>
     <message>
         <source>Atzīme “Nefotografēt”: %1</source>
@@ -2598,6 +2610,10 @@ Undo?</translation>
     <message>
         <source>Sarakstā %1, piedalījās %2, nepiedalījās %3</source>
         <translation>On the list %1, attended %2, absent %3</translation>
+    </message>
+    <message>
+        <source>pa dienām: %1</source>
+        <translation>by day: %1</translation>
     </message>
     <message>
         <source>Dalībnieks</source>
