@@ -29,7 +29,7 @@ from projektu_vadiba.ui.dialogs.activity_form import ActivityForm
 from projektu_vadiba.ui.dialogs.event_form import EventForm
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.main_window import MainWindow
-from projektu_vadiba.ui.people.attendance_model import NAME
+from projektu_vadiba.ui.people.attendance_model import ATTENDED, NAME
 from projektu_vadiba.ui.people.event_attendance import EventAttendanceWidget
 from projektu_vadiba.ui.people.import_dialog import ImportDialog
 from projektu_vadiba.ui.reports import ReportsView
@@ -67,6 +67,7 @@ def _state(db: Database) -> dict[str, Any]:
             "activities": [(a.code, a.title, a.planned_start) for a in activities.list_activities(s, project.id)],
             "events": [(e.title, e.starts_at, e.ends_at) for e in events],
             "attendance": [(a.person.full_name, a.status) for e in events for a in attendance.event_list(s, e.id)],
+            "days": [(a.person.full_name, a.days) for e in events for a in attendance.event_list(s, e.id)],
         }
 
 
@@ -227,12 +228,31 @@ def test_project_managers_day_then_undone_and_redone(
     assert labels[-1] == "Noņemts no saraksta: Jānis Ozols"
     assert window.undo_action.text() == f"&Atsaukt: {labels[-1]}"
 
+    # After the trip: who came, day by day, ticked on the list by keyboard (a column per day, as on the sheet).
+    clock.set_clock(datetime(2026, 12, 19, 9, 0))
+    assert [checklist.model.headerData(ATTENDED + d, Qt.Orientation.Horizontal) for d in (0, 1)] == ["17.12.", "18.12."]
+    for row, day in ((1, 0), (1, 1), (2, 1)):  # Ilze both days, Anna the second
+        click_row(checklist.table, row, ATTENDED + day)
+        key(Qt.Key.Key_Space)
+        step()
+    assert labels[-1] == "Atzīmēta dalība 18.12.: Anna Zariņa"
+    assert states[-1]["days"] == [
+        ("Oskars Ērglis", ()),
+        ("Ilze Ķēniņa", (date(2026, 12, 17), date(2026, 12, 18))),
+        ("Anna Zariņa", (date(2026, 12, 18),)),
+    ]
+    assert [s for _, s in states[-1]["attendance"]] == [
+        AttendanceStatus.REGISTERED,
+        AttendanceStatus.ATTENDED,
+        AttendanceStatus.ATTENDED,
+    ]
+
     # The whole day backwards, one Ctrl+Z a step; the walk-ins' two steps share one recorded state.
     expected = [*states[:4], states[4], states[4], *states[5:]]
     for n in range(len(labels), 0, -1):
         shortcut(window, Qt.Key.Key_Z, CTRL)
         assert stack.index() == n - 1
-        if n - 1 != 4:
+        if n - 1 != 4:  # state n - 1 is what step n - 1 left
             assert _state(empty_db) == expected[n - 1], labels[n - 1]
         else:  # between the two walk-ins: only Ilze is on the list
             assert _state(empty_db)["attendance"] == [("Ilze Ķēniņa", AttendanceStatus.REGISTERED)]

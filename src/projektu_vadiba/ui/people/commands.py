@@ -267,10 +267,15 @@ class ImportCommand(Command):
         self.skip_invalid, self.choices = skip_invalid, dict(choices)
         self.progress = progress  # the first run only: a redo is quick enough without a dialog
         self.result: ImportResult | None = None
+        self.status: AttendanceStatus | None = None  # decided on the first run: a redo repeats it, whatever today is
 
     def do(self, session: Session) -> Any:
         event_id = self.event_ref.id if self.event_ref else None
-        status = attendance_changes.default_status(session, event_id) if event_id else AttendanceStatus.REGISTERED
+        if self.status is None:
+            self.status = (
+                attendance_changes.default_status(session, event_id) if event_id else AttendanceStatus.REGISTERED
+            )
+        status = self.status
         result = apply_plan(
             session,
             replace(self.plan, event_id=event_id),
