@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -69,7 +70,12 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
+        self._window_actions: list[QAction] = []
         self._build()
+        stack = self.ws.undo_stack
+        stack.canUndoChanged.connect(self._update_undo)
+        stack.canRedoChanged.connect(self._update_undo)
+        stack.indexChanged.connect(self._update_undo)
         self._restore_state()
 
     # ---- building (again after a language change) ----------------------------------------------------
@@ -104,7 +110,15 @@ class MainWindow(QMainWindow):
         self.start_page.reload()
 
     def _build_menu(self) -> None:
+        # A rebuild (new language) makes new actions: the old ones must go, or every key would belong to two
+        # window actions at once and Qt would run neither ("Ambiguous shortcut overload").
+        for action in self._window_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self._window_actions.clear()
         bar = self.menuBar()
+        for menu in bar.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            menu.deleteLater()
         bar.clear()
         file_menu = bar.addMenu(self.tr("&Fails"))
         self.new_project_action = self._action(self.tr("&Jauns projekts…"), "Ctrl+N", self.new_project)
@@ -131,10 +145,6 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        stack = self.ws.undo_stack
-        stack.canUndoChanged.connect(self._update_undo)
-        stack.canRedoChanged.connect(self._update_undo)
-        stack.indexChanged.connect(self._update_undo)
         self._update_undo()
 
         view_menu = bar.addMenu(self.tr("&Skats"))
@@ -200,6 +210,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work while the menu bar is hidden too
+        self._window_actions.append(action)
         return action
 
     def rebuild(self) -> None:
