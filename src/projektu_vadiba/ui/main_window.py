@@ -31,6 +31,7 @@ from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.models.project_tree import SECTIONS, section_label
 from projektu_vadiba.ui.people_window import PeopleRegistryWindow, import_people
 from projektu_vadiba.ui.plural import count, language
+from projektu_vadiba.ui.screen import available_geometry
 from projektu_vadiba.ui.settings import (
     LAST_PROJECT,
     LAST_SECTION,
@@ -364,13 +365,8 @@ class MainWindow(QMainWindow):
             self.open_project(last, section if section in SECTIONS else "overview")
 
     def _default_size(self) -> QSize:
-        """1280×800, or 90 % of a smaller screen."""
-        wanted = QSize(1280, 800)
-        screen = self.screen()
-        if screen is None:
-            return wanted
-        available = screen.availableGeometry().size() * 0.9
-        return wanted.boundedTo(available)
+        """1280×800, or 90 % of a smaller screen (a 1366×768 laptop: 1229×655)."""
+        return QSize(1280, 800).boundedTo(available_geometry(self).size() * 0.9)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every change is saved the moment it is made (forms ask before closing with unsaved input).
