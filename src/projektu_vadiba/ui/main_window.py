@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services.projects import get_project
+from projektu_vadiba.ui import screen
 from projektu_vadiba.ui.dialogs.about import AboutDialog
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
@@ -31,7 +32,6 @@ from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.models.project_tree import SECTIONS, section_label
 from projektu_vadiba.ui.people_window import PeopleRegistryWindow, import_people
 from projektu_vadiba.ui.plural import count, language
-from projektu_vadiba.ui.screen import available_geometry
 from projektu_vadiba.ui.settings import (
     LAST_PROJECT,
     LAST_SECTION,
@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def _default_size(self) -> QSize:
         """1280×800, or 90 % of a smaller screen (a 1366×768 laptop: 1229×655)."""
-        return QSize(1280, 800).boundedTo(available_geometry(self).size() * 0.9)
+        return QSize(1280, 800).boundedTo(screen.available_geometry(self).size() * 0.9)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every change is saved the moment it is made (forms ask before closing with unsaved input).

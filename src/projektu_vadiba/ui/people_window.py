@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from projektu_vadiba.core.db import Database
+from projektu_vadiba.ui.screen import fit_window
 
 
 class PeopleRegistryWindow(QDialog):
@@ -21,7 +23,7 @@ class PeopleRegistryWindow(QDialog):
         self.view.dataChanged.connect(on_change)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
-        self.resize(1000, 640)
+        fit_window(self, QSize(1000, 640))
 
 
 def import_people(db: Database, on_change: Callable[[], None], parent: QWidget | None = None) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -41,6 +41,7 @@ from projektu_vadiba.core.imports import (
     guess_mapping,
     read_table,
 )
+from projektu_vadiba.ui.screen import fit_window
 
 PREVIEW_ROWS = 8
 
@@ -55,7 +56,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None  # type: ignore[assignment]
         self.setWindowTitle(QCoreApplication.translate("import", "Personu imports"))
-        self.resize(900, 640)
+        fit_window(self, QSize(900, 640))
         self.file_label = QLabel(QCoreApplication.translate("import", "Fails nav izvēlēts."), self)
         pick = QPushButton(QCoreApplication.translate("import", "Izvēlēties failu…"), self)
         pick.clicked.connect(self.pick_file)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.scan.results import ApplyResult, ScannedRow, ScanReport
+from projektu_vadiba.ui.screen import fit_window
 
 UNCERTAIN = QColor("#fff3bf")
 WALK_IN = QColor("#e7f5ff")
@@ -34,7 +35,7 @@ class ScanReviewDialog(QDialog):
         self.db, self.report = db, report
         self.applied: ApplyResult | None = None
         self.setWindowTitle(QCoreApplication.translate("scan_review", "Noskenēto lapu pārbaude"))
-        self.resize(1200, 800)
+        fit_window(self, QSize(1200, 800))
         layout = QVBoxLayout(self)
         if report.errors:
             page_text = QCoreApplication.translate("scan_review", ", {page}. lpp.")
