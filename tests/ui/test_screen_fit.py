@@ -100,6 +100,8 @@ def problems_of(window: QWidget, name: str) -> list[str]:
         if parent is window and not AVAILABLE.contains(rect):
             found.append(f"{label} is off the screen")
             continue
+        if rect.height() < each.minimumSizeHint().height():
+            found.append(f"{label} is squeezed below its height {each.minimumSizeHint().height()}")
         cut = next((p for p in chain if not _global_rect(p).contains(rect)), None)
         if cut is not None:
             found.append(f"{label} is cut off by {type(cut).__name__} {_global_rect(cut).getRect()}")
