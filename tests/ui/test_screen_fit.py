@@ -9,26 +9,19 @@ scroll area's content excepted: it scrolls)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QTabWidget, QWidget
-from pytestqt.qtbot import QtBot
 
-from projektu_vadiba.core import clock
-from projektu_vadiba.core.db import Database, open_database
-from projektu_vadiba.core.demo import fill_demo
+from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.services import activities, projects
-from projektu_vadiba.ui import screen
 from projektu_vadiba.ui.dialogs.pdf_preview import PdfPreviewDialog
 from projektu_vadiba.ui.main_window import MainWindow
-from projektu_vadiba.ui.settings import Settings
-from projektu_vadiba.ui.wiring import wire_features
 
 from .helpers import button, dialogs_closed, on_dialog  # noqa: F401 (dialogs_closed: an autouse fixture)
 
@@ -38,40 +31,6 @@ TODAY = datetime(2025, 11, 3, 9, 30)  # the demo's projects are then running, cl
 MENTORING = "2025.LV/NVOF/MIC/041"
 WAIT = 1500  # × 20 ms: a sheet PDF or a scan is made before its dialog opens, on a busy machine
 SHOTS = Path("/tmp/pv-screen-fit")  # screenshots of each window, for a person to look at (not asserted)
-
-
-@pytest.fixture(params=["app", "bare"])
-def laptop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[None]:
-    """The laptop's screen; "app": with the ScreenFit filter as run_gui installs it; "bare": without it, so each
-    window's own sizing is tested too (the filter is a safety net, not the only reason a window fits)."""
-    monkeypatch.setattr(screen, "available_geometry", lambda widget=None: QRect(AVAILABLE))
-    fit = screen.ScreenFit(qapp)
-    if request.param == "app":
-        qapp.installEventFilter(fit)
-    yield
-    qapp.removeEventFilter(fit)
-    fit.deleteLater()
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Iterator[Database]:
-    clock.set_clock(TODAY)
-    db = open_database(f"sqlite:///{tmp_path / 'demo.sqlite'}")
-    with db.session() as s:
-        fill_demo(s)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, laptop: None, demo_db: Database, tmp_path: Path) -> MainWindow:
-    wire_features()
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    main = MainWindow(demo_db, settings)  # no saved geometry: the default size for this screen
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 def _global_rect(widget: QWidget) -> QRect:

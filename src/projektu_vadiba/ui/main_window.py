@@ -113,9 +113,9 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         # A rebuild (new language) makes new actions: the old ones must go, or every key would belong to two
         # window actions at once and Qt would run neither ("Ambiguous shortcut overload").
-        for action in self._window_actions:
-            self.removeAction(action)
-            action.deleteLater()
+        for old in self._window_actions:
+            self.removeAction(old)
+            old.deleteLater()
         self._window_actions.clear()
         bar = self.menuBar()
         for menu in bar.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):

@@ -26,6 +26,7 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services import gdpr, merge
 from projektu_vadiba.ui.people.people_model import PeopleModel
 from projektu_vadiba.ui.people.person_dialog import PersonDialog
+from projektu_vadiba.ui.widgets.table_view import fit_column
 
 DEBOUNCE_MS = 150
 
@@ -91,6 +92,7 @@ class PeopleRegistryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        fit_column(self.table, 4, "ilze.kenina-ozolina@example.lv")  # the e-mail, whole (screen branch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_button = QPushButton(QCoreApplication.translate("people", "Pievienot…"), self)
         self.edit_button = QPushButton(QCoreApplication.translate("people", "Labot…"), self)

@@ -49,7 +49,8 @@ class Section(QWidget):
             self.reload()
         # Reloading changes what the section shows (a part built on first show, notes): its scroll area
         # (ProjectPage) reads the section's minimum height again only when asked.
-        area = self.parentWidget().parentWidget() if self.parentWidget() is not None else None
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
         if isinstance(area, QAbstractScrollArea):
             QCoreApplication.postEvent(area, QEvent(QEvent.Type.LayoutRequest))
 
