@@ -49,6 +49,7 @@ def test_budget_amounts_are_whole(window: MainWindow) -> None:
     assert money, titles
     for title in money:
         assert_shown_in_full(budget, title, ["22 222,22 €", *[t for t in shown(budget, title) if t]])
+    assert_shown_in_full(budget, "Pozīcija", ["Mentoru atlīdzība", "Ceļa izdevumi"])  # was squeezed to "Mentoru …"
 
 
 def test_registry_emails_are_whole(window: MainWindow) -> None:

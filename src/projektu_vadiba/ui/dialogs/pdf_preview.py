@@ -103,7 +103,7 @@ class PdfPreviewDialog(QDialog):
         top.addWidget(self.page_spin)
         top.addWidget(self.pages_label)
         top.addWidget(self.chapter_combo, 1)
-        top.addStretch(1)
+        top.addStretch(0 if self.chapters else 1)  # the list of events takes the room when there is one
         top.addWidget(self.fit_width_button)
         top.addWidget(self.whole_page_button)
 
