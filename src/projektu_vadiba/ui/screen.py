@@ -67,11 +67,13 @@ def _is_window(widget: QWidget) -> bool:
     return widget.isWindow() and kind in (Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Sheet)
 
 
-_installed: list[ScreenFit] = []
+def install_screen_fit(app: QObject) -> ScreenFit:
+    """Keep every window of `app` on the screen until `remove_screen_fit` (run_gui's lifetime)."""
+    fit = ScreenFit(app)
+    app.installEventFilter(fit)
+    return fit
 
 
-def install_screen_fit(app: QObject) -> None:
-    """Once per application."""
-    if not _installed:
-        _installed.append(ScreenFit(app))
-        app.installEventFilter(_installed[0])
+def remove_screen_fit(app: QObject, fit: ScreenFit) -> None:
+    app.removeEventFilter(fit)
+    fit.deleteLater()
