@@ -106,3 +106,22 @@ def test_section_shortcuts_are_not_shared_on_any_section(qtbot: QtBot, seeded: S
     for key in window.section_actions:
         window.open_project(seeded.ids["2023-NVO-07"], key)
         assert_no_shared_keys(window)
+
+
+def test_a_section_key_opens_its_form_once_after_a_language_switch(
+    qtbot: QtBot, seeded: Seeded, settings: Settings, back_to_latvian: None
+) -> None:
+    window = make_window(qtbot, seeded.db, settings)
+    on_dialog(lambda dialog: _choose_language(dialog, "en"))
+    _press(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    QApplication.sendPostedEvents(None, 0)
+    window.open_project(seeded.ids["2023-NVO-07"], "events")
+    view = window.project_page.events.view
+    view.selectRow(0)
+    activate(window)
+    view.setFocus()
+    opened: list[str] = []
+    on_dialog(lambda dialog: (opened.append(dialog.windowTitle()), dialog.done(0)))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)  # "Labot pasākumu"
+    assert opened == ["Event"]
+    assert_no_shared_keys(window)
