@@ -1707,6 +1707,14 @@
         <translation>Whole page</translation>
     </message>
     <message>
+        <source>Lapa </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <source>Pāriet uz pasākuma pirmo lapu</source>
+        <translation>Go to the event&apos;s first page</translation>
+    </message>
+    <message>
         <source>Drukāt…</source>
         <translation>Print…</translation>
     </message>
@@ -1729,6 +1737,10 @@
     <message>
         <source>Lapas: %1</source>
         <translation>Pages: %1</translation>
+    </message>
+    <message>
+        <source> no %1</source>
+        <translation> of %1</translation>
     </message>
     <message>
         <source>Saglabāt kā PDF</source>

@@ -13,14 +13,20 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from projektu_vadiba.core import clock
 from projektu_vadiba.core.db import Database, open_database
+from projektu_vadiba.core.demo import fill_demo
 from projektu_vadiba.core.dto import ActivityInput, EventInput, IndicatorInput, PersonInput, ProjectInput
 from projektu_vadiba.core.models.enums import AttendanceStatus, EventType, FundingSource, ProjectStatus
 from projektu_vadiba.core.services import activities, attendance, indicators, people, projects
+from projektu_vadiba.ui import screen
+from projektu_vadiba.ui.main_window import MainWindow
 from projektu_vadiba.ui.settings import Settings
-from projektu_vadiba.ui.wiring import unwire_features
+from projektu_vadiba.ui.wiring import unwire_features, wire_features
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -116,3 +122,43 @@ def seed(db: Database) -> dict[str, int]:
 @pytest.fixture
 def seeded(empty_db: Database) -> Seeded:
     return Seeded(empty_db, seed(empty_db))
+
+
+# ---- a 1366×768 laptop (tests/ui/test_screen_fit.py, test_table_columns.py) --------------------------------------
+
+LAPTOP_AVAILABLE = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+DEMO_TODAY = datetime(2025, 11, 3, 9, 30)  # the demo's projects are then running, closed and due
+
+
+@pytest.fixture(params=["app", "bare"])
+def laptop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[None]:
+    """The laptop's screen; "app": with the ScreenFit filter as run_gui installs it; "bare": without it, so each
+    window's own sizing is tested too (the filter is a safety net, not the only reason a window fits)."""
+    monkeypatch.setattr(screen, "available_geometry", lambda widget=None: QRect(LAPTOP_AVAILABLE))
+    fit = screen.ScreenFit(qapp)
+    if request.param == "app":
+        qapp.installEventFilter(fit)
+    yield
+    qapp.removeEventFilter(fit)
+    fit.deleteLater()
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Iterator[Database]:
+    clock.set_clock(DEMO_TODAY)
+    db = open_database(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    with db.session() as s:
+        fill_demo(s)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, laptop: None, demo_db: Database, tmp_path: Path) -> MainWindow:
+    wire_features()
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(demo_db, settings)  # no saved geometry: the default size for this screen
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

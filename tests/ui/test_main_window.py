@@ -205,7 +205,7 @@ def test_window_geometry_is_remembered(qtbot: QtBot, seeded: Seeded, tmp_path: P
     ini = str(tmp_path / "geometry.ini")
     first = make_window(qtbot, seeded.db, Settings(QSettings(ini, QSettings.Format.IniFormat)))
     first.resize(710, 540)  # the offscreen screen is 800×800: restoreGeometry keeps windows inside it
-    first.splitter.setSizes([300, 700])
+    first.splitter.setSizes([160, 546])  # the whole width (710 less the handle), each above its minimum
     sizes = first.splitter.sizes()
     first.close()
     second = make_window(qtbot, seeded.db, Settings(QSettings(ini, QSettings.Format.IniFormat)))

@@ -18,6 +18,7 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.ui.fonts import load_fonts
 from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.main_window import MainWindow
+from projektu_vadiba.ui.screen import install_screen_fit, remove_screen_fit
 from projektu_vadiba.ui.settings import ORGANISATION, Settings
 from projektu_vadiba.ui.smoke import arm_smoke_quit
 from projektu_vadiba.ui.translations import choose_language, switch_language
@@ -62,10 +63,12 @@ def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
     if db is None:
         return 1
     wire_features()
+    fit = install_screen_fit(app)  # every window and dialog opens inside the screen
     window = MainWindow(db, settings)
     window.show()
     arm_smoke_quit(window, app.quit)  # only with PROJEKTU_VADIBA_SMOKE_QUIT_MS set (build smoke tests)
     try:
         return int(app.exec())
     finally:
+        remove_screen_fit(app, fit)
         db.close()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services.projects import get_project
+from projektu_vadiba.ui import screen
 from projektu_vadiba.ui.dialogs.about import AboutDialog
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
@@ -69,7 +71,12 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
+        self._window_actions: list[QAction] = []
         self._build()
+        stack = self.ws.undo_stack
+        stack.canUndoChanged.connect(self._update_undo)
+        stack.canRedoChanged.connect(self._update_undo)
+        stack.indexChanged.connect(self._update_undo)
         self._restore_state()
 
     # ---- building (again after a language change) ----------------------------------------------------
@@ -104,7 +111,15 @@ class MainWindow(QMainWindow):
         self.start_page.reload()
 
     def _build_menu(self) -> None:
+        # A rebuild (new language) makes new actions: the old ones must go, or every key would belong to two
+        # window actions at once and Qt would run neither ("Ambiguous shortcut overload").
+        for old in self._window_actions:
+            self.removeAction(old)
+            old.deleteLater()
+        self._window_actions.clear()
         bar = self.menuBar()
+        for menu in bar.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            menu.deleteLater()
         bar.clear()
         file_menu = bar.addMenu(self.tr("&Fails"))
         self.new_project_action = self._action(self.tr("&Jauns projekts…"), "Ctrl+N", self.new_project)
@@ -133,10 +148,6 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        stack = self.ws.undo_stack
-        stack.canUndoChanged.connect(self._update_undo)
-        stack.canRedoChanged.connect(self._update_undo)
-        stack.indexChanged.connect(self._update_undo)
         self._update_undo()
 
         view_menu = bar.addMenu(self.tr("&Skats"))
@@ -206,6 +217,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work while the menu bar is hidden too
+        self._window_actions.append(action)
         return action
 
     def rebuild(self) -> None:
@@ -376,13 +388,8 @@ class MainWindow(QMainWindow):
             self.open_project(last, section if section in SECTIONS else "overview")
 
     def _default_size(self) -> QSize:
-        """1280×800, or 90 % of a smaller screen."""
-        wanted = QSize(1280, 800)
-        screen = self.screen()
-        if screen is None:
-            return wanted
-        available = screen.availableGeometry().size() * 0.9
-        return wanted.boundedTo(available)
+        """1280×800, or 90 % of a smaller screen (a 1366×768 laptop: 1229×655)."""
+        return QSize(1280, 800).boundedTo(screen.available_geometry(self).size() * 0.9)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every change is saved the moment it is made (forms ask before closing with unsaved input).

@@ -3,9 +3,11 @@ change data only through the workspace; the registry reads itself again on its `
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from projektu_vadiba.ui.screen import fit_window
 from projektu_vadiba.ui.workspace import Workspace
 
 
@@ -20,7 +22,7 @@ class PeopleRegistryWindow(QDialog):
         self.view = PeopleRegistryView(ws, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
-        self.resize(1000, 640)
+        fit_window(self, QSize(1000, 640))
         # A window of its own: the main window's Ctrl+Z / Ctrl+Y do not reach it, so it has the same two.
         undo = QAction(self.tr("Atsaukt"), self)
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))

@@ -139,6 +139,14 @@ class AttendanceSheetOptionsDialog(QDialog):
         return SheetChoice(variant, rows, bool(self.orientation.currentData()))
 
 
+@dataclass(frozen=True)
+class SheetPreview:
+    pdf: SheetPdf
+    file_name: str
+    title: str
+    chapters: tuple[tuple[str, int], ...]  # each event's date and title with its first page (0-based)
+
+
 def build_sheet_pdf(
     db: Database,
     choice: SheetChoice,
@@ -148,6 +156,19 @@ def build_sheet_pdf(
     project_id: int | None = None,
 ) -> tuple[SheetPdf, str, str]:
     """The PDF, a file name to suggest and a window title."""
+    made = build_sheet_preview(db, choice, event_id=event_id, activity_id=activity_id, project_id=project_id)
+    return made.pdf, made.file_name, made.title
+
+
+def build_sheet_preview(
+    db: Database,
+    choice: SheetChoice,
+    *,
+    event_id: int | None = None,
+    activity_id: int | None = None,
+    project_id: int | None = None,
+) -> SheetPreview:
+    """The PDF with a file name to suggest, a window title and where each event's sheet starts."""
     from projektu_vadiba.core.services.sheets import sheets_for
     from projektu_vadiba.reports.attendance_sheet import SheetOptions, build_attendance_pdf, suggested_file_name
     from projektu_vadiba.reports.sheet_print import print_attendance_pdf
@@ -166,7 +187,13 @@ def build_sheet_pdf(
         SheetVariant.ATTENDED: QCoreApplication.translate("attendance_sheet", "Dalībnieku saraksts"),
     }
     subject = data.sheets[0].event.title if len(data.sheets) == 1 else f"{data.project.number} {data.project.title}"
-    return pdf, suggested_file_name(data), f"{titles[choice.variant]} — {subject}"
+    events = {sheet.event.id: sheet.event for sheet in data.sheets}
+    chapters = tuple(
+        (f"{events[plan.event_id].starts_at:%d.%m.%Y %H:%M} {events[plan.event_id].title}", plan.index)
+        for plan in pdf.pages
+        if plan.page == 1 and plan.event_id in events
+    )
+    return SheetPreview(pdf, suggested_file_name(data), f"{titles[choice.variant]} — {subject}", chapters)
 
 
 def open_attendance_sheet(
@@ -197,12 +224,14 @@ def open_attendance_sheet(
                 return
             choice = dialog.choice()
         chosen = choice
-        pdf, file_name, window_title = run_in_background(
+        made = run_in_background(
             parent,
             QCoreApplication.translate("attendance_sheet", "Gatavo reģistrācijas lapas…"),
-            lambda: build_sheet_pdf(db, chosen, **target),
+            lambda: build_sheet_preview(db, chosen, **target),
         )
     except AppError as exc:
         QMessageBox.warning(parent, title, exc.message)
         return
-    PdfPreviewDialog(pdf.data, file_name, window_title, parent).exec()
+    # One event's sheet needs no list of events; a batch (a project's 200 events) does.
+    chapters = made.chapters if len(made.chapters) > 1 else ()
+    PdfPreviewDialog(made.pdf.data, made.file_name, made.title, parent, chapters=chapters).exec()

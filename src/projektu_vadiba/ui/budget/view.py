@@ -58,7 +58,7 @@ from projektu_vadiba.ui.models.proxy import SearchProxyModel
 from projektu_vadiba.ui.models.rows_table import ID_ROLE
 from projektu_vadiba.ui.operations import ask_delete
 from projektu_vadiba.ui.plural import language
-from projektu_vadiba.ui.widgets.table_view import make_table_view
+from projektu_vadiba.ui.widgets.table_view import fit_column, make_table_view
 from projektu_vadiba.ui.workspace import Command, Workspace
 
 WARNINGS_STYLE = "QLabel { background: #fff4ce; color: #5c4400; padding: 6px; }"
@@ -94,6 +94,7 @@ class BudgetView(QWidget):
         self.sources = summary_model(self.tr("Finansējuma avots"), self)
 
         self.budget_view = self._table(self.budget, 1, sortable=False)
+        fit_column(self.budget_view, 1, "Mentoru atlīdzība kopienām (30)")  # the line's name, not '…' (screen)
         self.ledger_view = self._table(self.ledger_proxy, 4)
         self.payments_view = self._table(self.payments, 3)
         self.categories_view = self._table(self.categories, 0, sortable=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -44,6 +44,7 @@ from projektu_vadiba.core.services import activities
 from projektu_vadiba.ui.formatting import format_date
 from projektu_vadiba.ui.people.commands import ImportCommand
 from projektu_vadiba.ui.plural import count
+from projektu_vadiba.ui.screen import fit_window
 from projektu_vadiba.ui.workspace import Workspace
 
 PREVIEW_ROWS = 8
@@ -63,7 +64,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None  # type: ignore[assignment]
         self.setWindowTitle(QCoreApplication.translate("import", "Personu imports"))
-        self.resize(900, 640)
+        fit_window(self, QSize(900, 640))
         self.file_label = QLabel(QCoreApplication.translate("import", "Fails nav izvēlēts."), self)
         pick = QPushButton(QCoreApplication.translate("import", "Izvēlēties failu…"), self)
         pick.clicked.connect(self.pick_file)

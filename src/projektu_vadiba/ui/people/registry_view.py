@@ -30,6 +30,7 @@ from projektu_vadiba.ui.operations import ask_delete
 from projektu_vadiba.ui.people.commands import DeletePersonCommand, MergeCommand, person_impact
 from projektu_vadiba.ui.people.people_model import PeopleModel
 from projektu_vadiba.ui.people.person_dialog import PersonDialog
+from projektu_vadiba.ui.widgets.table_view import fit_column
 from projektu_vadiba.ui.workspace import Workspace
 
 DEBOUNCE_MS = 150
@@ -94,6 +95,7 @@ class PeopleRegistryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        fit_column(self.table, 4, "ilze.kenina-ozolina@example.lv")  # the e-mail, whole (screen branch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_button = QPushButton(QCoreApplication.translate("people", "Pievienot…"), self)
         self.edit_button = QPushButton(QCoreApplication.translate("people", "Labot…"), self)

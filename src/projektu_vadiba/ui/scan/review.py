@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.scan.results import ApplyResult, ScannedPage, ScannedRow, ScanReport
 from projektu_vadiba.ui.plural import count
+from projektu_vadiba.ui.screen import fit_window
 from projektu_vadiba.ui.workspace import Command, Workspace
 
 UNCERTAIN = QColor("#fff3bf")
@@ -60,7 +61,7 @@ class ScanReviewDialog(QDialog):
         self.applied: ApplyResult | None = None
         self.command: ScanApplyCommand | None = None
         self.setWindowTitle(QCoreApplication.translate("scan_review", "Noskenēto lapu pārbaude"))
-        self.resize(1200, 800)
+        fit_window(self, QSize(1200, 800))
         layout = QVBoxLayout(self)
         if report.errors:
             page_text = QCoreApplication.translate("scan_review", ", {page}. lpp.")

@@ -23,7 +23,7 @@ from projektu_vadiba.ui.views.event_page import EventPage
 from projektu_vadiba.ui.views.section import Section, selected_id
 from projektu_vadiba.ui.widgets.cards import SectionHeading, note
 from projektu_vadiba.ui.widgets.month_view import MonthView
-from projektu_vadiba.ui.widgets.table_view import make_table_view, set_column_width
+from projektu_vadiba.ui.widgets.table_view import fit_column, make_table_view, set_column_width
 from projektu_vadiba.ui.workspace import Workspace
 
 LIST, CALENDAR = "list", "calendar"
@@ -71,11 +71,12 @@ class EventsSection(Section):
         self.view = make_table_view(
             self.model, stretch_column=EventColumn.TITLE, parent=self.list_page, fit_contents=False
         )
-        widths = {EventColumn.DATE: 18, EventColumn.TYPE: 15, EventColumn.ACTIVITY: 11, EventColumn.PLACE: 24,
+        widths = {EventColumn.TYPE: 15, EventColumn.ACTIVITY: 11, EventColumn.PLACE: 24,
                   EventColumn.REGISTERED: 11, EventColumn.ATTENDED: 11}  # fmt: skip
         em = self.fontMetrics().averageCharWidth()
         for column, chars in widths.items():
             set_column_width(self.view, column, em * chars)
+        fit_column(self.view, EventColumn.DATE, "30.11.2026 10:00")  # digits are wider than the average letter
         self.view.activated.connect(self._open_selected)
         self.model.modelReset.connect(self._update_count)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)

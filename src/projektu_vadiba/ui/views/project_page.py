@@ -4,7 +4,16 @@ Participants, Indicators, Budget, Reports), with the project's own actions (edit
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from projektu_vadiba.core.dto import ProjectDetail
 from projektu_vadiba.core.errors import NotFoundError
@@ -79,8 +88,11 @@ class ProjectPage(QWidget):
         }
         assert tuple(self.sections) == SECTIONS
         self.stack = QStackedWidget(self)
-        for section in self.sections.values():
-            self.stack.addWidget(section)
+        # Each section scrolls when the window is smaller than its content (a 1366×768 laptop): nothing is cut off.
+        self.pages: dict[str, QScrollArea] = {}
+        for key, section in self.sections.items():
+            self.pages[key] = scrolling(section, self.stack)
+            self.stack.addWidget(self.pages[key])
         self.overview.openSection.connect(self.show_section)
         self.overview.openEvent.connect(self.open_event)
         self.activities.openEvent.connect(self.open_event)
@@ -109,19 +121,20 @@ class ProjectPage(QWidget):
         self.project = project
         self._fill(project)
         if section is not None:
-            self.stack.setCurrentWidget(self.sections.get(section, self.overview))
+            self.stack.setCurrentWidget(self.pages.get(section, self.pages["overview"]))
         for each in self.sections.values():
             each.set_project(project_id)
 
     def current_section(self) -> str:
         widget = self.stack.currentWidget()
-        return widget.key if isinstance(widget, Section) else "overview"
+        section = widget.widget() if isinstance(widget, QScrollArea) else widget
+        return section.key if isinstance(section, Section) else "overview"
 
     def show_section(self, key: str) -> None:
         section = self.sections.get(key, self.overview)
-        if section is self.events and self.stack.currentWidget() is self.events:
+        if section is self.events and self.current_section() == "events":
             self.events.set_mode(self.events.mode_key, remember=False)  # back from an event's page to the list
-        self.stack.setCurrentWidget(section)
+        self.stack.setCurrentWidget(self.pages[section.key])
         self.sectionChanged.emit(section.key)
 
     def open_event(self, event_id: int) -> None:
@@ -166,3 +179,12 @@ class ProjectPage(QWidget):
     def _sheet(self) -> None:
         if self.project is not None and hooks.sheet_action is not None:
             hooks.sheet_action(self, self.ws.db, project_id=self.project.id)
+
+
+def scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """`widget` at the full size of the area, with scroll bars only when the area is smaller than its minimum."""
+    area = QScrollArea(parent)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QLayout, QTableView, QWidget
 
 from projektu_vadiba.core.errors import NotFoundError
 from projektu_vadiba.ui.models.rows_table import ID_ROLE
@@ -47,6 +47,12 @@ class Section(QWidget):
         self._stale = False
         with suppress(NotFoundError):  # the project went away: the window shows the start page instead
             self.reload()
+        # Reloading changes what the section shows (a part built on first show, notes): its scroll area
+        # (ProjectPage) reads the section's minimum height again only when asked.
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QAbstractScrollArea):
+            QCoreApplication.postEvent(area, QEvent(QEvent.Type.LayoutRequest))
 
     def reload(self) -> None:
         raise NotImplementedError
@@ -55,6 +61,15 @@ class Section(QWidget):
         self._stale = True
         if self.on_screen():
             self.refresh()
+
+    def minimumSizeHint(self) -> QSize:
+        # A section scrolls (ProjectPage) once the area is smaller than this; wrapped notes need more height on a
+        # narrow laptop screen than Qt's estimate, which let the layout squeeze buttons into each other.
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            hint.setHeight(max(hint.height(), column_height(layout, self.width())))
+        return hint
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -75,6 +90,21 @@ class Section(QWidget):
         action.triggered.connect(slot)
         (target or self).addAction(action)
         return action
+
+
+def column_height(layout: QLayout, width: int) -> int:
+    """The least height of a vertical box layout at `width`: each item's minimum, wrapped text at its height for
+    that width, the spacing and the margins."""
+    margins = layout.contentsMargins()
+    inner = width - margins.left() - margins.right()
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    shown = [item for item in items if item is not None and not item.isEmpty()]
+    heights = [
+        max(item.minimumSize().height(), item.heightForWidth(inner) if item.hasHeightForWidth() else 0)
+        for item in shown
+    ]
+    spacing = max(layout.spacing(), 0) * max(len(shown) - 1, 0)
+    return sum(heights) + spacing + margins.top() + margins.bottom()
 
 
 def selected_id(view: QAbstractItemView) -> int | None:

@@ -80,8 +80,8 @@ class StartPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.new_button)
         row = QHBoxLayout()
-        row.addWidget(self.due_card, 1)
-        row.addWidget(self.events_card, 1)
+        row.addWidget(self.due_card, 5)  # wide enough to say which project a deadline is for
+        row.addWidget(self.events_card, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(top)

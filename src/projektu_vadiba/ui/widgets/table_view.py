@@ -8,6 +8,8 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 _FIT_ROWS = 200
+CELL_PADDING = 16  # the style's margins either side of a cell's text, with room to spare
+SORT_ARROW = 16  # the header's sort indicator
 
 
 def make_table_view(
@@ -60,6 +62,17 @@ def set_column_width(view: QTableView, column: int, width: int) -> None:
     """A column the user may resize, starting at `width` (long texts are elided)."""
     view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
     view.setColumnWidth(column, width)
+
+
+def fit_column(view: QTableView, column: int, sample: str) -> None:
+    """A column the user may resize, as wide as `sample` (the widest date or amount it shows) and its title with
+    the sort arrow: sized from one text, not by measuring thousands of rows."""
+    model = view.model()
+    title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
+    header = view.horizontalHeader()
+    cell = view.fontMetrics().horizontalAdvance(sample) + CELL_PADDING
+    heading = header.fontMetrics().horizontalAdvance(title) + CELL_PADDING + SORT_ARROW
+    set_column_width(view, column, max(cell, heading))
 
 
 def column_texts(view: QTableView, column: int) -> list[str]:
