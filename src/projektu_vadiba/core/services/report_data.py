@@ -78,7 +78,7 @@ def _default_breakdowns(raw: dict[str, Any]) -> tuple[str, ...]:
 
 def _check_period(period: ReportPeriod | None) -> None:
     if period is not None and period.date_to < period.date_from:
-        raise ValidationError.single("date_to", "Pārskata perioda beigas nevar būt pirms sākuma.")
+        raise ValidationError.coded("date_to", "report.period_end_before_start")
 
 
 def missing_texts(
