@@ -44,6 +44,8 @@ def _plural_form(lang: str, n: int) -> str:
 
 
 def _term(value: Any, lang: str) -> Any:
+    if isinstance(value, list | tuple):  # a list of labels: "Vārds, E-pasts"
+        return ", ".join(str(_term(v, lang)) for v in value)
     if isinstance(value, str) and value.startswith(TERM_PREFIXES):
         found = catalogue(lang).get(value)
         if isinstance(found, str):
@@ -85,6 +87,24 @@ def text_of(error: Any, lang: str) -> str:
     if not code:
         return str(getattr(error, "message", error))
     return render(code, getattr(error, "values", None), lang)
+
+
+class Message(str):
+    """A Latvian sentence that remembers its code and values: where the core keeps messages as plain strings
+    (an import plan's row problems), it stays a str for every reader and still renders in another language."""
+
+    code: str
+    values: dict[str, Any]
+
+    def __new__(cls, code: str, /, **values: Any) -> Message:
+        text = super().__new__(cls, render(code, values, "lv"))
+        text.code, text.values = code, values
+        return text
+
+
+def as_message(problem: Any) -> str:
+    """A FieldProblem's text as a Message (or its plain text when it has no code)."""
+    return Message(problem.code, **problem.values) if problem.code else str(problem.message)
 
 
 def latvian(code: str, /, **values: Any) -> str:

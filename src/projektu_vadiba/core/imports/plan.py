@@ -25,6 +25,7 @@ from projektu_vadiba.core.imports.mapping import (
     split_full_name,
 )
 from projektu_vadiba.core.imports.readers import RawTable
+from projektu_vadiba.core.messages import Message, as_message, render, text_of
 from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus, Event, Person
 from projektu_vadiba.core.services.duplicates import Keys, build_index
 from projektu_vadiba.core.services.people import validate_person
@@ -34,7 +35,7 @@ Progress = Callable[[int, int], bool | None]  # (done, total) -> False to cancel
 
 class ImportCancelled(AppError):
     def __init__(self) -> None:
-        super().__init__("Imports atcelts; nekas netika saglabāts.")
+        super().__init__(code="import.cancelled")
 
 
 class Choice(StrEnum):
@@ -79,11 +80,11 @@ class ImportPlan:
     def duplicates(self) -> list[PlannedRow]:
         return [r for r in self.rows if r.valid and r.is_duplicate]
 
-    def messages(self) -> list[str]:
-        """Every problem, one line each: '7. rinda: “jānis@” nav derīga e-pasta adrese.'"""
-        out = list(self.problems)
+    def messages(self, lang: str = "lv") -> list[str]:
+        """Every problem, one line each: '7. rinda: “jānis@” nav derīga e-pasta adrese.' (in `lang`)"""
+        out = [text_of(m, lang) for m in self.problems]
         for r in self.rows:
-            out.extend(f"{r.row}. rinda: {m}" for m in r.problems)
+            out.extend(render("import.row", {"row": r.row, "text": text_of(m, lang)}, lang) for m in r.problems)
         return out
 
 
@@ -138,11 +139,11 @@ def _parse_row(
     if columns.full_name and not (given or surname):
         given, surname = split_full_name(values["full_name"])
     coded: dict[str, object] = dict.fromkeys(("gender", "consent_data", "consent_photo", "status", "role"))
-    for key, what in columns.coded:  # the fields not mapped stay None
+    for key, _what in columns.coded:  # the fields not mapped stay None (the message: import.bad_value.<key>)
         text = values[key]
         value = _coded(key, text)
         if value is _INVALID:
-            problems.append(f"{FIELD_BY_KEY[key].label}: “{text}” nav {what}.")
+            problems.append(Message(f"import.bad_value.{key}", field=f"label.import.{key}", text=text))
             value = None
         coded[key] = value
     birth_text = get("birth_year", "")
@@ -152,7 +153,7 @@ def _parse_row(
         try:  # "1987" or a date of birth "12.05.1987"
             birth_year = int(digits[-4:]) if len(digits) > 4 and digits[-4:].isdigit() else int(digits)
         except ValueError:
-            problems.append(f"Dzimšanas gads: “{birth_text}” nav gads (piemērs: 1987).")
+            problems.append(Message("import.bad_birth_year", text=birth_text))
     data = PersonInput(
         given_name=given,
         surname=surname,
@@ -171,7 +172,7 @@ def _parse_row(
     try:
         data = validate_person(data)
     except ValidationError as exc:
-        problems.extend(p.message for p in exc.problems)
+        problems.extend(as_message(p) for p in exc.problems)
     return data, coded["status"], coded["role"], tuple(problems)  # type: ignore[return-value]
 
 
@@ -196,12 +197,12 @@ def _names(session: Session, ids: list[int]) -> dict[int, str]:
 
 def check_mapping(mapping: Sequence[str]) -> list[str]:
     keys = [k for k in mapping if k != IGNORE]
-    problems = []
+    problems: list[str] = []
     if not ({"given_name", "surname"} <= set(keys) or "full_name" in keys):
-        problems.append("Norādiet kolonnas ar vārdu un uzvārdu (vai vienu kolonnu “Vārds Uzvārds”).")
-    repeated = sorted({FIELD_BY_KEY[k].label for k in keys if keys.count(k) > 1})
+        problems.append(Message("import.no_name_columns"))
+    repeated = sorted({k for k in keys if keys.count(k) > 1}, key=lambda k: FIELD_BY_KEY[k].label)
     if repeated:
-        problems.append(f"Katram laukam var būt tikai viena kolonna: {', '.join(repeated)}.")
+        problems.append(Message("import.repeated_columns", fields=[f"label.import.{k}" for k in repeated]))
     return problems
 
 
@@ -215,7 +216,7 @@ def build_plan(
 ) -> ImportPlan:
     """Validate every row and find duplicates; stores nothing."""
     if event_id is not None and session.get(Event, event_id) is None:
-        raise AppError(f"Pasākums (nr. {event_id}) nav atrasts.")
+        raise AppError.of("import.event_not_found", id=event_id)
     columns = list(mapping) if mapping is not None else guess_mapping(table.header)
     columns += [IGNORE] * (table.width - len(columns))
     problems = check_mapping(columns)

@@ -139,12 +139,12 @@ def money_summary(
 
 
 def _line_summary(b: BudgetLineDTO, total_planned: Decimal) -> LineSummary:
-    mismatch = _line_mismatch(b)
+    mismatch = line_mismatch(b)
     warnings = (latvian("money.line_mismatch", **mismatch),) if mismatch else ()
     return LineSummary(b, b.planned - b.spent, percent(b.planned, total_planned), percent(b.spent, b.planned), warnings)
 
 
-def _line_mismatch(b: BudgetLineDTO) -> dict[str, str] | None:
+def line_mismatch(b: BudgetLineDTO) -> dict[str, str] | None:
     """The values of a "planned ≠ quantity × unit cost" warning, None when they agree."""
     computed = (b.quantity * b.unit_cost).quantize(ZERO, rounding=ROUND_HALF_UP)
     if b.unit_cost and computed != b.planned:
@@ -262,7 +262,7 @@ def _warnings(
         if c.warning:
             out.append(_warning(c.warning_kind, c.key, **c.warning_values))
         for line in c.lines:
-            if mismatch := _line_mismatch(line.line):
+            if mismatch := line_mismatch(line.line):
                 out.append(_warning("line_mismatch", c.key, **mismatch))
     if spent > planned:
         out.append(_warning("total_over", None, spent=eur(spent), planned=eur(planned), over=eur(spent - planned)))

@@ -13,6 +13,7 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus
 from projektu_vadiba.core.services import attendance
 from projektu_vadiba.ui.labels import attendance_role_label, attendance_status_label
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.people.commands import AttendanceEditCommand, set_no_photos, set_roles, set_statuses
 from projektu_vadiba.ui.plural import count
 from projektu_vadiba.ui.workspace import Workspace
@@ -147,7 +148,7 @@ class AttendanceModel(QAbstractTableModel):
         try:
             self.ws.execute(command)  # dataChanged: the list is read again
         except AppError as exc:
-            self.failed.emit(exc.message)
+            self.failed.emit(text_of(exc))
             return False
         return True
 

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 from projektu_vadiba.core.dto import ProjectDetail
 from projektu_vadiba.core.models.enums import DeadlineKind
 from projektu_vadiba.core.services.overview import OverviewWarning, ProjectOverview, WarningKind, project_overview
-from projektu_vadiba.core.services.project_figures import FigureWarningKind
 from projektu_vadiba.ui.dialogs.cofinancing_form import CofinancingForm
 from projektu_vadiba.ui.dialogs.partner_form import PartnerForm
 from projektu_vadiba.ui.entities import COFINANCING, PARTNER, cofinancing_input, partner_input
 from projektu_vadiba.ui.formatting import format_date, format_datetime, format_money, format_number, format_period
 from projektu_vadiba.ui.labels import deadline_kind_label, project_status_label
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.models.project_lists import cofinancing_model, days_text, partners_model
 from projektu_vadiba.ui.models.project_tables import event_place
 from projektu_vadiba.ui.operations import delete_record
@@ -261,25 +261,11 @@ class OverviewSection(Section):
             )
         if w.kind is WarningKind.MONEY:
             return self._money_warning_text(w)
-        return html.escape(w.message)
+        return html.escape(text_of(w))
 
     def _money_warning_text(self, w: OverviewWarning) -> str:
-        texts = {
-            FigureWarningKind.BUDGET_VS_COST: self.tr(
-                "<a href='section:budget'>Budžeta</a> kopsumma %1 nesakrīt ar projekta kopējām izmaksām %2."
-            ),
-            FigureWarningKind.BUDGET_VS_GRANT: self.tr(
-                "<a href='section:budget'>Budžetā</a> plānotais finansētāja finansējums %1 nesakrīt ar piešķirto "
-                "finansējumu %2."
-            ),
-            FigureWarningKind.GRANT_OVERSPENT: self.tr(
-                "No finansētāja finansējuma <a href='section:budget'>izlietoti</a> %1 — vairāk nekā piešķirtie %2."
-            ),
-        }
-        text = texts.get(FigureWarningKind(w.subject))
-        if text is None:
-            return html.escape(w.message)
-        return text.replace("%1", format_money(w.achieved or 0)).replace("%2", format_money(w.expected or 0))
+        """The core's sentence from the message catalogue, in the UI language, linked to the budget."""
+        return f"<a href='section:budget'>{html.escape(text_of(w))}</a>"
 
     def _show_warnings(self, warnings: tuple[OverviewWarning, ...]) -> None:
         self.warnings.setVisible(bool(warnings))
