@@ -15,10 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from projektu_vadiba.cli import language
 from projektu_vadiba.core.dates import parse_date
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto_sheets import SheetSet
 from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.messages import text_of
 
 ATTENDANCE_EPILOG = """\
 Bez --event, --activity vai --all komanda parāda projekta pasākumus ar to ID un beidz darbu ar kodu 2:
@@ -129,7 +131,7 @@ def _day(text: str) -> date:
     try:
         return parse_date(text, "date")
     except ValidationError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from None
+        raise argparse.ArgumentTypeError(text_of(exc, language.current())) from None
 
 
 def _period(args: argparse.Namespace) -> tuple[date, date] | None:
