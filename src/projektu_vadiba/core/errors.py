@@ -31,7 +31,7 @@ class AppError(Exception):
 
     @classmethod
     def of(cls, code: str, /, **values: Any) -> Self:
-        """`NotFoundError.of("not_found.project", number="A-1")`: the Latvian message comes from the catalogue."""
+        """`NotFoundError.of("project.number_not_found", number="A-1")`: the Latvian message from the catalogue."""
         return cls(code=code, values=values)
 
 

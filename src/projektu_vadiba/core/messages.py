@@ -3,7 +3,7 @@
 A catalogue maps a stable code ("date.not_a_date", "required") to a template with {named} placeholders, or, for a
 sentence with a counted noun, to {"plural": "<value name>", "one": …, "few": …, "many": …} (Latvian) /
 {"plural": …, "one": …, "other": …} (English). A value that is itself a word of the catalogue — a field label
-("label.title"), a month ("month.in.2"), a term ("term.…") — is passed as that code and rendered in the same
+("label.name"), a month ("month.in.2"), a term ("term.…") — is passed as that code and rendered in the same
 language, so an English sentence carries no Latvian except what the user typed. No Qt: the core, the CLI and the
 UI share it.
 """

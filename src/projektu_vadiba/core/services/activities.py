@@ -34,9 +34,9 @@ def _validate_activity(
 ) -> ActivityInput:
     p = Problems()
     code = check_required(p, data.code, "code", "label.code")
-    title = check_required(p, data.title, "title", "label.name")
+    title = check_required(p, data.title, "title", "label.title")
     check_length(p, code, "code", "label.code", 20)
-    check_length(p, title, "title", "label.name", 500)
+    check_length(p, title, "title", "label.title", 500)
     check_period(p, data.planned_start, data.planned_end, "planned_end")
     clash = session.scalar(select(Activity.id).where(Activity.project_id == project_id, Activity.code == code))
     if code and clash is not None and clash != activity_id:
@@ -108,8 +108,8 @@ def code_sort_key(code: str) -> tuple[tuple[int, str], ...]:
 
 def _validate_event(session: Session, project_id: int, data: EventInput) -> EventInput:
     p = Problems()
-    title = check_required(p, data.title, "title", "label.name")
-    check_length(p, title, "title", "label.name", 500)
+    title = check_required(p, data.title, "title", "label.title")
+    check_length(p, title, "title", "label.title", 500)
     check_period(p, data.starts_at, data.ends_at, "ends_at")
     if data.planned_participants is not None and data.planned_participants < 0:
         p.coded("planned_participants", "event.planned_negative")

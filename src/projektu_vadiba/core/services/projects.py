@@ -58,11 +58,11 @@ from projektu_vadiba.core.validation import Problems, check_length, check_money,
 def _validate(session: Session, data: ProjectInput, project_id: int | None) -> ProjectInput:
     p = Problems()
     number = check_required(p, data.number, "number", "label.project_number")
-    title = check_required(p, data.title, "title", "label.name")
+    title = check_required(p, data.title, "title", "label.title")
     funder_name = check_required(p, data.funder_name, "funder_name", "label.funder")
     implementer = check_required(p, data.implementer_name, "implementer_name", "label.implementer")
     check_length(p, number, "number", "label.project_number", 60)
-    check_length(p, title, "title", "label.name", 500)
+    check_length(p, title, "title", "label.title", 500)
     check_period(p, data.start_date, data.end_date, "end_date")
     for field, amount in (("total_cost", data.total_cost), ("grant_amount", data.grant_amount)):
         try:
