@@ -3,9 +3,12 @@ renders in either language while its `message` stays the Latvian sentence."""
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -161,3 +164,13 @@ def test_message_is_a_latvian_string_that_remembers_its_code() -> None:
     assert problems[1] == "Katram laukam var būt tikai viena kolonna: E-pasts."
     assert isinstance(problems[1], Message)
     assert text_of(problems[1], "en") == "Each field can have only one column: E-mail."
+
+
+def test_a_warning_kept_as_a_message_renders_and_survives_a_copy() -> None:
+    warning = Message("event.outside_period", start="01.03.2026", end="31.12.2026")
+    assert warning == "Pasākums ir ārpus projekta perioda (01.03.2026–31.12.2026)."
+    for kept in (copy.deepcopy(warning), pickle.loads(pickle.dumps(warning))):
+        assert kept == warning and kept.code == "event.outside_period"
+    assert text_of(warning, "en") == "The event is outside the project period (01.03.2026–31.12.2026)."
+    holder = SimpleNamespace(code="", message=Message("project.grant_over_cost"))  # an OverviewWarning's shape
+    assert text_of(holder, "en") == "The grant is larger than the project's total cost."

@@ -119,7 +119,7 @@ def export_command(db: Database, args: argparse.Namespace) -> int:
     from projektu_vadiba.core.exports.people_export import event_table, project_table, write_table
 
     if args.output.suffix.lower() not in (".csv", ".xlsx"):
-        raise AppError(f"Nezināms faila veids “{args.output.suffix}”: izvēlieties .csv vai .xlsx.")
+        raise AppError.of("export.unknown_kind", suffix=args.output.suffix)
     with db.session() as s:
         if args.event is not None:
             table = event_table(s, args.event)

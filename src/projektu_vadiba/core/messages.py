@@ -85,7 +85,10 @@ def text_of(error: Any, lang: str) -> str:
         return "; ".join(text_of(p, lang) for p in problems)
     code = getattr(error, "code", "")
     if not code:
-        return str(getattr(error, "message", error))
+        message = getattr(error, "message", error)
+        if isinstance(message, Message):  # a warning whose text the core keeps as a Message
+            return render(message.code, message.values, lang)
+        return str(message)
     return render(code, getattr(error, "values", None), lang)
 
 
@@ -100,6 +103,13 @@ class Message(str):
         text = super().__new__(cls, render(code, values, "lv"))
         text.code, text.values = code, values
         return text
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle rebuild it from its code, not from its text
+        return (_message, (self.code, self.values))
+
+
+def _message(code: str, values: dict[str, Any]) -> Message:
+    return Message(code, **values)
 
 
 def as_message(problem: Any) -> str:

@@ -41,7 +41,7 @@ def apply_ticks(
     for event_id, people in chosen.items():
         event = session.get(Event, event_id)
         if event is None:
-            raise AppError("Pasākums, kura lapa noskenēta, vairs nav atrodams datubāzē.")
+            raise AppError.of("scan.event_gone")
         changes: list[list[object]] = []
         for person_id in sorted(people):
             row = session.scalar(
@@ -77,7 +77,7 @@ def undo(session: Session, apply_ids: Sequence[int]) -> int:
     for apply_id in apply_ids:
         record = session.get(ScanApply, apply_id)
         if record is None or record.undone:
-            raise AppError("Šo skenēšanas atzīmēšanu vairs nevar atsaukt.")
+            raise AppError.of("scan.undo_gone")
         for attendance_id, old in json.loads(record.changes):
             row = session.get(Attendance, attendance_id)
             if row is None:

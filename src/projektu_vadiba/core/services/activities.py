@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.dto import ActivityDTO, ActivityInput, EventDTO, EventInput
+from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models import Activity, Attendance, AttendanceStatus, Event, Project
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.validation import Problems, check_length, check_period, check_required
@@ -177,7 +178,7 @@ def _event_query(project_id: int | None = None, event_id: int | None = None):  #
 def _event_dto(e: Event, code: str | None, start: date, end: date, registered: int, attended: int) -> EventDTO:
     warnings: list[str] = []
     if e.starts_at.date() < start or e.ends_at.date() > end:
-        warnings.append(f"Pasākums ir ārpus projekta perioda ({start:%d.%m.%Y}–{end:%d.%m.%Y}).")
+        warnings.append(Message("event.outside_period", start=f"{start:%d.%m.%Y}", end=f"{end:%d.%m.%Y}"))
     return EventDTO(
         e.id,
         e.project_id,

@@ -20,6 +20,7 @@ from projektu_vadiba.core.dto import (
     ProjectSummary,
 )
 from projektu_vadiba.core.errors import NotFoundError, ValidationError
+from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models import (
     Activity,
     Attendance,
@@ -242,9 +243,9 @@ def _warnings(project: Project) -> list[str]:
     out: list[str] = []
     profile = profiles.load_profile(project.funder.profile_key)
     if not profile.number_matches(project.number):
-        out.append(f"Numurs {project.number} neatbilst finansētāja numura formai ({profile.number_example}).")
+        out.append(Message("project.number_form", number=project.number, example=profile.number_example))
     if project.grant_amount > project.total_cost > 0:
-        out.append("Finansējums ir lielāks par projekta kopējām izmaksām.")
+        out.append(Message("project.grant_over_cost"))
     return out
 
 

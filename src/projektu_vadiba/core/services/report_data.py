@@ -41,7 +41,7 @@ def report_structure(profile: profiles.FunderProfile, kind: str = FINAL) -> dict
     if not structure and profile.key != "generic":
         return report_structure(profiles.load_profile("generic"), kind)
     if not structure or not structure.get("sections"):
-        raise AppError(f"Finansētāja profilā “{profiles.pick(profile.name)}” nav pārskata struktūras ({key}).")
+        raise AppError.of("profile.no_report", profile=profiles.pick(profile.name), key=key)
     return dict(structure)
 
 
@@ -68,7 +68,7 @@ def report_sections(
                 )
             )
         except (KeyError, TypeError, AttributeError) as exc:
-            raise AppError(f"Finansētāja profila pārskata {n}. sadaļa ir bojāta: {exc}") from exc
+            raise AppError.of("profile.broken_section", n=n, reason=str(exc)) from exc
     return tuple(out)
 
 
