@@ -14,9 +14,12 @@ import pytest
 
 from projektu_vadiba.core import messages
 from projektu_vadiba.core.dates import parse_date, parse_datetime
+from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError, FieldProblem, NotFoundError, ValidationError
+from projektu_vadiba.core.imports.apply import ImportInvalid, apply_plan
 from projektu_vadiba.core.imports.mapping import FIELDS
-from projektu_vadiba.core.imports.plan import _CODED, check_mapping
+from projektu_vadiba.core.imports.plan import _CODED, build_plan, check_mapping
+from projektu_vadiba.core.imports.readers import read_table
 from projektu_vadiba.core.messages import Message, placeholders, render, text_of
 from projektu_vadiba.core.models.enums import DeadlineKind
 from projektu_vadiba.core.validation import Problems, check_required, parse_money
@@ -78,7 +81,7 @@ def test_dynamic_codes_exist() -> None:
     names = [f"month.in.{m}" for m in range(1, 13)]
     names += [f"term.deadline.{k.value}" for k in DeadlineKind]
     names += [f"label.import.{f.key}" for f in FIELDS]
-    names += [f"import.bad_value.{key}" for key, _parse, _what in _CODED]
+    names += [f"import.bad_value.{key}" for key, _parse in _CODED]
     names += [f"money.{k}" for k in ("unplanned", "over_limit", "under_limit", "over_budget")]
     assert [n for n in names if n not in lv] == []
 
@@ -174,3 +177,24 @@ def test_a_warning_kept_as_a_message_renders_and_survives_a_copy() -> None:
     assert text_of(warning, "en") == "The event is outside the project period (01.03.2026–31.12.2026)."
     holder = SimpleNamespace(code="", message=Message("project.grant_over_cost"))  # an OverviewWarning's shape
     assert text_of(holder, "en") == "The grant is larger than the project's total cost."
+
+
+def test_an_import_plan_lists_its_problems_in_either_language(db: Database, tmp_path: Path) -> None:
+    sheet = tmp_path / "saraksts.csv"
+    sheet.write_text("Vārds;Uzvārds;E-pasts;Dzimums\n;Liepiņa;liepina@;s\nIlze;Ozola;;citādi\n", encoding="utf-8")
+    with db.session() as s:
+        plan = build_plan(s, read_table(sheet))
+    assert plan.messages() == [
+        "2. rinda: Lauks “Vārds” ir obligāts.",
+        "2. rinda: “liepina@” nav derīga e-pasta adrese.",
+        "3. rinda: Dzimums: “citādi” nav dzimums (der: sieviete, vīrietis, cits).",
+    ]
+    assert plan.messages("en") == [
+        "Row 2: “First name” is required.",
+        "Row 2: “liepina@” is not a valid e-mail address.",
+        "Row 3: Gender: “citādi” is not a gender (use: sieviete, vīrietis, cits).",
+    ]
+    with pytest.raises(ImportInvalid) as caught, db.session() as s:
+        apply_plan(s, plan)
+    assert caught.value.message.startswith("Nekas netika saglabāts: 2 rindās ir kļūdas.")
+    assert text_of(caught.value, "en").startswith("Nothing was saved: 2 rows have errors.")

@@ -88,12 +88,13 @@ class ImportPlan:
         return out
 
 
-_CODED: tuple[tuple[str, Callable[[str], object], str], ...] = (
-    ("gender", parse_gender, "dzimums (der: sieviete, vīrietis, cits)"),
-    ("consent_data", parse_yes_no, "atbilde (der: jā vai nē)"),
-    ("consent_photo", parse_yes_no, "atbilde (der: jā vai nē)"),
-    ("status", parse_status, "dalības statuss (der: piedalījās, nepiedalījās, reģistrējies)"),
-    ("role", parse_role, "loma (der: dalībnieks, lektors, moderators, mentors, brīvprātīgais, organizators)"),
+# A cell that is not one of the parser's words is refused with the catalogue's "import.bad_value.<key>".
+_CODED: tuple[tuple[str, Callable[[str], object]], ...] = (
+    ("gender", parse_gender),
+    ("consent_data", parse_yes_no),
+    ("consent_photo", parse_yes_no),
+    ("status", parse_status),
+    ("role", parse_role),
 )
 _INVALID = object()
 
@@ -103,7 +104,7 @@ def _coded(key: str, text: str) -> object:
     """The parsed value of a coded cell, _INVALID when the text is not one."""
     if not text:
         return None  # every parser reads an empty cell as "not given"
-    parser = next(p for k, p, _what in _CODED if k == key)
+    parser = next(p for k, p in _CODED if k == key)
     try:
         return parser(text)
     except ValueError:
@@ -120,7 +121,7 @@ class _Columns:
                 index.setdefault(key, i)
         self.pairs = tuple(index.items())
         self.full_name = "full_name" in index
-        self.coded = tuple((key, what) for key, _parser, what in _CODED if key in index)
+        self.coded = tuple(key for key, _parser in _CODED if key in index)
 
     def values(self, cells: Sequence[str]) -> dict[str, str]:
         """field key -> stripped cell text, for the mapped fields (a short row lacks its last cells)."""
@@ -139,7 +140,7 @@ def _parse_row(
     if columns.full_name and not (given or surname):
         given, surname = split_full_name(values["full_name"])
     coded: dict[str, object] = dict.fromkeys(("gender", "consent_data", "consent_photo", "status", "role"))
-    for key, _what in columns.coded:  # the fields not mapped stay None (the message: import.bad_value.<key>)
+    for key in columns.coded:  # the fields not mapped stay None
         text = values[key]
         value = _coded(key, text)
         if value is _INVALID:
