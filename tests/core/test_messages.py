@@ -66,7 +66,7 @@ def test_plural_entries_have_every_form_of_their_language() -> None:
         for code, template in messages.catalogue(lang).items():
             if isinstance(template, dict):
                 assert set(template) == forms | {"plural"}, (lang, code)
-                assert template["plural"] in placeholders(template), (lang, code)
+                assert template["plural"].isidentifier(), (lang, code)  # the value counted (maybe not shown)
 
 
 def test_every_code_raised_in_the_core_is_in_the_catalogue() -> None:

@@ -16,6 +16,7 @@ from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import EventDTO, ProjectDetail
 from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.services import activities as activity_service
 from projektu_vadiba.core.services import projects
 from projektu_vadiba.core.services.money_summary import money_summary
@@ -96,8 +97,7 @@ def missing_texts_message(missing: tuple[MissingText, ...] | list[MissingText]) 
     if not missing:
         return ""
     names = ", ".join(f"“{m.title}”" for m in missing)
-    head = "Trūkst obligātā teksta" if len(missing) == 1 else "Trūkst obligāto tekstu"
-    return f"{head}: {names}. Ierakstiet to projekta pārskata tekstos vai veidojiet pārskata melnrakstu."
+    return Message("report.missing_texts", count=len(missing), names=names)
 
 
 def final_report_data(

@@ -242,7 +242,7 @@ class ReportsView(QWidget):
                 self.missing = making.missing(self._db, self.project_id, request)
             except AppError as exc:
                 self.status.setText(text_of(exc))
-        self.missing_note.setText(missing_texts_message(self.missing))
+        self.missing_note.setText(text_of(missing_texts_message(self.missing)))
         self.missing_note.setVisible(bool(self.missing))
         self.fill_button.setVisible(bool(self.missing))
 
@@ -278,7 +278,7 @@ class ReportsView(QWidget):
             return None
         self._update()
         if request.has_texts and self.missing:
-            answer = self.ask_missing(missing_texts_message(self.missing))
+            answer = self.ask_missing(text_of(missing_texts_message(self.missing)))
             if answer == "fill":
                 self.open_texts(self.missing[0].key)
                 return None
