@@ -5,6 +5,7 @@ with real key events through the focus chain."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -13,15 +14,18 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from projektu_vadiba.core.services import projects
+from projektu_vadiba.core import clock
+from projektu_vadiba.core.dto import EventInput
+from projektu_vadiba.core.services import activities, projects
 from projektu_vadiba.ui.dialogs.form import Unsaved
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.plural import language
+from projektu_vadiba.ui.settings import Settings
 from projektu_vadiba.ui.translations import switch_language
 from projektu_vadiba.ui.workspace import Workspace
 
 from .conftest import Seeded
-from .helpers import activate
+from .helpers import activate, dialogs_closed, make_window  # noqa: F401 (dialogs_closed: an autouse fixture)
 
 
 @pytest.fixture
@@ -88,3 +92,24 @@ def test_the_latvian_ui_shows_the_same_messages_in_latvian(qtbot: QtBot, seeded:
     assert form.error_text("start_date") == "“31.02.2026” nav datums: 2026. gada februārī ir 28 dienas."
     assert form.error_text("title") == "Lauks “Nosaukums” ir obligāts."
     assert form.error_text("funder_name") == "Lauks “Finansētājs” ir obligāts."
+
+
+def test_the_overview_warnings_follow_the_ui_language(
+    qtbot: QtBot, seeded: Seeded, settings: Settings, english: None
+) -> None:
+    pid = seeded.ids["2023-NVO-07"]
+    with seeded.db.session() as s:
+        activities.create_event(
+            s, pid, EventInput("Ievadsanāksme", datetime(2023, 2, 20, 18), datetime(2023, 2, 20, 20))
+        )
+    clock.set_clock(datetime(2023, 8, 1, 9, 0))
+    window = make_window(qtbot, seeded.db, settings)
+    window.open_project(pid)
+    warnings = window.project_page.overview.warnings.text()
+    assert "Ievadsanāksme</a> (20.02.2023) is outside the project period." in warnings
+    assert "Iestādīti koki</a> is behind: 45 of 120 achieved, by today it should be 60." in warnings
+    assert "ārpus" not in warnings and "atpaliek" not in warnings
+    event_id = int(warnings.split("event:")[1].split("'")[0])
+    window.project_page.overview._link(f"event:{event_id}")  # the warning's link opens the event
+    shown = window.project_page.events.page.warnings.text()
+    assert shown == "⚠ The event is outside the project period (01.03.2023–31.12.2023)."
