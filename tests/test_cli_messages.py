@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from projektu_vadiba.cli import main
+from projektu_vadiba.core.db import open_database
+from projektu_vadiba.core.demo import fill_demo
 
 
 def _err(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -40,3 +42,18 @@ def test_a_refused_date_argument_follows_the_message_language(
     assert code == 2 and "“31.02.2026” nav datums: 2026. gada februārī ir 28 dienas." in err
     code, err = _err(capsys, "--db", db, "--lang", "en", *args[:4], "01.02.2026", *args[5:])
     assert code == 1 and err.strip() == "Error: No project has the number X."
+
+
+def test_a_sentence_inside_a_sentence_is_english_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    db = open_database(url)
+    with db.session() as s:
+        fill_demo(s)
+    db.close()
+    target = tmp_path / "x.pdf"
+    code, err = _err(capsys, "--db", url, "--lang", "en", "report", "final", "2025.LV/NVOF/MIC/041", "-o", str(target))
+    assert code == 1 and not target.exists()
+    assert err.strip() == (
+        "Error: A required text is missing: “Projekta mērķis un tā sasniegšana”. Write it in the project's report "
+        "texts or make a draft report. For a draft: --draft."
+    )

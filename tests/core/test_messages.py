@@ -198,3 +198,9 @@ def test_an_import_plan_lists_its_problems_in_either_language(db: Database, tmp_
         apply_plan(s, plan)
     assert caught.value.message.startswith("Nekas netika saglabāts: 2 rindās ir kļūdas.")
     assert text_of(caught.value, "en").startswith("Nothing was saved: 2 rows have errors.")
+
+
+def test_the_demo_refusal_constant_is_the_catalogues_sentence() -> None:
+    from projektu_vadiba.core.demo import ALREADY_FILLED
+
+    assert render("demo.already_filled", {}, "lv") == ALREADY_FILLED

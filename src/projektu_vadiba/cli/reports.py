@@ -152,7 +152,7 @@ def report_command(db: Database, args: argparse.Namespace) -> int:
         pdf = write_report_pdf(data, args.output, ReportOptions(args.draft, args.with_lists), lists)
     except AppError as exc:
         if data.missing_texts and not args.draft:  # the message ends "... vai veidojiet pārskata melnrakstu."
-            raise AppError(f"{exc.message} Melnrakstam: --draft.") from exc
+            raise AppError.of("cli.needs_draft", reason=exc.message) from exc
         raise
     lists_text = (
         f", pievienoti saraksti: {len(lists.sheets)} ({pdf.list_pages} lapas)" if lists and pdf.list_pages else ""

@@ -44,6 +44,8 @@ def _plural_form(lang: str, n: int) -> str:
 
 
 def _term(value: Any, lang: str) -> Any:
+    if isinstance(value, Message):  # a sentence inside a sentence: rendered in the same language
+        return render(value.code, value.values, lang)
     if isinstance(value, list | tuple):  # a list of labels: "Vārds, E-pasts"
         return ", ".join(str(_term(v, lang)) for v in value)
     if isinstance(value, str) and value.startswith(TERM_PREFIXES):
