@@ -762,10 +762,6 @@
         <source>personu</source>
         <translation>people</translation>
     </message>
-    <message>
-        <source>Pasākums ir ārpus projekta perioda.</source>
-        <translation>The event is outside the project period.</translation>
-    </message>
 </context>
 <context>
     <name>EventsSection</name>
@@ -1549,30 +1545,6 @@
     <message>
         <source>dalības reižu</source>
         <translation>attendances</translation>
-    </message>
-    <message>
-        <source>Pasākums &lt;a href=&apos;event:%1&apos;&gt;%2&lt;/a&gt; (%3) ir ārpus projekta perioda.</source>
-        <translation>Event &lt;a href=&apos;event:%1&apos;&gt;%2&lt;/a&gt; (%3) is outside the project period.</translation>
-    </message>
-    <message>
-        <source>Rādītājs &lt;a href=&apos;section:indicators&apos;&gt;%1&lt;/a&gt; atpaliek: sasniegts %2 no %3, līdz šodienai būtu jābūt %4.</source>
-        <translation>Indicator &lt;a href=&apos;section:indicators&apos;&gt;%1&lt;/a&gt; is behind: %2 of %3 achieved, by today it should be %4.</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&apos;section:reports&apos;&gt;%1&lt;/a&gt; jāiesniedz līdz %2 (%3).</source>
-        <translation>&lt;a href=&apos;section:reports&apos;&gt;%1&lt;/a&gt; is due by %2 (%3).</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&apos;section:budget&apos;&gt;Budžeta&lt;/a&gt; kopsumma %1 nesakrīt ar projekta kopējām izmaksām %2.</source>
-        <translation>The &lt;a href=&apos;section:budget&apos;&gt;budget&lt;/a&gt; total %1 differs from the project&apos;s total cost %2.</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&apos;section:budget&apos;&gt;Budžetā&lt;/a&gt; plānotais finansētāja finansējums %1 nesakrīt ar piešķirto finansējumu %2.</source>
-        <translation>The funder&apos;s funding planned in the &lt;a href=&apos;section:budget&apos;&gt;budget&lt;/a&gt; %1 differs from the grant awarded %2.</translation>
-    </message>
-    <message>
-        <source>No finansētāja finansējuma &lt;a href=&apos;section:budget&apos;&gt;izlietoti&lt;/a&gt; %1 — vairāk nekā piešķirtie %2.</source>
-        <translation>%1 of the funder&apos;s grant has been &lt;a href=&apos;section:budget&apos;&gt;spent&lt;/a&gt; — more than the %2 awarded.</translation>
     </message>
     <message>
         <source>Jāpievērš uzmanība</source>

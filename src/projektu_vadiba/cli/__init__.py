@@ -1,6 +1,6 @@
 """Command line: argument parsing that calls the same services as the GUI; no logic of its own.
 
-    projektu-vadiba [--db URL] [gui | demo | projects | export | import | ...]
+    projektu-vadiba [--db URL] [--lang lv|en] [gui | demo | projects | export | import | ...]
 
 Each command group lives in its own module with a `register(commands)` that adds its sub-commands and sets
 `handler(db, args) -> exit code` on them.
@@ -13,9 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from projektu_vadiba import __version__
-from projektu_vadiba.cli import attendance, evidence, people, projects, reports
+from projektu_vadiba.cli import attendance, evidence, language, people, projects, reports
 from projektu_vadiba.core.db import ENV_VAR, open_database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import LANGUAGES, render, text_of
 
 GROUPS = (projects, reports, people, attendance, evidence)
 
@@ -30,6 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="URL", help="datubāze: sqlite:///ceļš.sqlite, faila ceļš vai postgresql+psycopg://…"
     )
+    parser.add_argument(
+        "--lang",
+        dest="message_lang",
+        choices=LANGUAGES,
+        default="lv",
+        help="kļūdu un pārbaudes ziņojumu valoda (noklusētā: lv); en — angliski",
+    )
     commands = parser.add_subparsers(dest="command", metavar="KOMANDA")
     commands.add_parser("gui", help="atvērt programmas logu (noklusētā darbība)")
     for group in GROUPS:
@@ -40,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, gui: Callable[[str | None], int] | None = None) -> int:
     """`gui` starts the window; the composition root (projektu_vadiba.app) passes it, so this package stays
     headless and the same commands run where Qt is not installed."""
+    lang = language.choose(argv)
     args = build_parser().parse_args(argv)
     if args.command in (None, "gui"):
         if gui is None:
@@ -54,7 +63,7 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[str | None], int] | N
         finally:
             db.close()
     except AppError as exc:  # a user's mistake: a message, no traceback
-        print(f"Kļūda: {exc.message}", file=sys.stderr)
+        print(render("cli.error", {"text": text_of(exc, lang)}, lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Pārtraukts.", file=sys.stderr)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from projektu_vadiba.cli import language
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 
@@ -63,7 +64,7 @@ def import_command(db: Database, args: argparse.Namespace) -> int:
             f"{h or '?'} → {FIELD_BY_KEY[k].label}" for h, k in zip(table.header, plan.mapping, strict=False) if k
         ]
         print(f"Galvene {plan.header_row}. rindā; kolonnas: {'; '.join(mapped) or 'nav atpazīta neviena'}.")
-        messages = plan.messages()
+        messages = plan.messages(language.current())
         for line in messages[:_MAX_MESSAGES]:
             print(line, file=sys.stderr)
         if len(messages) > _MAX_MESSAGES:
@@ -118,7 +119,7 @@ def export_command(db: Database, args: argparse.Namespace) -> int:
     from projektu_vadiba.core.exports.people_export import event_table, project_table, write_table
 
     if args.output.suffix.lower() not in (".csv", ".xlsx"):
-        raise AppError(f"Nezināms faila veids “{args.output.suffix}”: izvēlieties .csv vai .xlsx.")
+        raise AppError.of("export.unknown_kind", suffix=args.output.suffix)
     with db.session() as s:
         if args.event is not None:
             table = event_table(s, args.event)

@@ -93,4 +93,4 @@ def write_text(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise AppError(f"Neizdevās ierakstīt failu {path}: {exc.strerror}") from exc
+        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc

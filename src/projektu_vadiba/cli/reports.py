@@ -15,10 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from projektu_vadiba.cli import language
 from projektu_vadiba.core.dates import parse_date
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto_sheets import SheetSet
 from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.messages import text_of
 
 ATTENDANCE_EPILOG = """\
 Bez --event, --activity vai --all komanda parāda projekta pasākumus ar to ID un beidz darbu ar kodu 2:
@@ -129,12 +131,12 @@ def _day(text: str) -> date:
     try:
         return parse_date(text, "date")
     except ValidationError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from None
+        raise argparse.ArgumentTypeError(text_of(exc, language.current())) from None
 
 
 def _period(args: argparse.Namespace) -> tuple[date, date] | None:
     if (args.date_from is None) != (args.date_to is None):
-        raise AppError("Periodam norādiet gan sākumu (--from), gan beigas (--to).")
+        raise AppError.of("cli.period_incomplete")
     return (args.date_from, args.date_to) if args.date_from is not None else None
 
 
@@ -150,7 +152,7 @@ def report_command(db: Database, args: argparse.Namespace) -> int:
         pdf = write_report_pdf(data, args.output, ReportOptions(args.draft, args.with_lists), lists)
     except AppError as exc:
         if data.missing_texts and not args.draft:  # the message ends "... vai veidojiet pārskata melnrakstu."
-            raise AppError(f"{exc.message} Melnrakstam: --draft.") from exc
+            raise AppError.of("cli.needs_draft", reason=exc.message) from exc
         raise
     lists_text = (
         f", pievienoti saraksti: {len(lists.sheets)} ({pdf.list_pages} lapas)" if lists and pdf.list_pages else ""
@@ -168,7 +170,7 @@ def financial_command(db: Database, args: argparse.Namespace) -> int:
 
     period = _period(args)
     if period is not None and period[1] < period[0]:
-        raise AppError("Perioda beigas (--to) nevar būt pirms sākuma (--from).")
+        raise AppError.of("cli.period_reversed")
     with db.session() as s:
         summary = money_summary(s, find_project_id(s, args.number, args.funder), period, args.lang)
     from projektu_vadiba.reports.financial_xlsx import write_financial_xlsx
@@ -176,7 +178,7 @@ def financial_command(db: Database, args: argparse.Namespace) -> int:
     try:
         write_financial_xlsx(summary, args.output, args.lang)
     except OSError as exc:
-        raise AppError(f"Neizdevās ierakstīt failu {args.output}: {exc.strerror}") from exc
+        raise AppError.of("file.write_failed", path=str(args.output), reason=exc.strerror) from exc
     print(f"Saglabāts: {args.output} (izdevumu ieraksti: {len(summary.ledger)}, maksājumi: {len(summary.payments)})")
     for message in summary.messages:
         print(f"Uzmanību: {message}", file=sys.stderr)
@@ -213,7 +215,7 @@ def attendance_command(db: Database, args: argparse.Namespace) -> int:
         if args.event is not None:
             data = sheets.event_sheets(s, args.event, variant)
             if data.project.id != project_id:
-                raise AppError(f"Pasākums ar ID {args.event} nav projektā {args.number}.")
+                raise AppError.of("cli.event_not_in_project", event=args.event, number=args.number)
         elif args.activity is not None:
             data = sheets.activity_sheets(s, sheets.find_activity_id(s, project_id, args.activity), variant)
         elif args.all:
@@ -221,7 +223,7 @@ def attendance_command(db: Database, args: argparse.Namespace) -> int:
         else:
             return _list_events(sheets.project_sheets(s, project_id, SheetVariant.BLANK), args.number)
         if not data.sheets:
-            raise AppError("Izvēlētajā aktivitātē vai projektā nav neviena pasākuma.")
+            raise AppError.of("cli.no_events")
         # A sheet people sign is recorded (who stands on which row) so its scan can be read back; the print
         # record commits only when the file is written.
         pdf = (
@@ -257,4 +259,4 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise AppError(f"Neizdevās ierakstīt failu {path}: {exc.strerror}") from exc
+        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc

@@ -3,7 +3,7 @@
 Accepted dates: `30.11.2026`, `5.3.2026`, `30.11.26` (a two-digit year is 20xx), `30112026` (eight digits, as
 typed without dots), a trailing dot (`30.11.2026.`) and ISO `2026-11-30` (files and the command line). A date-time
 is such a date, optionally followed by `10:00` or `9:05`; a date alone keeps the time it is given (the field's
-previous time). Anything else is refused with a Latvian message naming what was typed — never another date.
+previous time). Anything else is refused with a message (a catalogue code) naming what was typed — never another date.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import calendar
 import re
 from datetime import date, datetime, time
 
-from projektu_vadiba.core.errors import FieldProblem, ValidationError
+from projektu_vadiba.core.errors import ValidationError
 
 DATE_EXAMPLE = "17.10.2020"
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\.?")
@@ -20,14 +20,10 @@ _COMPACT = re.compile(r"(\d{2})(\d{2})(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
-_IN_MONTH = (
-    "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
-    "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī",
-)  # fmt: skip
 
 
-def _refuse(field: str, message: str) -> ValidationError:
-    return ValidationError(FieldProblem(field, message))
+def _refuse(field: str, code: str, /, **values: object) -> ValidationError:
+    return ValidationError.coded(field, code, **values)
 
 
 def _parts(text: str) -> tuple[int, int, int] | None:
@@ -50,19 +46,18 @@ def parse_date(value: str | date, field: str = "date") -> date:
         return value
     text = value.strip()
     if not text:
-        raise _refuse(field, "Norādiet datumu.")
+        raise _refuse(field, "date.empty")
     parts = _parts(text)
     if parts is None:
-        raise _refuse(field, f"“{text}” nav datums (piemērs: {DATE_EXAMPLE}).")
+        raise _refuse(field, "date.not_a_date", text=text, example=DATE_EXAMPLE)
     day, month, year = parts
     if not _FIRST_YEAR <= year <= _LAST_YEAR:
-        raise _refuse(field, f"“{text}” nav datums: gadam jābūt no {_FIRST_YEAR} līdz {_LAST_YEAR}.")
+        raise _refuse(field, "date.year_range", text=text, first=_FIRST_YEAR, last=_LAST_YEAR)
     if not 1 <= month <= 12:
-        raise _refuse(field, f"“{text}” nav datums: mēneši ir no 1 līdz 12.")
+        raise _refuse(field, "date.month_range", text=text)
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        noun = "diena" if days == 31 else "dienas"  # Latvian: 31 diena, 28–30 dienas
-        raise _refuse(field, f"“{text}” nav datums: {year}. gada {_IN_MONTH[month - 1]} ir {days} {noun}.")
+        raise _refuse(field, "date.day_range", text=text, year=year, month=f"month.in.{month}", days=days)
     return date(year, month, day)
 
 
@@ -72,7 +67,7 @@ def parse_datetime(value: str | datetime, field: str = "datetime", default_time:
         return value
     text = value.strip()
     if not text:
-        raise _refuse(field, "Norādiet datumu un laiku.")
+        raise _refuse(field, "datetime.empty")
     date_text, _, time_text = text.partition(" ")
     time_text = time_text.strip()
     day = parse_date(date_text, field)
@@ -80,10 +75,10 @@ def parse_datetime(value: str | datetime, field: str = "datetime", default_time:
         return datetime.combine(day, default_time)
     found = _TIME.fullmatch(time_text)
     if found is None:
-        raise _refuse(field, f"“{time_text}” nav laiks (piemērs: {DATE_EXAMPLE} 9:30).")
+        raise _refuse(field, "time.not_a_time", text=time_text, example=DATE_EXAMPLE)
     hour, minute = int(found[1]), int(found[2])
     if hour > 23 or minute > 59:
-        raise _refuse(field, f"“{time_text}” nav laiks: stundas ir no 0 līdz 23, minūtes no 0 līdz 59.")
+        raise _refuse(field, "time.range", text=time_text)
     return datetime.combine(day, time(hour, minute))
 
 

@@ -44,7 +44,7 @@ def resolve_url(explicit: str | None = None) -> str:
     try:
         make_url(raw)
     except (ArgumentError, ValueError) as exc:
-        raise AppError(f"Nederīga datubāzes adrese: {raw}") from exc
+        raise AppError.of("db.invalid_url", url=raw) from exc
     return raw
 
 
@@ -109,7 +109,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     try:
         engine = make_engine(resolved)
     except (OSError, ArgumentError, NoSuchModuleError, ImportError) as exc:  # ImportError: driver not installed
-        raise AppError(f"Neizdevās atvērt datubāzi {resolved}: {exc}") from exc
+        raise AppError.of("db.open_failed", url=resolved, reason=str(exc)) from exc
     if migrate:
         from projektu_vadiba.core import migrations
 
@@ -120,7 +120,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
             raise
         except Exception as exc:
             engine.dispose()
-            raise AppError(f"Neizdevās atvērt datubāzi {resolved}: {exc}") from exc
+            raise AppError.of("db.open_failed", url=resolved, reason=str(exc)) from exc
     return Database(resolved, engine, sessionmaker(engine, expire_on_commit=False))
 
 

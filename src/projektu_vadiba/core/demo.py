@@ -394,7 +394,7 @@ def fill_demo(session: Session, seed: int = 2026, around: date | None = None) ->
     `around`, every date is then moved by whole weeks so that the story stands on that day instead of DEMO_TODAY
     (a user trying the app today sees a running project, not one that ended a year ago)."""
     if projects.list_projects(session):
-        raise AppError(ALREADY_FILLED)
+        raise AppError.of("demo.already_filled")
     demo = _Demo(session, random.Random(seed))
     _organisations(demo)
     _people(demo)

@@ -124,7 +124,7 @@ def load_profile(key: str) -> FunderProfile:
     if not path.is_file():
         if key != "generic":
             return load_profile("generic")
-        raise AppError(f"Finansētāja profils “{key}” nav atrasts ({path}).")
+        raise AppError.of("profile.not_found", key=key, path=str(path))
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return FunderProfile(
@@ -143,7 +143,7 @@ def load_profile(key: str) -> FunderProfile:
             folder=path.parent,
         )
     except (ValueError, KeyError, TypeError) as exc:
-        raise AppError(f"Finansētāja profils {path.name} ir bojāts: {exc}") from exc
+        raise AppError.of("profile.broken", name=path.name, reason=str(exc)) from exc
 
 
 def retention_until(profile_key: str, end: date) -> date:

@@ -71,9 +71,7 @@ def upgrade(engine: Engine, backup: Callable[[Engine, str], Any] | None = None) 
     if current == HEAD:
         return False
     if current is not None and not _known(current):
-        raise AppError(
-            "Šī datubāze ir izveidota ar jaunāku Projektu vadības versiju. Atjauniniet programmu, lai to atvērtu."
-        )
+        raise AppError.of("db.newer_version")
     if current is not None and backup is not None:
         backup(engine, current)
     from alembic import command

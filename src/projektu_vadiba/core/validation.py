@@ -1,10 +1,12 @@
-"""Rules and parsers shared by every entry point (forms, CLI, imports, bundles). Messages are Latvian."""
+"""Rules and parsers shared by every entry point (forms, CLI, imports, bundles). Problems carry catalogue codes
+(core/messages.py); field labels are passed as "label.…" codes so each language names the field in its own words."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from projektu_vadiba.core.dates import parse_date as parse_date  # one date parser for every form and dialog
 from projektu_vadiba.core.errors import FieldProblem, ValidationError
@@ -22,6 +24,9 @@ class Problems:
     def add(self, field: str, message: str) -> None:
         self.items.append(FieldProblem(field, message))
 
+    def coded(self, field: str, code: str, /, **values: Any) -> None:
+        self.items.append(FieldProblem.of(field, code, **values))
+
     def raise_if_any(self) -> None:
         if self.items:
             raise ValidationError(self.items)
@@ -37,24 +42,24 @@ def parse_money(value: str | Decimal | int, field: str = "amount", *, allow_nega
             text = text.replace(".", "")
         text = text.replace(",", ".")
         if not text:
-            raise ValidationError(FieldProblem(field, "Summa nav ievadīta."))
+            raise ValidationError.coded(field, "money.empty")
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise ValidationError(FieldProblem(field, f"“{value}” nav summa (piemērs: 1 234,56).")) from None
+            raise ValidationError.coded(field, "money.not_a_number", text=str(value)) from None
     return check_money(amount, field, allow_negative=allow_negative)
 
 
 def check_money(amount: Decimal, field: str = "amount", *, allow_negative: bool = False) -> Decimal:
     if not amount.is_finite():
-        raise ValidationError(FieldProblem(field, "Summa nav derīgs skaitlis."))
+        raise ValidationError.coded(field, "money.not_finite")
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError(FieldProblem(field, "Summā var būt ne vairāk kā 2 cipari aiz komata."))
+        raise ValidationError.coded(field, "money.too_many_decimals")
     if amount < 0 and not allow_negative:
-        raise ValidationError(FieldProblem(field, "Summa nevar būt negatīva."))
+        raise ValidationError.coded(field, "money.negative")
     if abs(amount) > _MONEY_LIMIT:
-        raise ValidationError(FieldProblem(field, "Summa ir pārāk liela."))
+        raise ValidationError.coded(field, "money.too_large")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -66,9 +71,9 @@ def parse_quantity(value: str | Decimal | int, field: str) -> Decimal:
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise ValidationError(FieldProblem(field, f"“{value}” nav skaitlis.")) from None
+            raise ValidationError.coded(field, "number.not_a_number", text=str(value)) from None
     if not number.is_finite() or number < 0:
-        raise ValidationError(FieldProblem(field, "Vērtībai jābūt nenegatīvam skaitlim."))
+        raise ValidationError.coded(field, "number.negative")
     return number
 
 
@@ -79,24 +84,24 @@ def valid_email(email: str) -> bool:
 def check_email(problems: Problems, email: str, field: str = "email") -> str:
     email = email.strip()
     if email and not valid_email(email):
-        problems.add(field, f"“{email}” nav derīga e-pasta adrese.")
+        problems.coded(field, "email.invalid", email=email)
     return email
 
 
 def check_required(problems: Problems, value: str, field: str, label: str) -> str:
     value = " ".join(value.split())
     if not value:
-        problems.add(field, f"Lauks “{label}” ir obligāts.")
+        problems.coded(field, "required", label=label)
     return value
 
 
 def check_length(problems: Problems, value: str, field: str, label: str, limit: int) -> None:
     if len(value) > limit:
-        problems.add(field, f"Lauks “{label}” ir pārāk garš (ne vairāk kā {limit} zīmes).")
+        problems.coded(field, "too_long", label=label, limit=limit)
 
 
 def check_period(
     problems: Problems, start: date | datetime | None, end: date | datetime | None, field: str = "end"
 ) -> None:
     if start is not None and end is not None and end < start:
-        problems.add(field, "Beigas nevar būt pirms sākuma.")
+        problems.coded(field, "period.end_before_start")

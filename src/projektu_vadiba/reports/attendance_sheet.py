@@ -72,7 +72,7 @@ class SheetPdf:
 
 def build_attendance_pdf(sheets: SheetSet, options: SheetOptions | None = None) -> SheetPdf:
     if not sheets.sheets:
-        raise AppError("Nav neviena pasākuma, kam sagatavot reģistrācijas lapu.")
+        raise AppError.of("sheet.no_events")
     from reportlab import rl_config
 
     # Binary (Flate only) streams, the logos' too: ASCII85 on top makes the file 25 % larger and its writing slower.
@@ -91,7 +91,7 @@ def write_attendance_pdf(sheets: SheetSet, path: Path, options: SheetOptions | N
     try:
         path.write_bytes(pdf.data)
     except OSError as exc:
-        raise AppError(f"Neizdevās ierakstīt failu {path}: {exc.strerror}") from exc
+        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
     return pdf
 
 

@@ -46,7 +46,7 @@ def write_evidence_zip(
     missing = [f for f in pack.files if not (folder / f.attachment.stored_name).is_file()]
     if missing:
         names = ", ".join(f.attachment.original_name for f in missing[:5])
-        raise AppError(f"Pielikumu mapē {folder} trūkst failu: {names}. Pierādījumu arhīvs nav izveidots.")
+        raise AppError.of("evidence.files_missing", folder=str(folder), names=names)
     tmp = target.with_name(target.name + ".tmp")
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -58,5 +58,5 @@ def write_evidence_zip(
         tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise AppError(f"Neizdevās ierakstīt failu {target}: {exc.strerror}") from exc
+        raise AppError.of("file.write_failed", path=str(target), reason=exc.strerror) from exc
     return EvidenceResult(target, len(pack.files), len(pack.events_missing_sheet), len(pack.expenses_missing_invoice))

@@ -30,7 +30,7 @@ def append_lists(
     try:
         from pypdf import PdfReader, PdfWriter
     except ImportError as exc:  # a runtime dependency; only a broken installation lacks it
-        raise AppError("Dalībnieku sarakstus pievienot nevar: trūkst pypdf bibliotēkas.") from exc
+        raise AppError.of("report.no_pypdf") from exc
 
     sheets = build_attendance_pdf(lists, SheetOptions(lang=labels.lang))
     numbers = {a.event.id: a.number for a in data.annexes}

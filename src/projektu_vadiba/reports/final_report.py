@@ -129,7 +129,7 @@ def write_report_pdf(
     try:
         path.write_bytes(pdf.data)
     except OSError as exc:
-        raise AppError(f"Neizdevās ierakstīt failu {path}: {exc.strerror}") from exc
+        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
     return pdf
 
 

@@ -45,7 +45,7 @@ def register_fonts() -> Fonts:
             for name, file_name in FILES.items():
                 path = resource("fonts", file_name)
                 if not path.is_file():
-                    raise AppError(f"Trūkst fonta fails {path}; pārinstalējiet programmu.")
+                    raise AppError.of("font.missing", path=str(path))
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
             _registered = True

@@ -18,6 +18,7 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.ui.fonts import load_fonts
 from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.main_window import MainWindow
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.screen import install_screen_fit, remove_screen_fit
 from projektu_vadiba.ui.settings import ORGANISATION, Settings
 from projektu_vadiba.ui.smoke import arm_smoke_quit
@@ -47,7 +48,7 @@ def open_or_explain(db_url: str | None) -> Database | None:
     try:
         return open_database(db_url)
     except AppError as exc:
-        message = exc.message
+        message = text_of(exc)
     except (OSError, SQLAlchemyError) as exc:  # core lets a few of these through unwrapped (bad folder, driver)
         message = QCoreApplication.translate("app", "Neizdevās atvērt datubāzi: %1").replace("%1", str(exc))
     QMessageBox.critical(None, title, message)

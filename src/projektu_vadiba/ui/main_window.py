@@ -29,6 +29,7 @@ from projektu_vadiba.ui.dialogs.about import AboutDialog
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
 from projektu_vadiba.ui.icons import app_icon
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.models.project_tree import SECTIONS, section_label
 from projektu_vadiba.ui.people_window import PeopleRegistryWindow, import_people
 from projektu_vadiba.ui.plural import count, language
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
             if self.current_project_id() != project_id:
                 self.project_page.show_project(project_id, section)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Projektu vadība"), exc.message)
+            QMessageBox.warning(self, self.tr("Projektu vadība"), text_of(exc))
             self.show_start()
             self.ws.dataChanged.emit()
             return

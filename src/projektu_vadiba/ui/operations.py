@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.ui.commands import DeleteCommand
 from projektu_vadiba.ui.entities import Entity
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.workspace import Workspace
 
 # Records nothing else hangs on: undo can create them again exactly as they were.
@@ -72,7 +73,7 @@ def delete_record(
         else:
             ws.execute_irreversibly(lambda s: entity.delete(s, id_))
     except AppError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("operations", "Dzēšana"), exc.message)
+        QMessageBox.warning(parent, QCoreApplication.translate("operations", "Dzēšana"), text_of(exc))
         ws.dataChanged.emit()  # it may be gone already: let the views show what is there
         return False
     return True

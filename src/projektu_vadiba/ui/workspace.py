@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.ui.messages import text_of
 
 T = TypeVar("T")
 
@@ -171,4 +172,4 @@ class Command(QUndoCommand):
         except AppError as exc:
             # The record changed or went away meanwhile: drop this step from the history and say why.
             self.setObsolete(True)
-            self.ws.problem.emit(exc.message)
+            self.ws.problem.emit(text_of(exc))

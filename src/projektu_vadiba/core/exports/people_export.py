@@ -112,7 +112,7 @@ def write_csv(table: ExportTable, path: Path) -> None:
             writer.writerow([safe_cell(c) for c in table.header])
             writer.writerows([safe_cell(c) for c in row] for row in table.rows)
     except OSError as exc:
-        raise AppError(f"Failu {path} nevar ierakstīt: {exc.strerror}.") from None
+        raise AppError.of("file.not_writable", path=str(path), reason=exc.strerror) from None
 
 
 def write_xlsx(table: ExportTable, path: Path) -> None:
@@ -135,7 +135,7 @@ def write_xlsx(table: ExportTable, path: Path) -> None:
     try:
         book.save(path)
     except OSError as exc:
-        raise AppError(f"Failu {path} nevar ierakstīt: {exc.strerror}.") from None
+        raise AppError.of("file.not_writable", path=str(path), reason=exc.strerror) from None
 
 
 def _sheet_title(title: str) -> str:
@@ -150,4 +150,4 @@ def write_table(table: ExportTable, path: Path) -> None:
     elif suffix == ".xlsx":
         write_xlsx(table, path)
     else:
-        raise AppError(f"Nezināms faila veids “{path.suffix}”: izvēlieties .csv vai .xlsx.")
+        raise AppError.of("export.unknown_kind", suffix=path.suffix)

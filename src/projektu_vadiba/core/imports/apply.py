@@ -40,11 +40,10 @@ class ImportInvalid(AppError):
     def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
         bad = len(plan.invalid)
-        super().__init__(
-            f"Nekas netika saglabāts: {bad} rindās ir kļūdas. Izlabojiet tās vai izvēlieties izlaist kļūdainās rindas."
-            if bad
-            else "Nekas netika saglabāts: " + " ".join(plan.problems)
-        )
+        if bad:
+            super().__init__(code="import.invalid_rows", values={"count": bad})
+        else:
+            super().__init__(code="import.invalid_file", values={"problems": " ".join(plan.problems)})
 
 
 @dataclass(frozen=True)
@@ -132,7 +131,7 @@ def apply_plan(
             continue
         target = r.existing_id if r.existing_id is not None else person_of_row.get(r.same_as_row or -1)
         if target is None:
-            raise AppError(f"{r.row}. rinda: neizdevās atrast personu, ar kuru to sasaistīt.")
+            raise AppError.of("import.link_missing", row=r.row)
         person_of_row[r.row] = target
         linked += 1
     actor = current_user()

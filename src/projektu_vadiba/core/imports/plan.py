@@ -25,6 +25,7 @@ from projektu_vadiba.core.imports.mapping import (
     split_full_name,
 )
 from projektu_vadiba.core.imports.readers import RawTable
+from projektu_vadiba.core.messages import Message, as_message, render, text_of
 from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus, Event, Person
 from projektu_vadiba.core.services.duplicates import Keys, build_index
 from projektu_vadiba.core.services.people import validate_person
@@ -34,7 +35,7 @@ Progress = Callable[[int, int], bool | None]  # (done, total) -> False to cancel
 
 class ImportCancelled(AppError):
     def __init__(self) -> None:
-        super().__init__("Imports atcelts; nekas netika saglabāts.")
+        super().__init__(code="import.cancelled")
 
 
 class Choice(StrEnum):
@@ -79,20 +80,21 @@ class ImportPlan:
     def duplicates(self) -> list[PlannedRow]:
         return [r for r in self.rows if r.valid and r.is_duplicate]
 
-    def messages(self) -> list[str]:
-        """Every problem, one line each: '7. rinda: “jānis@” nav derīga e-pasta adrese.'"""
-        out = list(self.problems)
+    def messages(self, lang: str = "lv") -> list[str]:
+        """Every problem, one line each: '7. rinda: “jānis@” nav derīga e-pasta adrese.' (in `lang`)"""
+        out = [text_of(m, lang) for m in self.problems]
         for r in self.rows:
-            out.extend(f"{r.row}. rinda: {m}" for m in r.problems)
+            out.extend(render("import.row", {"row": r.row, "text": text_of(m, lang)}, lang) for m in r.problems)
         return out
 
 
-_CODED: tuple[tuple[str, Callable[[str], object], str], ...] = (
-    ("gender", parse_gender, "dzimums (der: sieviete, vīrietis, cits)"),
-    ("consent_data", parse_yes_no, "atbilde (der: jā vai nē)"),
-    ("consent_photo", parse_yes_no, "atbilde (der: jā vai nē)"),
-    ("status", parse_status, "dalības statuss (der: piedalījās, nepiedalījās, reģistrējies)"),
-    ("role", parse_role, "loma (der: dalībnieks, lektors, moderators, mentors, brīvprātīgais, organizators)"),
+# A cell that is not one of the parser's words is refused with the catalogue's "import.bad_value.<key>".
+_CODED: tuple[tuple[str, Callable[[str], object]], ...] = (
+    ("gender", parse_gender),
+    ("consent_data", parse_yes_no),
+    ("consent_photo", parse_yes_no),
+    ("status", parse_status),
+    ("role", parse_role),
 )
 _INVALID = object()
 
@@ -102,7 +104,7 @@ def _coded(key: str, text: str) -> object:
     """The parsed value of a coded cell, _INVALID when the text is not one."""
     if not text:
         return None  # every parser reads an empty cell as "not given"
-    parser = next(p for k, p, _what in _CODED if k == key)
+    parser = next(p for k, p in _CODED if k == key)
     try:
         return parser(text)
     except ValueError:
@@ -119,7 +121,7 @@ class _Columns:
                 index.setdefault(key, i)
         self.pairs = tuple(index.items())
         self.full_name = "full_name" in index
-        self.coded = tuple((key, what) for key, _parser, what in _CODED if key in index)
+        self.coded = tuple(key for key, _parser in _CODED if key in index)
 
     def values(self, cells: Sequence[str]) -> dict[str, str]:
         """field key -> stripped cell text, for the mapped fields (a short row lacks its last cells)."""
@@ -138,11 +140,11 @@ def _parse_row(
     if columns.full_name and not (given or surname):
         given, surname = split_full_name(values["full_name"])
     coded: dict[str, object] = dict.fromkeys(("gender", "consent_data", "consent_photo", "status", "role"))
-    for key, what in columns.coded:  # the fields not mapped stay None
+    for key in columns.coded:  # the fields not mapped stay None
         text = values[key]
         value = _coded(key, text)
         if value is _INVALID:
-            problems.append(f"{FIELD_BY_KEY[key].label}: “{text}” nav {what}.")
+            problems.append(Message(f"import.bad_value.{key}", field=f"label.import.{key}", text=text))
             value = None
         coded[key] = value
     birth_text = get("birth_year", "")
@@ -152,7 +154,7 @@ def _parse_row(
         try:  # "1987" or a date of birth "12.05.1987"
             birth_year = int(digits[-4:]) if len(digits) > 4 and digits[-4:].isdigit() else int(digits)
         except ValueError:
-            problems.append(f"Dzimšanas gads: “{birth_text}” nav gads (piemērs: 1987).")
+            problems.append(Message("import.bad_birth_year", text=birth_text))
     data = PersonInput(
         given_name=given,
         surname=surname,
@@ -171,7 +173,7 @@ def _parse_row(
     try:
         data = validate_person(data)
     except ValidationError as exc:
-        problems.extend(p.message for p in exc.problems)
+        problems.extend(as_message(p) for p in exc.problems)
     return data, coded["status"], coded["role"], tuple(problems)  # type: ignore[return-value]
 
 
@@ -196,12 +198,12 @@ def _names(session: Session, ids: list[int]) -> dict[int, str]:
 
 def check_mapping(mapping: Sequence[str]) -> list[str]:
     keys = [k for k in mapping if k != IGNORE]
-    problems = []
+    problems: list[str] = []
     if not ({"given_name", "surname"} <= set(keys) or "full_name" in keys):
-        problems.append("Norādiet kolonnas ar vārdu un uzvārdu (vai vienu kolonnu “Vārds Uzvārds”).")
-    repeated = sorted({FIELD_BY_KEY[k].label for k in keys if keys.count(k) > 1})
+        problems.append(Message("import.no_name_columns"))
+    repeated = sorted({k for k in keys if keys.count(k) > 1}, key=lambda k: FIELD_BY_KEY[k].label)
     if repeated:
-        problems.append(f"Katram laukam var būt tikai viena kolonna: {', '.join(repeated)}.")
+        problems.append(Message("import.repeated_columns", fields=[f"label.import.{k}" for k in repeated]))
     return problems
 
 
@@ -215,7 +217,7 @@ def build_plan(
 ) -> ImportPlan:
     """Validate every row and find duplicates; stores nothing."""
     if event_id is not None and session.get(Event, event_id) is None:
-        raise AppError(f"Pasākums (nr. {event_id}) nav atrasts.")
+        raise AppError.of("import.event_not_found", id=event_id)
     columns = list(mapping) if mapping is not None else guess_mapping(table.header)
     columns += [IGNORE] * (table.width - len(columns))
     problems = check_mapping(columns)

@@ -47,7 +47,7 @@ class RawTable:
 
     def with_header(self, header_row: int) -> RawTable:
         if not 1 <= header_row <= len(self.rows):
-            raise AppError(f"Galvenes rinda {header_row} nav failā (rindas 1–{len(self.rows)}).")
+            raise AppError.of("import.header_row_missing", row=header_row, rows=len(self.rows))
         return RawTable(self.rows, header_row, self.encoding, self.delimiter, self.sheet, self.sheets)
 
 
@@ -55,12 +55,12 @@ def read_table(
     path: Path, *, delimiter: str | None = None, encoding: str | None = None, sheet: str | None = None
 ) -> RawTable:
     if not path.is_file():
-        raise AppError(f"Fails {path} nav atrasts.")
+        raise AppError.of("file.not_found", path=str(path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, sheet)
     if suffix == ".xls":
-        raise AppError("Vecais Excel formāts .xls netiek atbalstīts: saglabājiet failu kā .xlsx vai .csv.")
+        raise AppError.of("import.xls_unsupported")
     return read_csv_bytes(path.read_bytes(), delimiter=delimiter, encoding=encoding)
 
 
@@ -72,11 +72,11 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             codecs.lookup(name)
         except LookupError:
-            raise AppError(f"Nezināms kodējums “{encoding}” (der utf-8 vai cp1257).") from None
+            raise AppError.of("import.unknown_encoding", encoding=encoding) from None
         try:
             return data.decode(name), name
         except UnicodeDecodeError as exc:
-            raise AppError(f"Failu nevar nolasīt kodējumā {name}: nederīgs baits pozīcijā {exc.start}.") from None
+            raise AppError.of("import.bad_byte", encoding=name, position=exc.start) from None
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -109,12 +109,12 @@ def read_csv_bytes(data: bytes, *, delimiter: str | None = None, encoding: str |
     if delimiter is not None:
         delimiter = {"tab": "\t", "\\t": "\t"}.get(delimiter.lower(), delimiter)
         if len(delimiter) != 1:
-            raise AppError(f"Atdalītājam jābūt vienai zīmei, ne “{delimiter}”.")
+            raise AppError.of("import.bad_delimiter", delimiter=delimiter)
     sep = delimiter or sniff_delimiter(text)
     try:
         rows = tuple(tuple(cell.strip() for cell in row) for row in csv.reader(io.StringIO(text), delimiter=sep))
     except csv.Error as exc:
-        raise AppError(f"CSV failu nevar nolasīt: {exc}.") from None
+        raise AppError.of("import.csv_unreadable", reason=str(exc)) from None
     _check_size(rows)
     return RawTable(rows, detect_header(rows), used, sep)
 
@@ -139,11 +139,11 @@ def read_xlsx(path: Path, sheet: str | None = None) -> RawTable:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or non-XLSX file
-        raise AppError(f"XLSX failu {path.name} nevar atvērt: {exc}") from None
+        raise AppError.of("import.xlsx_unreadable", name=path.name, reason=str(exc)) from None
     try:
         names = tuple(book.sheetnames)
         if sheet is not None and sheet not in names:
-            raise AppError(f"Lapa “{sheet}” nav atrasta; failā ir: {', '.join(names)}.")
+            raise AppError.of("import.sheet_missing", sheet=sheet, sheets=", ".join(names))
         ws = book[sheet] if sheet else book.worksheets[0]
         rows: list[tuple[str, ...]] = []
         for values in ws.iter_rows(values_only=True):
@@ -160,9 +160,9 @@ def read_xlsx(path: Path, sheet: str | None = None) -> RawTable:
 
 def _check_size(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> None:
     if not any(any(c for c in r) for r in rows):
-        raise AppError("Failā nav datu.")
+        raise AppError.of("import.empty")
     if len(rows) > MAX_ROWS:
-        raise AppError(f"Failā ir vairāk nekā {MAX_ROWS} rindu; sadaliet to daļās.")
+        raise AppError.of("import.too_many_rows", limit=MAX_ROWS)
 
 
 def detect_header(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> int:

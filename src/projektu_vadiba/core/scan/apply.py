@@ -58,7 +58,7 @@ def apply_ticks(
     for event_id, people in chosen.items():
         event = session.get(Event, event_id)
         if event is None:
-            raise AppError("Pasākums, kura lapa noskenēta, vairs nav atrodams datubāzē.")
+            raise AppError.of("scan.event_gone")
         changes: list[list[object]] = []
         days = event_days(event.starts_at, event.ends_at)
         for person_id in sorted(people):
@@ -103,7 +103,7 @@ def undo(session: Session, apply_ids: Sequence[int]) -> int:
     for apply_id in apply_ids:
         record = session.get(ScanApply, apply_id)
         if record is None or record.undone:
-            raise AppError("Šo skenēšanas atzīmēšanu vairs nevar atsaukt.")
+            raise AppError.of("scan.undo_gone")
         for change in json.loads(record.changes):
             attendance_id, old = change[0], change[1]
             row = session.get(Attendance, attendance_id)

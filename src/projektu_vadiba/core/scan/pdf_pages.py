@@ -29,16 +29,16 @@ def page_images(path: Path) -> Iterator[tuple[int, Any]]:
     read; AppError for a file that cannot be read at all."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise AppError(f"Fails {path} nav atrasts.")
+        raise AppError.of("file.not_found", path=str(path))
     if suffix == ".pdf":
         yield from _pdf_pages(path)
     elif suffix in IMAGE_SUFFIXES:
         image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
         if image is None:
-            raise AppError(f"Failu {path.name} neizdevās nolasīt kā attēlu.")
+            raise AppError.of("scan.not_an_image", name=path.name)
         yield 1, image
     else:
-        raise AppError(f"Fails {path.name} nav ne PDF, ne attēls (JPEG, PNG).")
+        raise AppError.of("scan.unknown_kind", name=path.name)
 
 
 def _pdf_pages(path: Path) -> Iterator[tuple[int, Any]]:
@@ -55,7 +55,7 @@ def _pdf_pages(path: Path) -> Iterator[tuple[int, Any]]:
         )
         files = sorted(Path(tmp).glob("p-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         if result.returncode != 0 or not files:
-            raise AppError(f"Failu {path.name} neizdevās nolasīt kā PDF.")
+            raise AppError.of("scan.not_a_pdf", name=path.name)
         for file in files:
             image = cv2.imread(str(file), cv2.IMREAD_GRAYSCALE)
             if image is not None:
@@ -72,7 +72,7 @@ def _pictures(path: Path) -> Iterator[tuple[int, Any]]:
     try:
         pages = list(PdfReader(path).pages)
     except (PyPdfError, OSError, ValueError) as exc:
-        raise AppError(f"Failu {path.name} neizdevās nolasīt kā PDF.") from exc
+        raise AppError.of("scan.not_a_pdf", name=path.name) from exc
     for number, page in enumerate(pages, 1):
         try:
             pictures = list(page.images)

@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.dto import ActivityDTO, ActivityInput, EventDTO, EventInput
+from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models import Activity, Attendance, AttendanceStatus, Event, Project
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.validation import Problems, check_length, check_period, check_required
@@ -33,14 +34,14 @@ def _validate_activity(
     session: Session, project_id: int, data: ActivityInput, activity_id: int | None
 ) -> ActivityInput:
     p = Problems()
-    code = check_required(p, data.code, "code", "Kods")
-    title = check_required(p, data.title, "title", "Nosaukums")
-    check_length(p, code, "code", "Kods", 20)
-    check_length(p, title, "title", "Nosaukums", 500)
+    code = check_required(p, data.code, "code", "label.code")
+    title = check_required(p, data.title, "title", "label.title")
+    check_length(p, code, "code", "label.code", 20)
+    check_length(p, title, "title", "label.title", 500)
     check_period(p, data.planned_start, data.planned_end, "planned_end")
     clash = session.scalar(select(Activity.id).where(Activity.project_id == project_id, Activity.code == code))
     if code and clash is not None and clash != activity_id:
-        p.add("code", f"Aktivitāte ar kodu {code} šajā projektā jau ir.")
+        p.coded("code", "activity.code_taken", code=code)
     p.raise_if_any()
     return replace(data, code=code, title=title)
 
@@ -108,15 +109,15 @@ def code_sort_key(code: str) -> tuple[tuple[int, str], ...]:
 
 def _validate_event(session: Session, project_id: int, data: EventInput) -> EventInput:
     p = Problems()
-    title = check_required(p, data.title, "title", "Nosaukums")
-    check_length(p, title, "title", "Nosaukums", 500)
+    title = check_required(p, data.title, "title", "label.title")
+    check_length(p, title, "title", "label.title", 500)
     check_period(p, data.starts_at, data.ends_at, "ends_at")
     if data.planned_participants is not None and data.planned_participants < 0:
-        p.add("planned_participants", "Plānoto dalībnieku skaits nevar būt negatīvs.")
+        p.coded("planned_participants", "event.planned_negative")
     if data.activity_id is not None:
         owner = session.scalar(select(Activity.project_id).where(Activity.id == data.activity_id))
         if owner != project_id:
-            p.add("activity_id", "Izvēlētā aktivitāte nepieder šim projektam.")
+            p.coded("activity_id", "activity.other_project")
     p.raise_if_any()
     return replace(data, title=title)
 
@@ -177,7 +178,7 @@ def _event_query(project_id: int | None = None, event_id: int | None = None):  #
 def _event_dto(e: Event, code: str | None, start: date, end: date, registered: int, attended: int) -> EventDTO:
     warnings: list[str] = []
     if e.starts_at.date() < start or e.ends_at.date() > end:
-        warnings.append(f"Pasākums ir ārpus projekta perioda ({start:%d.%m.%Y}–{end:%d.%m.%Y}).")
+        warnings.append(Message("event.outside_period", start=f"{start:%d.%m.%Y}", end=f"{end:%d.%m.%Y}"))
     return EventDTO(
         e.id,
         e.project_id,

@@ -75,13 +75,13 @@ def add(
     date: dt.date | None = None,
 ) -> AttachmentDTO:
     if kind not in KINDS:
-        raise AppError(f"Nezināms pielikuma veids “{kind}”.")
+        raise AppError.of("attachment.unknown_kind", kind=kind)
     if not any((owner.project_id, owner.activity_id, owner.event_id, owner.expense_id)):
-        raise AppError("Pielikumam jānorāda projekts, aktivitāte, pasākums vai izdevums.")
+        raise AppError.of("attachment.no_owner")
     try:
         digest = _sha256(source)
     except OSError as exc:
-        raise AppError(f"Failu {source} neizdevās nolasīt: {exc.strerror}") from exc
+        raise AppError.of("file.unreadable", path=str(source), reason=exc.strerror) from exc
     suffix = source.suffix.lower()[:10]
     stored = f"{digest}{suffix}"
     folder = store_dir(session)
@@ -93,7 +93,7 @@ def add(
             shutil.copyfile(source, tmp)
             tmp.replace(target)
         except OSError as exc:
-            raise AppError(f"Pielikumu neizdevās saglabāt mapē {folder}: {exc.strerror}") from exc
+            raise AppError.of("attachment.save_failed", folder=str(folder), reason=exc.strerror) from exc
     record = Attachment(
         sha256=digest,
         original_name=source.name[:300],
@@ -129,7 +129,7 @@ def remove(session: Session, attachment_id: int) -> None:
     """Forgets the attachment; the stored file stays while another record uses the same content."""
     record = session.get(Attachment, attachment_id)
     if record is None:
-        raise AppError("Pielikums nav atrasts.")
+        raise AppError.of("attachment.not_found")
     session.delete(record)
     session.flush()
     if session.scalar(select(Attachment.id).where(Attachment.stored_name == record.stored_name)) is None:

@@ -37,7 +37,7 @@ def register(
         select(Attendance.id).where(Attendance.event_id == event_id, Attendance.person_id == person_id)
     )
     if exists is not None:
-        raise ValidationError.single("person_id", f"{person.given_name} {person.surname} jau ir šī pasākuma sarakstā.")
+        raise ValidationError.coded("person_id", "attendance.duplicate", name=f"{person.given_name} {person.surname}")
     # A person who refused photographs carries the "do not photograph me" mark onto every list.
     row = Attendance(
         event_id=event_id, person=person, status=status, role=role, no_photos=person.consent_photo is False

@@ -55,7 +55,7 @@ def remove(session: Session, attendance_ids: list[int]) -> list[AttendanceSnapsh
     """Take these rows off their lists; returns what is needed to put them back."""
     rows = session.scalars(select(Attendance).where(Attendance.id.in_(attendance_ids)).order_by(Attendance.id)).all()
     if len(rows) != len(set(attendance_ids)):
-        raise ValidationError.single("attendance", "Kāds no izvēlētajiem ierakstiem sarakstā vairs nav.")
+        raise ValidationError.coded("attendance", "attendance.gone")
     out = [_snapshot(r) for r in rows]
     for row in rows:
         session.delete(row)
@@ -73,7 +73,7 @@ def restore(
     person = get_or_404(session, Person, pid, "Persona")
     taken = session.scalar(select(Attendance.id).where(Attendance.event_id == eid, Attendance.person_id == pid))
     if taken is not None:
-        raise ValidationError.single("person_id", f"{person.given_name} {person.surname} jau ir šī pasākuma sarakstā.")
+        raise ValidationError.coded("person_id", "attendance.duplicate", name=f"{person.given_name} {person.surname}")
     row = Attendance(
         event_id=eid,
         person_id=pid,

@@ -97,7 +97,7 @@ def slug(text: str, limit: int = 50) -> str:
 def evidence_pack(session: Session, project_id: int, period: tuple[dt.date, dt.date] | None = None) -> EvidencePack:
     project = session.get(Project, project_id)
     if project is None:
-        raise AppError("Projekts nav atrasts.")
+        raise AppError.of("project.not_found")
     attached = list(session.scalars(select(Attachment).where(Attachment.project_id == project_id)))
     events_q = select(Event).where(Event.project_id == project_id).order_by(Event.starts_at, Event.id)
     expenses_q = select(Expense).where(Expense.project_id == project_id).order_by(Expense.date, Expense.id)

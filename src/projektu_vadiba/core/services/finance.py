@@ -41,19 +41,19 @@ def _money(p: Problems, amount: Decimal, field: str, *, allow_negative: bool = F
 
 def _validate_line(session: Session, project_id: int, data: BudgetLineInput, line_id: int | None) -> BudgetLineInput:
     p = Problems()
-    code = check_required(p, data.code, "code", "Kods")
-    name = check_required(p, data.name, "name", "Nosaukums")
-    category = check_required(p, data.category_key, "category_key", "Izmaksu pozīcija")
-    check_length(p, code, "code", "Kods", 20)
-    check_length(p, name, "name", "Nosaukums", 500)
-    check_length(p, data.unit.strip(), "unit", "Mērvienība", 60)
+    code = check_required(p, data.code, "code", "label.code")
+    name = check_required(p, data.name, "name", "label.name")
+    category = check_required(p, data.category_key, "category_key", "label.cost_category")
+    check_length(p, code, "code", "label.code", 20)
+    check_length(p, name, "name", "label.name", 500)
+    check_length(p, data.unit.strip(), "unit", "label.unit", 60)
     amounts = {src: _money(p, amt, f"amount_{src.value}") for src, amt in data.amounts.items()}
     unit_cost = _money(p, data.unit_cost, "unit_cost")
     if not data.quantity.is_finite() or data.quantity < 0:
-        p.add("quantity", "Daudzums nevar būt negatīvs.")
+        p.coded("quantity", "budget.quantity_negative")
     clash = session.scalar(select(BudgetLine.id).where(BudgetLine.project_id == project_id, BudgetLine.code == code))
     if code and clash is not None and clash != line_id:
-        p.add("code", f"Budžeta pozīcija ar kodu {code} šajā projektā jau ir.")
+        p.coded("code", "budget.code_taken", code=code)
     p.raise_if_any()
     return replace(
         data, code=code, name=name, category_key=category, unit=data.unit.strip(), amounts=amounts, unit_cost=unit_cost
@@ -190,15 +190,15 @@ def _validate_expense(session: Session, project_id: int, data: ExpenseInput) -> 
     # Credit notes are negative expenses; everything else must be a valid amount.
     amount = _money(p, data.amount, "amount", allow_negative=True)
     if amount == ZERO and not p.items:
-        p.add("amount", "Summa nevar būt nulle.")
-    check_length(p, data.document_number.strip(), "document_number", "Dokumenta numurs", 80)
-    check_length(p, data.supplier.strip(), "supplier", "Piegādātājs", 300)
+        p.coded("amount", "money.zero")
+    check_length(p, data.document_number.strip(), "document_number", "label.document_number", 80)
+    check_length(p, data.supplier.strip(), "supplier", "label.supplier", 300)
     if data.budget_line_id is not None:
         owner = session.scalar(select(BudgetLine.project_id).where(BudgetLine.id == data.budget_line_id))
         if owner != project_id:
-            p.add("budget_line_id", "Izvēlētā budžeta pozīcija nepieder šim projektam.")
+            p.coded("budget_line_id", "budget.other_project")
     if data.paid_on is not None and data.paid_on < data.date:
-        p.add("paid_on", "Apmaksas datums nevar būt pirms dokumenta datuma.")
+        p.coded("paid_on", "expense.paid_before_document")
     p.raise_if_any()
     return replace(data, amount=amount, document_number=data.document_number.strip(), supplier=data.supplier.strip())
 
@@ -256,7 +256,7 @@ def _validate_payment(data: PaymentInput) -> PaymentInput:
     p = Problems()
     amount = _money(p, data.amount, "amount")
     if amount == ZERO and not p.items:
-        p.add("amount", "Maksājuma summai jābūt lielākai par nulli.")
+        p.coded("amount", "payment.not_positive")
     p.raise_if_any()
     return replace(data, amount=amount)
 

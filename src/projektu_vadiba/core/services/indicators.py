@@ -32,9 +32,9 @@ from projektu_vadiba.core.validation import Problems, check_length, check_requir
 
 def _validate(session: Session, project_id: int, data: IndicatorInput, indicator_id: int | None) -> IndicatorInput:
     p = Problems()
-    code = check_required(p, data.code, "code", "Kods")
-    name = check_required(p, data.name, "name", "Nosaukums")
-    check_length(p, code, "code", "Kods", 20)
+    code = check_required(p, data.code, "code", "label.code")
+    name = check_required(p, data.name, "name", "label.name")
+    check_length(p, code, "code", "label.code", 20)
     for field, value in (("planned_value", data.planned_value), ("achieved_manual", data.achieved_manual)):
         if value is not None:
             try:
@@ -42,14 +42,14 @@ def _validate(session: Session, project_id: int, data: IndicatorInput, indicator
             except ValidationError as exc:
                 p.items.extend(exc.problems)
     if data.method in (IndicatorMethod.TARGET_GROUP, IndicatorMethod.MUNICIPALITY) and not data.method_param.strip():
-        p.add("method_param", "Norādiet, kuru mērķa grupu vai pašvaldību skaitīt.")
+        p.coded("method_param", "indicator.method_param")
     if data.activity_id is not None:
         owner = session.scalar(select(Activity.project_id).where(Activity.id == data.activity_id))
         if owner != project_id:
-            p.add("activity_id", "Izvēlētā aktivitāte nepieder šim projektam.")
+            p.coded("activity_id", "activity.other_project")
     clash = session.scalar(select(Indicator.id).where(Indicator.project_id == project_id, Indicator.code == code))
     if code and clash is not None and clash != indicator_id:
-        p.add("code", f"Rādītājs ar kodu {code} šajā projektā jau ir.")
+        p.coded("code", "indicator.code_taken", code=code)
     p.raise_if_any()
     return replace(data, code=code, name=name, method_param=data.method_param.strip())
 

@@ -32,11 +32,11 @@ _FILLABLE = (
 
 def merge_people(session: Session, survivor_id: int, duplicate_id: int) -> MergeResult:
     if survivor_id == duplicate_id:
-        raise AppError("Personu nevar apvienot pašu ar sevi.")
+        raise AppError.of("merge.same_person")
     survivor = get_or_404(session, Person, survivor_id, "Persona")
     other = get_or_404(session, Person, duplicate_id, "Persona")
     if survivor.anonymised_at is not None or other.anonymised_at is not None:
-        raise AppError("Anonimizētus ierakstus apvienot nevar: nav zināms, vai tā ir tā pati persona.")
+        raise AppError.of("merge.anonymised")
     filled = []
     for name in _FILLABLE:
         if getattr(survivor, name) in (None, "") and getattr(other, name) not in (None, ""):

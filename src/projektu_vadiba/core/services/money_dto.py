@@ -3,9 +3,11 @@ and the warnings an accountant must see. Money is Decimal; percentages are Decim
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO, PaymentDTO
 from projektu_vadiba.core.models.enums import FundingSource
@@ -49,6 +51,7 @@ class CategorySummary:
     deviation_percent: Decimal | None  # (spent - planned) / planned; what the reallocation limit is checked on
     warning: str = ""
     warning_kind: str = ""  # a MoneyWarning kind, "" = none
+    warning_values: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,9 @@ class MoneyWarning:
     kind: str  # over_limit, under_limit, over_budget, unplanned, total_over, unassigned, line_mismatch, and the
     # project_figures checks: budget_vs_cost, budget_vs_grant, grant_overspent
     category_key: str | None
-    message: str  # Latvian, shown as it is
+    message: str  # Latvian; `code` and `values` render it in another language (core/messages.py)
+    code: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)  # with `code`, for render
 
 
 @dataclass(frozen=True)

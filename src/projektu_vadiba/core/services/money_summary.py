@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO
 from projektu_vadiba.core.errors import NotFoundError
+from projektu_vadiba.core.messages import latvian
 from projektu_vadiba.core.models import Funder, FundingSource, Organisation, PaymentKind, Project, ProjectStatus
 from projektu_vadiba.core.services import finance, money_rows, project_figures
 from projektu_vadiba.core.services.money_dto import (
@@ -28,7 +30,7 @@ from projektu_vadiba.core.services.money_dto import (
     MoneyWarning,
     SourceSummary,
 )
-from projektu_vadiba.core.services.money_format import count, eur, pct
+from projektu_vadiba.core.services.money_format import eur, pct
 
 # Report labels (data, per language): a profile may override them with "funding_sources" / "payment_kinds".
 SOURCE_LABELS: dict[FundingSource, profiles.Text] = {
@@ -77,7 +79,7 @@ def money_summary(
         .where(Project.id == project_id)
     ).first()
     if row is None:
-        raise NotFoundError(f"Projekts (nr. {project_id}) nav atrasts — iespējams, to jau izdzēsa.")
+        raise NotFoundError.of("not_found.record", what="term.project", id=project_id)
     project, funder_name, profile_key, implementer = row
     profile = profiles.load_profile(profile_key)
 
@@ -132,20 +134,22 @@ def money_summary(
         ledger=_ledger(profile, lines, expenses, lang),
         payments=payments,
         warnings=_warnings(checked, total_planned, total_spent, spent_by_line.get(None, ZERO), eligible)
-        + tuple(MoneyWarning(str(w.kind), None, w.message) for w in figures.warnings),
+        + tuple(MoneyWarning(str(w.kind), None, w.message, w.code, w.values) for w in figures.warnings),
     )
 
 
 def _line_summary(b: BudgetLineDTO, total_planned: Decimal) -> LineSummary:
-    warnings: list[str] = []
+    mismatch = line_mismatch(b)
+    warnings = (latvian("money.line_mismatch", **mismatch),) if mismatch else ()
+    return LineSummary(b, b.planned - b.spent, percent(b.planned, total_planned), percent(b.spent, b.planned), warnings)
+
+
+def line_mismatch(b: BudgetLineDTO) -> dict[str, str] | None:
+    """The values of a "planned ≠ quantity × unit cost" warning, None when they agree."""
     computed = (b.quantity * b.unit_cost).quantize(ZERO, rounding=ROUND_HALF_UP)
     if b.unit_cost and computed != b.planned:
-        warnings.append(
-            f"Pozīcijā {b.code} plānotā summa {eur(b.planned)} neatbilst daudzumam × vienības cenai ({eur(computed)})."
-        )
-    return LineSummary(
-        b, b.planned - b.spent, percent(b.planned, total_planned), percent(b.spent, b.planned), tuple(warnings)
-    )
+        return {"code": b.code, "planned": eur(b.planned), "computed": eur(computed)}
+    return None
 
 
 def _categories(
@@ -224,28 +228,26 @@ def _check_category(c: CategorySummary, limit: Decimal, complete: bool) -> Categ
     """One warning at most per category; see docs/finance.md ("The reallocation check")."""
     if not c.key or (not c.planned and c.spent <= 0):
         return c
-    where = f"Izmaksu pozīcijā “{c.label}”"
-    amounts = f"{eur(c.spent)} pret {eur(c.planned)}"
+    values = {"category": c.label, "spent": eur(c.spent), "planned": eur(c.planned), "limit": pct(limit)}
     deviation = c.deviation_percent or ZERO  # rounded, for the message; the checks compare exactly
     over = (c.spent - c.planned) * 100 > limit * c.planned
     under = (c.planned - c.spent) * 100 > limit * c.planned
     if not c.planned:
-        kind, text = "unplanned", f"{where} ir izdevumi ({eur(c.spent)}), bet nekas nav plānots."
+        kind = "unplanned"
     elif limit > 0 and over:
-        kind = "over_limit"
-        text = f"{where} izlietots par {pct(deviation)} vairāk nekā plānots ({amounts}); "
-        text += f"finansētāja pieļaujamā novirze ir {pct(limit)}."
+        kind, values["deviation"] = "over_limit", pct(deviation)
     elif limit > 0 and under and complete:
-        kind = "under_limit"
-        text = f"{where} izlietots par {pct(-deviation)} mazāk nekā plānots ({amounts}); "
-        text += f"finansētāja pieļaujamā novirze ir {pct(limit)}."
+        kind, values["deviation"] = "under_limit", pct(-deviation)
     elif not limit and c.spent > c.planned:
-        kind = "over_budget"
-        text = f"{where} izlietots vairāk nekā plānots: {amounts} (+{pct(deviation)}); "
-        text += "finansētāja profilā pārdales robeža nav noteikta."
+        kind, values["deviation"] = "over_budget", pct(deviation)
     else:
         return c
-    return replace(c, warning=text, warning_kind=kind)
+    text = latvian(f"money.{kind}", **values)
+    return replace(c, warning=text, warning_kind=kind, warning_values=values)
+
+
+def _warning(kind: str, category_key: str | None, /, **values: Any) -> MoneyWarning:
+    return MoneyWarning(kind, category_key, latvian(f"money.{kind}", **values), f"money.{kind}", values)
 
 
 def _warnings(
@@ -258,15 +260,15 @@ def _warnings(
     out: list[MoneyWarning] = []
     for c in categories:
         if c.warning:
-            out.append(MoneyWarning(c.warning_kind, c.key, c.warning))
-        out += [MoneyWarning("line_mismatch", c.key, w) for line in c.lines for w in line.warnings]
+            out.append(_warning(c.warning_kind, c.key, **c.warning_values))
+        for line in c.lines:
+            if mismatch := line_mismatch(line.line):
+                out.append(_warning("line_mismatch", c.key, **mismatch))
     if spent > planned:
-        text = f"Attiecināmie izdevumi kopā ({eur(spent)}) pārsniedz budžetu ({eur(planned)})"
-        out.append(MoneyWarning("total_over", None, f"{text} par {eur(spent - planned)}."))
+        out.append(_warning("total_over", None, spent=eur(spent), planned=eur(planned), over=eur(spent - planned)))
     if unassigned:
-        entries = count(sum(1 for e in eligible if e.budget_line_id is None), "ieraksts", "ieraksti", "ierakstu")
-        text = f"Attiecināmie izdevumi bez budžeta pozīcijas: {entries}, {eur(unassigned)}."
-        out.append(MoneyWarning("unassigned", "", f"{text} Norādiet pozīciju."))
+        entries = sum(1 for e in eligible if e.budget_line_id is None)
+        out.append(_warning("unassigned", "", count=entries, amount=eur(unassigned)))
     return tuple(out)
 
 

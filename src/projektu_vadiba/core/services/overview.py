@@ -1,22 +1,25 @@
 """A project at a glance: how far its period has run, what is due next, indicator progress against the time
 gone, events coming up, and what needs attention. Everything counted from `core.clock.today()`.
 
-Warnings carry their facts (kind, subject, dates, numbers) as well as a Latvian sentence: the CLI prints the
-sentence, the UI builds its own (translatable) text from the facts.
+Warnings carry their facts (kind, subject, dates, numbers), a catalogue code with values (core/messages.py) and
+the Latvian sentence; the UI links some of them to their section from the facts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.dto import DeadlineDTO, EventDTO, IndicatorDTO, ProjectDetail
+from projektu_vadiba.core.messages import latvian
 from projektu_vadiba.core.models import Activity, Attendance, AttendanceStatus, Event
 from projektu_vadiba.core.services.activities import list_events
 from projektu_vadiba.core.services.indicators import list_indicators
@@ -47,6 +50,8 @@ class OverviewWarning:
     expected: Decimal | None = None
     planned: Decimal | None = None
     days: int | None = None  # days left (report due) or overdue
+    code: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,15 @@ def project_overview(session: Session, project_id: int, due_within_days: int = D
     warnings = (
         [OverviewWarning(WarningKind.PROJECT, w) for w in project.warnings]
         + [
-            OverviewWarning(WarningKind.MONEY, w.message, subject=str(w.kind), achieved=w.figure, expected=w.expected)
+            OverviewWarning(
+                WarningKind.MONEY,
+                w.message,
+                subject=str(w.kind),
+                achieved=w.figure,
+                expected=w.expected,
+                code=w.code,
+                values=w.values,
+            )
             for w in money.warnings
         ]
         + _deadline_warnings(pending, today, due_within_days)
@@ -153,42 +166,49 @@ def _attendance_counts(session: Session, project_id: int) -> tuple[int, int]:
     return int(row[0] or 0), int(row[1] or 0)
 
 
-_KIND_LV = {
-    "interim_report": "Starpposma pārskats",
-    "final_report": "Noslēguma pārskats",
-    "payment_claim": "Maksājuma pieprasījums",
-    "other": "Termiņš",
-}
-
-
 def _deadline_warnings(pending: tuple[DeadlineDTO, ...], today: date, within: int) -> list[OverviewWarning]:
     out: list[OverviewWarning] = []
     for d in sorted(pending, key=lambda d: d.due_date):
         days = (d.due_date - today).days
-        name = _KIND_LV.get(d.kind.value, d.kind.value)
+        values = {"report": f"term.deadline.{d.kind.value}", "date": f"{d.due_date:%d.%m.%Y}", "days": abs(days)}
         if days < 0:
-            message = f"{name} bija jāiesniedz {d.due_date:%d.%m.%Y} (nokavēts {-days} d.)."
-            out.append(OverviewWarning(WarningKind.REPORT_OVERDUE, message, d.id, d.kind.value, d.due_date, days=-days))
+            kind, code = WarningKind.REPORT_OVERDUE, "overview.report_overdue"
         elif days <= within:
-            message = f"{name} jāiesniedz līdz {d.due_date:%d.%m.%Y} (pēc {days} d.)."
-            out.append(OverviewWarning(WarningKind.REPORT_DUE, message, d.id, d.kind.value, d.due_date, days=days))
+            kind, code = WarningKind.REPORT_DUE, "overview.report_due"
+        else:
+            continue
+        message = latvian(code, **values)
+        out.append(
+            OverviewWarning(kind, message, d.id, d.kind.value, d.due_date, days=abs(days), code=code, values=values)
+        )
     return out
 
 
 def _event_warning(e: EventDTO, p: ProjectDetail) -> OverviewWarning:
-    message = (
-        f"Pasākums “{e.title}” ({e.starts_at:%d.%m.%Y}) ir ārpus projekta perioda "
-        f"({p.start_date:%d.%m.%Y}–{p.end_date:%d.%m.%Y})."
+    values = {
+        "title": e.title,
+        "date": f"{e.starts_at:%d.%m.%Y}",
+        "start": f"{p.start_date:%d.%m.%Y}",
+        "end": f"{p.end_date:%d.%m.%Y}",
+    }
+    code = "overview.event_outside_period"
+    message = latvian(code, **values)
+    return OverviewWarning(
+        WarningKind.EVENT_OUTSIDE_PERIOD, message, e.id, e.title, e.starts_at.date(), code=code, values=values
     )
-    return OverviewWarning(WarningKind.EVENT_OUTSIDE_PERIOD, message, e.id, e.title, e.starts_at.date())
 
 
 def _indicator_warning(p: IndicatorProgress) -> OverviewWarning:
     i = p.indicator
-    message = (
-        f"Rādītājs {i.code} “{i.name}” atpaliek no plāna: sasniegts {_n(i.achieved_value)} no {_n(i.planned_value)}, "
-        f"pēc pagājušā laika būtu jābūt vismaz {_n(p.expected)}."
-    )
+    code = "overview.indicator_behind"
+    values = {
+        "code": i.code,
+        "name": i.name,
+        "achieved": _n(i.achieved_value),
+        "planned": _n(i.planned_value),
+        "expected": _n(p.expected),
+    }
+    message = latvian(code, **values)
     return OverviewWarning(
         WarningKind.INDICATOR_BEHIND,
         message,
@@ -197,6 +217,8 @@ def _indicator_warning(p: IndicatorProgress) -> OverviewWarning:
         achieved=i.achieved_value,
         expected=p.expected,
         planned=i.planned_value,
+        code=code,
+        values=values,
     )
 
 

@@ -75,23 +75,23 @@ def own_input(session: Session) -> OwnOrganisationInput | None:
 
 def _check(data: OwnOrganisationInput) -> OwnOrganisationInput:
     p = Problems()
-    name = check_required(p, data.name, "name", "Nosaukums")
-    check_length(p, name, "name", "Nosaukums", 300)
+    name = check_required(p, data.name, "name", "label.name")
+    check_length(p, name, "name", "label.name", 300)
     reg = "".join(data.reg_number.split())
     if reg and not _REG_NUMBER.match(reg):
-        p.add("reg_number", f"“{data.reg_number}” nav reģistrācijas numurs: tajā ir 11 cipari (piemērs: 40008012345).")
+        p.coded("reg_number", "organisation.reg_number", text=data.reg_number)
     address = " ".join(data.address.split())
-    check_length(p, address, "address", "Adrese", 300)
+    check_length(p, address, "address", "label.address", 300)
     email = check_email(p, data.email.strip(), "email")
     phone = " ".join(data.phone.split())
-    check_length(p, phone, "phone", "Tālrunis", 40)
+    check_length(p, phone, "phone", "label.phone", 40)
     website = data.website.strip()
-    check_length(p, website, "website", "Tīmekļa vietne", 300)
+    check_length(p, website, "website", "label.website", 300)
     if data.logo is not None:
         if not data.logo.startswith(PNG_SIGNATURE):
-            p.add("logo", "Logotipam jābūt PNG attēlam.")
+            p.coded("logo", "organisation.logo_not_png")
         elif len(data.logo) > LOGO_LIMIT:
-            p.add("logo", "Logotips ir pārāk liels (ne vairāk kā 2 MB); samaziniet attēlu.")
+            p.coded("logo", "organisation.logo_too_large")
     p.raise_if_any()
     return OwnOrganisationInput(name, reg, address, email, phone, website, data.logo)
 

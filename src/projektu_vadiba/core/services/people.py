@@ -79,22 +79,22 @@ def search_text(given: str, surname: str, email: str, organisation: str, municip
 
 def validate_person(data: PersonInput) -> PersonInput:
     p = Problems()
-    given = check_required(p, data.given_name, "given_name", "Vārds")
-    surname = check_required(p, data.surname, "surname", "Uzvārds")
-    check_length(p, given, "given_name", "Vārds", 100)
-    check_length(p, surname, "surname", "Uzvārds", 100)
+    given = check_required(p, data.given_name, "given_name", "label.given_name")
+    surname = check_required(p, data.surname, "surname", "label.surname")
+    check_length(p, given, "given_name", "label.given_name", 100)
+    check_length(p, surname, "surname", "label.surname", 100)
     email = check_email(p, data.email)
-    check_length(p, email, "email", "E-pasts", 254)
+    check_length(p, email, "email", "label.email", 254)
     phone = " ".join(data.phone.split())
-    check_length(p, phone, "phone", "Tālrunis", 40)
+    check_length(p, phone, "phone", "label.phone", 40)
     if phone and not person_keys.phone_key(phone):
-        p.add("phone", f"“{phone}” nav tālruņa numurs.")
-    check_length(p, data.municipality.strip(), "municipality", "Pašvaldība", 120)
-    check_length(p, data.age_group.strip(), "age_group", "Vecuma grupa", 40)
-    check_length(p, data.target_group.strip(), "target_group", "Mērķa grupa", 200)
-    check_length(p, data.organisation_name.strip(), "organisation_name", "Organizācija", 300)
+        p.coded("phone", "phone.invalid", phone=phone)
+    check_length(p, data.municipality.strip(), "municipality", "label.municipality", 120)
+    check_length(p, data.age_group.strip(), "age_group", "label.age_group", 40)
+    check_length(p, data.target_group.strip(), "target_group", "label.target_group", 200)
+    check_length(p, data.organisation_name.strip(), "organisation_name", "label.organisation", 300)
     if data.birth_year is not None and not 1900 <= data.birth_year <= clock.today().year:
-        p.add("birth_year", f"Dzimšanas gads {data.birth_year} nav ticams.")
+        p.coded("birth_year", "person.birth_year", year=data.birth_year)
     p.raise_if_any()
     if (given, surname, email, phone) == (data.given_name, data.surname, data.email, data.phone):
         return data  # already tidy (as an import's cells are): no copy, 10,000 times

@@ -11,14 +11,16 @@ against the grant awarded, and grant spending above the grant awarded. Each carr
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.dto import CofinancingDTO
+from projektu_vadiba.core.messages import latvian
 from projektu_vadiba.core.models import BudgetAmount, BudgetLine, Expense
 from projektu_vadiba.core.models.enums import FundingSource
 from projektu_vadiba.core.services.money_format import eur
@@ -33,12 +35,19 @@ class FigureWarningKind(StrEnum):
     GRANT_OVERSPENT = "grant_overspent"  # eligible spending from the grant exceeds the grant
 
 
+def _coded(code: str, /, **values: Any) -> tuple[str, str, dict[str, Any]]:
+    """message, code, values of a warning"""
+    return latvian(code, **values), code, values
+
+
 @dataclass(frozen=True)
 class FigureWarning:
     kind: FigureWarningKind
     figure: Decimal  # the budget's total / the budget's grant / the grant spent
     expected: Decimal  # the project's total cost / the grant awarded / the grant awarded
-    message: str  # Latvian
+    message: str  # Latvian; `code` and `values` render it in another language (core/messages.py)
+    code: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)  # with `code`, for render
 
 
 @dataclass(frozen=True)
@@ -96,7 +105,7 @@ def figures(
                 FigureWarningKind.BUDGET_VS_COST,
                 budget_planned,
                 total_cost,
-                f"Budžeta kopsumma {eur(budget_planned)} nesakrīt ar projekta kopējām izmaksām {eur(total_cost)}.",
+                *_coded("money.budget_vs_cost", figure=eur(budget_planned), expected=eur(total_cost)),
             )
         )
     if budget_planned and grant_amount and budget_grant != grant_amount:
@@ -105,8 +114,7 @@ def figures(
                 FigureWarningKind.BUDGET_VS_GRANT,
                 budget_grant,
                 grant_amount,
-                f"Budžetā plānotais finansētāja finansējums {eur(budget_grant)} nesakrīt ar piešķirto "
-                f"finansējumu {eur(grant_amount)}.",
+                *_coded("money.budget_vs_grant", figure=eur(budget_grant), expected=eur(grant_amount)),
             )
         )
     # Against the grant awarded; without one typed, the budget's own checks (over the plan) speak instead.
@@ -116,8 +124,12 @@ def figures(
                 FigureWarningKind.GRANT_OVERSPENT,
                 grant_spent,
                 grant_amount,
-                f"No finansētāja finansējuma izlietoti {eur(grant_spent)} — vairāk nekā piešķirtie "
-                f"{eur(grant_amount)} (par {eur(grant_spent - grant_amount)}).",
+                *_coded(
+                    "money.grant_overspent",
+                    figure=eur(grant_spent),
+                    expected=eur(grant_amount),
+                    over=eur(grant_spent - grant_amount),
+                ),
             )
         )
     return ProjectFigures(

@@ -20,6 +20,7 @@ from projektu_vadiba.core.dto import (
     ProjectSummary,
 )
 from projektu_vadiba.core.errors import NotFoundError, ValidationError
+from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models import (
     Activity,
     Attendance,
@@ -57,12 +58,12 @@ from projektu_vadiba.core.validation import Problems, check_length, check_money,
 
 def _validate(session: Session, data: ProjectInput, project_id: int | None) -> ProjectInput:
     p = Problems()
-    number = check_required(p, data.number, "number", "Projekta numurs")
-    title = check_required(p, data.title, "title", "Nosaukums")
-    funder_name = check_required(p, data.funder_name, "funder_name", "Finansētājs")
-    implementer = check_required(p, data.implementer_name, "implementer_name", "Īstenotājs")
-    check_length(p, number, "number", "Projekta numurs", 60)
-    check_length(p, title, "title", "Nosaukums", 500)
+    number = check_required(p, data.number, "number", "label.project_number")
+    title = check_required(p, data.title, "title", "label.title")
+    funder_name = check_required(p, data.funder_name, "funder_name", "label.funder")
+    implementer = check_required(p, data.implementer_name, "implementer_name", "label.implementer")
+    check_length(p, number, "number", "label.project_number", 60)
+    check_length(p, title, "title", "label.title", 500)
     check_period(p, data.start_date, data.end_date, "end_date")
     for field, amount in (("total_cost", data.total_cost), ("grant_amount", data.grant_amount)):
         try:
@@ -74,7 +75,7 @@ def _validate(session: Session, data: ProjectInput, project_id: int | None) -> P
             select(Project.id).join(Funder).where(Project.number == number, Funder.name_key == name_key(funder_name))
         ).first()
         if clash is not None and clash != project_id:
-            p.add("number", f"Projekts ar numuru {number} šim finansētājam jau ir.")
+            p.coded("number", "project.number_taken", number=number)
     p.raise_if_any()
     return replace(
         data,
@@ -190,9 +191,9 @@ def find_project_id(session: Session, number: str, funder_name: str | None = Non
         stmt = stmt.join(Funder).where(Funder.name_key == name_key(funder_name))
     ids = list(session.scalars(stmt))
     if not ids:
-        raise NotFoundError(f"Projekts ar numuru {number} nav atrasts.")
+        raise NotFoundError.of("project.number_not_found", number=number)
     if len(ids) > 1:
-        raise ValidationError.single("number", f"Numurs {number} ir vairākiem finansētājiem; norādiet finansētāju.")
+        raise ValidationError.coded("number", "project.number_ambiguous", number=number)
     return ids[0]
 
 
@@ -209,7 +210,7 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
         )
     ).first()
     if project is None:
-        raise NotFoundError(f"Projekts (nr. {project_id}) nav atrasts — iespējams, to jau izdzēsa.")
+        raise NotFoundError.of("not_found.record", what="term.project", id=project_id)
     return ProjectDetail(
         id=project.id,
         number=project.number,
@@ -242,9 +243,9 @@ def _warnings(project: Project) -> list[str]:
     out: list[str] = []
     profile = profiles.load_profile(project.funder.profile_key)
     if not profile.number_matches(project.number):
-        out.append(f"Numurs {project.number} neatbilst finansētāja numura formai ({profile.number_example}).")
+        out.append(Message("project.number_form", number=project.number, example=profile.number_example))
     if project.grant_amount > project.total_cost > 0:
-        out.append("Finansējums ir lielāks par projekta kopējām izmaksām.")
+        out.append(Message("project.grant_over_cost"))
     return out
 
 
@@ -258,11 +259,11 @@ def add_partner(
 ) -> PartnerDTO:
     project = get_or_404(session, Project, project_id, "Projekts")
     p = Problems()
-    name = check_required(p, organisation_name, "organisation_name", "Partneris")
+    name = check_required(p, organisation_name, "organisation_name", "label.partner")
     p.raise_if_any()
     org = find_or_create_organisation(session, name, kind)
     if any(pp.organisation_id == org.id for pp in project.partners):
-        raise ValidationError.single("organisation_name", f"{org.name} jau ir šī projekta partneris.")
+        raise ValidationError.coded("organisation_name", "partner.duplicate", name=org.name)
     partner = ProjectPartner(organisation=org, role=role, description=description)
     project.partners.append(partner)
     session.flush()
@@ -280,11 +281,11 @@ def update_partner(
     """Another organisation, role or description for a partner; the kind chosen is the organisation's kind."""
     partner = get_or_404(session, ProjectPartner, partner_id, "Partneris")
     p = Problems()
-    name = check_required(p, organisation_name, "organisation_name", "Partneris")
+    name = check_required(p, organisation_name, "organisation_name", "label.partner")
     p.raise_if_any()
     org = find_or_create_organisation(session, name, kind)
     if any(pp.organisation_id == org.id and pp.id != partner.id for pp in partner.project.partners):
-        raise ValidationError.single("organisation_name", f"{org.name} jau ir šī projekta partneris.")
+        raise ValidationError.coded("organisation_name", "partner.duplicate", name=org.name)
     org.kind = kind
     partner.organisation, partner.role, partner.description = org, role, description
     session.flush()

@@ -16,6 +16,7 @@ from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import EventDTO, ProjectDetail
 from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.services import activities as activity_service
 from projektu_vadiba.core.services import attendance_days, projects
 from projektu_vadiba.core.services.money_summary import money_summary
@@ -41,7 +42,7 @@ def report_structure(profile: profiles.FunderProfile, kind: str = FINAL) -> dict
     if not structure and profile.key != "generic":
         return report_structure(profiles.load_profile("generic"), kind)
     if not structure or not structure.get("sections"):
-        raise AppError(f"Finansētāja profilā “{profiles.pick(profile.name)}” nav pārskata struktūras ({key}).")
+        raise AppError.of("profile.no_report", profile=profiles.pick(profile.name), key=key)
     return dict(structure)
 
 
@@ -68,7 +69,7 @@ def report_sections(
                 )
             )
         except (KeyError, TypeError, AttributeError) as exc:
-            raise AppError(f"Finansētāja profila pārskata {n}. sadaļa ir bojāta: {exc}") from exc
+            raise AppError.of("profile.broken_section", n=n, reason=str(exc)) from exc
     return tuple(out)
 
 
@@ -78,7 +79,7 @@ def _default_breakdowns(raw: dict[str, Any]) -> tuple[str, ...]:
 
 def _check_period(period: ReportPeriod | None) -> None:
     if period is not None and period.date_to < period.date_from:
-        raise ValidationError.single("date_to", "Pārskata perioda beigas nevar būt pirms sākuma.")
+        raise ValidationError.coded("date_to", "report.period_end_before_start")
 
 
 def missing_texts(
@@ -96,8 +97,7 @@ def missing_texts_message(missing: tuple[MissingText, ...] | list[MissingText]) 
     if not missing:
         return ""
     names = ", ".join(f"“{m.title}”" for m in missing)
-    head = "Trūkst obligātā teksta" if len(missing) == 1 else "Trūkst obligāto tekstu"
-    return f"{head}: {names}. Ierakstiet to projekta pārskata tekstos vai veidojiet pārskata melnrakstu."
+    return Message("report.missing_texts", count=len(missing), names=names)
 
 
 def final_report_data(

@@ -66,7 +66,7 @@ def project_sheets(session: Session, project_id: int, variant: SheetVariant = Sh
 def find_activity_id(session: Session, project_id: int, code: str) -> int:
     found = session.scalar(select(Activity.id).where(Activity.project_id == project_id, Activity.code == code.strip()))
     if found is None:
-        raise NotFoundError(f"Aktivitāte ar kodu {code} šajā projektā nav atrasta.")
+        raise NotFoundError.of("activity.code_not_found", code=code)
     return found
 
 

@@ -35,6 +35,7 @@ from projektu_vadiba.core.dto_sheets import SheetSet, SheetVariant
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.ui.background import run_in_background
 from projektu_vadiba.ui.dialogs.pdf_preview import PdfPreviewDialog
+from projektu_vadiba.ui.messages import text_of
 
 if TYPE_CHECKING:
     from projektu_vadiba.reports.attendance_sheet import SheetPdf
@@ -230,7 +231,7 @@ def open_attendance_sheet(
             lambda: build_sheet_preview(db, chosen, **target),
         )
     except AppError as exc:
-        QMessageBox.warning(parent, title, exc.message)
+        QMessageBox.warning(parent, title, text_of(exc))
         return
     # One event's sheet needs no list of events; a batch (a project's 200 events) does.
     chapters = made.chapters if len(made.chapters) > 1 else ()

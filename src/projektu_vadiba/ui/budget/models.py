@@ -13,11 +13,13 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from projektu_vadiba.core.dto import PaymentDTO
+from projektu_vadiba.core.dto import BudgetLineDTO, PaymentDTO
 from projektu_vadiba.core.models.enums import FundingSource
 from projektu_vadiba.core.services.money_dto import CategorySummary, LedgerRow, MoneySummary, SourceSummary
+from projektu_vadiba.core.services.money_summary import line_mismatch
 from projektu_vadiba.ui.budget.labels import payment_kind_label, source_label, yes_no
 from projektu_vadiba.ui.formatting import format_date, format_money, format_number
+from projektu_vadiba.ui.messages import render
 from projektu_vadiba.ui.models.rows_table import RIGHT, Column, Index, RowsTableModel, natural_key
 
 T = TypeVar("T")
@@ -111,7 +113,7 @@ def budget_rows(summary: MoneySummary) -> list[BudgetRow]:
                     b.spent,
                     ln.variance,
                     ln.spent_percent,
-                    " ".join(ln.warnings)
+                    _line_warning(b)
                     or (QCoreApplication.translate("budget", "Pārsniegts plānotais.") if ln.over_budget else ""),
                 )
             )
@@ -128,7 +130,7 @@ def budget_rows(summary: MoneySummary) -> list[BudgetRow]:
                 c.spent,
                 c.variance,
                 c.spent_percent,
-                c.warning,
+                _category_warning(c),
             )
         )
     totals = {s.source: s.planned for s in summary.sources}
@@ -266,12 +268,22 @@ def category_rows(summary: MoneySummary) -> list[SummaryRow]:
     return [*rows, _total_row(summary)]
 
 
+def _category_warning(c: CategorySummary) -> str:
+    """The category's warning in the UI's language (the core's `warning` is Latvian)."""
+    return render(f"money.{c.warning_kind}", c.warning_values) if c.warning_kind else ""
+
+
+def _line_warning(b: BudgetLineDTO) -> str:
+    mismatch = line_mismatch(b)
+    return render("money.line_mismatch", mismatch) if mismatch else ""
+
+
 def source_rows(summary: MoneySummary) -> list[SummaryRow]:
     return [*(_summary_row(s) for s in summary.sources), _total_row(summary)]
 
 
 def _summary_row(x: CategorySummary | SourceSummary) -> SummaryRow:
-    warning = x.warning if isinstance(x, CategorySummary) else ""
+    warning = _category_warning(x) if isinstance(x, CategorySummary) else ""
     label = x.label if isinstance(x, CategorySummary) else source_label(x.source)
     return SummaryRow(label, x.planned, x.spent, x.variance, x.share_percent, x.spent_percent, warning)
 

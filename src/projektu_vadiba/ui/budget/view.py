@@ -54,6 +54,7 @@ from projektu_vadiba.ui.budget.models import (
 from projektu_vadiba.ui.budget.payment_dialog import PaymentDialog
 from projektu_vadiba.ui.commands import DeleteCommand
 from projektu_vadiba.ui.formatting import format_money
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.models.proxy import SearchProxyModel
 from projektu_vadiba.ui.models.rows_table import ID_ROLE
 from projektu_vadiba.ui.operations import ask_delete
@@ -193,7 +194,7 @@ class BudgetView(QWidget):
         self.payments.set_rows(list(summary.payments))
         self.categories.set_rows(category_rows(summary))
         self.sources.set_rows(source_rows(summary))
-        messages = "\n".join(f"⚠ {m}" for m in summary.messages)
+        messages = "\n".join(f"⚠ {text_of(w)}" for w in summary.warnings)
         for label in (self.budget_warnings, self.summary_warnings):
             label.setText(messages)
             label.setVisible(bool(messages))
@@ -224,7 +225,7 @@ class BudgetView(QWidget):
         try:
             self.ws.execute(command)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Neizdevās"), exc.message)
+            QMessageBox.warning(self, self.tr("Neizdevās"), text_of(exc))
             self.ws.dataChanged.emit()  # it may be gone already: show what is there
 
     def _impact(self, impact: Callable[..., list[str]], id_: int) -> list[str]:
@@ -293,7 +294,7 @@ class BudgetView(QWidget):
             try:
                 self.ws.execute_irreversibly(lambda s: EXPENSE.delete(s, e.id))
             except AppError as exc:
-                QMessageBox.warning(self, self.tr("Neizdevās"), exc.message)
+                QMessageBox.warning(self, self.tr("Neizdevās"), text_of(exc))
                 self.ws.dataChanged.emit()
             return
         text = self.tr("Dzēsts izdevums %1").replace("%1", expense_name(e))

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from projektu_vadiba.core.errors import AppError, FieldProblem, ValidationError
+from projektu_vadiba.ui.messages import text_of
 
 T = TypeVar("T")
 
@@ -202,7 +203,7 @@ class FormDialog(QDialog):
             self.show_problems(exc)
             return
         except AppError as exc:
-            self.general_error.show_message(exc.message)
+            self.general_error.show_message(text_of(exc))
             return
         self._clean = self._snapshot()
         super().accept()
@@ -291,9 +292,9 @@ class FormDialog(QDialog):
         for problem in exc.problems:
             field = self._aliases.get(problem.field, problem.field)
             if field in self._rows:
-                by_field.setdefault(field, []).append(problem.message)
+                by_field.setdefault(field, []).append(text_of(problem))
             else:
-                general.append(problem.message)
+                general.append(text_of(problem))
         first: QWidget | None = None
         for field, messages in by_field.items():
             widget, error = self._rows[field]
@@ -409,4 +410,4 @@ def _on_edit(widget: QWidget, callback: Callable[[], None]) -> None:
 
 
 def show_error(parent: QWidget | None, exc: AppError) -> None:
-    QMessageBox.warning(parent, parent.window().windowTitle() if parent else "", exc.message)
+    QMessageBox.warning(parent, parent.window().windowTitle() if parent else "", text_of(exc))

@@ -18,6 +18,7 @@ from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus
 from projektu_vadiba.core.services import activities, attendance
 from projektu_vadiba.core.services.attendance_days import event_days
 from projektu_vadiba.ui.labels import attendance_role_label, attendance_status_label
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.people.commands import (
     AttendanceEditCommand,
     DayTickCommand,
@@ -203,7 +204,7 @@ class AttendanceModel(QAbstractTableModel):
         try:
             self.ws.execute(command)  # dataChanged: the list is read again
         except AppError as exc:
-            self.failed.emit(exc.message)
+            self.failed.emit(text_of(exc))
             return False
         return True
 

@@ -28,6 +28,7 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.imports.mapping import split_full_name
 from projektu_vadiba.core.models import AttendanceStatus
 from projektu_vadiba.core.services import activities, attendance, attendance_changes, attendance_days, duplicates
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.people.attendance_model import (
     ATTENDED,
     NAME,
@@ -189,7 +190,7 @@ class EventAttendanceWidget(QWidget):
         try:
             self.ws.execute(command)
         except AppError as exc:
-            self._warn(exc.message)
+            self._warn(text_of(exc))
             return False
         return True
 

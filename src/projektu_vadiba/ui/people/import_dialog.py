@@ -42,8 +42,9 @@ from projektu_vadiba.core.imports import (
 )
 from projektu_vadiba.core.services import activities
 from projektu_vadiba.ui.formatting import format_date
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.people.commands import ImportCommand
-from projektu_vadiba.ui.plural import count
+from projektu_vadiba.ui.plural import count, language
 from projektu_vadiba.ui.screen import fit_window
 from projektu_vadiba.ui.workspace import Workspace
 
@@ -152,7 +153,7 @@ class ImportDialog(QDialog):
         try:
             self.table = read_table(path)
         except AppError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), text_of(exc))
             return
         details = [self.table.encoding, {";": ";", ",": ",", "\t": "tab", "|": "|"}.get(self.table.delimiter, "")]
         self.file_label.setText(f"{path.name} ({', '.join(d for d in details if d) or self.table.sheet})")
@@ -226,11 +227,11 @@ class ImportDialog(QDialog):
             table, mapping, event_id = self.table, self.current_mapping(), self.event_box.currentData()
             self.plan = self.ws.read(lambda s: build_plan(s, table, mapping, event_id))
         except AppError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), text_of(exc))
             return
         plan = self.plan
         self.problems.clear()
-        self.problems.addItems(plan.messages())
+        self.problems.addItems(plan.messages(language()))
         self.duplicates.setRowCount(len(plan.duplicates))
         for i, r in enumerate(plan.duplicates):
             similar = (
@@ -316,11 +317,11 @@ class ImportDialog(QDialog):
             self.result = command.result
         except ImportCancelled as exc:
             progress.close()
-            QMessageBox.information(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
+            QMessageBox.information(self, QCoreApplication.translate("import", "Personu imports"), text_of(exc))
             return
         except AppError as exc:
             progress.close()
-            QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("import", "Personu imports"), text_of(exc))
             return
         progress.close()
         r = self.result

@@ -27,6 +27,7 @@ from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.models import Gender
 from projektu_vadiba.core.services import duplicates, people
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.people.commands import PERSON, person_label
 from projektu_vadiba.ui.workspace import Workspace
 
@@ -147,7 +148,7 @@ class PersonDialog(QDialog):
 
     def show_errors(self, error: ValidationError) -> None:
         for key, label in self.errors.items():
-            messages = error.for_field(key)
+            messages = [text_of(p) for p in error.problems if p.field == key]
             label.setText("\n".join(messages))
             label.setVisible(bool(messages))
 
@@ -187,7 +188,7 @@ class PersonDialog(QDialog):
             self.show_errors(exc)
             return
         except AppError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("people", "Persona"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("people", "Persona"), text_of(exc))
             return
         self.accept()
 

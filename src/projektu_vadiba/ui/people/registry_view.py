@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from projektu_vadiba.core.dto import PersonDTO
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services import gdpr, people
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.operations import ask_delete
 from projektu_vadiba.ui.people.commands import DeletePersonCommand, MergeCommand, person_impact
 from projektu_vadiba.ui.people.people_model import PeopleModel
@@ -178,7 +179,7 @@ class PeopleRegistryView(QWidget):
             text = QCoreApplication.translate("people", "Dzēsts dalībnieks: %1").replace("%1", person.full_name)
             self.ws.execute(DeletePersonCommand(self.ws, person.id, text))
         except AppError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("people", "Dzēst dalībnieku"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("people", "Dzēst dalībnieku"), text_of(exc))
 
     def merge_selected(self) -> None:
         chosen = self.selected()
@@ -195,7 +196,7 @@ class PeopleRegistryView(QWidget):
             text = QCoreApplication.translate("people", "Apvienoti dalībnieki: %1").replace("%1", name)
             self.ws.execute(MergeCommand(self.ws, survivor_id, other_id, text))
         except AppError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("people", "Apvienot personas"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("people", "Apvienot personas"), text_of(exc))
 
     def anonymise_selected(self) -> None:
         chosen = self.selected()

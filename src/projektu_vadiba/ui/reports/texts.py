@@ -31,6 +31,7 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services import projects
 from projektu_vadiba.core.services.report_data import report_sections
 from projektu_vadiba.ui.commands import CallCommand
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.widgets.cards import NOTE_STYLES, text_label
 from projektu_vadiba.ui.workspace import Workspace
 
@@ -164,7 +165,7 @@ class ReportTextsEditor(QWidget):
         try:
             self.ws.execute(CallCommand(self.ws, write(changed), write(before), label))
         except AppError as exc:
-            self.warn(self.tr("Tekstus neizdevās saglabāt: %1").replace("%1", exc.message))
+            self.warn(self.tr("Tekstus neizdevās saglabāt: %1").replace("%1", text_of(exc)))
             return False
         self.stored.update(changed)
         self._update_status()

@@ -38,6 +38,7 @@ from projektu_vadiba.core.services import projects
 from projektu_vadiba.core.services.report_data import missing_texts_message
 from projektu_vadiba.core.services.report_dto import MissingText
 from projektu_vadiba.ui.background import run_in_background
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.reports import making
 from projektu_vadiba.ui.reports.preview import ReportPreviewDialog
 from projektu_vadiba.ui.reports.recent import RecentFiles, RecentFilesList
@@ -240,8 +241,8 @@ class ReportsView(QWidget):
             try:
                 self.missing = making.missing(self._db, self.project_id, request)
             except AppError as exc:
-                self.status.setText(exc.message)
-        self.missing_note.setText(missing_texts_message(self.missing))
+                self.status.setText(text_of(exc))
+        self.missing_note.setText(text_of(missing_texts_message(self.missing)))
         self.missing_note.setVisible(bool(self.missing))
         self.fill_button.setVisible(bool(self.missing))
 
@@ -277,7 +278,7 @@ class ReportsView(QWidget):
             return None
         self._update()
         if request.has_texts and self.missing:
-            answer = self.ask_missing(missing_texts_message(self.missing))
+            answer = self.ask_missing(text_of(missing_texts_message(self.missing)))
             if answer == "fill":
                 self.open_texts(self.missing[0].key)
                 return None
@@ -292,7 +293,7 @@ class ReportsView(QWidget):
                 self, self.tr("Gatavo pārskatu…"), lambda: making.make(self._db, self.project_id, request)
             )
         except AppError as exc:
-            self.warn(exc.message)
+            self.warn(text_of(exc))
             return None
 
     def preview(self) -> None:

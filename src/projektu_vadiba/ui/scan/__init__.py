@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.workspace import Workspace
 
 
@@ -63,7 +64,7 @@ def export_evidence(parent: QWidget | None, db: Database, project_id: int, targe
             result = write_evidence_zip(s, project_id, target)
     except AppError as exc:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, title, exc.message)
+        QMessageBox.warning(parent, title, text_of(exc))
         return None
     QApplication.restoreOverrideCursor()
     text = QCoreApplication.translate("scan", "Arhīvs saglabāts: {path}\nPielikumi: {files}.").format(

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.scan.results import ApplyResult, ScannedPage, ScannedRow, ScanReport
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.plural import count
 from projektu_vadiba.ui.screen import fit_window
 from projektu_vadiba.ui.workspace import Command, Workspace
@@ -199,7 +200,7 @@ class ScanReviewDialog(QDialog):
         try:
             self.ws.execute(command)
         except AppError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            QMessageBox.warning(self, self.windowTitle(), text_of(exc))
             return
         self.command = command
         self._follow_stack()

@@ -18,8 +18,9 @@ from projektu_vadiba.core.services.attendance import event_list
 from projektu_vadiba.ui import hooks
 from projektu_vadiba.ui.formatting import format_date
 from projektu_vadiba.ui.labels import event_type_label
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.models.attendance_tables import attendance_model
-from projektu_vadiba.ui.plural import count, language
+from projektu_vadiba.ui.plural import count
 from projektu_vadiba.ui.widgets.cards import Card, FactsGrid, note, scaled_font, text_label
 from projektu_vadiba.ui.widgets.table_view import make_sorted_view
 from projektu_vadiba.ui.workspace import Workspace
@@ -216,10 +217,7 @@ class EventPage(QWidget):
         self.sheet_button.setVisible(hooks.sheet_action is not None)
 
     def _warning(self, message: str) -> str:
-        # The core's sentences are Latvian; the one it gives today is said again in the UI language.
-        if language() == "lv" or "ārpus projekta perioda" not in message:
-            return message
-        return self.tr("Pasākums ir ārpus projekta perioda.")
+        return text_of(message)  # the core's sentence (a catalogue Message) in the UI language
 
     def _sheet(self) -> None:
         if self.current_event is not None and hooks.sheet_action is not None:

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 from projektu_vadiba.core.dto import ProjectDetail
 from projektu_vadiba.core.models.enums import DeadlineKind
 from projektu_vadiba.core.services.overview import OverviewWarning, ProjectOverview, WarningKind, project_overview
-from projektu_vadiba.core.services.project_figures import FigureWarningKind
 from projektu_vadiba.ui.dialogs.cofinancing_form import CofinancingForm
 from projektu_vadiba.ui.dialogs.partner_form import PartnerForm
 from projektu_vadiba.ui.entities import COFINANCING, PARTNER, cofinancing_input, partner_input
 from projektu_vadiba.ui.formatting import format_date, format_datetime, format_money, format_number, format_period
 from projektu_vadiba.ui.labels import deadline_kind_label, project_status_label
+from projektu_vadiba.ui.messages import render, text_of
 from projektu_vadiba.ui.models.project_lists import cofinancing_model, days_text, partners_model
 from projektu_vadiba.ui.models.project_tables import event_place
 from projektu_vadiba.ui.operations import delete_record
@@ -231,55 +231,32 @@ class OverviewSection(Section):
         )
 
     def warning_text(self, w: OverviewWarning) -> str:
-        """The warning in the UI language, built from its facts (the core's sentence is Latvian only)."""
+        """The warning from the message catalogue in the UI language, its subject linked to where it is fixed.
+        The values are escaped here; the catalogue's "overview.linked.*" sentences hold no markup of their own."""
         subject = html.escape(w.subject)
         if w.kind is WarningKind.EVENT_OUTSIDE_PERIOD:
-            return (
-                self.tr("Pasākums <a href='event:%1'>%2</a> (%3) ir ārpus projekta perioda.")
-                .replace("%1", str(w.subject_id))
-                .replace("%2", subject)
-                .replace("%3", format_date(w.on))
-            )
+            event = f"<a href='event:{w.subject_id}'>{subject}</a>"
+            return render("overview.linked.event_outside_period", {"event": event, "date": format_date(w.on)})
         if w.kind is WarningKind.INDICATOR_BEHIND:
-            return (
-                self.tr(
-                    "Rādītājs <a href='section:indicators'>%1</a> atpaliek: sasniegts %2 no %3, līdz šodienai būtu jābūt %4."  # noqa: E501
-                )
-                .replace("%1", subject)
-                .replace("%2", format_number(w.achieved or 0))
-                .replace("%3", format_number(w.planned or 0))
-                .replace("%4", format_number(w.expected or 0))
-            )
+            values = {
+                "indicator": f"<a href='section:indicators'>{subject}</a>",
+                "achieved": format_number(w.achieved or 0),
+                "planned": format_number(w.planned or 0),
+                "expected": format_number(w.expected or 0),
+            }
+            return render("overview.linked.indicator_behind", values)
         if w.kind in (WarningKind.REPORT_DUE, WarningKind.REPORT_OVERDUE):
-            kind = deadline_kind_label(DeadlineKind(w.subject))
+            kind = html.escape(deadline_kind_label(DeadlineKind(w.subject)))
             days = days_text((w.days or 0) if w.kind is WarningKind.REPORT_DUE else -(w.days or 0))
-            return (
-                self.tr("<a href='section:reports'>%1</a> jāiesniedz līdz %2 (%3).")
-                .replace("%1", kind)
-                .replace("%2", format_date(w.on))
-                .replace("%3", days)
-            )
+            values = {"report": f"<a href='section:reports'>{kind}</a>", "date": format_date(w.on), "when": days}
+            return render("overview.linked.report_due", values)
         if w.kind is WarningKind.MONEY:
             return self._money_warning_text(w)
-        return html.escape(w.message)
+        return html.escape(text_of(w))
 
     def _money_warning_text(self, w: OverviewWarning) -> str:
-        texts = {
-            FigureWarningKind.BUDGET_VS_COST: self.tr(
-                "<a href='section:budget'>Budžeta</a> kopsumma %1 nesakrīt ar projekta kopējām izmaksām %2."
-            ),
-            FigureWarningKind.BUDGET_VS_GRANT: self.tr(
-                "<a href='section:budget'>Budžetā</a> plānotais finansētāja finansējums %1 nesakrīt ar piešķirto "
-                "finansējumu %2."
-            ),
-            FigureWarningKind.GRANT_OVERSPENT: self.tr(
-                "No finansētāja finansējuma <a href='section:budget'>izlietoti</a> %1 — vairāk nekā piešķirtie %2."
-            ),
-        }
-        text = texts.get(FigureWarningKind(w.subject))
-        if text is None:
-            return html.escape(w.message)
-        return text.replace("%1", format_money(w.achieved or 0)).replace("%2", format_money(w.expected or 0))
+        """The core's sentence from the message catalogue, in the UI language, linked to the budget."""
+        return f"<a href='section:budget'>{html.escape(text_of(w))}</a>"
 
     def _show_warnings(self, warnings: tuple[OverviewWarning, ...]) -> None:
         self.warnings.setVisible(bool(warnings))

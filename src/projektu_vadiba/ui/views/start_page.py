@@ -15,6 +15,7 @@ from projektu_vadiba.core.services.deadlines import due_soon, next_deadline
 from projektu_vadiba.core.services.projects import list_projects
 from projektu_vadiba.ui.formatting import format_date
 from projektu_vadiba.ui.labels import deadline_kind_label
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.models.month import weekday_name
 from projektu_vadiba.ui.models.rows_table import ID_ROLE
 from projektu_vadiba.ui.models.start_tables import UpcomingEvent, due_soon_model, upcoming_events_model
@@ -166,7 +167,7 @@ class StartPage(QWidget):
             self.ws.execute_irreversibly(lambda s: fill_demo(s, around=today))
         except AppError as exc:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Demonstrācijas dati"), exc.message)
+            QMessageBox.warning(self, self.tr("Demonstrācijas dati"), text_of(exc))
             return
         QApplication.restoreOverrideCursor()
 

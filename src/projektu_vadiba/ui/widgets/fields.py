@@ -16,6 +16,7 @@ from projektu_vadiba.core import clock
 from projektu_vadiba.core.dates import format_date, format_datetime, parse_date, parse_datetime
 from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.ui.formatting import format_number
+from projektu_vadiba.ui.messages import text_of
 
 DATE_FORMAT = "dd.MM.yyyy"
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
@@ -118,7 +119,7 @@ class _TypedDateEdit(QLineEdit, Generic[T]):
         try:
             self._parse(self.text())
         except ValidationError as exc:
-            return exc.problems[0].message
+            return text_of(exc.problems[0])
         return ""
 
     def commit(self) -> None:
@@ -126,7 +127,7 @@ class _TypedDateEdit(QLineEdit, Generic[T]):
         try:
             value = self._parse(self.text())
         except ValidationError as exc:
-            self.problem_changed.emit(exc.problems[0].message)
+            self.problem_changed.emit(text_of(exc.problems[0]))
             return
         text = self._format(value)
         if text != self.text():
