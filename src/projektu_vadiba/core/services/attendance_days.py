@@ -79,7 +79,7 @@ def set_days(session: Session, attendance_id: int, chosen: Iterable[date]) -> Pr
     wanted = set(chosen)
     outside = sorted(wanted - set(days))
     if outside:
-        raise ValidationError.single("days", f"{_day_text(outside[0])} nav šī pasākuma diena.")
+        raise ValidationError.coded("days", "attendance.day_outside", day=_day_text(outside[0]))
     before = presence(row)
     if wanted:
         row.status, row.days = AttendanceStatus.ATTENDED, stored_form(wanted, days)
@@ -104,7 +104,7 @@ def mark(session: Session, attendance_ids: list[int], status: AttendanceStatus) 
     in the order of `attendance_ids`."""
     rows = {r.id: r for r in session.scalars(select(Attendance).where(Attendance.id.in_(attendance_ids)))}
     if len(rows) != len(set(attendance_ids)):
-        raise ValidationError.single("attendance", "Kāds no izvēlētajiem ierakstiem sarakstā vairs nav.")
+        raise ValidationError.coded("attendance", "attendance.gone")
     before = [presence(rows[aid]) for aid in attendance_ids]
     for row in rows.values():
         row.status, row.days = status, ""
