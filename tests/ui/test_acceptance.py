@@ -11,14 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.db import Database
-from projektu_vadiba.core.dto import PersonInput
+from projektu_vadiba.core.dto import EventInput, PersonInput
 from projektu_vadiba.core.models import AttendanceStatus, FundingSource
 from projektu_vadiba.core.services import activities, attendance, finance, people, projects
 from projektu_vadiba.ui.budget import BudgetView
@@ -27,6 +29,7 @@ from projektu_vadiba.ui.budget.line_dialog import BudgetLineDialog
 from projektu_vadiba.ui.budget.payment_dialog import PaymentDialog
 from projektu_vadiba.ui.dialogs.activity_form import ActivityForm
 from projektu_vadiba.ui.dialogs.event_form import EventForm
+from projektu_vadiba.ui.dialogs.pdf_preview import PdfPreviewDialog
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.main_window import MainWindow
 from projektu_vadiba.ui.people.attendance_model import ATTENDED, NAME
@@ -36,6 +39,7 @@ from projektu_vadiba.ui.reports import ReportsView
 from projektu_vadiba.ui.settings import Settings
 from projektu_vadiba.ui.widgets.table_view import column_texts
 from projektu_vadiba.ui.wiring import unwire_features, wire_features
+from tests.core.factories import project_input
 from tests.reports.pdftools import pdftotext_pages
 from tests.reports.report_sample import make_report_project
 
@@ -348,3 +352,73 @@ def test_accountants_day_budget_line_expense_payment_and_final_report(
         [again] = finance.list_expenses(s, project_id)
         [fuel] = [b for b in finance.list_budget(s, project_id) if b.code == "3.9"]
     assert again.budget_line_id == fuel.id and again.amount == Decimal("117.45")
+
+
+def test_staff_print_the_sheet_from_the_preview_then_tick_who_came(
+    qtbot: QtBot, empty_db: Database, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock.set_clock(datetime(2026, 11, 20, 9, 0))
+    with empty_db.session() as s:
+        pid = projects.create_project(
+            s, project_input(number=NUMBER, start_date=date(2026, 1, 1), end_date=date(2026, 12, 31))
+        ).id
+        event_id = activities.create_event(
+            s, pid, EventInput("Kopienu sapulce Ķekavā", datetime(2026, 11, 19, 18), datetime(2026, 11, 19, 20))
+        ).id
+        for given, surname in (("Ilze", "Ķēniņa"), ("Žanis", "Ūdris")):
+            person = people.create_person(s, PersonInput(given, surname)).id
+            attendance.register(s, event_id, person, AttendanceStatus.REGISTERED)
+    printed = tmp_path / "izdruka.pdf"
+    saved = tmp_path / "lapa.pdf"
+
+    def print_dialog_exec(dialog: QPrintDialog) -> int:
+        """The system's print dialog: the user picks "print to file" and presses Print."""
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        dialog.printer().setResolution(72)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", print_dialog_exec)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    window = make_window(qtbot, empty_db, settings)
+    window.open_project(pid, "overview")
+    shortcut(window, Qt.Key.Key_3, CTRL)  # Pasākumi
+    click_row(window.project_page.events.view, 0)
+    key(Qt.Key.Key_Return)  # the event's page
+    checklist = window.project_page.findChild(EventAttendanceWidget)
+    assert checklist is not None
+    seen: list[str] = []
+
+    def preview(dialog: PdfPreviewDialog) -> None:
+        assert isinstance(dialog, PdfPreviewDialog)
+        seen.append(dialog.windowTitle())
+        click(dialog.print_button)
+        click(dialog.save_button)
+        key(Qt.Key.Key_Escape)
+
+    def options(dialog: QDialog) -> None:
+        seen.append(dialog.windowTitle())
+        on_dialog(preview, tries=500)  # made off the UI thread, then shown
+        activate(dialog)
+        key(Qt.Key.Key_Return)  # the options as offered
+
+    on_dialog(options)
+    click(window.project_page.sheet_button)
+    qtbot.waitUntil(lambda: saved.exists() and printed.exists(), timeout=10_000)
+    assert len(seen) == 2
+    assert PdfReader(printed).pages and len(PdfReader(printed).pages) == len(PdfReader(saved).pages)
+    text = " ".join(pdftotext_pages(saved.read_bytes()))
+    assert "Ķēniņa" in text and "Ūdris" in text and "Kopienu sapulce Ķekavā" in text
+
+    # Back from the meeting: Ilze came. Her tick is one undo entry, and Ctrl+Z takes exactly it back.
+    activate(window)
+    names = [checklist.model.index(r, NAME).data() for r in range(checklist.model.rowCount())]
+    click_row(checklist.table, names.index("Ķēniņa Ilze"), ATTENDED)
+    key(Qt.Key.Key_Space)
+    assert window.ws.undo_stack.undoText() == "Atzīmēta dalība: Ilze Ķēniņa"
+    with empty_db.session() as s:
+        came = {a.person.full_name: a.status for a in attendance.event_list(s, event_id)}
+    assert came == {"Ilze Ķēniņa": AttendanceStatus.ATTENDED, "Žanis Ūdris": AttendanceStatus.REGISTERED}
+    shortcut(window, Qt.Key.Key_Z, CTRL)
+    with empty_db.session() as s:
+        assert {a.status for a in attendance.event_list(s, event_id)} == {AttendanceStatus.REGISTERED}
