@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Screenshots of the main views: `scripts/screenshots.py OUTDIR [--lang lv|en]`.
 
-Opens a temporary demo database (core.demo.fill_demo) offscreen at 1280×800 with the bundled DejaVu Sans, with
-"today" fixed at 03.11.2025 (the demo's projects are then running, closed and due), adds one event after that day
-so "coming up" has something to show, and saves a PNG of each main view. Dialogs are drawn over the window.
+Opens a temporary demo database (core.demo.fill_demo) offscreen at 1366×700 (a window on a 1366×768 laptop) with the
+bundled DejaVu Sans, with "today" fixed at 03.11.2025 (the demo's projects are then running, closed and due), adds
+one event after that day so "coming up" has something to show, and saves a PNG of each main view. Dialogs are drawn
+over the window.
 The README's picture is OUTDIR/02-overview.png of the Latvian set (docs/img/screens/lv).
 """
 
@@ -30,15 +31,17 @@ from projektu_vadiba.core.dto import EventInput
 from projektu_vadiba.core.models.enums import EventType
 from projektu_vadiba.core.services import activities, projects
 from projektu_vadiba.ui.app import make_application
+from projektu_vadiba.ui.dialogs.organisation_form import OrganisationForm
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
+from projektu_vadiba.ui.dialogs.user_guide import UserGuideDialog
 from projektu_vadiba.ui.main_window import MainWindow
 from projektu_vadiba.ui.settings import Settings
 from projektu_vadiba.ui.translations import switch_language
 from projektu_vadiba.ui.wiring import wire_features
 
 TODAY = datetime(2025, 11, 3, 9, 30)
-SIZE = (1280, 800)
+SIZE = (1366, 700)  # the window on a 1366×768 laptop, less the taskbar and the title bar
 MENTORING = "2025.LV/NVOF/MIC/041"
 
 
@@ -135,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         save("10-participants")
         window.open_project(mentoring, "reports")
         save("11-reports")
+        window.open_project(mentoring, "budget")
+        save("12-budget")
 
         window.show_start()
         form = ProjectForm(window.ws, parent=window)
@@ -153,6 +158,14 @@ def main(argv: list[str] | None = None) -> int:
         dialog.adjustSize()
         save("09-settings", over_window(window, dialog))
         dialog.done(0)
+        organisation = OrganisationForm(window.ws, window)
+        organisation.show()
+        save("13-organisation", over_window(window, organisation))
+        organisation.done(0)
+        guide = UserGuideDialog(window)
+        guide.show()
+        save("14-guide", over_window(window, guide))
+        guide.done(0)
         window.close()
         db.close()
     for path in saved:

@@ -408,7 +408,7 @@ def fill_demo(session: Session, seed: int = 2026, around: date | None = None) ->
 
 def _organisations(demo: _Demo) -> None:
     # Made first with their kind and place: people and partners found later by name then reuse them.
-    organisations.find_or_create_organisation(
+    ours = organisations.find_or_create_organisation(
         demo.session,
         IMPLEMENTER,
         OrganisationKind.OWN,
@@ -416,6 +416,7 @@ def _organisations(demo: _Demo) -> None:
         address=IMPLEMENTER_ADDRESS,
         municipality=KEKAVA,
     )
+    ours.is_own = True  # the demo is seen from this organisation (Organizācijas dati)
     for group in GROUPS:
         if group.organisation:
             organisations.find_or_create_organisation(
