@@ -43,7 +43,7 @@ from tests.core.factories import project_input
 from tests.reports.pdftools import pdftotext_pages
 from tests.reports.report_sample import make_report_project
 
-from .helpers import acknowledge_message, activate, dialogs_closed, make_window, on_dialog
+from .helpers import acknowledge_message, activate, answer_message, dialogs_closed, make_window, on_dialog
 from .keys import CTRL, SHIFT, click, click_row, key, shortcut, type_into, type_text
 
 __all__ = ["dialogs_closed"]
@@ -422,3 +422,36 @@ def test_staff_print_the_sheet_from_the_preview_then_tick_who_came(
     shortcut(window, Qt.Key.Key_Z, CTRL)
     with empty_db.session() as s:
         assert {a.status for a in attendance.event_list(s, event_id)} == {AttendanceStatus.REGISTERED}
+
+
+def test_a_mistaken_delete_of_an_event_comes_back_with_its_list(
+    qtbot: QtBot, empty_db: Database, settings: Settings
+) -> None:
+    with empty_db.session() as s:
+        pid = projects.create_project(s, project_input()).id
+        event_id = activities.create_event(
+            s, pid, EventInput("Kopienu sapulce", datetime(2023, 5, 2, 18), datetime(2023, 5, 2, 20))
+        ).id
+        for given, surname in (("Ilze", "Ķēniņa"), ("Žanis", "Ūdris")):
+            person = people.create_person(s, PersonInput(given, surname)).id
+            attendance.register(s, event_id, person, AttendanceStatus.ATTENDED)
+    window = make_window(qtbot, empty_db, settings)
+    window.open_project(pid, "overview")
+    shortcut(window, Qt.Key.Key_3, CTRL)
+    events = window.project_page.events
+    click_row(events.view, 0)
+    asked: list[str] = []
+    answer_message("Dzēst", asked)
+    key(Qt.Key.Key_Delete)
+    assert asked[0] == "Dzēst pasākumu “Kopienu sapulce”?"
+    assert "2 dalības ieraksti" in asked[1] and "Dzēšanu varēs atsaukt ar Ctrl+Z." in asked[1]
+    assert column_texts(events.view, 1) == []
+    assert window.ws.undo_stack.undoText() == "Dzēsts: pasākumu “Kopienu sapulce”"
+    shortcut(window, Qt.Key.Key_Z, CTRL)
+    assert column_texts(events.view, 1) == ["Kopienu sapulce"]  # the list view followed
+    with empty_db.session() as s:
+        [back] = activities.list_events(s, pid)
+        came = [(a.person.full_name, a.status) for a in attendance.event_list(s, back.id)]
+    assert came == [("Ilze Ķēniņa", AttendanceStatus.ATTENDED), ("Žanis Ūdris", AttendanceStatus.ATTENDED)]
+    shortcut(window, Qt.Key.Key_Z, CTRL | SHIFT)  # and deleted again by redo
+    assert column_texts(events.view, 1) == []

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.models.enums import DeadlineKind, EventType, IndicatorMethod
+from projektu_vadiba.core.models.evidence import PrintPage, SheetPrint
 from projektu_vadiba.core.services import activities, indicators, projects
 from projektu_vadiba.ui.settings import Settings
 from projektu_vadiba.ui.widgets.choices import select_value
@@ -164,11 +165,28 @@ def test_delete_asks_first_and_says_what_goes(qtbot: QtBot, seeded: Seeded, sett
     section.delete_button.click()
     assert question[0] == "Dzēst pasākumu “Stādīšanas talka Ķekavā”?"
     assert "• 2 dalības ieraksti" in question[1]
-    assert "Šo darbību nevarēs atsaukt." in question[1]
+    assert "Dzēšanu varēs atsaukt ar Ctrl+Z." in question[1]  # the event comes back with its list
     with seeded.db.session() as s:
         assert activities.list_events(s, project_id) == []
         assert projects.deletion_impact(s, project_id).attendances == 0
     assert section.empty.isVisible()
+    window.undo_action.trigger()
+    with seeded.db.session() as s:
+        [event] = activities.list_events(s, project_id)
+        assert projects.deletion_impact(s, project_id).attendances == 2
+        # A printed sheet hangs on it now: its page records cannot be rebuilt, so the delete is final.
+        stamp = SheetPrint(installation="test")
+        s.add(stamp)
+        s.flush()
+        s.add(PrintPage(print_id=stamp.id, event_id=event.id, page=1, geometry="{}"))
+    window.ws.dataChanged.emit()
+    section.view.selectRow(0)
+    question.clear()
+    answer_message("Dzēst", question)
+    section.delete_button.click()
+    assert "Šo darbību nevarēs atsaukt." in question[1]
+    with seeded.db.session() as s:
+        assert activities.list_events(s, project_id) == []
     assert not window.undo_action.isEnabled()  # history cleared: it cannot come back
 
 

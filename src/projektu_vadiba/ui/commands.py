@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.services import event_delete
+from projektu_vadiba.core.services.event_delete import DeletedEvent
 from projektu_vadiba.ui.entities import Entity
 from projektu_vadiba.ui.workspace import Command, Ref, Workspace
 
@@ -112,3 +114,32 @@ class CallCommand(Command):
 
     def revert(self, session: Session) -> None:
         self._undo(session)
+
+
+class EventDeleteCommand(Command):
+    """Deleting an event with its attendance list; undo makes it again, list and all (core.services.event_delete).
+    The records it names (its activity, the people on the list) are followed through their Refs."""
+
+    def __init__(self, ws: Workspace, event_id: int, text: str) -> None:
+        super().__init__(ws, text)
+        self.ref = ws.ref("event", event_id)
+        self.deleted: DeletedEvent | None = None
+        self.activity_ref: Ref | None = None
+        self.person_refs: dict[int, Ref] = {}
+
+    def do(self, session: Session) -> Any:
+        self.deleted = deleted = event_delete.delete_event(session, self.ref.id)
+        if deleted.data.activity_id is not None:
+            self.activity_ref = self.ws.ref("activity", deleted.data.activity_id)
+        self.person_refs = {s.person_id: self.ws.ref("person", s.person_id) for s in deleted.attendance}
+        return None
+
+    def revert(self, session: Session) -> None:
+        assert self.deleted is not None
+        new_id = event_delete.restore_event(
+            session,
+            self.deleted,
+            activity_id=self.activity_ref.id if self.activity_ref else None,
+            person_ids={old: ref.id for old, ref in self.person_refs.items()},
+        )
+        self.ws.remap(self.ref, new_id)

@@ -17,8 +17,6 @@ from projektu_vadiba.core.dto import (
     ActivityDTO,
     ActivityInput,
     CofinancingDTO,
-    EventDTO,
-    EventInput,
     IndicatorDTO,
     IndicatorInput,
     PartnerDTO,
@@ -248,23 +246,6 @@ def project_input(p: ProjectDetail) -> ProjectInput:
 
 def activity_input(a: ActivityDTO) -> ActivityInput:
     return ActivityInput(a.code, a.title, a.description, a.planned_start, a.planned_end, a.status, a.result)
-
-
-def event_input(e: EventDTO) -> EventInput:
-    return EventInput(
-        title=e.title,
-        starts_at=e.starts_at,
-        ends_at=e.ends_at,
-        activity_id=e.activity_id,
-        type=e.type,
-        place=e.place,
-        address=e.address,
-        municipality=e.municipality,
-        online=e.online,
-        online_link=e.online_link,
-        planned_participants=e.planned_participants,
-        description=e.description,
-    )
 
 
 def indicator_input(i: IndicatorDTO) -> IndicatorInput:

@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.ui.commands import DeleteCommand
+from projektu_vadiba.core.services import event_delete
+from projektu_vadiba.ui.commands import DeleteCommand, EventDeleteCommand
 from projektu_vadiba.ui.entities import Entity
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.workspace import Workspace
@@ -65,9 +66,14 @@ def delete_record(
     try:
         lines = ws.read(lambda s: entity.impact(s, id_))
         undoable = entity.key in UNDOABLE_DELETES and data is not None and not lines
-        if not ask_delete(parent, what, lines, undoable):
+        # An event comes back with its attendance list, unless printed sheets, scans or documents hang on it.
+        event_undo = entity.key == "event" and ws.read(lambda s: event_delete.restorable(s, id_))
+        if not ask_delete(parent, what, lines, undoable or event_undo):
             return False
-        if undoable:
+        if event_undo:
+            text = QCoreApplication.translate("operations", "Dzēsts: %1").replace("%1", what)
+            ws.execute(EventDeleteCommand(ws, id_, text))
+        elif undoable:
             text = QCoreApplication.translate("operations", "Dzēsts: %1").replace("%1", what)
             ws.execute(DeleteCommand(ws, entity, id_, parent_id, data, text))
         else:

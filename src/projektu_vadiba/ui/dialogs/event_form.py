@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.dto import ActivityDTO, EventDTO, EventInput
 from projektu_vadiba.core.models.enums import EventType
+from projektu_vadiba.core.services.event_delete import event_input
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
-from projektu_vadiba.ui.entities import EVENT, event_input
+from projektu_vadiba.ui.entities import EVENT
 from projektu_vadiba.ui.labels import event_type_label
 from projektu_vadiba.ui.widgets.choices import choice_combo, current_value, select_value
 from projektu_vadiba.ui.widgets.fields import CountSpin, DateTimeEdit
