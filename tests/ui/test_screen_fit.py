@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLineEdit, QTabWidget, QWidget
 
@@ -145,7 +145,18 @@ def test_windows_and_dialogs_of_the_menus_fit(window: MainWindow) -> None:
     found += problems_of(registry, "registry")
     view = registry.view
     through_dialog(click(view.add_button), "person-new", found)
-    view.table.selectRow(0) if hasattr(view, "table") else None
+    selection = view.table.selectionModel()
+    for row in (0, 1):  # two people chosen: the merge dialog shows both side by side
+        selection.select(
+            view.table.model().index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    through_dialog(click(view.merge_button), "merge", found)
+    registry.close()
+    through_dialog(window.organisation_action.trigger, "organisation", found)
+    window.guide_action.trigger()  # not modal: it stays open beside the window
+    found += problems_of(window.guide_dialog, "guide")
+    window.guide_dialog.close()
     assert found == []
 
 
