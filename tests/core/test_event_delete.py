@@ -4,12 +4,23 @@ per-day ticks, photo refusal); an event with printed sheets is not offered as re
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.db import Database
-from projektu_vadiba.core.dto import ActivityInput, EventInput, PersonInput
-from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus
+from projektu_vadiba.core.dto import ActivityInput, EventInput, IndicatorInput, PersonInput
+from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus, Indicator
 from projektu_vadiba.core.models.evidence import PrintPage, SheetPrint
-from projektu_vadiba.core.services import activities, attendance, attendance_days, event_delete, people, projects
+from projektu_vadiba.core.services import (
+    activities,
+    attendance,
+    attendance_days,
+    event_delete,
+    indicators,
+    people,
+    projects,
+)
 from tests.core.factories import project_input
 
 
@@ -72,3 +83,43 @@ def test_an_event_with_printed_sheets_is_not_restorable(db: Database) -> None:
         s.add(PrintPage(print_id=stamp.id, event_id=event.id, page=1, geometry="{}"))
         s.flush()
         assert not event_delete.restorable(s, event.id)
+
+
+def _linked(s: Session, indicator_id: int) -> int | None:
+    return next(
+        i.activity_id
+        for i in indicators.list_indicators(s, s.get(Indicator, indicator_id).project_id)
+        if i.id == indicator_id
+    )
+
+
+def test_a_deleted_activity_comes_back_with_its_events_lists_and_indicator(db: Database) -> None:
+    with db.session() as s:
+        pid = projects.create_project(s, project_input()).id
+        act = activities.create_activity(s, pid, ActivityInput("3", "Tikšanās ciemos", planned_start=date(2023, 4, 1)))
+        meetings = [
+            activities.create_event(
+                s,
+                pid,
+                EventInput(f"Tikšanās {n}", datetime(2023, 4, n, 18), datetime(2023, 4, n, 20), activity_id=act.id),
+            ).id
+            for n in (3, 10)
+        ]
+        person = people.create_person(s, PersonInput("Ilze", "Ķēniņa")).id
+        attendance.register(s, meetings[1], person, AttendanceStatus.ATTENDED)
+        counted = indicators.create_indicator(
+            s, pid, IndicatorInput("R1", "Tikšanās", Decimal(6), "tikšanās", activity_id=act.id)
+        ).id
+        assert event_delete.activity_restorable(s, act.id)
+        kept = event_delete.delete_activity(s, act.id)
+    with db.session() as s:
+        assert activities.list_activities(s, pid) == [] and activities.list_events(s, pid) == []
+        assert _linked(s, counted) is None  # unlinked meanwhile, not deleted
+        new_activity, new_events = event_delete.restore_activity(s, kept)
+        [back] = activities.list_activities(s, pid)
+        events = activities.list_events(s, pid)
+        assert event_delete.activity_input(back) == event_delete.activity_input(act)
+        assert [e.title for e in events] == ["Tikšanās 3", "Tikšanās 10"] and {e.id for e in events} == set(new_events)
+        assert all(e.activity_id == new_activity for e in events)
+        assert _linked(s, counted) == new_activity
+    assert _list(db, new_events[1])[0][:2] == ("Ilze Ķēniņa", AttendanceStatus.ATTENDED)

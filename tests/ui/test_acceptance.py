@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.db import Database
-from projektu_vadiba.core.dto import EventInput, PersonInput
+from projektu_vadiba.core.dto import ActivityInput, EventInput, PersonInput
 from projektu_vadiba.core.models import AttendanceStatus, FundingSource
 from projektu_vadiba.core.services import activities, attendance, finance, people, projects
 from projektu_vadiba.ui.budget import BudgetView
@@ -455,3 +455,31 @@ def test_a_mistaken_delete_of_an_event_comes_back_with_its_list(
     assert came == [("Ilze Ķēniņa", AttendanceStatus.ATTENDED), ("Žanis Ūdris", AttendanceStatus.ATTENDED)]
     shortcut(window, Qt.Key.Key_Z, CTRL | SHIFT)  # and deleted again by redo
     assert column_texts(events.view, 1) == []
+
+
+def test_a_mistaken_delete_of_an_activity_comes_back_with_its_events(
+    qtbot: QtBot, empty_db: Database, settings: Settings
+) -> None:
+    with empty_db.session() as s:
+        pid = projects.create_project(s, project_input()).id
+        act = activities.create_activity(s, pid, ActivityInput("1", "Tikšanās ciemos")).id
+        event_id = activities.create_event(
+            s, pid, EventInput("Tikšanās Baldonē", datetime(2023, 5, 2, 18), datetime(2023, 5, 2, 20), activity_id=act)
+        ).id
+        attendance.register(s, event_id, people.create_person(s, PersonInput("Ilze", "Ķēniņa")).id)
+    window = make_window(qtbot, empty_db, settings)
+    window.open_project(pid, "overview")
+    shortcut(window, Qt.Key.Key_2, CTRL)  # Aktivitātes
+    section = window.project_page.activities
+    click_row(section.view, 0)
+    asked: list[str] = []
+    answer_message("Dzēst", asked)
+    key(Qt.Key.Key_Delete)
+    assert "1 pasākums" in asked[1] and "Dzēšanu varēs atsaukt ar Ctrl+Z." in asked[1]
+    assert column_texts(section.view, 1) == []
+    shortcut(window, Qt.Key.Key_Z, CTRL)
+    assert column_texts(section.view, 1) == ["Tikšanās ciemos"]
+    with empty_db.session() as s:
+        [back] = activities.list_events(s, pid)
+        [entry] = attendance.event_list(s, back.id)
+    assert back.activity_code == "1" and entry.person.full_name == "Ilze Ķēniņa"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.services import event_delete
-from projektu_vadiba.core.services.event_delete import DeletedEvent
+from projektu_vadiba.core.services.event_delete import DeletedActivity, DeletedEvent
 from projektu_vadiba.ui.entities import Entity
 from projektu_vadiba.ui.workspace import Command, Ref, Workspace
 
@@ -143,3 +143,37 @@ class EventDeleteCommand(Command):
             person_ids={old: ref.id for old, ref in self.person_refs.items()},
         )
         self.ws.remap(self.ref, new_id)
+
+
+class ActivityDeleteCommand(Command):
+    """Deleting an activity with its events and their lists; undo makes them all again and links the indicators
+    that named the activity back to it."""
+
+    def __init__(self, ws: Workspace, activity_id: int, text: str) -> None:
+        super().__init__(ws, text)
+        self.ref = ws.ref("activity", activity_id)
+        self.deleted: DeletedActivity | None = None
+        self.event_refs: list[Ref] = []
+        self.person_refs: dict[int, Ref] = {}
+        self.indicator_refs: dict[int, Ref] = {}
+
+    def do(self, session: Session) -> Any:
+        self.deleted = deleted = event_delete.delete_activity(session, self.ref.id)
+        self.event_refs = [self.ws.ref("event", e.event_id) for e in deleted.events]
+        self.person_refs = {
+            s.person_id: self.ws.ref("person", s.person_id) for e in deleted.events for s in e.attendance
+        }
+        self.indicator_refs = {i: self.ws.ref("indicator", i) for i in deleted.indicator_ids}
+        return None
+
+    def revert(self, session: Session) -> None:
+        assert self.deleted is not None
+        activity_id, event_ids = event_delete.restore_activity(
+            session,
+            self.deleted,
+            person_ids={old: ref.id for old, ref in self.person_refs.items()},
+            indicator_ids={old: ref.id for old, ref in self.indicator_refs.items()},
+        )
+        self.ws.remap(self.ref, activity_id)
+        for ref, new_id in zip(self.event_refs, event_ids, strict=True):
+            self.ws.remap(ref, new_id)

@@ -14,8 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.dto import (
-    ActivityDTO,
-    ActivityInput,
     CofinancingDTO,
     IndicatorDTO,
     IndicatorInput,
@@ -242,10 +240,6 @@ def project_input(p: ProjectDetail) -> ProjectInput:
         target_groups=p.target_groups,
         retention_until=p.retention_until,
     )
-
-
-def activity_input(a: ActivityDTO) -> ActivityInput:
-    return ActivityInput(a.code, a.title, a.description, a.planned_start, a.planned_end, a.status, a.result)
 
 
 def indicator_input(i: IndicatorDTO) -> IndicatorInput:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services import event_delete
-from projektu_vadiba.ui.commands import DeleteCommand, EventDeleteCommand
+from projektu_vadiba.ui.commands import ActivityDeleteCommand, DeleteCommand, EventDeleteCommand
 from projektu_vadiba.ui.entities import Entity
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.workspace import Workspace
@@ -68,13 +68,15 @@ def delete_record(
         undoable = entity.key in UNDOABLE_DELETES and data is not None and not lines
         # An event comes back with its attendance list, unless printed sheets, scans or documents hang on it.
         event_undo = entity.key == "event" and ws.read(lambda s: event_delete.restorable(s, id_))
-        if not ask_delete(parent, what, lines, undoable or event_undo):
+        activity_undo = entity.key == "activity" and ws.read(lambda s: event_delete.activity_restorable(s, id_))
+        if not ask_delete(parent, what, lines, undoable or event_undo or activity_undo):
             return False
+        text = QCoreApplication.translate("operations", "Dzēsts: %1").replace("%1", what)
         if event_undo:
-            text = QCoreApplication.translate("operations", "Dzēsts: %1").replace("%1", what)
             ws.execute(EventDeleteCommand(ws, id_, text))
+        elif activity_undo:
+            ws.execute(ActivityDeleteCommand(ws, id_, text))
         elif undoable:
-            text = QCoreApplication.translate("operations", "Dzēsts: %1").replace("%1", what)
             ws.execute(DeleteCommand(ws, entity, id_, parent_id, data, text))
         else:
             ws.execute_irreversibly(lambda s: entity.delete(s, id_))

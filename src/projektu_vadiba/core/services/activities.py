@@ -15,7 +15,7 @@ from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.validation import Problems, check_length, check_period, check_required
 
 
-def _activity_dto(a: Activity, event_count: int = 0) -> ActivityDTO:
+def activity_dto(a: Activity, event_count: int = 0) -> ActivityDTO:
     return ActivityDTO(
         a.id,
         a.project_id,
@@ -53,7 +53,7 @@ def create_activity(session: Session, project_id: int, data: ActivityInput) -> A
     _apply_activity(activity, data)
     session.add(activity)
     session.flush()
-    return _activity_dto(activity)
+    return activity_dto(activity)
 
 
 def update_activity(session: Session, activity_id: int, data: ActivityInput) -> ActivityDTO:
@@ -61,7 +61,7 @@ def update_activity(session: Session, activity_id: int, data: ActivityInput) -> 
     data = _validate_activity(session, activity.project_id, data, activity_id)
     _apply_activity(activity, data)
     session.flush()
-    return _activity_dto(activity, len(activity.events))
+    return activity_dto(activity, len(activity.events))
 
 
 def _apply_activity(a: Activity, data: ActivityInput) -> None:
@@ -95,7 +95,7 @@ def list_activities(session: Session, project_id: int) -> list[ActivityDTO]:
         .outerjoin(counts, counts.c.activity_id == Activity.id)
         .where(Activity.project_id == project_id)
     ).all()
-    items = [_activity_dto(a, n) for a, n in rows]
+    items = [activity_dto(a, n) for a, n in rows]
     return sorted(items, key=lambda a: code_sort_key(a.code))
 
 

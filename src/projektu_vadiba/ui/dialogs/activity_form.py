@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from projektu_vadiba.core.dto import ActivityDTO, ActivityInput
 from projektu_vadiba.core.models.enums import ActivityStatus
+from projektu_vadiba.core.services.event_delete import activity_input
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
-from projektu_vadiba.ui.entities import ACTIVITY, activity_input
+from projektu_vadiba.ui.entities import ACTIVITY
 from projektu_vadiba.ui.labels import activity_status_label
 from projektu_vadiba.ui.widgets.choices import choice_combo, current_value
 from projektu_vadiba.ui.widgets.fields import OptionalDateEdit
