@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import ActivityInput, EventInput, PersonInput
-from projektu_vadiba.core.models import AttendanceStatus, FundingSource
+from projektu_vadiba.core.models import AttendanceStatus, FundingSource, Person
 from projektu_vadiba.core.services import activities, attendance, finance, people, projects
 from projektu_vadiba.ui.budget import BudgetView
 from projektu_vadiba.ui.budget.expense_dialog import ExpenseDialog
@@ -483,3 +483,28 @@ def test_a_mistaken_delete_of_an_activity_comes_back_with_its_events(
         [back] = activities.list_events(s, pid)
         [entry] = attendance.event_list(s, back.id)
     assert back.activity_code == "1" and entry.person.full_name == "Ilze Ķēniņa"
+
+
+def test_a_mistaken_delete_of_a_whole_project_comes_back(qtbot: QtBot, empty_db: Database, settings: Settings) -> None:
+    with empty_db.session() as s:
+        pid = projects.create_project(s, project_input()).id
+        event_id = activities.create_event(
+            s, pid, EventInput("Kopienu sapulce", datetime(2023, 5, 2, 18), datetime(2023, 5, 2, 20))
+        ).id
+        ilze = people.create_person(s, PersonInput("Ilze", "Ķēniņa")).id
+        attendance.register(s, event_id, ilze, AttendanceStatus.ATTENDED)
+    window = make_window(qtbot, empty_db, settings)
+    window.open_project(pid, "overview")
+    asked: list[str] = []
+    answer_message("Dzēst", asked)
+    click(window.project_page.delete_button)
+    assert "Dzēšanu varēs atsaukt ar Ctrl+Z." in asked[1]
+    assert window.count_label.text() == "0 projektu"
+    shortcut(window, Qt.Key.Key_Z, CTRL)
+    assert window.count_label.text() == "1 projekts"
+    with empty_db.session() as s:
+        [back] = projects.list_projects(s)
+        [event] = activities.list_events(s, back.id)
+        [entry] = attendance.event_list(s, event.id)
+        assert s.query(Person).count() == 1  # the same Ilze, not a copy
+    assert (back.number, entry.person.id, entry.status) == (project_input().number, ilze, AttendanceStatus.ATTENDED)

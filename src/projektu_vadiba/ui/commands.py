@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core.services import event_delete
+from projektu_vadiba.core.services import event_delete, project_restore
 from projektu_vadiba.core.services.event_delete import DeletedActivity, DeletedEvent
 from projektu_vadiba.ui.entities import Entity
 from projektu_vadiba.ui.workspace import Command, Ref, Workspace
@@ -177,3 +177,23 @@ class ActivityDeleteCommand(Command):
         self.ws.remap(self.ref, activity_id)
         for ref, new_id in zip(self.event_refs, event_ids, strict=True):
             self.ws.remap(ref, new_id)
+
+
+class ProjectDeleteCommand(Command):
+    """Deleting a project with everything on it; undo imports it again from the bundle kept at the delete."""
+
+    def __init__(self, ws: Workspace, project_id: int, text: str) -> None:
+        super().__init__(ws, text)
+        self.ref = ws.ref("project", project_id)
+        self.deleted: project_restore.DeletedProject | None = None
+        self.person_refs: dict[str, Ref] = {}
+
+    def do(self, session: Session) -> Any:
+        self.deleted = project_restore.delete_project(session, self.ref.id)
+        self.person_refs = {key: self.ws.ref("person", pid) for key, pid in self.deleted.people.items()}
+        return None
+
+    def revert(self, session: Session) -> None:
+        assert self.deleted is not None
+        people = {key: ref.id for key, ref in self.person_refs.items()}
+        self.ws.remap(self.ref, project_restore.restore_project(session, self.deleted, people))

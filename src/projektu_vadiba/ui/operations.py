@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.services import event_delete
-from projektu_vadiba.ui.commands import ActivityDeleteCommand, DeleteCommand, EventDeleteCommand
+from projektu_vadiba.core.services import event_delete, project_restore
+from projektu_vadiba.ui.commands import ActivityDeleteCommand, DeleteCommand, EventDeleteCommand, ProjectDeleteCommand
 from projektu_vadiba.ui.entities import Entity
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.workspace import Workspace
@@ -69,13 +69,16 @@ def delete_record(
         # An event comes back with its attendance list, unless printed sheets, scans or documents hang on it.
         event_undo = entity.key == "event" and ws.read(lambda s: event_delete.restorable(s, id_))
         activity_undo = entity.key == "activity" and ws.read(lambda s: event_delete.activity_restorable(s, id_))
-        if not ask_delete(parent, what, lines, undoable or event_undo or activity_undo):
+        project_undo = entity.key == "project" and ws.read(lambda s: project_restore.restorable(s, id_))
+        if not ask_delete(parent, what, lines, undoable or event_undo or activity_undo or project_undo):
             return False
         text = QCoreApplication.translate("operations", "Dzēsts: %1").replace("%1", what)
         if event_undo:
             ws.execute(EventDeleteCommand(ws, id_, text))
         elif activity_undo:
             ws.execute(ActivityDeleteCommand(ws, id_, text))
+        elif project_undo:
+            ws.execute(ProjectDeleteCommand(ws, id_, text))
         elif undoable:
             ws.execute(DeleteCommand(ws, entity, id_, parent_id, data, text))
         else:

@@ -45,8 +45,7 @@ def export_project(session: Session, number: str, funder_name: str | None = None
     activities = _all(session, select(Activity).where(Activity.project_id == pid), Activity)
     events = _all(session, select(Event).where(Event.project_id == pid), Event)
     attendance = _all(session, select(Attendance).join(Event).where(Event.project_id == pid), Attendance)
-    in_project = select(Attendance.person_id).join(Event).where(Event.project_id == pid)
-    people = _all(session, select(Person).where(Person.id.in_(in_project)), Person)
+    people = _project_people(session, pid)
     lines = _all(session, select(BudgetLine).where(BudgetLine.project_id == pid), BudgetLine)
 
     org_ids = {project.implementer_id, *(p.organisation_id for p in partners)}
@@ -82,6 +81,17 @@ def export_project(session: Session, number: str, funder_name: str | None = None
 
 
 _M = TypeVar("_M", bound=Any)
+
+
+def _project_people(session: Session, project_id: int) -> list[Person]:
+    in_project = select(Attendance.person_id).join(Event).where(Event.project_id == project_id)
+    return _all(session, select(Person).where(Person.id.in_(in_project)), Person)
+
+
+def person_ids_by_key(session: Session, project_id: int) -> dict[str, int]:
+    """The bundle key each of the project's people gets ("person-3") -> their id: undo of a project delete imports
+    the bundle onto the very same people."""
+    return {key: pid for pid, key in _keys(_project_people(session, project_id), "person").items()}
 
 
 def _all(session: Session, query: Any, model: type[_M]) -> list[_M]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -57,12 +58,17 @@ class ImportSummary:
     payments: int
 
 
-def import_bundle(session: Session, data: Any) -> ImportSummary:
+def import_bundle(session: Session, data: Any, *, known_people: Mapping[str, int] | None = None) -> ImportSummary:
     """Validate the whole bundle, match what the database already has, then insert the project.
 
-    Raises BundleError (message: JSON path and what is wrong) before anything is written."""
+    `known_people` (bundle key -> person id) names people for certain, as undo of a project delete does; those
+    still in the registry are used as they are. Raises BundleError (message: JSON path and what is wrong) before
+    anything is written."""
     plan = read_bundle(data)
     matches = _match(session, plan)
+    if known_people:
+        alive = set(session.scalars(select(Person.id).where(Person.id.in_(list(known_people.values())))))
+        matches.people.update({key: pid for key, pid in known_people.items() if pid in alive})
     return _write(session, plan, matches)
 
 
