@@ -204,3 +204,12 @@ def test_the_demo_refusal_constant_is_the_catalogues_sentence() -> None:
     from projektu_vadiba.core.demo import ALREADY_FILLED
 
     assert render("demo.already_filled", {}, "lv") == ALREADY_FILLED
+
+
+def test_scan_problems_kept_as_text_still_speak_english() -> None:
+    from projektu_vadiba.core.messages import text_of
+    from projektu_vadiba.core.scan import reader, service
+
+    assert reader.NO_CODE == "Lapā nav atrasts reģistrācijas lapas kods (QR). Vai tā ir šīs programmas drukāta lapa?"
+    assert text_of(reader.NO_CODE, "en").startswith("No attendance sheet code (QR)")
+    assert text_of(service.OTHER_DATABASE, "en").startswith("This sheet was printed from another database")

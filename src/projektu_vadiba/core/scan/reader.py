@@ -17,6 +17,7 @@ import numpy as np
 import zxingcpp
 
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.scan.marks import MARKER_IDS, PagePayload, decode, marker_corners_mm
 
 PX_PER_MM = 6.0  # the straightened page: ~150 dpi, enough for a signature and fast
@@ -26,9 +27,10 @@ EMPTY_BELOW = 0.012
 QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 MAX_SIDE_PX = 2600  # larger photos are shrunk first (a 12 MP phone photo is slow to search)
 
-NO_CODE = "Lapā nav atrasts reģistrācijas lapas kods (QR). Vai tā ir šīs programmas drukāta lapa?"
-FOREIGN_CODE = "Lapas kods nav no šīs programmas reģistrācijas lapas."
-UNREADABLE = "Lapa ir pārāk izplūdusi vai nogriezta: nav atrastas vismaz trīs stūru atzīmes. Noskenējiet to vēlreiz."
+# Kept as Messages: the scan report holds them as text, and the UI renders them in its language.
+NO_CODE = Message("scan.no_code")
+FOREIGN_CODE = Message("scan.foreign_code")
+UNREADABLE = Message("scan.unreadable")
 
 
 class RowState(StrEnum):
@@ -59,12 +61,12 @@ def read_code(gray: Any) -> PagePayload:
         binary = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 31, 10)
         texts = [r.text for r in zxingcpp.read_barcodes(binary, formats=QR)]
     if not texts:
-        raise AppError(NO_CODE)
+        raise AppError.of("scan.no_code")
     for text in texts:
         payload = decode(text)
         if payload is not None:
             return payload
-    raise AppError(FOREIGN_CODE)
+    raise AppError.of("scan.foreign_code")
 
 
 def align(gray: Any, payload: PagePayload) -> Aligned:
@@ -84,10 +86,10 @@ def align(gray: Any, payload: PagePayload) -> Aligned:
             src.extend(quad.reshape(4, 2))
             dst.extend((x * PX_PER_MM, y * PX_PER_MM) for x, y in known[marker])
     if len(found) < 3:
-        raise AppError(UNREADABLE)
+        raise AppError.of("scan.unreadable")
     homography, _ = cv2.findHomography(np.array(src, np.float32), np.array(dst, np.float32), cv2.RANSAC, 5.0)
     if homography is None:
-        raise AppError(UNREADABLE)
+        raise AppError.of("scan.unreadable")
     size = (round(width_mm * PX_PER_MM), round(height_mm * PX_PER_MM))
     page = cv2.warpPerspective(gray, homography, size, flags=cv2.INTER_LINEAR, borderValue=255)
     ink = cv2.adaptiveThreshold(page, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import Message, as_message
 from projektu_vadiba.core.models import Event
 from projektu_vadiba.core.scan import reader
 from projektu_vadiba.core.scan.pdf_pages import page_images
@@ -21,10 +22,8 @@ from projektu_vadiba.core.scan.results import ScanError, ScannedPage, ScannedRow
 from projektu_vadiba.core.services import prints
 from projektu_vadiba.core.services.attendance_days import event_days
 
-OTHER_DATABASE = (
-    "Šī lapa ir drukāta citā datubāzē (citā datorā vai citā programmas kopijā): tās rindas šeit nevar atzīmēt."
-)
-UNKNOWN_PRINT = "Šīs lapas drukas reize šajā datubāzē nav atrasta (varbūt tā drukāta pirms kodu ieviešanas)."
+OTHER_DATABASE = Message("scan.other_database")
+UNKNOWN_PRINT = Message("scan.unknown_print")
 
 
 def read_scans(session: Session, files: Sequence[Path], *, keep_images: bool = False) -> ScanReport:
@@ -40,9 +39,9 @@ def read_scans(session: Session, files: Sequence[Path], *, keep_images: bool = F
                 try:
                     pages.append(read_page(session, ours, str(path), number, image, keep_images))
                 except AppError as exc:
-                    errors.append(ScanError(str(path), number, exc.message))
+                    errors.append(ScanError(str(path), number, as_message(exc)))
         except AppError as exc:
-            errors.append(ScanError(str(path), None, exc.message))
+            errors.append(ScanError(str(path), None, as_message(exc)))
     return ScanReport(tuple(pages), tuple(errors))
 
 
@@ -61,10 +60,10 @@ def read_page(session: Session, ours: str, file: str, number: int, image: Any, k
     gray = reader.to_gray(image)
     payload = reader.read_code(gray)
     if payload.installation != ours:
-        raise AppError(OTHER_DATABASE)
+        raise AppError.of("scan.other_database")
     printed = prints.printed_page(session, payload.print_id, payload.event_id, payload.page)
     if printed is None:
-        raise AppError(UNKNOWN_PRINT)
+        raise AppError.of("scan.unknown_print")
     aligned = reader.align(gray, payload)
     days = _column_days(session, payload.event_id, len(printed.signature_columns))
     found: dict[RowState, list[ScannedRow]] = {state: [] for state in RowState}

@@ -66,7 +66,10 @@ class ScanReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         if report.errors:
             page_text = QCoreApplication.translate("scan_review", ", {page}. lpp.")
-            lines = [f"{e.file}{page_text.format(page=e.page) if e.page else ''}: {e.message}" for e in report.errors]
+            lines = [
+                f"{e.file}{page_text.format(page=e.page) if e.page else ''}: {text_of(e.message)}"
+                for e in report.errors
+            ]
             errors = QLabel("\n".join(lines))
             errors.setWordWrap(True)
             errors.setStyleSheet("color: #a61e4d;")
