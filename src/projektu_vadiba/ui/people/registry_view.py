@@ -96,7 +96,16 @@ class PeopleRegistryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        fit_column(self.table, 4, "ilze.kenina-ozolina@example.lv")  # the e-mail, whole (screen branch)
+        # Each column as wide as a typical long value, the phone last and stretched: names, organisations and
+        # municipalities read on one line on a laptop, and the e-mail shows whole.
+        for column, sample in (
+            (0, "Ķēniņa-Ozoliņa"),
+            (1, "Anna Marija"),
+            (2, "Biedrība “Jauniešu iniciatīvu centrs”"),
+            (3, "Salaspils novads"),
+            (4, "ilze.kenina-ozolina@example.lv"),
+        ):
+            fit_column(self.table, column, sample)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_button = QPushButton(QCoreApplication.translate("people", "Pievienot…"), self)
         self.edit_button = QPushButton(QCoreApplication.translate("people", "Labot…"), self)
