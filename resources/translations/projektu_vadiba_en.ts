@@ -837,10 +837,6 @@
         <translation>Expenses: new record</translation>
     </message>
     <message>
-        <source>17.10.2023</source>
-        <translation>17.10.2023</translation>
-    </message>
-    <message>
         <source>1 234,56</source>
         <translation>1 234,56</translation>
     </message>
@@ -887,10 +883,6 @@
     <message>
         <source>Apmaksāts</source>
         <translation>Paid</translation>
-    </message>
-    <message>
-        <source>Ievadiet dokumenta datumu.</source>
-        <translation>Enter the document date.</translation>
     </message>
     <message>
         <source>Ievadiet summu.</source>
@@ -1628,10 +1620,6 @@
         <translation>Payment received</translation>
     </message>
     <message>
-        <source>17.10.2023</source>
-        <translation>17.10.2023</translation>
-    </message>
-    <message>
         <source>Veids</source>
         <translation>Kind</translation>
     </message>
@@ -1646,10 +1634,6 @@
     <message>
         <source>Piezīme</source>
         <translation>Note</translation>
-    </message>
-    <message>
-        <source>Ievadiet datumu.</source>
-        <translation>Enter the date.</translation>
     </message>
     <message>
         <source>Ievadiet summu.</source>

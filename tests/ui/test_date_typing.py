@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QTableView, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from projektu_vadiba.core.services import projects
+from projektu_vadiba.ui.budget.expense_dialog import ExpenseDialog
+from projektu_vadiba.ui.budget.payment_dialog import PaymentDialog
 from projektu_vadiba.ui.dialogs.activity_form import ActivityForm
 from projektu_vadiba.ui.dialogs.deadline_form import DeadlineForm
 from projektu_vadiba.ui.dialogs.event_form import EventForm
@@ -77,6 +79,8 @@ def _open_form(qtbot: QtBot, ws: Workspace, seeded: Seeded, name: str) -> FormDi
         "activity": lambda: ActivityForm(ws, pid),
         "event": lambda: EventForm(ws, pid, []),
         "deadline": lambda: DeadlineForm(ws, detail),
+        "expense": lambda: ExpenseDialog(ws, pid, []),
+        "payment": lambda: PaymentDialog(ws, pid),
     }
     form = makers[name]()
     qtbot.addWidget(form)
@@ -92,6 +96,9 @@ FORM_FIELDS = [
     ("deadline", "due_date"),
     ("deadline", "period_start"),
     ("deadline", "period_end"),
+    ("expense", "date"),
+    ("expense", "paid_on"),
+    ("payment", "received_on"),
 ]
 EVENT_FIELDS = [("event", "starts_at"), ("event", "ends_at")]
 REPORT_FIELDS = ["date_from", "date_to"]

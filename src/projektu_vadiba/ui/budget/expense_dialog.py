@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit,
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO, ExpenseInput
 from projektu_vadiba.core.models.enums import FundingSource
-from projektu_vadiba.core.validation import parse_date, parse_money
+from projektu_vadiba.core.validation import parse_money
 from projektu_vadiba.ui.budget.entities import EXPENSE, expense_input, expense_name
 from projektu_vadiba.ui.budget.labels import source_label
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
 from projektu_vadiba.ui.formatting import format_date
-from projektu_vadiba.ui.widgets.fields import AmountEdit
+from projektu_vadiba.ui.widgets.fields import AmountEdit, DateEdit, OptionalDateEdit
 from projektu_vadiba.ui.workspace import Workspace
 
 ZERO = Decimal("0.00")
@@ -54,8 +54,7 @@ class ExpenseDialog(FormDialog):
         self.ws, self.project_id, self.expense = ws, project_id, expense
         self.old = expense_input(expense) if expense else None
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.date_edit = QLineEdit(self)
-        self.date_edit.setPlaceholderText(self.tr("17.10.2023"))
+        self.date_edit = DateEdit(clock.today(), self)  # typed as in every form, with the calendar (F4)
         self.document_edit = QLineEdit(self)
         self.supplier_edit = QLineEdit(self)
         self.description_edit = QLineEdit(self)
@@ -67,7 +66,7 @@ class ExpenseDialog(FormDialog):
         source_choices(self.source_combo)
         self.eligible_check = QCheckBox(self.tr("Attiecināmās izmaksas"), self)
         self.eligible_check.setChecked(True)
-        self.paid_edit = QLineEdit(self)
+        self.paid_edit = OptionalDateEdit(None, self)
         self.paid_edit.setPlaceholderText(self.tr("tukšs, ja vēl nav apmaksāts"))
 
         self.add_row("date", self.tr("Dokumenta datums"), self.date_edit, required=True)
@@ -98,13 +97,10 @@ class ExpenseDialog(FormDialog):
         self.paid_edit.setText(format_date(e.paid_on))
 
     def build(self) -> ExpenseInput:
-        day = date.min  # meanwhile: no "paid before the document" from a date that could not be read
-        if not self.date_edit.text().strip():
-            self.problem("date", self.tr("Ievadiet dokumenta datumu."))
-        else:
-            day = self.parse(parse_date, self.date_edit.text(), "date", day)
-        paid_text = self.paid_edit.text().strip()
-        paid = self.parse(parse_date, paid_text, "paid_on", None) if paid_text else None
+        # A date the field cannot read is reported by the field itself (FormDialog asks it); meanwhile date.min:
+        # no "paid before the document" from a date that could not be read.
+        day = date.min if self.date_edit.problem() else self.date_edit.value()
+        paid = None if self.paid_edit.problem() else self.paid_edit.value()
         amount = ZERO
         if not self.amount_edit.text().strip():
             self.problem("amount", self.tr("Ievadiet summu."))

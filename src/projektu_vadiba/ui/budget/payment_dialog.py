@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.dto import PaymentDTO, PaymentInput
 from projektu_vadiba.core.models.enums import PaymentKind
-from projektu_vadiba.core.validation import parse_date, parse_money
+from projektu_vadiba.core.validation import parse_money
 from projektu_vadiba.ui.budget.entities import PAYMENT, payment_input, payment_name
 from projektu_vadiba.ui.budget.labels import payment_kind_label
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
 from projektu_vadiba.ui.formatting import format_date
-from projektu_vadiba.ui.widgets.fields import AmountEdit
+from projektu_vadiba.ui.widgets.fields import AmountEdit, DateEdit
 from projektu_vadiba.ui.workspace import Workspace
 
 ZERO = Decimal("0.00")
@@ -34,8 +34,7 @@ class PaymentDialog(FormDialog):
         self.kind_combo = QComboBox(self)
         for kind in PaymentKind:
             self.kind_combo.addItem(payment_kind_label(kind), kind)
-        self.date_edit = QLineEdit(self)
-        self.date_edit.setPlaceholderText(self.tr("17.10.2023"))
+        self.date_edit = DateEdit(clock.today(), self)
         self.amount_edit = AmountEdit(parent=self)
         self.note_edit = QLineEdit(self)
         self.add_row("kind", self.tr("Veids"), self.kind_combo, required=True)
@@ -52,11 +51,7 @@ class PaymentDialog(FormDialog):
         self.mark_clean()
 
     def build(self) -> PaymentInput:
-        day = date.min
-        if not self.date_edit.text().strip():
-            self.problem("received_on", self.tr("Ievadiet datumu."))
-        else:
-            day = self.parse(parse_date, self.date_edit.text(), "received_on", day)
+        day = date.min if self.date_edit.problem() else self.date_edit.value()  # the field reports its own problem
         amount = ZERO
         if not self.amount_edit.text().strip():
             self.problem("amount", self.tr("Ievadiet summu."))
