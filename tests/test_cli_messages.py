@@ -57,3 +57,38 @@ def test_a_sentence_inside_a_sentence_is_english_too(tmp_path: Path, capsys: pyt
         "Error: A required text is missing: “Projekta mērķis un tā sasniegšana”. Write it in the project's report "
         "texts or make a draft report. For a draft: --draft."
     )
+
+
+def test_a_bundle_import_error_is_english_with_lang_en(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'a.sqlite'}"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "format": "projektu-vadiba-bundle",\n  "version": 1,,\n}\n', encoding="utf-8")
+    code, err = _err(capsys, "--db", db, "--lang", "en", "import", str(broken))
+    assert code == 1 and err.strip() == (
+        f"Error: The file “{broken}” is not valid JSON: a field name in double quotes was expected (line 3, column 16)."
+    )
+    code, err = _err(capsys, "--db", db, "import", str(broken))
+    assert code == 1 and err.strip() == (
+        f"Kļūda: Fails “{broken}” nav derīgs JSON: gaidīts lauka nosaukums pēdiņās (3. rinda, 16. kolonna)."
+    )
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"format": "projektu-vadiba-bundle", "version": 1, "project": []}', encoding="utf-8")
+    code, err = _err(capsys, "--db", db, "--lang", "en", "import", str(wrong))
+    assert code == 1 and err.strip() == "Error: $.project: must be an object {…}, but is a list"
+
+
+def test_a_bundle_imported_twice_is_refused_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = f"sqlite:///{tmp_path / 'source.sqlite'}", f"sqlite:///{tmp_path / 'target.sqlite'}"
+    db = open_database(source)
+    with db.session() as s:
+        fill_demo(s)
+    db.close()
+    bundle = tmp_path / "project.json"
+    number = "2025.LV/NVOF/MIC/041"
+    assert _err(capsys, "--db", source, "export", number, "-o", str(bundle))[0] == 0
+    code, err = _err(capsys, "--db", source, "--lang", "en", "import", str(bundle))
+    assert (
+        code == 1 and err.startswith(f"Error: The project “{number}” (funder “") and "is already in the database" in err
+    )
+    code, err = _err(capsys, "--db", target, "--lang", "en", "export", "NO-SUCH", "-o", str(tmp_path / "x.json"))
+    assert code == 1 and err.strip() == "Error: No project has the number “NO-SUCH”."

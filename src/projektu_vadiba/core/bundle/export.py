@@ -111,11 +111,12 @@ def _find_project(session: Session, number: str, funder_name: str | None) -> Pro
         wanted = name_key(funder_name)
         candidates = [p for p in candidates if p.funder.name_key == wanted]
     if not candidates:
-        of_funder = f" (finansētājs “{funder_name}”)" if funder_name is not None else ""
-        raise NotFoundError(f"Projekts ar numuru “{number}”{of_funder} nav atrasts.")
+        if funder_name is not None:
+            raise NotFoundError.of("bundle.project_not_found_of_funder", number=number, funder=funder_name)
+        raise NotFoundError.of("bundle.project_not_found", number=number)
     if len(candidates) > 1:
         funders = ", ".join(f"“{p.funder.name}”" for p in candidates)
-        raise BundleError(f"Projekta numurs “{number}” ir vairākiem finansētājiem ({funders}); norādiet finansētāju.")
+        raise BundleError.of("bundle.number_ambiguous", number=number, funders=funders)
     return candidates[0]
 
 

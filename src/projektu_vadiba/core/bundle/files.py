@@ -1,4 +1,4 @@
-"""Reading a bundle file: bytes to parsed JSON, with errors in Latvian and repeated keys refused."""
+"""Reading a bundle file: bytes to parsed JSON, with coded errors (core/messages.py) and repeated keys refused."""
 
 from __future__ import annotations
 
@@ -15,32 +15,30 @@ def load_bundle_file(path: str | Path) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise BundleError(f"Neizdevās nolasīt failu “{path}”: {exc.strerror or exc}.") from exc
+        raise BundleError.of("bundle.file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
     try:
         text = raw.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
     except UnicodeDecodeError as exc:
-        raise BundleError(f"Fails “{path}” nav UTF-8 teksts (kļūda pie {exc.start}. baita).") from exc
+        raise BundleError.of("bundle.file_not_unicode", path=str(path), position=exc.start) from exc
     try:
         return json.loads(text, object_pairs_hook=_no_repeated_keys)
     except json.JSONDecodeError as exc:
-        reason = _JSON_REASONS.get(exc.msg, exc.msg)
-        raise BundleError(
-            f"Fails “{path}” nav derīgs JSON: {reason} ({exc.lineno}. rinda, {exc.colno}. kolonna)."
-        ) from exc
+        reason, line, column = _JSON_REASONS.get(exc.msg, exc.msg), exc.lineno, exc.colno
+        raise BundleError.of("bundle.file_not_json", path=str(path), reason=reason, line=line, column=column) from exc
     except _RepeatedKey as exc:
-        raise BundleError(f"Fails “{path}”: kādā objektā lauks “{exc.key}” ir norādīts divreiz.") from exc
+        raise BundleError.of("bundle.file_repeated_key", path=str(path), key=exc.key) from exc
 
 
-# The json module's messages, in Latvian; anything not listed is shown as it is.
+# The json module's messages as catalogue terms; anything not listed is shown as it is.
 _JSON_REASONS = {
-    "Expecting value": "gaidīta vērtība",
-    "Expecting property name enclosed in double quotes": "gaidīts lauka nosaukums pēdiņās",
-    "Expecting ',' delimiter": "trūkst komata",
-    "Expecting ':' delimiter": "trūkst kola",
-    "Unterminated string starting at": "teksts nav noslēgts ar pēdiņām",
-    "Invalid control character at": "tekstā ir neatļauta vadības rakstzīme",
-    "Invalid \\escape": "nederīga \\ secība",
-    "Extra data": "aiz JSON beigām ir lieks saturs",
+    "Expecting value": "term.json.expecting_value",
+    "Expecting property name enclosed in double quotes": "term.json.expecting_name",
+    "Expecting ',' delimiter": "term.json.missing_comma",
+    "Expecting ':' delimiter": "term.json.missing_colon",
+    "Unterminated string starting at": "term.json.unterminated",
+    "Invalid control character at": "term.json.control_character",
+    "Invalid \\escape": "term.json.bad_escape",
+    "Extra data": "term.json.extra_data",
 }
 
 

@@ -93,7 +93,7 @@ def _match(session: Session, plan: Plan) -> _Matches:
     if funder is not None:
         duplicate = select(Project.id).where(Project.funder_id == funder.id, Project.number == number)
         if session.scalar(duplicate) is not None:
-            raise BundleError(f"Projekts “{number}” (finansētājs “{funder.name}”) jau ir datubāzē.")
+            raise BundleError.of("bundle.already_imported", number=number, funder=funder.name)
     return _Matches(
         funder=funder,
         programme=_match_programme(funder, plan.programme),

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from projektu_vadiba.core.bundle.common import FORMAT, VERSION
 from projektu_vadiba.core.errors import BundleError, ValidationError
+from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models import (
     ActivityStatus,
     AttendanceRole,
@@ -40,8 +41,9 @@ _DECIMAL = re.compile(r"-?[0-9]+(?:\.([0-9]+))?")
 _E = TypeVar("_E", bound=StrEnum)
 
 
-def _problem(path: str, message: str) -> BundleError:
-    return BundleError(f"{path}: {message}")
+def _problem(code: str, path: str, /, **values: Any) -> BundleError:
+    """The error at a JSON path; the path stays a value so every language shows it as it is."""
+    return BundleError.of(code, path=path, **values)
 
 
 def _child(path: str, name: str) -> str:
@@ -49,19 +51,19 @@ def _child(path: str, name: str) -> str:
 
 
 def _kind(value: Any) -> str:
-    """What a wrong value is, in words: '… jābūt tekstam, bet ir skaitlis 12.5'."""
+    """What a wrong value is, in words of the message's language: '… jābūt tekstam, bet ir skaitlis 12.5'."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return f"skaitlis {value!r}"
+        return Message("bundle.kind.number", value=repr(value))
     if isinstance(value, str):
-        return f"teksts “{value if len(value) <= 40 else value[:40] + '…'}”"
+        return Message("bundle.kind.text", text=value if len(value) <= 40 else value[:40] + "…")
     if isinstance(value, list):
-        return "saraksts"
+        return "term.bundle.list"
     if isinstance(value, dict):
-        return "objekts"
+        return "term.bundle.object"
     return type(value).__name__
 
 
@@ -71,7 +73,7 @@ class _Reader:
 
     def __init__(self, value: Any, path: str) -> None:
         if not isinstance(value, dict):
-            raise _problem(path, f"jābūt objektam {{…}}, bet ir {_kind(value)}")
+            raise _problem("bundle.not_object", path, kind=_kind(value))
         self.path = path
         self._data: dict[str, Any] = value
         self._read: set[str] = set()
@@ -82,14 +84,14 @@ class _Reader:
     def done(self) -> None:
         for name in self._data:
             if name not in self._read:
-                raise _problem(self.at(str(name)), "nezināms lauks (šīs versijas paketē tāda nav)")
+                raise _problem("bundle.unknown_field", self.at(str(name)))
 
     def _get(self, name: str, *, required: bool) -> Any:
         self._read.add(name)
         if name in self._data:
             return self._data[name]
         if required:
-            raise _problem(self.at(name), "obligātais lauks nav norādīts")
+            raise _problem("bundle.required", self.at(name))
         return _MISSING
 
     def _optional(self, name: str) -> Any:
@@ -110,11 +112,11 @@ class _Reader:
 
     def _check_text(self, name: str, value: Any, limit: int | None, *, required: bool) -> str:
         if not isinstance(value, str):
-            raise _problem(self.at(name), f"jābūt tekstam, bet ir {_kind(value)}")
+            raise _problem("bundle.not_text", self.at(name), kind=_kind(value))
         if required and not value.strip():
-            raise _problem(self.at(name), "nedrīkst būt tukšs")
+            raise _problem("bundle.blank", self.at(name))
         if limit is not None and len(value) > limit:
-            raise _problem(self.at(name), f"teksts ir pārāk garš ({len(value)} zīmes, drīkst {limit})")
+            raise _problem("bundle.too_long", self.at(name), length=len(value), limit=limit)
         return value
 
     def integer(self, name: str, low: int, high: int) -> int:
@@ -126,9 +128,9 @@ class _Reader:
 
     def _check_integer(self, name: str, value: Any, low: int, high: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise _problem(self.at(name), f"jābūt veselam skaitlim, bet ir {_kind(value)}")
+            raise _problem("bundle.not_integer", self.at(name), kind=_kind(value))
         if not low <= value <= high:
-            raise _problem(self.at(name), f"{value} nav robežās no {low} līdz {high}")
+            raise _problem("bundle.out_of_range", self.at(name), value=value, low=low, high=high)
         return value
 
     def flag(self, name: str, default: bool) -> bool:
@@ -141,7 +143,7 @@ class _Reader:
 
     def _check_flag(self, name: str, value: Any) -> bool:
         if not isinstance(value, bool):
-            raise _problem(self.at(name), f"jābūt true vai false, bet ir {_kind(value)}")
+            raise _problem("bundle.not_flag", self.at(name), kind=_kind(value))
         return value
 
     def day(self, name: str) -> date:
@@ -153,13 +155,13 @@ class _Reader:
 
     def _check_day(self, name: str, value: Any) -> date:
         if not isinstance(value, str):
-            raise _problem(self.at(name), f"datumam jābūt tekstam GGGG-MM-DD, bet ir {_kind(value)}")
+            raise _problem("bundle.date_not_text", self.at(name), kind=_kind(value))
         try:
             if _DATE.fullmatch(value):
                 return date.fromisoformat(value)
         except ValueError:
             pass
-        raise _problem(self.at(name), f"“{value}” nav derīgs datums (GGGG-MM-DD)")
+        raise _problem("bundle.not_a_date", self.at(name), value=value)
 
     def days(self, name: str) -> list[date]:
         """A list of distinct dates; absent means empty."""
@@ -167,17 +169,17 @@ class _Reader:
         if value is _MISSING:
             return []
         if not isinstance(value, list):
-            raise _problem(self.at(name), f"jābūt sarakstam […], bet ir {_kind(value)}")
+            raise _problem("bundle.not_list", self.at(name), kind=_kind(value))
         out = []
         for i, item in enumerate(value):
             if not isinstance(item, str) or not _DATE.fullmatch(item):
-                raise _problem(f"{self.at(name)}[{i}]", f"{_kind(item)} nav derīgs datums (GGGG-MM-DD)")
+                raise _problem("bundle.item_not_a_date", f"{self.at(name)}[{i}]", kind=_kind(item))
             try:
                 out.append(date.fromisoformat(item))
             except ValueError:
-                raise _problem(f"{self.at(name)}[{i}]", f"“{item}” nav derīgs datums (GGGG-MM-DD)") from None
+                raise _problem("bundle.not_a_date", f"{self.at(name)}[{i}]", value=item) from None
         if len(set(out)) != len(out):
-            raise _problem(self.at(name), "kāds datums atkārtojas")
+            raise _problem("bundle.date_repeated", self.at(name))
         return sorted(out)
 
     def moment(self, name: str) -> datetime:
@@ -189,25 +191,26 @@ class _Reader:
 
     def _check_moment(self, name: str, value: Any) -> datetime:
         if not isinstance(value, str):
-            raise _problem(self.at(name), f"laikam jābūt tekstam GGGG-MM-DDTHH:MM:SS, bet ir {_kind(value)}")
+            raise _problem("bundle.moment_not_text", self.at(name), kind=_kind(value))
         try:
             if _DATETIME.fullmatch(value):
                 return datetime.fromisoformat(value)
         except ValueError:
             pass
-        raise _problem(self.at(name), f"“{value}” nav derīgs datums un laiks (GGGG-MM-DDTHH:MM:SS)")
+        raise _problem("bundle.not_a_moment", self.at(name), value=value)
 
     def money(self, name: str, *, required: bool = True, allow_negative: bool = False) -> Decimal:
         """Euros as a decimal string with at most 2 decimals; optional amounts default to 0.00."""
         value = self._get(name, required=required)
         if value is _MISSING:
             return Decimal("0.00")
-        amount = self._check_decimal(name, value, 2, "summai", "summā")
+        amount = self._check_decimal(name, value, 2, "term.bundle.amount_dative", "term.bundle.amount_locative")
         try:
             return check_money(amount, name, allow_negative=allow_negative)
-        except ValidationError as exc:
-            reason = exc.message.rstrip(".")
-            raise _problem(self.at(name), f"“{value}”: {reason[:1].lower()}{reason[1:]}") from None
+        except ValidationError as exc:  # the format and decimals are checked: only the sign or the size is left
+            if exc.code == "money.negative":
+                raise _problem("bundle.money_negative", self.at(name), value=value) from None
+            raise _problem("bundle.money_too_large", self.at(name), value=value) from None
 
     def quantity(self, name: str, *, default: Decimal | None = None) -> Decimal:
         """A non-negative decimal string with at most 3 decimals (indicator values, budget quantities)."""
@@ -222,25 +225,24 @@ class _Reader:
         return None if value is _MISSING else self._check_quantity(name, value)
 
     def _check_quantity(self, name: str, value: Any) -> Decimal:
-        number = self._check_decimal(name, value, 3, "daudzumam", "daudzumā")
+        number = self._check_decimal(name, value, 3, "term.bundle.quantity_dative", "term.bundle.quantity_locative")
         if number < 0:
-            raise _problem(self.at(name), f"“{value}”: vērtība nevar būt negatīva")
+            raise _problem("bundle.quantity_negative", self.at(name), value=value)
         if number >= Decimal("1e11"):  # Numeric(14, 3)
-            raise _problem(self.at(name), f"“{value}”: vērtība ir pārāk liela")
+            raise _problem("bundle.quantity_too_large", self.at(name), value=value)
         return number
 
     def _check_decimal(self, name: str, value: Any, places: int, dative: str, locative: str) -> Decimal:
-        """Decimal strings only: a JSON number would pass through a float in most JSON tools."""
+        """Decimal strings only: a JSON number would pass through a float in most JSON tools. `dative` and
+        `locative` are the term codes naming the value ("summai", "summā") as the Latvian sentence needs it."""
         if not isinstance(value, str):
             example = "1234.50" if places == 2 else "12.5"
-            raise _problem(
-                self.at(name), f"{dative} jābūt tekstam ar punktu, piemēram “{example}”, bet ir {_kind(value)}"
-            )
+            raise _problem("bundle.decimal_not_text", self.at(name), whom=dative, example=example, kind=_kind(value))
         match = _DECIMAL.fullmatch(value)
         if match is None:
-            raise _problem(self.at(name), f"“{value}” nav skaitlis (piemērs: “1234.50”)")
+            raise _problem("bundle.not_a_number", self.at(name), value=value)
         if match.group(1) is not None and len(match.group(1)) > places:
-            raise _problem(self.at(name), f"“{value}”: {locative} drīkst būt ne vairāk kā {places} cipari aiz punkta")
+            raise _problem("bundle.too_many_places", self.at(name), value=value, where=locative, places=places)
         return Decimal(value)
 
     def choice(self, name: str, enum_cls: type[_E], default: _E | None = None) -> _E:
@@ -259,7 +261,7 @@ class _Reader:
         allowed = [member.value for member in enum_cls]
         if not isinstance(value, str) or value not in allowed:
             shown = f"“{value}”" if isinstance(value, str) else _kind(value)
-            raise _problem(self.at(name), f"{shown} nav atļauta vērtība (atļautās: {', '.join(allowed)})")
+            raise _problem("bundle.not_allowed", self.at(name), shown=shown, allowed=", ".join(allowed))
         return enum_cls(value)
 
     # -- references and bundle-local keys
@@ -268,7 +270,7 @@ class _Reader:
         """This record's bundle-local key, unique within its list; the registry maps key -> path."""
         value = self.text("key", 60, required=True)
         if value in registry:
-            raise _problem(self.at("key"), f"atslēga “{value}” atkārtojas (jau {registry[value]})")
+            raise _problem("bundle.key_repeated", self.at("key"), value=value, first=registry[value])
         registry[value] = self.path
         return value
 
@@ -281,9 +283,9 @@ class _Reader:
 
     def _check_ref(self, name: str, value: Any, registry: Collection[str], target: str) -> str:
         if not isinstance(value, str):
-            raise _problem(self.at(name), f"jābūt atslēgai (tekstam), bet ir {_kind(value)}")
+            raise _problem("bundle.ref_not_text", self.at(name), kind=_kind(value))
         if value not in registry:
-            raise _problem(self.at(name), f"“{value}” nav atrodams sarakstā {target}")
+            raise _problem("bundle.ref_unknown", self.at(name), value=value, target=target)
         return value
 
     # -- nested structures
@@ -301,7 +303,7 @@ class _Reader:
         if value is _MISSING:
             return []
         if not isinstance(value, list):
-            raise _problem(self.at(name), f"jābūt sarakstam […], bet ir {_kind(value)}")
+            raise _problem("bundle.not_list", self.at(name), kind=_kind(value))
         return [_Reader(item, f"{self.at(name)}[{i}]") for i, item in enumerate(value)]
 
     def mapping(self, name: str) -> _Reader:
@@ -388,26 +390,22 @@ def read_bundle(data: Any) -> Plan:
 def _read_header(top: _Reader) -> None:
     fmt = top.text("format", None, required=True)
     if fmt != FORMAT:
-        raise _problem("$.format", f"“{fmt}” nav projekta paketes formāts (jābūt “{FORMAT}”)")
+        raise _problem("bundle.wrong_format", "$.format", value=fmt, format=FORMAT)
     version = top.integer("version", 0, 1_000_000)
     if version > VERSION:
-        raise _problem(
-            "$.version",
-            f"paketes versija {version} nav atbalstīta: tā izveidota ar jaunāku programmu "
-            f"(šī programma lasa versiju {VERSION}); atjauniniet programmu",
-        )
+        raise _problem("bundle.version_newer", "$.version", version=version, supported=VERSION)
     if version != VERSION:
-        raise _problem("$.version", f"paketes versija {version} nav atbalstīta (šī programma lasa versiju {VERSION})")
+        raise _problem("bundle.version_old", "$.version", version=version, supported=VERSION)
 
 
 def _check_period(item: _Reader, name: str, start: date | None, end: date | None) -> None:
     if start is not None and end is not None and end < start:
-        raise _problem(item.at(name), f"beigas ({end.isoformat()}) nevar būt pirms sākuma ({start.isoformat()})")
+        raise _problem("bundle.period_reversed", item.at(name), start=start.isoformat(), end=end.isoformat())
 
 
 def _check_unique(item: _Reader, name: str, value: Any, seen: dict[Any, str]) -> None:
     if value in seen:
-        raise _problem(item.at(name), f"“{value}” atkārtojas (jau {seen[value]})")
+        raise _problem("bundle.repeated", item.at(name), value=value, first=seen[value])
     seen[value] = item.path
 
 
@@ -516,7 +514,7 @@ def _read_texts(project: _Reader, plan: Plan) -> None:
     texts = project.mapping("texts")
     for name in texts.names():
         if not name.strip() or len(name) > 60:
-            raise _problem(texts.at(name), "sadaļas atslēgai jābūt 1–60 zīmes garai")
+            raise _problem("bundle.section_key", texts.at(name))
         plan.texts.append(Row(texts.at(name), {"key": name, "text": texts.text(name, None)}))
 
 
@@ -610,7 +608,8 @@ def _read_attendance(top: _Reader, plan: Plan) -> None:
         event = item.ref("event", plan.event_keys, "$.events")
         person = item.ref("person", plan.person_keys, "$.people")
         if (event, person) in seen:
-            raise _problem(item.path, f"“{person}” pasākumā “{event}” jau ir atzīmēts ({seen[event, person]})")
+            first = seen[event, person]
+            raise _problem("bundle.attendance_repeated", item.path, person=person, event=event, first=first)
         seen[event, person] = item.path
         values = {
             "status": item.choice("status", AttendanceStatus, AttendanceStatus.REGISTERED),
@@ -620,12 +619,12 @@ def _read_attendance(top: _Reader, plan: Plan) -> None:
         }
         days = item.days("days")
         if days and values["status"] is not AttendanceStatus.ATTENDED:
-            raise _problem(item.at("days"), "dienas var norādīt tikai tiem, kas piedalījās (status “attended”)")
+            raise _problem("bundle.days_not_attended", item.at("days"))
         held = events[event].values
         first, last = held["starts_at"].date(), held["ends_at"].date()
         for i, day in enumerate(days):
             if not first <= day <= last:
-                raise _problem(f"{item.at('days')}[{i}]", f"{day:%d.%m.%Y} nav pasākuma “{event}” diena")
+                raise _problem("bundle.day_outside", f"{item.at('days')}[{i}]", day=f"{day:%d.%m.%Y}", event=event)
         values["days"] = " ".join(d.isoformat() for d in days)
         item.done()
         plan.attendance.append(Row(item.path, values, refs={"event": event, "person": person}))
@@ -694,7 +693,7 @@ def _read_payments(top: _Reader, plan: Plan) -> None:
     for item in top.objects("payments"):
         kind, received_on, amount = item.choice("kind", PaymentKind), item.day("received_on"), item.money("amount")
         if amount <= 0:
-            raise _problem(item.at("amount"), "maksājuma summai jābūt lielākai par nulli")
+            raise _problem("bundle.payment_not_positive", item.at("amount"))
         values = {"kind": kind, "received_on": received_on, "amount": amount, "note": item.text("note", None)}
         item.done()
         plan.payments.append(Row(item.path, values))
