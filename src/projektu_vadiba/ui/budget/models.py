@@ -77,6 +77,9 @@ class MoneyRowsModel(RowsTableModel[T]):
 # ---- Budžets -----------------------------------------------------------------------------------------------------
 
 
+SOURCE_COLUMN = 3  # the budget table's first funding-source column (after code, name, quantity × price)
+
+
 @dataclass(frozen=True)
 class BudgetRow:
     kind: str  # category, line, subtotal, total
@@ -165,6 +168,7 @@ def budget_model(parent: QObject | None = None) -> MoneyRowsModel[BudgetRow]:
         Column(QCoreApplication.translate("budget", "Pozīcija"), lambda r: r.name, tooltip=True),
         Column(QCoreApplication.translate("budget", "Daudzums × cena"), lambda r: r.quantity),
     ]
+    assert len(columns) == SOURCE_COLUMN
     columns += [Column(source_label(s), _source_cell(s), align=RIGHT) for s in FundingSource]
     columns += [
         Column(QCoreApplication.translate("budget", "Plānots"), lambda r: _money_or_blank(r.planned), align=RIGHT),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO, PaymentDTO
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.models.enums import FundingSource
 from projektu_vadiba.core.services.money_dto import MoneySummary
 from projektu_vadiba.core.services.money_summary import money_summary
 from projektu_vadiba.ui.budget.entities import (
@@ -43,6 +44,7 @@ from projektu_vadiba.ui.budget.entities import (
 from projektu_vadiba.ui.budget.expense_dialog import ExpenseDialog
 from projektu_vadiba.ui.budget.line_dialog import BudgetLineDialog
 from projektu_vadiba.ui.budget.models import (
+    SOURCE_COLUMN,
     budget_model,
     budget_rows,
     category_rows,
@@ -189,7 +191,15 @@ class BudgetView(QWidget):
         except AppError:  # the project itself went away (deleted, or its creation undone)
             return
         self.summary = summary
-        self.budget.set_rows(budget_rows(summary))
+        rows = budget_rows(summary)
+        self.budget.set_rows(rows)
+        # A funding source no line uses takes no width (the grant's column always shows): on a laptop the planned,
+        # spent and remaining columns then fit without scrolling sideways.
+        used = {source for r in rows if r.kind == "line" for source, amount in r.sources.items() if amount}
+        for n, source in enumerate(FundingSource):
+            self.budget_view.setColumnHidden(
+                SOURCE_COLUMN + n, source is not FundingSource.GRANT and source not in used
+            )
         self.ledger.set_rows(list(summary.ledger))
         self.payments.set_rows(list(summary.payments))
         self.categories.set_rows(category_rows(summary))
