@@ -215,3 +215,11 @@ def test_scan_problems_kept_as_text_still_speak_english() -> None:
     assert reader.NO_CODE == "Lapā nav atrasts reģistrācijas lapas kods (QR). Vai tā ir šīs programmas drukāta lapa?"
     assert text_of(reader.NO_CODE, "en").startswith("No attendance sheet code (QR)")
     assert text_of(service.OTHER_DATABASE, "en").startswith("This sheet was printed from another database")
+
+
+def test_duplicate_reasons_speak_english() -> None:
+    from projektu_vadiba.core.messages import text_of
+    from projektu_vadiba.core.services import duplicates
+
+    assert duplicates.REASON_EMAIL == "tā pati e-pasta adrese"  # a plain Latvian str for every reader
+    assert text_of(duplicates.REASON_EMAIL, "en") == "the same e-mail address"

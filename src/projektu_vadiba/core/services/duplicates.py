@@ -17,12 +17,14 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core import person_keys
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.dto_people import DuplicateCandidate
+from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models import Person
 from projektu_vadiba.core.services.people import people_by_ids
 
-REASON_NAME = "tas pats vārds un uzvārds"
-REASON_EMAIL = "tā pati e-pasta adrese"
-REASON_PHONE = "tas pats tālruņa numurs"
+# Messages: Latvian strings for every reader, rendered in the UI's language where shown.
+REASON_NAME = Message("duplicate.same_name")
+REASON_EMAIL = Message("duplicate.same_email")
+REASON_PHONE = Message("duplicate.same_phone")
 _CHUNK = 500
 _SCAN_KEYS = 5000  # more keys than this: one pass over the registry beats a query per chunk of keys
 # Plain SQL without parameters: the same text on every back-end, no statement to compile.

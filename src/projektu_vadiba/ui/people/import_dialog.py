@@ -239,7 +239,7 @@ class ImportDialog(QDialog):
                 if r.existing_id is not None
                 else QCoreApplication.translate("import", "%1. rinda šajā failā").replace("%1", str(r.same_as_row))
             )
-            reasons = f" — {', '.join(r.reasons)}" if r.reasons else ""
+            reasons = f" — {', '.join(text_of(reason) for reason in r.reasons)}" if r.reasons else ""
             for col, text in enumerate((str(r.row), f"{r.person.given_name} {r.person.surname}", similar + reasons)):
                 self.duplicates.setItem(i, col, QTableWidgetItem(text))
             choice = QComboBox(self.duplicates)

@@ -204,7 +204,9 @@ def ask_duplicate(parent: QWidget, found: list[DuplicateCandidate]) -> Duplicate
     first = found[0]
     box.setText(QCoreApplication.translate("people", "Reģistrā jau ir līdzīga persona."))
     lines = [
-        f"• {d.person.full_name}" + (f", {d.person.email}" if d.person.email else "") + f" ({', '.join(d.reasons)})"
+        f"• {d.person.full_name}"
+        + (f", {d.person.email}" if d.person.email else "")
+        + f" ({', '.join(text_of(r) for r in d.reasons)})"
         for d in found[:5]
     ]
     box.setInformativeText("\n".join(lines))
