@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -61,6 +60,7 @@ from projektu_vadiba.ui.models.proxy import SearchProxyModel
 from projektu_vadiba.ui.models.rows_table import ID_ROLE
 from projektu_vadiba.ui.operations import ask_delete
 from projektu_vadiba.ui.plural import language
+from projektu_vadiba.ui.widgets.following import FollowingView
 from projektu_vadiba.ui.widgets.table_view import fit_column, make_table_view
 from projektu_vadiba.ui.workspace import Command, Workspace
 
@@ -76,7 +76,7 @@ def _warnings_label(parent: QWidget) -> QLabel:
     return label
 
 
-class BudgetView(QWidget):
+class BudgetView(FollowingView):
     def __init__(self, ws: Workspace, project_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws, self.project_id = ws, project_id
@@ -171,18 +171,6 @@ class BudgetView(QWidget):
         return bar
 
     # ---- data ----------------------------------------------------------------------------------------------------
-
-    def _data_changed(self) -> None:
-        # Hidden (another section or project on screen): reload when shown, one reload however many changes.
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def reload(self) -> None:
         self._stale = False

@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -46,12 +45,13 @@ from projektu_vadiba.ui.reports.texts import ReportTextsEditor
 from projektu_vadiba.ui.settings import APPLICATION, ORGANISATION
 from projektu_vadiba.ui.widgets.cards import note, text_label
 from projektu_vadiba.ui.widgets.fields import DateEdit
+from projektu_vadiba.ui.widgets.following import FollowingView
 from projektu_vadiba.ui.workspace import Workspace
 
 LAST_FOLDER = "reports/last_folder"
 
 
-class ReportsView(QWidget):
+class ReportsView(FollowingView):
     def __init__(
         self, ws: Workspace, project_id: int, parent: QWidget | None = None, settings: QSettings | None = None
     ) -> None:
@@ -184,17 +184,6 @@ class ReportsView(QWidget):
             with_lists=self.with_lists.isChecked() and kind in (making.FINAL, making.INTERIM),
             lang=str(self.language.currentData()),
         )
-
-    def _data_changed(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def reload(self) -> None:
         self._stale = False
