@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the app needs (Qt's shared libraries, a font with Latvian letters, venv); with --test also what
-# the tests need: PostgreSQL (server back-end tests), poppler (reading PDFs back), LibreOffice Calc (recalculating
-# the XLSX formulas). Installs only what is missing.
+# the tests need: PostgreSQL (server back-end tests), poppler (reading PDFs back), unzip (testing the evidence
+# ZIP), LibreOffice Calc (recalculating the XLSX formulas). Installs only what is missing.
 set -euo pipefail
 packages=(
   python3 python3-venv python3-pip
@@ -9,7 +9,7 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(postgresql poppler-utils libreoffice-calc)
+  packages+=(postgresql poppler-utils libreoffice-calc unzip)
 fi
 missing=()
 for p in "${packages[@]}"; do
