@@ -20,9 +20,9 @@ def _dates(detail: ProjectDetail) -> list[tuple[DeadlineKind, date, date | None]
 
 
 def test_sif_final_report_is_due_20_working_days_after_the_end() -> None:
-    # 31.12.2023 is a Sunday; 20 working days from Monday 01.01.2024 end on Friday 26.01.2024.
+    # 31.12.2023 is a Sunday and 01.01.2024 a holiday: 20 working days from Tuesday 02.01.2024 end on 29.01.2024.
     assert schedule("sif_nvo_fonds", date(2023, 3, 1), date(2023, 12, 31)) == [
-        PlannedDeadline(FINAL, date(2023, 3, 1), date(2023, 12, 31), date(2024, 1, 26))
+        PlannedDeadline(FINAL, date(2023, 3, 1), date(2023, 12, 31), date(2024, 1, 29))
     ]
 
 
@@ -38,7 +38,7 @@ def test_a_longer_eea_project_has_an_interim_report_for_each_year() -> None:
 
 
 def test_creating_a_project_adds_its_funders_deadlines(db: Database, project: ProjectDetail) -> None:
-    assert _dates(project) == [(FINAL, date(2024, 1, 26), date(2023, 12, 31))]
+    assert _dates(project) == [(FINAL, date(2024, 1, 29), date(2023, 12, 31))]
     assert project.deadlines[0].period_start == date(2023, 3, 1)
     with db.session() as s:
         lad = projects.create_project(
@@ -73,7 +73,7 @@ def test_a_submitted_report_stays_when_the_end_moves(db: Database, project: Proj
         projects.mark_deadline_submitted(s, project.deadlines[0].id, date(2024, 1, 20))
         moved = projects.update_project(s, project.id, project_input(end_date=date(2024, 2, 29)))
     assert [(d.due_date, d.submitted_on) for d in moved.deadlines] == [
-        (date(2024, 1, 26), date(2024, 1, 20)),
+        (date(2024, 1, 29), date(2024, 1, 20)),
         (date(2024, 3, 28), None),
     ]
 
@@ -110,19 +110,20 @@ def test_due_soon_lists_overdue_first_and_skips_submitted_and_closed(db: Databas
         )
         done = projects.create_project(s, project_input(number="2023.LV/NVOF/MIC/009", end_date=date(2023, 10, 31)))
         projects.mark_deadline_submitted(s, done.deadlines[0].id, date(2023, 11, 20))
-    clock.set_clock(datetime(2024, 1, 2, 9, 0))
+    clock.set_clock(datetime(2024, 1, 4, 9, 0))
     with db.session() as s:
         soon = deadlines.due_soon(s, within_days=30)
+        # 20 Latvian working days after 30.11.2023 (Christmas and New Year off) end on 02.01.2024.
         assert [(d.project_number, d.deadline.due_date, d.days_left, d.overdue) for d in soon] == [
-            ("2023.LV/NVOF/MIC/007", date(2023, 12, 28), -5, True),
-            ("2023.LV/NVOF/MAC/041/58", date(2024, 1, 26), 24, False),
+            ("2023.LV/NVOF/MIC/007", date(2024, 1, 2), -2, True),
+            ("2023.LV/NVOF/MAC/041/58", date(2024, 1, 29), 25, False),
         ]
         assert soon[1].project_title == project.title
         assert [d.project_number for d in deadlines.due_soon(s, within_days=10)] == ["2023.LV/NVOF/MIC/007"]
         assert len(deadlines.due_soon(s, within_days=30, include_closed=True)) == 3
         assert closed.id and other.id
         nearest = deadlines.next_deadline(s)
-        assert nearest is not None and nearest.deadline.due_date == date(2024, 1, 26)
+        assert nearest is not None and nearest.deadline.due_date == date(2024, 1, 29)
 
 
 def test_due_soon_is_empty_when_all_is_far(db: Database, project: ProjectDetail) -> None:
@@ -130,7 +131,7 @@ def test_due_soon_is_empty_when_all_is_far(db: Database, project: ProjectDetail)
     with db.session() as s:
         assert deadlines.due_soon(s, within_days=30) == []
         nearest = deadlines.next_deadline(s)
-        assert nearest is not None and nearest.days_left == (date(2024, 1, 26) - date(2023, 6, 1)).days
+        assert nearest is not None and nearest.days_left == (date(2024, 1, 29) - date(2023, 6, 1)).days
 
 
 def test_delete_deadline(db: Database, project: ProjectDetail) -> None:

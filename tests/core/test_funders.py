@@ -44,8 +44,9 @@ def test_number_patterns(key: str, number: str, ok: bool) -> None:
 
 def test_sif_final_report_due_20_working_days_after_end() -> None:
     [rule] = funders.load_profile("sif_nvo_fonds").deadlines
-    # Ends Friday 29.11.2024: 20 working days later (weekends skipped) is Friday 27.12.2024.
-    assert rule.due(date(2024, 11, 29)) == date(2024, 12, 27)
+    # Ends Friday 29.11.2024. Counting weekdays alone gives 27.12.2024, five days early: 23.12 and 30.12 were moved
+    # days off, 24-26.12, 31.12 and 01.01 holidays; Saturdays 14.12 and 28.12 were working days. The 20th is 03.01.2025.
+    assert rule.due(date(2024, 11, 29)) == date(2025, 1, 3)
     assert funders.load_profile("lad_leader").deadlines[0].due(date(2024, 1, 31)) == date(2024, 2, 29)
 
 

@@ -66,7 +66,7 @@ def test_overview_half_way(db: Database, project: ProjectDetail, filled: dict[st
     assert o.elapsed_share == pytest.approx(154 / 306)
     assert (o.event_count, o.participant_count, o.attendance_count) == (4, 2, 4)
     assert [e.title for e in o.upcoming_events] == ["Tikšanās Daugmalē", "Tikšanās Ķekavā"]
-    assert [d.due_date for d in o.next_deadlines] == [date(2024, 1, 26)]
+    assert [d.due_date for d in o.next_deadlines] == [date(2024, 1, 29)]
     progress = {p.indicator.code: p for p in o.indicators}
     assert (progress["R1"].expected, progress["R1"].behind) == (Decimal(50), True)
     assert (progress["R2"].expected, progress["R2"].behind) == (Decimal(0), False)
@@ -87,8 +87,8 @@ def test_reports_due_within_30_days_and_overdue(db: Database, project: ProjectDe
     with db.session() as s:
         o = project_overview(s, project.id)
     due = [w for w in o.warnings if w.kind is WarningKind.REPORT_DUE]
-    assert [(w.on, w.days, w.subject) for w in due] == [(date(2024, 1, 26), 21, "final_report")]
-    assert "Noslēguma pārskats jāiesniedz līdz 26.01.2024" in due[0].message
+    assert [(w.on, w.days, w.subject) for w in due] == [(date(2024, 1, 29), 24, "final_report")]
+    assert "Noslēguma pārskats jāiesniedz līdz 29.01.2024" in due[0].message
     assert o.elapsed_share == 1.0 and o.upcoming_events == ()
     # After the end every indicator is measured against its whole plan.
     assert {p.indicator.code for p in o.indicators if p.behind} == {"R1", "R2"}
@@ -96,7 +96,7 @@ def test_reports_due_within_30_days_and_overdue(db: Database, project: ProjectDe
     clock.set_clock(datetime(2024, 2, 1, 9, 0))
     with db.session() as s:
         late = [w for w in project_overview(s, project.id).warnings if w.kind is WarningKind.REPORT_OVERDUE]
-        assert [(w.days, w.on) for w in late] == [(6, date(2024, 1, 26))]
+        assert [(w.days, w.on) for w in late] == [(3, date(2024, 1, 29))]
         projects.mark_deadline_submitted(s, project.deadlines[0].id, date(2024, 1, 25))
         after = project_overview(s, project.id)
     assert not [w for w in after.warnings if w.kind in (WarningKind.REPORT_DUE, WarningKind.REPORT_OVERDUE)]

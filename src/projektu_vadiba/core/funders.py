@@ -9,15 +9,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
 
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.working_days import add_working_days
 from projektu_vadiba.resources import resource
 
 Text = dict[str, str]  # {"lv": ..., "en": ...}
@@ -47,14 +47,8 @@ class DeadlineRule:
 
     def due(self, end: date) -> date:
         if self.working_days_after_end:
-            days = rrule(
-                DAILY,
-                dtstart=end + relativedelta(days=1),
-                byweekday=(MO, TU, WE, TH, FR),
-                count=self.working_days_after_end,
-            )
-            last: datetime = list(days)[-1]
-            return last.date()
+            # Latvian working days: public holidays and moved days off do not count.
+            return add_working_days(end, self.working_days_after_end)
         due: date = end + relativedelta(days=self.days_after_end, months=self.months_after_end)
         return due
 
