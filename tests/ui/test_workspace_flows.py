@@ -50,7 +50,9 @@ def test_create_a_project_an_activity_an_event_and_an_indicator(
     assert (project.grant_amount, project.total_cost) == (Decimal("5000.00"), Decimal("5500.00"))
     assert project.funder.profile_key == "sif_nvo_fonds"  # the known funder's profile was picked
     assert project.target_groups == ("seniori", "jaunieši")
-    assert [(d.kind, d.due_date) for d in project.deadlines] == [(DeadlineKind.FINAL_REPORT, date(2025, 1, 28))]
+    assert [(d.kind, d.due_date) for d in project.deadlines] == [
+        (DeadlineKind.FINAL_REPORT, date(2025, 1, 29))
+    ]  # 01.01 is a holiday
     assert window.current_project_id() == project.id
     assert window.project_page.title_label.text() == "Ķekavas kopienu sarunas"
 

@@ -117,6 +117,14 @@ class ProjectDetail:
     warnings: tuple[str, ...] = ()
 
     @property
+    def profile_key(self) -> str:
+        """The profile the project follows: the programme's when it has one, else the funder's (as
+        models.Project.profile_key)."""
+        if self.programme is not None and self.programme.profile_key:
+            return self.programme.profile_key
+        return self.funder.profile_key
+
+    @property
     def cofinancing_total(self) -> Decimal:
         return sum((c.amount for c in self.cofinancing), Decimal("0.00"))
 
@@ -157,6 +165,7 @@ class EventDTO:
     warnings: tuple[str, ...] = ()
     # Reports only, multi-day events: (day, people who came that day); filled by report_data.with_day_counts.
     day_counts: tuple[tuple[date, int], ...] = ()
+    staff: int = 0  # came to work there (moderator, speaker ...); `attended` counts participants only
 
 
 @dataclass(frozen=True)

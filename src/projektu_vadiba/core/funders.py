@@ -17,6 +17,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.models.enums import AttendanceRole
 from projektu_vadiba.core.working_days import add_working_days
 from projektu_vadiba.resources import resource
 
@@ -79,6 +80,15 @@ class FunderProfile:
             if candidate.is_file():
                 return candidate
         return None
+
+    @property
+    def counted_roles(self) -> tuple[AttendanceRole, ...]:
+        """Attendance roles that count as participants (core/counting.py); staff roles are listed apart."""
+        listed = self.raw.get("counted_roles", [AttendanceRole.PARTICIPANT.value])
+        try:
+            return tuple(AttendanceRole(str(role)) for role in listed)
+        except ValueError as exc:
+            raise AppError.of("profile.bad_role", key=self.key, roles=", ".join(map(str, listed))) from exc
 
     @property
     def programmes(self) -> tuple[str, ...]:

@@ -234,6 +234,8 @@ def target_groups(ctx: Context, section: ReportSection) -> Flowables:
         (lb["organisations"], str(r.organisations)),
         (lb["events_with_lists"], str(r.events_with_lists)),
     ]
+    if r.staff:
+        summary.append((lb["staff_people"], str(r.staff)))
     out: Flowables = [pairs_table(summary, ctx.styles.fonts, 110, label_mm=80)]
     if not r.unique_people:
         out.append(ctx.muted("nobody"))

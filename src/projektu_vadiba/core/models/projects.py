@@ -54,6 +54,14 @@ class Project(Timestamps, Base):
         back_populates="project", cascade="all, delete-orphan", order_by="ReportDeadline.due_date"
     )
 
+    @property
+    def profile_key(self) -> str:
+        """The one rule for which funder profile a project follows: its programme's when that has one (one
+        funder, several programmes with their own paperwork), otherwise its funder's."""
+        if self.programme is not None and self.programme.profile_key:
+            return self.programme.profile_key
+        return self.funder.profile_key
+
 
 class ProjectPartner(Base):
     __tablename__ = "project_partners"

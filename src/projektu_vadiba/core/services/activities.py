@@ -8,9 +8,10 @@ from datetime import date, datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.counting import DEFAULT_COUNTED, counted, project_counted_roles, staff
 from projektu_vadiba.core.dto import ActivityDTO, ActivityInput, EventDTO, EventInput
 from projektu_vadiba.core.messages import Message
-from projektu_vadiba.core.models import Activity, Attendance, AttendanceStatus, Event, Project
+from projektu_vadiba.core.models import Activity, Attendance, AttendanceRole, AttendanceStatus, Event, Project
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.validation import Problems, check_length, check_period, check_required
 
@@ -157,11 +158,17 @@ def delete_event(session: Session, event_id: int) -> int:
     return n
 
 
-def _event_query(project_id: int | None = None, event_id: int | None = None):  # type: ignore[no-untyped-def]
+def _event_query(  # type: ignore[no-untyped-def]
+    roles: tuple[AttendanceRole, ...] = DEFAULT_COUNTED, project_id: int | None = None, event_id: int | None = None
+):
+    """Each event with its list counts: every row on the list, the participants who came (counting.py: `roles`)
+    and the people who came to work there (moderators, speakers ...)."""
+    came = Attendance.status == AttendanceStatus.ATTENDED
     registered = func.count(Attendance.id)
-    attended = func.coalesce(func.sum(case((Attendance.status == AttendanceStatus.ATTENDED, 1), else_=0)), 0)
+    attended = func.coalesce(func.sum(case((came & counted(roles), 1), else_=0)), 0)
+    working = func.coalesce(func.sum(case((came & staff(roles), 1), else_=0)), 0)
     stmt = (
-        select(Event, Activity.code, Project.start_date, Project.end_date, registered, attended)
+        select(Event, Activity.code, Project.start_date, Project.end_date, registered, attended, working)
         .join(Project, Project.id == Event.project_id)
         .outerjoin(Activity, Activity.id == Event.activity_id)
         .outerjoin(Attendance, Attendance.event_id == Event.id)
@@ -175,7 +182,9 @@ def _event_query(project_id: int | None = None, event_id: int | None = None):  #
     return stmt
 
 
-def _event_dto(e: Event, code: str | None, start: date, end: date, registered: int, attended: int) -> EventDTO:
+def _event_dto(
+    e: Event, code: str | None, start: date, end: date, registered: int, attended: int, working: int
+) -> EventDTO:
     warnings: list[str] = []
     if e.starts_at.date() < start or e.ends_at.date() > end:
         warnings.append(Message("event.outside_period", start=f"{start:%d.%m.%Y}", end=f"{end:%d.%m.%Y}"))
@@ -198,15 +207,18 @@ def _event_dto(e: Event, code: str | None, start: date, end: date, registered: i
         int(registered),
         int(attended),
         tuple(warnings),
+        staff=int(working),
     )
 
 
 def list_events(session: Session, project_id: int) -> list[EventDTO]:
-    return [_event_dto(*row) for row in session.execute(_event_query(project_id=project_id))]
+    roles = project_counted_roles(session, project_id)
+    return [_event_dto(*row) for row in session.execute(_event_query(roles, project_id=project_id))]
 
 
 def get_event(session: Session, event_id: int) -> EventDTO:
-    row = session.execute(_event_query(event_id=event_id)).first()
+    project_id = session.scalar(select(Event.project_id).where(Event.id == event_id))
+    row = session.execute(_event_query(project_counted_roles(session, project_id), event_id=event_id)).first()
     if row is None:
         get_or_404(session, Event, event_id, "Pasākums")
         raise AssertionError("unreachable")
@@ -214,6 +226,7 @@ def get_event(session: Session, event_id: int) -> EventDTO:
 
 
 def events_between(session: Session, start: datetime, end: datetime) -> list[EventDTO]:
-    """Every project's events in a window (calendar, 'coming up')."""
+    """Every project's events in a window (calendar, 'coming up'); counted with the default roles (a profile that
+    counts more roles shows them on its own project's pages)."""
     stmt = _event_query().where(Event.starts_at < end, Event.ends_at >= start)
     return [_event_dto(*row) for row in session.execute(stmt)]

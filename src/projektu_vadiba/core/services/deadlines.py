@@ -79,7 +79,7 @@ def schedule(profile_key: str, start: date, end: date) -> list[PlannedDeadline]:
 
 
 def project_period(project: Project) -> Period:
-    return Period(project.funder.profile_key, project.start_date, project.end_date)
+    return Period(project.profile_key, project.start_date, project.end_date)
 
 
 def refresh_deadlines(session: Session, project_id: int, previous: Period | None = None) -> list[DeadlineDTO]:

@@ -11,6 +11,7 @@ from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
+from projektu_vadiba.core.counting import counted, counted_roles
 from projektu_vadiba.core.dto import IndicatorDTO, IndicatorInput
 from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.models import (
@@ -116,10 +117,12 @@ def achieved_value(session: Session, ind: Indicator) -> Decimal:
         if ind.method_param:
             stmt = stmt.where(Event.type == ind.method_param)
         return Decimal(session.scalar(stmt) or 0)
+    # Only participants count (core/counting.py): the moderator of six meetings is not six attendances.
+    roles = counted(counted_roles(ind.project.profile_key))
     attended = (
         select(Attendance.person_id)
         .join(Event, Event.id == Attendance.event_id)
-        .where(*scope, Attendance.status == AttendanceStatus.ATTENDED)
+        .where(*scope, Attendance.status == AttendanceStatus.ATTENDED, roles)
     )
     if ind.method is IndicatorMethod.ATTENDANCES:
         return Decimal(session.scalar(select(func.count()).select_from(attended.subquery())) or 0)
@@ -127,7 +130,7 @@ def achieved_value(session: Session, ind: Indicator) -> Decimal:
     if ind.method is IndicatorMethod.UNIQUE_PEOPLE:
         stmt = select(func.count(distinct(Attendance.person_id))).select_from(Attendance)
         stmt = stmt.join(Event, Event.id == Attendance.event_id).where(
-            *scope, Attendance.status == AttendanceStatus.ATTENDED
+            *scope, Attendance.status == AttendanceStatus.ATTENDED, roles
         )
     elif ind.method is IndicatorMethod.ORGANISATIONS:
         orgs = people.join(Organisation, Organisation.id == Person.organisation_id)

@@ -73,14 +73,15 @@ def money_summary(
 ) -> MoneySummary:
     """The money of a project (or, with `period`, the expenses and payments dated inside it; plans stay whole)."""
     row = session.execute(
-        select(Project, Funder.name, Funder.profile_key, Organisation.name)
+        select(Project, Funder.name, Organisation.name)
         .join(Funder, Funder.id == Project.funder_id)
         .join(Organisation, Organisation.id == Project.implementer_id)
         .where(Project.id == project_id)
     ).first()
     if row is None:
         raise NotFoundError.of("not_found.record", what="term.project", id=project_id)
-    project, funder_name, profile_key, implementer = row
+    project, funder_name, implementer = row
+    profile_key = project.profile_key
     profile = profiles.load_profile(profile_key)
 
     expenses = [e for e in money_rows.expenses(session, project_id) if _in_period(e.date, period)]

@@ -18,6 +18,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
+from projektu_vadiba.core.counting import counted, project_counted_roles
 from projektu_vadiba.core.dto import DeadlineDTO, EventDTO, IndicatorDTO, ProjectDetail
 from projektu_vadiba.core.messages import latvian
 from projektu_vadiba.core.models import Activity, Attendance, AttendanceStatus, Event
@@ -161,7 +162,11 @@ def _attendance_counts(session: Session, project_id: int) -> tuple[int, int]:
     row = session.execute(
         select(func.count(distinct(Attendance.person_id)), func.count(Attendance.id))
         .join(Event, Event.id == Attendance.event_id)
-        .where(Event.project_id == project_id, Attendance.status == AttendanceStatus.ATTENDED)
+        .where(
+            Event.project_id == project_id,
+            Attendance.status == AttendanceStatus.ATTENDED,
+            counted(project_counted_roles(session, project_id)),
+        )
     ).one()
     return int(row[0] or 0), int(row[1] or 0)
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.counting import counted, project_counted_roles
 from projektu_vadiba.core.dto_people import PeopleStats, StatRow
 from projektu_vadiba.core.models import Attendance, AttendanceStatus, Event, Person
 from projektu_vadiba.core.text import lv_sort_key, name_key
@@ -62,7 +63,8 @@ def people_stats(
     end: date | None = None,
     event_ids: list[int] | None = None,
 ) -> PeopleStats:
-    """Counts over attended rows of the project's events (or all projects' when None) within [start, end]."""
+    """Counts over attended rows of the project's events (or all projects' when None) within [start, end];
+    participants only (core/counting.py), not the people who worked at the events."""
     stmt = (
         select(
             Attendance.person_id,
@@ -75,7 +77,7 @@ def people_stats(
         )
         .join(Event, Event.id == Attendance.event_id)
         .join(Person, Person.id == Attendance.person_id)
-        .where(Attendance.status == AttendanceStatus.ATTENDED)
+        .where(Attendance.status == AttendanceStatus.ATTENDED, counted(project_counted_roles(session, project_id)))
     )
     if project_id is not None:
         stmt = stmt.where(Event.project_id == project_id)

@@ -118,7 +118,7 @@ def create_project(session: Session, data: ProjectInput) -> ProjectDetail:
     project = Project()
     _apply(session, project, data)
     if project.retention_until is None:
-        project.retention_until = profiles.retention_until(project.funder.profile_key, data.end_date)
+        project.retention_until = profiles.retention_until(project.profile_key, data.end_date)
     session.add(project)
     session.flush()
     refresh_deadlines(session, project.id)  # the funder's report deadlines, from its profile
@@ -241,7 +241,7 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
 
 def _warnings(project: Project) -> list[str]:
     out: list[str] = []
-    profile = profiles.load_profile(project.funder.profile_key)
+    profile = profiles.load_profile(project.profile_key)
     if not profile.number_matches(project.number):
         out.append(Message("project.number_form", number=project.number, example=profile.number_example))
     if project.grant_amount > project.total_cost > 0:

@@ -87,7 +87,7 @@ def missing_texts(
 ) -> tuple[MissingText, ...]:
     """Mandatory text sections of the report that are still empty (cheap: no counting)."""
     project = projects.get_project(session, project_id)
-    profile = profiles.load_profile(project.funder.profile_key)
+    profile = profiles.load_profile(project.profile_key)
     kind = INTERIM if period is not None else FINAL
     return tuple(MissingText(s.key, s.title) for s in report_sections(profile, project.texts, kind, lang) if s.missing)
 
@@ -109,7 +109,7 @@ def final_report_data(
     _check_period(period)
     kind = INTERIM if period is not None else FINAL
     project = projects.get_project(session, project_id)
-    profile = profiles.load_profile(project.funder.profile_key)
+    profile = profiles.load_profile(project.profile_key)
     structure = report_structure(profile, kind)
 
     events = [

@@ -95,6 +95,7 @@ class Reach:
     by_municipality: tuple[Breakdown, ...]
     by_gender: tuple[Breakdown, ...]
     by_age_group: tuple[Breakdown, ...]
+    staff: int = 0  # people who worked at the events (moderators, speakers, mentors ...), not counted above
 
     def breakdown(self, key: str) -> tuple[Breakdown, ...]:
         return {

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.counting import counted, project_counted_roles, staff
 from projektu_vadiba.core.dto import EventDTO, IndicatorDTO
 from projektu_vadiba.core.models import (
     Attendance,
@@ -63,6 +64,7 @@ class AttendeeGroup:
 class AttendeeCounts:
     groups: tuple[AttendeeGroup, ...]  # in the order of their first attendance
     organisations: dict[str | None, int]  # organisation kind -> distinct organisations of the attendees
+    staff: int = 0  # people who worked at the events (moderators, speakers ...): listed apart, never counted
 
 
 def period_bounds(period: ReportPeriod) -> tuple[datetime, datetime]:
@@ -70,12 +72,13 @@ def period_bounds(period: ReportPeriod) -> tuple[datetime, datetime]:
     return datetime.combine(period.date_from, time()), datetime.combine(period.date_to + timedelta(days=1), time())
 
 
-def _attended(stmt: Any, project_id: int, period: ReportPeriod | None, activity_id: int | None) -> Any:
+def _attended(stmt: Any, project_id: int, period: ReportPeriod | None, activity_id: int | None, role: Any) -> Any:
+    """`role`: counting.counted(...) for the participants, counting.staff(...) for the people working there."""
     stmt = (
         stmt.select_from(Attendance)
         .join(Event, Event.id == Attendance.event_id)
         .join(Person, Person.id == Attendance.person_id)
-        .where(Event.project_id == project_id, Attendance.status == AttendanceStatus.ATTENDED)
+        .where(Event.project_id == project_id, Attendance.status == AttendanceStatus.ATTENDED, role)
     )
     if period is not None:
         start, end = period_bounds(period)
@@ -88,13 +91,16 @@ def _attended(stmt: Any, project_id: int, period: ReportPeriod | None, activity_
 def attendee_counts(
     session: Session, project_id: int, period: ReportPeriod | None, activity_id: int | None = None
 ) -> AttendeeCounts:
-    """The attendees of the project's (or one activity's) events in the period, in two grouped queries."""
+    """The participants of the project's (or one activity's) events in the period, in two grouped queries, and
+    how many people worked there."""
+    roles = project_counted_roles(session, project_id)
     values = (Person.target_group, Person.municipality, Person.gender, Person.age_group)
     grouped = _attended(
         select(*values, func.count(distinct(Attendance.person_id)), func.count(), func.min(Attendance.id)),
         project_id,
         period,
         activity_id,
+        counted(roles),
     ).group_by(*values)
     groups = sorted(
         (
@@ -104,14 +110,20 @@ def attendee_counts(
         key=lambda g: g.first,
     )
     # The attendees' distinct organisations first, then their kinds (a third faster than count(DISTINCT) by kind).
-    orgs = _attended(select(Person.organisation_id), project_id, period, activity_id).distinct().subquery()
+    orgs = _attended(select(Person.organisation_id), project_id, period, activity_id, counted(roles))
+    orgs = orgs.distinct().subquery()
     kinds = (
         select(Organisation.kind, func.count())
         .select_from(orgs)
         .join(Organisation, Organisation.id == orgs.c.organisation_id)
         .group_by(Organisation.kind)
     )
-    return AttendeeCounts(tuple(groups), {kind: n for kind, n in session.execute(kinds)})
+    workers = _attended(
+        select(func.count(distinct(Attendance.person_id))), project_id, period, activity_id, staff(roles)
+    )
+    return AttendeeCounts(
+        tuple(groups), {kind: n for kind, n in session.execute(kinds)}, int(session.scalar(workers) or 0)
+    )
 
 
 def _group(groups: Iterable[AttendeeGroup], value: Callable[[AttendeeGroup], str], not_given: str) -> dict[str, Any]:
@@ -177,6 +189,7 @@ def reach(
         registered=sum(e.registered for e in listed),
         organisations=sum(counts.organisations.values()),
         events_with_lists=len(listed),
+        staff=counts.staff,
         by_target_group=tuple(by_target) + _by_size(_rows(by_group), not_given),
         by_municipality=_by_size(_rows(_group(groups, lambda g: g.municipality, not_given)), not_given),
         by_gender=tuple(by_gender),

@@ -129,7 +129,7 @@ def _project(session: Session, project_id: int) -> SheetProject:
         id=project.id,
         number=project.number,
         title=project.title,
-        profile_key=(programme.profile_key if programme and programme.profile_key else project.funder.profile_key),
+        profile_key=project.profile_key,
         funder_name=project.funder.name,
         programme_name=programme.name if programme else "",
         implementer=implementer.name,

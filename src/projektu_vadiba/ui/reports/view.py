@@ -192,7 +192,7 @@ class ReportsView(FollowingView):
         except AppError:  # the project went away (deleted, or its creation undone)
             return
         self.project = project
-        profile = profiles.load_profile(project.funder.profile_key)
+        profile = profiles.load_profile(project.profile_key)
         self.texts.load(project, profile)
         if not self._period_touched:  # the project so far, until the user picks a period
             self.date_from.blockSignals(True)

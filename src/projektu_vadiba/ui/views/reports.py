@@ -95,7 +95,7 @@ class ReportsSection(Section):
         current = selected_id(self.view)
         self.project = self.ws.read(lambda s: projects.get_project(s, pid))
         self.model.set_rows(self.project.deadlines)
-        profile = profiles.load_profile(self.project.funder.profile_key)
+        profile = profiles.load_profile(self.project.profile_key)
         self.rule_note.setText(
             self.tr(
                 "Termiņi aprēķināti pēc finansētāja profila “%1” no projekta beigu datuma; ja beigu datums mainās, "

@@ -1,0 +1,41 @@
+"""Who counts in a project's figures: the attendances whose role is a participant's.
+
+Moderators, speakers, mentors, organisers and volunteers work at an event; a funder counts the people the event
+reached. Listing the moderator on six village meetings must not turn 70 attendances / 64 people into 76 / 65. A
+funder's profile may widen the rule ("counted_roles": ["participant", "volunteer"]); every count (indicators,
+reach, breakdowns, the overview, people statistics) asks this module, so the rule lives in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.models import Attendance, AttendanceRole, Project
+
+DEFAULT_COUNTED: tuple[AttendanceRole, ...] = (AttendanceRole.PARTICIPANT,)
+
+
+def counted_roles(profile_key: str) -> tuple[AttendanceRole, ...]:
+    return profiles.load_profile(profile_key).counted_roles
+
+
+def project_counted_roles(session: Session, project_id: int | None) -> tuple[AttendanceRole, ...]:
+    """The roles counted for a project (the default rule across all projects when None)."""
+    if project_id is None:
+        return DEFAULT_COUNTED
+    project = session.scalars(select(Project).where(Project.id == project_id)).first()
+    return counted_roles(project.profile_key) if project is not None else DEFAULT_COUNTED
+
+
+def counted(roles: tuple[AttendanceRole, ...]) -> Any:
+    """The SQL condition "this attendance counts" (a ColumnElement[bool])."""
+    return Attendance.role.in_(roles)
+
+
+def staff(roles: tuple[AttendanceRole, ...]) -> Any:
+    """The SQL condition "this attendance is someone working at the event" (listed apart, never counted)."""
+    return Attendance.role.not_in(roles)
