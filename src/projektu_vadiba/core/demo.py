@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.age_groups import band_of
 from projektu_vadiba.core.demo_dates import demo_shift, shift_dates
 from projektu_vadiba.core.dto import (
     ActivityInput,
@@ -553,11 +554,7 @@ def _phone(rng: random.Random) -> str:
 
 
 def _age_group(birth_year: int) -> str:
-    age = REFERENCE_YEAR - birth_year
-    for upper, label in ((17, "līdz 17"), (25, "18–25"), (45, "26–45"), (64, "46–64")):
-        if age <= upper:
-            return label
-    return "65+"
+    return band_of(birth_year, REFERENCE_YEAR)
 
 
 # ---- events and attendance ----------------------------------------------------------------------------------------

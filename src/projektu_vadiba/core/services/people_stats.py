@@ -1,9 +1,7 @@
 """Counts the reports need: unique people and attendances (status "attended") per project and period, broken down
 by target group, municipality, gender and age group where those were recorded.
 
-Age group: the one recorded for the person; otherwise derived from the birth year at the person's first event on
-any list (a fixed reference, so the figure does not depend on the period asked and survives anonymisation, which
-stores this derived group before it clears the birth year).
+Age group: core/age_groups.py (the recorded one, else derived from the birth year at the person's first event).
 """
 
 from __future__ import annotations
@@ -15,30 +13,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.age_groups import band_of, order_key
 from projektu_vadiba.core.counting import counted, project_counted_roles
 from projektu_vadiba.core.dto_people import PeopleStats, StatRow
 from projektu_vadiba.core.models import Attendance, AttendanceStatus, Event, Person
 from projektu_vadiba.core.text import lv_sort_key, name_key
 
-# (lowest age, highest age or None, label). A funder's own grouping is recorded as age_group text instead.
-AGE_BANDS: tuple[tuple[int, int | None, str], ...] = (
-    (0, 17, "līdz 17"),
-    (18, 25, "18–25"),
-    (26, 64, "26–64"),
-    (65, None, "65 un vairāk"),
-)
 GENDER_LABELS = {"female": "sieviete", "male": "vīrietis", "other": "cits"}
 NOT_RECORDED = "nav norādīts"
-
-
-def age_band(birth_year: int | None, reference_year: int) -> str:
-    if birth_year is None:
-        return ""
-    age = reference_year - birth_year
-    for low, high, label in AGE_BANDS:
-        if age >= low and (high is None or age <= high):
-            return label
-    return ""
 
 
 def first_event_years(session: Session, person_ids: list[int]) -> dict[int, int]:
@@ -99,7 +81,7 @@ def people_stats(
             key = row.gender.value if row.gender is not None else ""
             return key, GENDER_LABELS.get(key, NOT_RECORDED)
         if dimension == "age":
-            label = row.age_group.strip() or age_band(row.birth_year, years.get(row.person_id, 0))
+            label = row.age_group.strip() or band_of(row.birth_year, years.get(row.person_id))
             return name_key(label), label or NOT_RECORDED
         value = (row.target_group if dimension == "target" else row.municipality).strip()
         return name_key(value), value or NOT_RECORDED  # "Ķekavas novads" == "ķekavas  novads"
@@ -114,9 +96,9 @@ def people_stats(
             persons[key].add(row.person_id)
             counts[key] += 1
         items = [StatRow(k, labels[k], len(persons[k]), counts[k]) for k in labels]
-        bands = [label for _, _, label in AGE_BANDS] if dimension == "age" else []
-        rank = {label: i for i, label in enumerate(bands)}  # age bands youngest first, other texts after them
-        return tuple(sorted(items, key=lambda r: (r.key == "", rank.get(r.label, len(rank)), lv_sort_key(r.label))))
+        if dimension == "age":  # youngest first, other texts after the bands, "not given" last
+            return tuple(sorted(items, key=lambda r: order_key("" if r.key == "" else r.label)))
+        return tuple(sorted(items, key=lambda r: (r.key == "", lv_sort_key(r.label))))
 
     return PeopleStats(
         unique_people=len(people),
