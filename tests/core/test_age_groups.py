@@ -18,7 +18,8 @@ from projektu_vadiba.core.services.report_data import final_report_data
 @pytest.mark.parametrize(
     ("born", "year", "band"),
     [(2010, 2023, "līdz 17"), (2005, 2023, "18–25"), (1998, 2023, "18–25"), (1997, 2023, "26–45"),
-     (1977, 2023, "46–64"), (1959, 2023, "46–64"), (1958, 2023, "65+"), (None, 2023, ""), (1990, None, ""), (2030, 2023, "")],
+     (1977, 2023, "46–64"), (1959, 2023, "46–64"), (1958, 2023, "65+"),
+     (None, 2023, ""), (1990, None, ""), (2030, 2023, "")],
 )  # fmt: skip
 def test_bands_are_the_eea_bands_and_do_not_overlap(born: int | None, year: int | None, band: str) -> None:
     assert band_of(born, year) == band
