@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
+from projektu_vadiba.cli import language
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import render, text_of
 from projektu_vadiba.core.models import ProjectStatus
 
 STATUS_LV = {ProjectStatus.PLANNED: "plānots", ProjectStatus.RUNNING: "notiek", ProjectStatus.CLOSED: "noslēgts"}
@@ -85,7 +88,10 @@ def import_command(db: Database, args: argparse.Namespace) -> int:
     data = load_bundle_file(args.file)
     with db.session() as s:
         summary = import_bundle(s, data)
-    print(f"Projekts {summary.number} importēts.")
+    lang = language.current()
+    print(render("cli.imported", {"number": summary.number}, lang))
+    for warning in summary.warnings:
+        print(render("cli.warning", {"text": text_of(warning, lang)}, lang), file=sys.stderr)
     return 0
 
 
