@@ -105,7 +105,16 @@ def test_cli_evidence_and_a_missing_stored_file(
     _, number, _, _ = demo_with_files(db, data_dir)
     target = data_dir / "a.zip"
     assert main(["--db", db.url, "evidence", number, "-o", str(target)]) == 0
-    assert "Pierādījumu arhīvs" in capsys.readouterr().out and zipfile.is_zipfile(target)
+    out = capsys.readouterr().out
+    assert "Pierādījumu arhīvs" in out and zipfile.is_zipfile(target)
+    # Counted nouns agree with their numbers ("1 pasākumam", never "1 pasākumiem").
+    for line in out.splitlines():
+        for word in ("pasākumiem", "izdevumiem", "pielikumi)"):
+            count = re.search(r"(\d+) " + re.escape(word), line)
+            assert count is None or not count.group(1).endswith("1") or count.group(1).endswith("11"), line
+    assert re.search(r"\((\d+) pielikum(s|i|u)\)", out)
+    assert main(["--lang", "en", "--db", db.url, "evidence", number, "-o", str(target)]) == 0
+    assert "Evidence archive:" in capsys.readouterr().out
     with db.session() as s:
         folder = attachments.store_dir(s)
     for stored in folder.iterdir():

@@ -136,7 +136,10 @@ def stats_command(db: Database, args: argparse.Namespace) -> int:
     project_id = _project_id(db, args.project)
     with db.session() as s:
         st = people_stats(s, project_id)
-    print(f"Unikālās personas: {st.unique_people}; dalības reizes: {st.attendances}; pasākumi: {st.events}.")
+    print(
+        f"Unikālās personas: {st.unique_people}; dalības reizes: {st.attendances}; notikušie pasākumi: {st.events} "
+        f"(ar atzīmētiem dalībniekiem: {st.events_with_attendance})."
+    )
     for title, rows in (
         ("Mērķa grupa", st.by_target_group),
         ("Pašvaldība", st.by_municipality),

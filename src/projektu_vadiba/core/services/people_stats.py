@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core import clock
 from projektu_vadiba.core.age_groups import band_of, order_key
 from projektu_vadiba.core.counting import counted, project_counted_roles
 from projektu_vadiba.core.dto_people import PeopleStats, StatRow
@@ -70,6 +71,15 @@ def people_stats(
     if event_ids is not None:
         stmt = stmt.where(Event.id.in_(event_ids))
     rows = session.execute(stmt).all()
+    held = select(func.count(Event.id)).where(Event.starts_at <= clock.now())
+    if project_id is not None:
+        held = held.where(Event.project_id == project_id)
+    if start is not None:
+        held = held.where(Event.starts_at >= datetime.combine(start, time.min))
+    if end is not None:
+        held = held.where(Event.starts_at <= datetime.combine(end, time.max))
+    if event_ids is not None:
+        held = held.where(Event.id.in_(event_ids))
     people: dict[int, Any] = {}
     for row in rows:
         people.setdefault(row.person_id, row)
@@ -103,7 +113,8 @@ def people_stats(
     return PeopleStats(
         unique_people=len(people),
         attendances=len(rows),
-        events=len({r.event_id for r in rows}),
+        events=int(session.scalar(held) or 0),
+        events_with_attendance=len({r.event_id for r in rows}),
         by_target_group=breakdown("target"),
         by_municipality=breakdown("municipality"),
         by_gender=breakdown("gender"),
