@@ -13,12 +13,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 from projektu_vadiba import __version__
-from projektu_vadiba.cli import attendance, evidence, language, people, projects, reports
+from projektu_vadiba.cli import attendance, certificates, evidence, language, people, projects, reports
 from projektu_vadiba.core.db import ENV_VAR, open_database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.messages import LANGUAGES, render, text_of
 
-GROUPS = (projects, reports, people, attendance, evidence)
+GROUPS = (projects, reports, people, attendance, evidence, certificates)
 
 
 def build_parser() -> argparse.ArgumentParser:
