@@ -73,6 +73,7 @@ class ReportsView(FollowingView):
             making.INTERIM: self.tr("Starpposma pārskats (PDF)"),
             making.FINANCIAL: self.tr("Finanšu pārskats grāmatvedim (XLSX)"),
             making.ANNEXES: self.tr("Dalībnieku saraksti pielikumiem (PDF)"),
+            making.CERTIFICATES: self.tr("Apliecinājumi par dalību, lapa katram dalībniekam (PDF)"),
         }
         self.texts = ReportTextsEditor(ws, project_id, self)
         self.texts.saved.connect(self._texts_saved)
