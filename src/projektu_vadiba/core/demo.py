@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.age_groups import band_of
-from projektu_vadiba.core.demo_dates import demo_shift, shift_dates
+from projektu_vadiba.core.demo_dates import demo_shift, keep_in_one_year, shift_dates
 from projektu_vadiba.core.dto import (
     ActivityInput,
     BudgetLineInput,
@@ -404,6 +404,7 @@ def fill_demo(session: Session, seed: int = 2026, around: date | None = None) ->
     _community_house_project(demo)
     if around is not None:
         shift_dates(session, demo_shift(around))
+        keep_in_one_year(session)
     return DemoSummary(**asdict(demo.counts))
 
 
