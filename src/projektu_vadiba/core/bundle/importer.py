@@ -33,6 +33,7 @@ from projektu_vadiba.core.models import (
 )
 from projektu_vadiba.core.services.people import log_personal_data, search_text
 from projektu_vadiba.core.text import fold, name_key, normalise_space
+from projektu_vadiba.core.write_lock import take_write_lock
 
 _M = TypeVar("_M", bound=Any)
 
@@ -65,6 +66,7 @@ def import_bundle(session: Session, data: Any, *, known_people: Mapping[str, int
     still in the registry are used as they are. Raises BundleError (message: JSON path and what is wrong) before
     anything is written."""
     plan = read_bundle(data)
+    take_write_lock(session)  # the duplicate checks and the inserts: no other import in between
     matches = _match(session, plan)
     if known_people:
         alive = set(session.scalars(select(Person.id).where(Person.id.in_(list(known_people.values())))))
