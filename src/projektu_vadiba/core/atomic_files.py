@@ -141,9 +141,8 @@ def sweep(folder: Path | str | None, *, legacy_attachments: bool = False) -> lis
             age = time.time() - entry.stat(follow_symlinks=False).st_mtime
         except OSError:
             continue
-        stale = age > _ABANDONED_AFTER or (match is not None and not _alive(int(match.group(1))))
-        if legacy and age < 3600:
-            stale = False  # an older version may be copying right now
+        # An older version's copy has no process id: an hour old, it is not being written any more.
+        stale = (age > _ABANDONED_AFTER or not _alive(int(match.group(1)))) if match is not None else age > 3600
         if stale and _remove(Path(entry.path)):
             removed.append(Path(entry.path))
     return removed
