@@ -9,7 +9,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import BinaryIO
 
 import pytest
 
@@ -43,23 +42,18 @@ def test_a_write_replaces_the_file_whole_and_leaves_nothing_else(target: Path) -
 
 @pytest.mark.parametrize("error", [RuntimeError("report crashed"), KeyboardInterrupt()])
 def test_an_error_midway_keeps_the_previous_file_and_removes_the_temporary(target: Path, error: BaseException) -> None:
-    def half_then_fail(handle: BinaryIO) -> None:
+    with pytest.raises(type(error)), atomic_files.atomic_output(target) as handle:
         handle.write(b"half a fi")
+        assert len(list(target.parent.iterdir())) == 2  # the temporary beside the target
         raise error
-
-    with pytest.raises(type(error)):
-        atomic_files.write_with(target, half_then_fail)
     assert target.read_bytes() == OLD
     assert _names(target.parent) == [target.name]
 
 
 def test_a_full_disk_is_a_coded_message_and_the_previous_file_stays(target: Path) -> None:
-    def disk_full(handle: BinaryIO) -> None:
+    with pytest.raises(AppError) as caught, atomic_files.atomic_output(target) as handle:
         handle.write(b"x" * 1000)
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    with pytest.raises(AppError) as caught:
-        atomic_files.write_with(target, disk_full)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as a write on a full disk raises it
     assert caught.value.code == "file.no_space" and caught.value.values == {"path": str(target)}
     assert str(target) in text_of(caught.value, "en") and "disk space" in text_of(caught.value, "en")
     assert target.read_bytes() == OLD and _names(target.parent) == [target.name]

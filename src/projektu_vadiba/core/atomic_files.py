@@ -9,6 +9,7 @@ process left (`sweep`) without touching anything that is not ours.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import secrets
@@ -96,10 +97,12 @@ def write_text(target: Path | str, text: str, *, encoding: str = "utf-8", privat
 
 
 def write_with(target: Path | str, writer: Callable[[BinaryIO], object], *, private: bool = False) -> Path:
-    """For libraries that write to a file object (openpyxl's save, zipfile)."""
-    with atomic_output(target, private=private) as handle:
-        writer(handle)
-    return Path(target)
+    """For libraries that write to a file object (openpyxl's save). They write into memory first: a library left
+    half-way by a full disk would otherwise print errors from its clean-up (openpyxl's unclosed ZipFile) after
+    the message. Large streamed files (the evidence ZIP) use `atomic_output` directly."""
+    buffer = io.BytesIO()
+    writer(buffer)
+    return write_bytes(target, buffer.getvalue(), private=private)
 
 
 def copy_file(source: Path, target: Path, *, private: bool = False) -> Path:
