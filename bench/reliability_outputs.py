@@ -4,8 +4,10 @@ PDF, the financial XLSX, the bundle export JSON, the people CSV and XLSX and the
 Each run starts the real CLI (`python -m projektu_vadiba --db F ... -o FILE`) over an existing good file (the
 same output of another demo project, so "previous" and "new" differ) and kills it with SIGKILL:
   random    at a random moment of the run (0 … 1.1 × a complete run's time)
-  in-write  the moment anything in the output folder changes (a temporary appears, the target grows), plus
-            0–10 ms: the window a torn file comes from
+  start     the moment anything in the output folder changes (a temporary appears, the target is truncated or
+            grows), plus 0–5 ms: the middle of writing, where a torn file comes from
+  window    that moment plus a random part (0 … 1.2 ×) of the write window measured on a complete run (from the
+            first change in the folder to the exit): the flush, fsync, rename and what follows
 Afterwards the target must be the previous file byte for byte, or a complete new one (the PDF opens with pypdf
 with the reference's page count, the XLSX with openpyxl with its sheets and rows, the ZIP tests clean with the
 reference's names, the JSON parses to the reference, the CSV has its rows). Temporaries a kill leaves are
@@ -14,7 +16,7 @@ counted, and after the next start (a complete run of the command) none may remai
 Disk full: each output written into a 2 MB tmpfs left nearly full must end in the coded message ("Nepietiek
 vietas diskā"), exit code 1, no traceback, the previous file intact and no temporary (needs root for `mount`).
 
-    python bench/reliability_outputs.py                 # 100 kills per output (50 random, 50 in-write)
+    python bench/reliability_outputs.py                 # 100 kills per output (34 random, 33 start, 33 window)
     python bench/reliability_outputs.py --runs 10       # quicker
     python bench/reliability_outputs.py --src /path/to/other/src --runs 20 --no-disk-full   # the same on old code
 """
@@ -50,6 +52,7 @@ OUTPUTS: dict[str, tuple[list[str], str]] = {
     "people XLSX": (["people", "export", "--project", "{n}"], ".xlsx"),
     "evidence ZIP": (["evidence", "{n}"], ".zip"),
 }
+MODES = ("random", "start", "window")
 TEMP = re.compile(r"(\.pv-part|\.tmp)$")  # ours, and the old evidence ZIP's `X.zip.tmp`
 
 
@@ -62,6 +65,7 @@ class Setup:
     reference: dict[str, Path] = field(default_factory=dict)  # a complete new output of each kind
     previous: dict[str, Path] = field(default_factory=dict)  # the good file each run writes over
     seconds: dict[str, float] = field(default_factory=dict)  # a complete run
+    window: dict[str, float] = field(default_factory=dict)  # from the first change in the folder to the exit
 
 
 @dataclass
@@ -104,13 +108,26 @@ def prepare(root: Path, python: str = sys.executable, src: Path = SRC, attachmen
         for number, store, folder in ((NUMBER, setup.reference, "reference"), (OLD_NUMBER, setup.previous, "old")):
             target = root / folder / f"{slug}{suffix}"
             target.parent.mkdir(exist_ok=True)
-            started = time.perf_counter()
-            done = run(setup, command(setup, kind, target, number))
-            assert done.returncode == 0 and target.is_file(), (kind, number, done.stderr)
+            seconds, window, code = _watched(setup, command(setup, kind, target, number), target.parent)
+            assert code == 0 and target.is_file(), (kind, number, code)
             store[kind] = target
             if number == NUMBER:
-                setup.seconds[kind] = time.perf_counter() - started
+                setup.seconds[kind], setup.window[kind] = seconds, window
     return setup
+
+
+def _watched(setup: Setup, argv: list[str], folder: Path) -> tuple[float, float, int]:
+    """A complete run: (its seconds, the seconds from the first change in `folder` to the exit, exit code)."""
+    before = _snapshot(folder)
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env(setup), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    changed = None
+    while proc.poll() is None:
+        if changed is None and _snapshot(folder) != before:
+            changed = time.perf_counter()
+        time.sleep(0.0005)
+    ended = time.perf_counter()
+    return ended - started, ended - (changed or ended), proc.returncode
 
 
 def _attach(setup: Setup, megabytes: int) -> None:
@@ -209,10 +226,10 @@ def kill_once(setup: Setup, kind: str, folder: Path, mode: str, rng: random.Rand
     )
     if mode == "random":
         time.sleep(rng.uniform(0, 1.1 * setup.seconds[kind]))
-    else:  # in-write: wait for the first change in the folder, then a few milliseconds more
+    else:  # wait for the first change in the folder, then a little more
         while proc.poll() is None and _snapshot(folder) == before:
             time.sleep(0.0005)
-        time.sleep(rng.uniform(0, 0.010))
+        time.sleep(rng.uniform(0, 0.005 if mode == "start" else 1.2 * setup.window[kind]))
     finished = proc.poll() is not None
     if not finished:
         os.kill(proc.pid, signal.SIGKILL)
@@ -228,7 +245,7 @@ def series(setup: Setup, kind: str, runs: int, seed: int = 18) -> Series:
     expected = describe(setup.reference[kind])
     target = folder / f"{_slug(kind)}{OUTPUTS[kind][1]}"
     for n in range(runs):
-        mode, finished = kill_once(setup, kind, folder, "random" if n % 2 == 0 else "in-write", rng)
+        mode, finished = kill_once(setup, kind, folder, MODES[n % len(MODES)], rng)
         result.modes[mode] += 1
         result.finished_before_kill += finished
         result.temps_after_kills += len(temps(folder, setup.db.parent))
@@ -296,14 +313,16 @@ def _fill(path: Path, leave: int) -> None:
 
 def table(results: list[Series], setup: Setup) -> str:
     lines = [
-        "| output | complete run | kills (random / in-write) | previous file | complete new file | broken | "
-        "finished before the kill | temporaries right after kills | temporaries after the next start |",
+        "| output | complete run (write window) | kills (random / start / window) | previous file | complete new "
+        "file | broken | finished before the kill | temporaries right after kills | after the next start |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
         lines.append(
-            f"| {r.kind} | {setup.seconds[r.kind]:.2f} s | {sum(r.modes.values())} "
-            f"({r.modes['random']} / {r.modes['in-write']}) | {r.outcomes['previous']} | {r.outcomes['new']} | "
+            f"| {r.kind} | {setup.seconds[r.kind]:.2f} s ({1000 * setup.window[r.kind]:.0f} ms) | "
+            f"{sum(r.modes.values())} "
+            f"({r.modes['random']} / {r.modes['start']} / {r.modes['window']}) | "
+            f"{r.outcomes['previous']} | {r.outcomes['new']} | "
             f"{r.outcomes['broken']} | {r.finished_before_kill} | {r.temps_after_kills} | "
             f"{r.temps_after_next_start} |"
         )

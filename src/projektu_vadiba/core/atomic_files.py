@@ -117,7 +117,10 @@ def private_folder(folder: Path) -> Path:
     """Creates the folder (and parents) and makes it 0700 whatever the umask (POSIX; Windows keeps its ACLs)."""
     folder.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
-        os.chmod(folder, PRIVATE_DIR)
+        try:
+            os.chmod(folder, PRIVATE_DIR)
+        except PermissionError:
+            pass  # another user's folder (a shared drive): its owner decides
     return folder
 
 
