@@ -8,6 +8,7 @@ process left (`sweep`) without touching anything that is not ours.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -117,10 +118,8 @@ def private_folder(folder: Path) -> Path:
     """Creates the folder (and parents) and makes it 0700 whatever the umask (POSIX; Windows keeps its ACLs)."""
     folder.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
-        try:
+        with contextlib.suppress(PermissionError):  # another user's folder (a shared drive): its owner decides
             os.chmod(folder, PRIVATE_DIR)
-        except PermissionError:
-            pass  # another user's folder (a shared drive): its owner decides
     return folder
 
 
