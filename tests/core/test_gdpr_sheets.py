@@ -54,3 +54,23 @@ def test_sheets_of_anonymised_people_are_listed_and_removed_on_request(db: Datab
         assert remove_signed_sheets(s, [x.attachment_id for x in listed]) == 1
         assert sheets_of_anonymised(s) == []
     assert sorted(p.name for p in folder.iterdir()) == sorted([photo.stored_name, other.stored_name])
+
+
+def test_cli_lists_and_removes_on_request(db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from projektu_vadiba.cli import main
+
+    source = data_dir / "lapa.pdf"
+    source.write_bytes(b"%PDF signed")
+    with db.session() as s:
+        sample = make_sample(s, "sif_nvo_fonds")
+        sheet = attachments.add(s, source, Owner(sample.project_id, event_id=sample.event_id), kind="signed_sheet")
+        gdpr.anonymise_person(s, sample.person_ids[0])
+    assert main(["--db", db.url, "people", "signed-sheets"]) == 0
+    assert f"{sheet.id:>7}" in capsys.readouterr().out
+    assert main(["--db", db.url, "people", "signed-sheets", "--remove", str(sheet.id)]) == 2  # asks first
+    with db.session() as s:
+        assert [x.attachment_id for x in sheets_of_anonymised(s)] == [sheet.id]
+    assert main(["--db", db.url, "people", "signed-sheets", "--remove", str(sheet.id), "--yes"]) == 0
+    assert "Dzēstas parakstītās lapas: 1." in capsys.readouterr().out
+    with db.session() as s:
+        assert sheets_of_anonymised(s) == []
