@@ -74,7 +74,7 @@ class Series:
     outcomes: Counter[str] = field(default_factory=Counter)  # previous / new / broken: why
     modes: Counter[str] = field(default_factory=Counter)
     finished_before_kill: int = 0
-    temps_after_kills: int = 0  # temporaries found right after a kill, before any next start
+    mid_write: int = 0  # kills that left a new temporary behind: they landed in the middle of a write
     temps_after_next_start: int = 0
     broken: list[str] = field(default_factory=list)
 
@@ -245,10 +245,11 @@ def series(setup: Setup, kind: str, runs: int, seed: int = 18) -> Series:
     expected = describe(setup.reference[kind])
     target = folder / f"{_slug(kind)}{OUTPUTS[kind][1]}"
     for n in range(runs):
+        before = set(temps(folder, setup.db.parent))
         mode, finished = kill_once(setup, kind, folder, MODES[n % len(MODES)], rng)
         result.modes[mode] += 1
         result.finished_before_kill += finished
-        result.temps_after_kills += len(temps(folder, setup.db.parent))
+        result.mid_write += bool(set(temps(folder, setup.db.parent)) - before)
         outcome = classify(setup, kind, target, expected)
         result.outcomes[outcome.split(":")[0]] += 1
         if outcome.startswith("broken"):
@@ -314,7 +315,8 @@ def _fill(path: Path, leave: int) -> None:
 def table(results: list[Series], setup: Setup) -> str:
     lines = [
         "| output | complete run (write window) | kills (random / start / window) | previous file | complete new "
-        "file | broken | finished before the kill | temporaries right after kills | after the next start |",
+        "file | broken | finished before the kill | killed mid-write (left a temporary) | temporaries after the next "
+        "start |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
@@ -323,7 +325,7 @@ def table(results: list[Series], setup: Setup) -> str:
             f"{sum(r.modes.values())} "
             f"({r.modes['random']} / {r.modes['start']} / {r.modes['window']}) | "
             f"{r.outcomes['previous']} | {r.outcomes['new']} | "
-            f"{r.outcomes['broken']} | {r.finished_before_kill} | {r.temps_after_kills} | "
+            f"{r.outcomes['broken']} | {r.finished_before_kill} | {r.mid_write} | "
             f"{r.temps_after_next_start} |"
         )
     return "\n".join(lines)
