@@ -58,6 +58,7 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[str | None], int] | N
     try:
         db = open_database(args.db)
         try:
+            _clean_leftovers(db.url, args)
             code: int = args.handler(db, args)
             return code
         finally:
@@ -68,6 +69,14 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[str | None], int] | N
     except KeyboardInterrupt:
         print("Pārtraukts.", file=sys.stderr)
         return 130
+
+
+def _clean_leftovers(url: str, args: argparse.Namespace) -> None:
+    """Temporaries a killed run left: in the data folders and in the folder this command writes to."""
+    from projektu_vadiba.core.leftovers import clean_leftovers
+
+    output = getattr(args, "output", None)
+    clean_leftovers(url, [output.parent if output is not None else None])
 
 
 if __name__ == "__main__":

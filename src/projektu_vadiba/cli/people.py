@@ -52,6 +52,13 @@ def register(commands: Any) -> None:
     anon.add_argument("--yes", action="store_true", help="apstiprināt; bez tā tikai parāda, kas notiks")
     anon.set_defaults(handler=anonymise_command)
 
+    sheets = sub.add_parser(
+        "signed-sheets", help="anonimizēto personu parakstītās lapas (attēli ar vārdiem): saraksts un dzēšana"
+    )
+    sheets.add_argument("--remove", type=int, nargs="+", metavar="ID", help="dzēst šīs lapas (ID no saraksta)")
+    sheets.add_argument("--yes", action="store_true", help="apstiprināt dzēšanu")
+    sheets.set_defaults(handler=signed_sheets_command)
+
 
 def import_command(db: Database, args: argparse.Namespace) -> int:
     from projektu_vadiba.core.imports import apply_plan, build_plan, read_table
@@ -180,4 +187,30 @@ def anonymise_command(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         result = gdpr.anonymise_project(s, project_id)
     print(f"Anonimizētas personas: {result.anonymised}.")
+    return 0
+
+
+def signed_sheets_command(db: Database, args: argparse.Namespace) -> int:
+    """Signed sheets still show anonymised people's names and signatures; removed only on request."""
+    from projektu_vadiba.core.services.gdpr_sheets import remove_signed_sheets, sheets_of_anonymised
+
+    if args.remove:
+        if not args.yes:
+            print(f"Tiks neatgriezeniski dzēstas parakstītās lapas: {', '.join(map(str, args.remove))} (arī faili). "
+                  "Atkārtojiet ar --yes, lai to izdarītu.")  # fmt: skip
+            return 2
+        with db.session() as s:
+            removed = remove_signed_sheets(s, args.remove)
+        print(f"Dzēstas parakstītās lapas: {removed}.")
+        return 0
+    with db.session() as s:
+        found = sheets_of_anonymised(s)
+    if not found:
+        print("Nav parakstītu lapu ar anonimizētām personām.")
+        return 0
+    for x in found:
+        print(f"{x.attachment_id:>7}  {x.event_start:%d.%m.%Y}  {x.event_title}  ({x.original_name}; "
+              f"anonimizētas {x.anonymised}, citi sarakstā {x.others})")  # fmt: skip
+    print("Dzēst: projektu-vadiba people signed-sheets --remove ID ... --yes "
+          "(lapa ir arī pārējo sarakstā esošo dalības pierādījums).")  # fmt: skip
     return 0

@@ -9,7 +9,6 @@ from typing import Any
 
 from projektu_vadiba.cli import language
 from projektu_vadiba.core.db import Database
-from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.messages import render, text_of
 from projektu_vadiba.core.models import ProjectStatus
 
@@ -96,7 +95,6 @@ def import_command(db: Database, args: argparse.Namespace) -> int:
 
 
 def write_text(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
+    from projektu_vadiba.core import atomic_files
+
+    atomic_files.write_text(path, text)

@@ -110,13 +110,10 @@ def build_certificates_pdf(certs: CertificateSet, lang: str = "lv") -> Certifica
 
 
 def write_certificates_pdf(certs: CertificateSet, path: Path, lang: str = "lv") -> CertificatePdf:
-    from projektu_vadiba.core.errors import AppError
+    from projektu_vadiba.core import atomic_files
 
     pdf = build_certificates_pdf(certs, lang)
-    try:
-        path.write_bytes(pdf.data)
-    except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
+    atomic_files.write_bytes(path, pdf.data)  # the previous file stays whole until the new one is complete
     return pdf
 
 

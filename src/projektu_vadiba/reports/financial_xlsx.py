@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from projektu_vadiba.core import atomic_files
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.models.enums import FundingSource
 from projektu_vadiba.core.services.money_dto import MoneySummary
@@ -29,6 +30,7 @@ from projektu_vadiba.reports.xlsx_cells import (
     TOTAL_FILL,
     WARN_FONT,
     WRAP,
+    Formula,
     col,
     fill,
     header,
@@ -65,9 +67,7 @@ def write_financial_xlsx(data: MoneySummary | ReportData, path: Path | str, lang
     for ws in wb.worksheets:
         print_setup(ws, HEADER_ROW, landscape=ws.title != SUMMARY)
     wb.calculation.fullCalcOnLoad = True  # Excel recalculates on opening; openpyxl stores no cached values
-    target = Path(path)
-    wb.save(target)
-    return target
+    return atomic_files.write_with(Path(path), wb.save)
 
 
 # ---- Budžets -----------------------------------------------------------------------------------------------------
@@ -97,7 +97,7 @@ def _budget_sheet(
             values += [b.amounts.get(src) for src in SOURCES]
             for n, value in enumerate(values, start=1):
                 put(ws, row, n, value, EURO if n == 5 or n >= B_SRC else "")
-            put(ws, row, B_PLANNED, f"=SUM({col(B_SRC)}{row}:{col(B_SRC + 3)}{row})", EURO)
+            put(ws, row, B_PLANNED, Formula(f"=SUM({col(B_SRC)}{row}:{col(B_SRC + 3)}{row})"), EURO)
             put(ws, row, B_SPENT, b.spent, EURO)
             _row_tail(ws, row)
             row += 1
@@ -111,7 +111,7 @@ def _budget_sheet(
         last = row - 1
         put(ws, row, 2, label(lang, "subtotal").format(name=c.label), font=BOLD)
         for n in range(B_SRC, B_SPENT + 1):
-            put(ws, row, n, f"=SUM({col(n)}{first}:{col(n)}{last})", EURO, BOLD)
+            put(ws, row, n, Formula(f"=SUM({col(n)}{first}:{col(n)}{last})"), EURO, BOLD)
         _row_tail(ws, row, BOLD)
         fill(ws, row, B_PCT, TOTAL_FILL)
         subtotals[c.key] = row
@@ -129,7 +129,7 @@ def _budget_sheet(
 
 def _row_tail(ws: Worksheet, row: int, font: Font | None = None) -> None:
     planned, spent = f"{col(B_PLANNED)}{row}", f"{col(B_SPENT)}{row}"
-    put(ws, row, B_VARIANCE, f"={planned}-{spent}", EURO, font)
+    put(ws, row, B_VARIANCE, Formula(f"={planned}-{spent}"), EURO, font)
     put(ws, row, B_PCT, pct_formula(spent, planned), PERCENT, font)
 
 
@@ -171,9 +171,9 @@ def _ledger_sheet(ws: Worksheet, s: MoneySummary, lang: str) -> tuple[int, int, 
         f"{col(L_ELIGIBLE)}{first}:{col(L_ELIGIBLE)}{last}",
     )
     for key, formula in (
-        ("total", f"=SUM({amounts})"),
-        ("eligible_total", f'=SUMIF({flags},"{yes}",{amounts})'),
-        ("ineligible_total", f'=SUMIF({flags},"{no}",{amounts})'),
+        ("total", Formula(f"=SUM({amounts})")),
+        ("eligible_total", Formula(f'=SUMIF({flags},"{yes}",{amounts})')),
+        ("ineligible_total", Formula(f'=SUMIF({flags},"{no}",{amounts})')),
     ):
         put(ws, row, L_SOURCE, label(lang, key), font=BOLD)
         put(ws, row, L_AMOUNT, formula if last >= first else 0, EURO, BOLD)
@@ -200,7 +200,7 @@ def _payments_sheet(ws: Worksheet, s: MoneySummary, profile: profiles.FunderProf
     first, last = HEADER_ROW + 1, row - 1
     row += 1
     put(ws, row, 3, label(lang, "received_total"), font=BOLD)
-    put(ws, row, 4, f"=SUM(D{first}:D{last})" if last >= first else 0, EURO, BOLD)
+    put(ws, row, 4, Formula(f"=SUM(D{first}:D{last})") if last >= first else 0, EURO, BOLD)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     widths(ws, [6, 12, 24, 15, 50])
     return row
@@ -225,7 +225,11 @@ def _summary_sheet(
     header(ws, HEADER_ROW, heads)
     row = first = HEADER_ROW + 1
     rows: list[tuple[str, str, str]] = [
-        (c.label, f"={ref}{col(B_PLANNED)}{subtotals[c.key]}", f"={ref}{col(B_SPENT)}{subtotals[c.key]}")
+        (
+            c.label,
+            Formula(f"={ref}{col(B_PLANNED)}{subtotals[c.key]}"),
+            Formula(f"={ref}{col(B_SPENT)}{subtotals[c.key]}"),
+        )
         for c in s.categories
         if c.key in subtotals
     ]
@@ -237,8 +241,8 @@ def _summary_sheet(
         ws,
         row,
         label(lang, "grand_total"),
-        f"=SUM(B{first}:B{row - 1})" if rows else "=0",
-        f"=SUM(C{first}:C{row - 1})" if rows else "=0",
+        Formula(f"=SUM(B{first}:B{row - 1})") if rows else Formula("=0"),
+        Formula(f"=SUM(C{first}:C{row - 1})") if rows else Formula("=0"),
         f"$B${total_row}",
         BOLD,
     )
@@ -253,19 +257,21 @@ def _summary_sheet(
     led = f"'{LEDGER}'!"
     for n, src in enumerate(SOURCES):
         name = source_label(profile, src, lang)
-        planned = f"={ref}{col(B_SRC + n)}{grand}"
+        planned = Formula(f"={ref}{col(B_SRC + n)}{grand}")
         if b >= a:
-            spent = f'=SUMIFS({led}$I${a}:$I${b},{led}$H${a}:$H${b},A{row},{led}$J${a}:$J${b},"{label(lang, "yes")}")'
+            spent = Formula(
+                f'=SUMIFS({led}$I${a}:$I${b},{led}$H${a}:$H${b},A{row},{led}$J${a}:$J${b},"{label(lang, "yes")}")'
+            )
         else:
-            spent = "=0"
+            spent = Formula("=0")
         _summary_row(ws, row, name, planned, spent, f"$B${src_total}")
         row += 1
     _summary_row(
         ws,
         row,
         label(lang, "grand_total"),
-        f"=SUM(B{src_first}:B{row - 1})",
-        f"=SUM(C{src_first}:C{row - 1})",
+        Formula(f"=SUM(B{src_first}:B{row - 1})"),
+        Formula(f"=SUM(C{src_first}:C{row - 1})"),
         f"$B${src_total}",
         BOLD,
     )
@@ -274,11 +280,11 @@ def _summary_sheet(
     grant_row = src_first + SOURCES.index(FundingSource.GRANT)
     money = [
         ("grant_awarded", s.grant_awarded),
-        ("received_total", f"='{PAYMENTS}'!D{payments_total}"),
-        ("grant_spent", f"=C{grant_row}"),
-        ("cash_balance", f"=B{row + 1}-B{row + 2}"),
-        ("grant_outstanding", f"=B{row}-B{row + 1}"),
-        ("ineligible_total", f"={led}{col(L_AMOUNT)}{ineligible_row}"),
+        ("received_total", Formula(f"='{PAYMENTS}'!D{payments_total}")),
+        ("grant_spent", Formula(f"=C{grant_row}")),
+        ("cash_balance", Formula(f"=B{row + 1}-B{row + 2}")),
+        ("grant_outstanding", Formula(f"=B{row}-B{row + 1}")),
+        ("ineligible_total", Formula(f"={led}{col(L_AMOUNT)}{ineligible_row}")),
     ]
     for key, value in money:
         put(ws, row, 1, label(lang, key), font=BOLD)
@@ -300,6 +306,6 @@ def _summary_row(
     put(ws, row, 1, text, font=font)
     put(ws, row, 2, planned, EURO, font)
     put(ws, row, 3, spent, EURO, font)
-    put(ws, row, 4, f"=B{row}-C{row}", EURO, font)
+    put(ws, row, 4, Formula(f"=B{row}-C{row}"), EURO, font)
     put(ws, row, 5, pct_formula(f"B{row}", total), PERCENT, font)
     put(ws, row, 6, pct_formula(f"C{row}", f"B{row}"), PERCENT, font)

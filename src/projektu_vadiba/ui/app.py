@@ -7,6 +7,7 @@ openpyxl) are not imported here: a report module imports them when a report is m
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -15,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from projektu_vadiba import __version__
 from projektu_vadiba.core.db import Database, open_database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.leftovers import clean_leftovers
 from projektu_vadiba.ui.fonts import load_fonts
 from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.main_window import MainWindow
@@ -55,6 +57,13 @@ def open_or_explain(db_url: str | None) -> Database | None:
     return None
 
 
+def _report_folders(settings: Settings) -> list[Path]:
+    from projektu_vadiba.ui.reports.recent import report_folders
+    from projektu_vadiba.ui.reports.view import LAST_FOLDER
+
+    return report_folders(settings.store, LAST_FOLDER)
+
+
 def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
     """Start the desktop app on `db_url` (None: --db / environment / the default file). Returns the exit code."""
     app = make_application()
@@ -63,6 +72,7 @@ def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
     db = open_or_explain(db_url)
     if db is None:
         return 1
+    clean_leftovers(db.url, _report_folders(settings))
     wire_features()
     fit = install_screen_fit(app)  # every window and dialog opens inside the screen
     window = MainWindow(db, settings)

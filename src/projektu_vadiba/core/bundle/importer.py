@@ -34,6 +34,7 @@ from projektu_vadiba.core.models import (
 )
 from projektu_vadiba.core.services.people import log_personal_data, search_text
 from projektu_vadiba.core.text import fold, name_key, normalise_space
+from projektu_vadiba.core.write_lock import take_write_lock
 
 _M = TypeVar("_M", bound=Any)
 
@@ -68,6 +69,7 @@ def import_bundle(session: Session, data: Any, *, known_people: Mapping[str, int
     anything is written."""
     plan = read_bundle(data)
     check_profile_keys(plan)
+    take_write_lock(session)  # the duplicate checks and the inserts: no other import in between
     matches = _match(session, plan)
     if known_people:
         alive = set(session.scalars(select(Person.id).where(Person.id.in_(list(known_people.values())))))
