@@ -81,8 +81,13 @@ def pct_formula(part: str, whole: str) -> Formula:
     return Formula(f'=IF({whole}=0,"",{part}/{whole})')
 
 
+def money(expression: str) -> Formula:
+    """A money formula rounded to the cent: binary floats otherwise leave tails such as 14.9699999999993."""
+    return Formula(f"=ROUND({expression},2)")
+
+
 def sum_cells(letter: str, rows: Sequence[int]) -> Formula:
-    return Formula(f"=SUM({','.join(f'{letter}{r}' for r in rows)})" if rows else "=0")
+    return money(f"SUM({','.join(f'{letter}{r}' for r in rows)})") if rows else Formula("=0")
 
 
 def print_setup(ws: Worksheet, header_row: int, landscape: bool = True) -> None:
