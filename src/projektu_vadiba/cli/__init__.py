@@ -9,13 +9,16 @@ Each command group lives in its own module with a `register(commands)` that adds
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from projektu_vadiba import __version__
 from projektu_vadiba.cli import attendance, certificates, evidence, language, people, projects, reports
-from projektu_vadiba.core.db import ENV_VAR, open_database
+from projektu_vadiba.core.db import ENV_VAR, Database, open_database, resolve_url
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.failures import as_app_error
 from projektu_vadiba.core.messages import LANGUAGES, render, text_of
 
 GROUPS = (projects, reports, people, attendance, evidence, certificates)
@@ -47,7 +50,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, gui: Callable[[str | None], int] | None = None) -> int:
     """`gui` starts the window; the composition root (projektu_vadiba.app) passes it, so this package stays
-    headless and the same commands run where Qt is not installed."""
+    headless and the same commands run where Qt is not installed. Nothing leaves here as a traceback."""
+    _printable_output()
+    try:
+        code = _main(argv, gui)
+        sys.stdout.flush()  # inside the try: a reader gone (`| head`) shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+
+
+def _main(argv: Sequence[str] | None, gui: Callable[[str | None], int] | None) -> int:
     lang = language.choose(argv)
     args = build_parser().parse_args(argv)
     if args.command in (None, "gui"):
@@ -68,6 +82,45 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[str | None], int] | N
     except KeyboardInterrupt:
         print("Pārtraukts.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise
+    except Exception as exc:  # the boundary: a damaged file, a locked database or a bug, as a message
+        print(
+            render("cli.error", {"text": text_of(as_app_error(exc, path=_db_name(args.db)), lang)}, lang),
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _db_name(explicit: str | None) -> str | None:
+    """The database's file or address (password hidden) for a message about it."""
+    try:
+        return Database(resolve_url(explicit), None, None).display_name  # type: ignore[arg-type]
+    except Exception:  # naming it is a courtesy; the message goes out without it
+        return None
+
+
+def _printable_output() -> None:
+    """Printing never fails on a terminal or file that cannot show a letter: such letters become "?" (on
+    Windows, where a redirected stream is in the ANSI code page, the output is UTF-8 instead)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            try:
+                if sys.platform == "win32":
+                    stream.reconfigure(encoding="utf-8", errors="replace")
+                else:
+                    stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream already in use in another way: leave it as it is
+                pass
+
+
+def _silence_stdout() -> None:
+    """Python's recipe for a closed pipe: point stdout at devnull so the final flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no file descriptor (tests capture output)
+        pass
 
 
 if __name__ == "__main__":
