@@ -13,10 +13,13 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from projektu_vadiba import __version__
 from projektu_vadiba.cli import attendance, certificates, evidence, language, people, projects, reports
-from projektu_vadiba.core.db import ENV_VAR, Database, open_database, resolve_url
+from projektu_vadiba.core.db import ENV_VAR, open_database, resolve_url, sqlite_path
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.failures import as_app_error
 from projektu_vadiba.core.messages import LANGUAGES, render, text_of
@@ -85,19 +88,20 @@ def _main(argv: Sequence[str] | None, gui: Callable[[str | None], int] | None) -
     except BrokenPipeError:
         raise
     except Exception as exc:  # the boundary: a damaged file, a locked database or a bug, as a message
-        print(
-            render("cli.error", {"text": text_of(as_app_error(exc, path=_db_name(args.db)), lang)}, lang),
-            file=sys.stderr,
-        )
+        name, sqlite_file = _database_of(args.db)
+        error = as_app_error(exc, path=name, sqlite_file=sqlite_file)
+        print(render("cli.error", {"text": text_of(error, lang)}, lang), file=sys.stderr)
         return 1
 
 
-def _db_name(explicit: str | None) -> str | None:
-    """The database's file or address (password hidden) for a message about it."""
+def _database_of(explicit: str | None) -> tuple[str | None, Path | None]:
+    """The database's file or address (password hidden) for a message about it, and its SQLite file."""
     try:
-        return Database(resolve_url(explicit), None, None).display_name  # type: ignore[arg-type]
+        url = resolve_url(explicit)
+        path = sqlite_path(url)
+        return (str(path) if path else make_url(url).render_as_string(hide_password=True)), path
     except Exception:  # naming it is a courtesy; the message goes out without it
-        return None
+        return None, None
 
 
 def _printable_output() -> None:

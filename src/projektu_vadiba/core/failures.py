@@ -24,9 +24,13 @@ _LOCKED = ("database is locked", "database table is locked", "database is busy")
 _DAMAGED = ("file is not a database", "database disk image is malformed", "malformed database schema")
 
 
-def as_app_error(exc: BaseException, *, path: str | None = None) -> AppError:
-    """A coded AppError for `exc`; an unexpected one is logged first. `path`: the database or file concerned,
-    when the caller knows it better than the exception does."""
+def as_app_error(
+    exc: BaseException, *, path: str | None = None, sqlite_file: Path | None = None, log: bool = True
+) -> AppError:
+    """A coded AppError for `exc`; an unexpected one is logged first (unless `log` is False). `path`: the
+    database or file concerned, when the caller knows it better than the exception does. `sqlite_file`: the
+    open SQLite database; when an unexpected error meets a file that fails SQLite's integrity check, the message
+    says the file is damaged (a garbled record surfaces as any exception in whatever code reads it)."""
     if isinstance(exc, AppError):
         return exc
     if isinstance(exc, MemoryError):
@@ -38,16 +42,34 @@ def as_app_error(exc: BaseException, *, path: str | None = None) -> AppError:
         return database
     if isinstance(exc, OSError):
         return os_error(exc, path=path)
-    log = log_traceback(exc)
-    return AppError.of("app.unexpected", kind=type(exc).__name__, log=str(log) if log else "-")
+    logged = log_traceback(exc) if log else None
+    if sqlite_file is not None and sqlite_damaged(sqlite_file):
+        return AppError.of("db.damaged", path=str(sqlite_file))
+    return AppError.of("app.unexpected", kind=type(exc).__name__, log=str(logged) if logged else "-")
+
+
+def sqlite_damaged(path: Path) -> bool:
+    """Whether SQLite's own integrity check (b-trees, indexes, NOT NULL) finds the file damaged."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as conn:
+            rows = conn.execute("PRAGMA integrity_check(1)").fetchall()
+        return rows != [("ok",)]
+    except sqlite3.OperationalError as exc:  # busy or not openable: nothing known about damage
+        return "malformed" in str(exc) or "not a database" in str(exc)
+    except sqlite3.Error:  # DatabaseError itself: "file is not a database", "malformed"
+        return True
 
 
 def database_error(exc: BaseException, *, path: str | None = None) -> AppError | None:
     """A locked or damaged database (SQLite's messages, also wrapped by SQLAlchemy), else None."""
     original = getattr(exc, "orig", None) or exc  # SQLAlchemy's DBAPIError wraps the driver's error
+    if isinstance(original, LookupError) and "is not among the defined enum values" in str(original):
+        return AppError.of("db.damaged", path=path or "?")  # a stored choice no version of the app wrote
     if not isinstance(original, sqlite3.Error):
         return None
     text = str(original).lower()
+    if type(original) is sqlite3.DatabaseError:  # the base class itself: SQLite met a page or record it cannot use
+        return AppError.of("db.damaged", path=path or "?")
     if any(part in text for part in _LOCKED):
         return AppError.of("db.locked")
     if any(part in text for part in _DAMAGED):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from projektu_vadiba import __version__
-from projektu_vadiba.core.db import Database, open_database
+from projektu_vadiba.core.db import Database, open_database, sqlite_path
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.failures import as_app_error
 from projektu_vadiba.ui.error_hook import install_error_hook
@@ -65,6 +65,7 @@ def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
     db = open_or_explain(db_url)
     if db is None:
         return 1
+    install_error_hook(sqlite_path(db.url))
     wire_features()
     fit = install_screen_fit(app)  # every window and dialog opens inside the screen
     window = MainWindow(db, settings)

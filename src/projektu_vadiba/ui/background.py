@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.failures import as_app_error
+from projektu_vadiba.ui.error_hook import database_file
 
 T = TypeVar("T")
 
@@ -58,7 +59,7 @@ def run_in_background(parent: QWidget | None, label: str, job: Callable[[], T]) 
         error = outcome["error"]
         if isinstance(error, Exception) and not isinstance(error, AppError):
             # callers show AppError: a damaged file or locked database met in the job becomes one (bugs logged)
-            raise as_app_error(error) from error
+            raise as_app_error(error, sqlite_file=database_file()) from error
         raise error
     return outcome["value"]  # type: ignore[no-any-return]
 

@@ -4,6 +4,7 @@ language, and its traceback goes to the support log (core/failures.py); the wind
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -12,10 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from projektu_vadiba.core.failures import as_app_error
 from projektu_vadiba.ui.messages import text_of
 
+_database: list[Path | None] = [None]
+
 
 def show_unexpected(exc: BaseException) -> None:
     """Tell the user what happened, in a sentence (logged first when it is a bug)."""
-    error = as_app_error(exc)
+    error = as_app_error(exc, sqlite_file=_database[0])
     title = QCoreApplication.translate("error_hook", "Projektu vadība")
     QMessageBox.critical(QApplication.activeWindow(), title, text_of(error))
 
@@ -32,6 +35,12 @@ def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | Non
         sys.__excepthook__(kind, exc, tb)
 
 
-def install_error_hook() -> None:
-    """Qt calls sys.excepthook for an exception that leaves a slot; ours shows it instead of printing it."""
+def install_error_hook(sqlite_file: Path | None = None) -> None:
+    """Qt calls sys.excepthook for an exception that leaves a slot; ours shows it instead of printing it.
+    `sqlite_file`: the open database, checked for damage when something unexpected happens."""
+    _database[0] = sqlite_file
     sys.excepthook = _hook
+
+
+def database_file() -> Path | None:
+    return _database[0]
