@@ -246,6 +246,7 @@ class Corpus:
 
     folder: Path
     db: Database
+    demo: Database  # the database the scanned sheet was printed from
     csv: list[bytes]
     xlsx: list[bytes]
     bundle: list[bytes]
@@ -262,6 +263,7 @@ class Corpus:
 
     def close(self) -> None:
         self.db.close()
+        self.demo.close()
 
 
 def make_corpus(folder: Path) -> Corpus:
@@ -291,6 +293,7 @@ def make_corpus(folder: Path) -> Corpus:
         src.backup(dst)
     database = copy.read_bytes()
     db = open_database(f"sqlite:///{folder / 'scratch.sqlite'}")  # empty: bundles import, CSVs insert
+    demo = open_database(f"sqlite:///{demo_path}")
 
     book = Workbook()
     for line in PEOPLE_CSV.splitlines():
@@ -302,6 +305,7 @@ def make_corpus(folder: Path) -> Corpus:
     return Corpus(
         folder=folder,
         db=db,
+        demo=demo,
         csv=[PEOPLE_CSV.encode(), PEOPLE_CSV.encode("cp1257"), b"\xef\xbb\xbf" + PEOPLE_CSV.replace(";", ",").encode()],
         xlsx=[xlsx.getvalue()],
         bundle=bundles,
@@ -353,14 +357,21 @@ def run_bundle(corpus: Corpus, data: bytes) -> None:
 
 
 def run_scan(corpus: Corpus, data: bytes, suffix: str) -> None:
-    """A scan as `attendance scan FILE` reads it (page problems are messages in the report)."""
+    """A scan as `attendance scan FILE` reads it: page problems are messages in the report; when no page was
+    read, the first of them is the outcome."""
+    from projektu_vadiba.core.messages import Message
     from projektu_vadiba.core.scan.service import read_scans
 
-    with corpus.db.sessions() as s:
+    with corpus.demo.sessions() as s:
         try:
-            read_scans(s, [corpus.file(data, suffix)])
+            report = read_scans(s, [corpus.file(data, suffix)])
         finally:
             s.rollback()
+    if report.errors and not report.pages:  # nothing read: the user's outcome is the first message
+        message = report.errors[0].message
+        if isinstance(message, Message):
+            raise AppError.of(message.code, **message.values)
+        raise AppError(str(message))
 
 
 def run_database(corpus: Corpus, path: Path) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from projektu_vadiba.cli import language
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.failures import os_reason
 from projektu_vadiba.core.messages import render, text_of
 from projektu_vadiba.core.models import ProjectStatus
 
@@ -99,4 +100,4 @@ def write_text(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
+        raise AppError.of("file.write_failed", path=str(path), reason=os_reason(exc)) from exc

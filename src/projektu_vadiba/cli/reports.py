@@ -20,6 +20,7 @@ from projektu_vadiba.core.dates import parse_date
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto_sheets import SheetSet
 from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.failures import os_reason
 from projektu_vadiba.core.messages import text_of
 
 ATTENDANCE_EPILOG = """\
@@ -178,7 +179,7 @@ def financial_command(db: Database, args: argparse.Namespace) -> int:
     try:
         write_financial_xlsx(summary, args.output, args.lang)
     except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(args.output), reason=exc.strerror) from exc
+        raise AppError.of("file.write_failed", path=str(args.output), reason=os_reason(exc)) from exc
     print(f"Saglabāts: {args.output} (izdevumu ieraksti: {len(summary.ledger)}, maksājumi: {len(summary.payments)})")
     for message in summary.messages:
         print(f"Uzmanību: {message}", file=sys.stderr)
@@ -259,4 +260,4 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
+        raise AppError.of("file.write_failed", path=str(path), reason=os_reason(exc)) from exc

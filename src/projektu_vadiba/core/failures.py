@@ -93,6 +93,19 @@ def os_error(exc: OSError, *, path: str | None = None) -> AppError:
     return AppError.of("file.io_error", path=name, code=errno.errorcode.get(exc.errno or 0, str(exc.errno)))
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, as a catalogue term for a {reason} (the C library's text is English)."""
+    if isinstance(exc, FileNotFoundError):
+        return "term.file.not_found"
+    if isinstance(exc, PermissionError):
+        return "term.file.no_access"
+    if isinstance(exc, IsADirectoryError):
+        return "term.file.is_folder"
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "term.file.disk_full"
+    return "term.file.io_error"
+
+
 def log_folder() -> Path:
     from projektu_vadiba.core.db import default_data_dir  # late: db imports SQLAlchemy
 

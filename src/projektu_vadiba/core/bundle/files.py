@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from projektu_vadiba.core.errors import BundleError
+from projektu_vadiba.core.failures import os_reason
 
 MAX_BYTES = 512 * 1024 * 1024  # a bundle of 100 000 people with their attendance is far smaller
 
@@ -19,7 +20,7 @@ def load_bundle_file(path: str | Path) -> Any:
             raise BundleError.of("bundle.file_too_large", path=str(path), limit_mb=MAX_BYTES // (1024 * 1024))
         raw = path.read_bytes()
     except OSError as exc:
-        raise BundleError.of("bundle.file_unreadable", path=str(path), reason=_os_reason(exc)) from exc
+        raise BundleError.of("bundle.file_unreadable", path=str(path), reason=os_reason(exc)) from exc
     try:
         text = raw.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
     except UnicodeDecodeError as exc:
@@ -35,17 +36,6 @@ def load_bundle_file(path: str | Path) -> Any:
         raise BundleError.of("bundle.file_too_deep", path=str(path)) from exc
     except ValueError as exc:  # an integer of more than 4 300 digits (Python's limit on int(str))
         raise BundleError.of("bundle.file_number_too_long", path=str(path)) from exc
-
-
-def _os_reason(exc: OSError) -> str:
-    """Why the system refused the file, as a catalogue term (the C library's text is English)."""
-    if isinstance(exc, FileNotFoundError):
-        return "term.file.not_found"
-    if isinstance(exc, PermissionError):
-        return "term.file.no_access"
-    if isinstance(exc, IsADirectoryError):
-        return "term.file.is_folder"
-    return "term.file.io_error"
 
 
 # The json module's messages as catalogue terms; anything not listed is shown as it is.
