@@ -79,9 +79,7 @@ def main() -> int:
                 hangs = outcomes["hang"]
                 failures += tracebacks + hangs
                 top = ", ".join(
-                    f"{k.removeprefix('message:')} {v}"
-                    for k, v in outcomes.most_common()
-                    if k.startswith("message:")
+                    f"{k.removeprefix('message:')} {v}" for k, v in outcomes.most_common() if k.startswith("message:")
                 )
                 print(
                     f"| {kind} | {count} | {ok} | {messages} | {tracebacks} | {hangs} | {seconds / count:.3f} | "
