@@ -72,6 +72,8 @@ def read_table(
         return read_xlsx(path, sheet)
     if suffix == ".xls":
         raise AppError.of("import.xls_unsupported")
+    if path.stat().st_size > MAX_FILE_BYTES:  # before reading it whole into memory
+        raise AppError.of("import.file_too_large", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
     return read_csv_bytes(path.read_bytes(), delimiter=delimiter, encoding=encoding)
 
 
