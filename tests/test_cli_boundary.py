@@ -33,6 +33,15 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture
+def wal_db(demo_db: Path, tmp_path: Path) -> Path:
+    """A copy of the demo as the app keeps it (WAL: readers never wait, one writer at a time)."""
+    path = tmp_path / "wal.sqlite"
+    path.write_bytes(demo_db.read_bytes())
+    assert main(["--db", str(path), "projects"]) == 0
+    return path
+
+
 def test_a_damaged_database_file_gets_a_message(demo_db: Path, tmp_path: Path) -> None:
     data = bytearray(demo_db.read_bytes())
     page = 4096
@@ -73,19 +82,53 @@ def test_an_unexpected_exception_is_logged_for_support_and_told_in_a_sentence(
     assert logs[0].stat().st_mode & 0o077 == 0  # a traceback may hold names: the owner's only
 
 
-def test_a_locked_database_says_another_program_is_writing(demo_db: Path, tmp_path: Path) -> None:
+def test_a_locked_database_says_another_program_is_writing(
+    wal_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import projektu_vadiba.cli as cli
+
+    monkeypatch.setattr(cli, "LOCK_RETRY_SECONDS", ())  # only SQLite's own busy wait: the test stays short
     csv_file = tmp_path / "p.csv"
     csv_file.write_text("Vārds;Uzvārds\nJānis;Ozols\n", encoding="utf-8")
-    holder = sqlite3.connect(demo_db, isolation_level=None)
+    capsys.readouterr()
+    holder = sqlite3.connect(wal_db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # a long writer elsewhere
     try:
-        done = _cli("--db", str(demo_db), "people", "import", str(csv_file))
+        code = main(["--db", str(wal_db), "people", "import", str(csv_file)])
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    err = done.stderr.decode()
-    assert done.returncode == 1
-    assert "cita programma" in err and "Traceback" not in err
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("Kļūda: Datubāze ir aizņemta") and "Traceback" not in err
+
+
+def test_a_locked_database_is_tried_again_and_the_command_goes_through_once_it_is_free(
+    wal_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import projektu_vadiba.cli as cli
+
+    csv_file = tmp_path / "p.csv"
+    csv_file.write_text("Vārds;Uzvārds\nZelma;Retrija\n", encoding="utf-8")
+    capsys.readouterr()
+    holder = sqlite3.connect(wal_db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    pauses: list[float] = []
+
+    def pause(seconds: float) -> None:  # the other writer finishes while we wait
+        pauses.append(seconds)
+        holder.execute("ROLLBACK")
+
+    monkeypatch.setattr(cli, "_pause", pause)
+    try:
+        code = main(["--db", str(wal_db), "people", "import", str(csv_file)])
+    finally:
+        holder.close()
+    err = capsys.readouterr().err
+    assert code == 0 and pauses == [1.0]
+    assert "mēģina vēlreiz pēc 1.0 s" in err
+    assert main(["--db", str(wal_db), "people", "search", "Retrija"]) == 0
+    assert "Atrastas personas: 1." in capsys.readouterr().out
 
 
 def test_output_into_a_closed_pipe_exits_quietly(demo_db: Path) -> None:

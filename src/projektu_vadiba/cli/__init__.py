@@ -12,6 +12,7 @@ import argparse
 import io
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from sqlalchemy.engine import make_url
 
 from projektu_vadiba import __version__
 from projektu_vadiba.cli import attendance, certificates, evidence, language, people, projects, reports
-from projektu_vadiba.core.db import ENV_VAR, open_database, resolve_url, sqlite_path
+from projektu_vadiba.core.db import ENV_VAR, Database, open_database, resolve_url, sqlite_path
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.failures import as_app_error
+from projektu_vadiba.core.failures import as_app_error, database_error
 from projektu_vadiba.core.messages import LANGUAGES, render, text_of
 
+# After SQLite's own busy wait (busy_timeout, 5 s, itself retrying with backoff): two more rounds.
+LOCK_RETRY_SECONDS = (1.0, 3.0)
 GROUPS = (projects, reports, people, attendance, evidence, certificates)
 
 
@@ -75,8 +78,7 @@ def _main(argv: Sequence[str] | None, gui: Callable[[str | None], int] | None) -
     try:
         db = open_database(args.db)
         try:
-            code: int = args.handler(db, args)
-            return code
+            return _run_retrying(db, args, lang)
         finally:
             db.close()
     except AppError as exc:  # a user's mistake: a message, no traceback
@@ -92,6 +94,26 @@ def _main(argv: Sequence[str] | None, gui: Callable[[str | None], int] | None) -
         error = as_app_error(exc, path=name, sqlite_file=sqlite_file)
         print(render("cli.error", {"text": text_of(error, lang)}, lang), file=sys.stderr)
         return 1
+
+
+def _run_retrying(db: Database, args: argparse.Namespace, lang: str) -> int:
+    """Run the command; when another program holds the database's write lock past SQLite's own busy wait, say so
+    and run it again after a growing pause (its transaction was rolled back, so nothing is done twice)."""
+    for pause in (*LOCK_RETRY_SECONDS, None):
+        try:
+            code: int = args.handler(db, args)
+            return code
+        except Exception as exc:
+            locked = database_error(exc)
+            if pause is None or locked is None or locked.code != "db.locked":
+                raise
+            print(render("db.locked_retrying", {"seconds": pause}, lang), file=sys.stderr)
+            _pause(pause)
+    raise AssertionError("unreachable")  # the last round returns or raises
+
+
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)
 
 
 def _database_of(explicit: str | None) -> tuple[str | None, Path | None]:
