@@ -140,3 +140,11 @@ def test_control_characters_in_xlsx_cells_are_refused(tmp_path: Path) -> None:
     with pytest.raises(AppError) as caught:
         read_table(path)
     assert caught.value.code in {"import.control_character", "import.xlsx_unreadable"}
+
+
+def test_a_windows_1257_line_that_happens_to_be_valid_utf8_does_not_make_the_file_mixed() -> None:
+    """ "Ā„" in Windows-1257 is C2 84: valid UTF-8 for a C1 control, which no real UTF-8 text holds."""
+    text = HEADER + "Ā„Ozols“;Bērziņš;x@example.lv\nJānis;Ūdris;j@example.lv\n"
+    table = read_csv_bytes(text.encode("cp1257"))
+    assert table.encoding == "cp1257"
+    assert table.rows[1][0] == "Ā„Ozols“"

@@ -98,7 +98,8 @@ def _main(argv: Sequence[str] | None, gui: Callable[[str | None], int] | None) -
 
 def _run_retrying(db: Database, args: argparse.Namespace, lang: str) -> int:
     """Run the command; when another program holds the database's write lock past SQLite's own busy wait, say so
-    and run it again after a growing pause (its transaction was rolled back, so nothing is done twice)."""
+    and run it again after a growing pause. Safe: every command writes in one transaction at most (the sessions
+    before it only read), and the locked one was rolled back, so nothing is done twice."""
     for pause in (*LOCK_RETRY_SECONDS, None):
         try:
             code: int = args.handler(db, args)

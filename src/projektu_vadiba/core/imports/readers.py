@@ -31,6 +31,7 @@ MAX_FILE_BYTES = 100 * 1024 * 1024  # a CSV is read whole: 200 000 rows of peopl
 MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # the parts' declared sizes; zipfile refuses to inflate beyond them
 # Control characters crash PostgreSQL (NUL) or hide text; tab, CR and LF are allowed inside a cell.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_C1 = re.compile("[\x80-\x9f]")  # C1 controls: what Windows-1257 punctuation decodes to when read as UTF-8
 
 
 @dataclass(frozen=True)
@@ -121,10 +122,11 @@ def _has_utf8_letters(data: bytes) -> bool:
         if line.isascii():
             continue
         try:
-            line.decode("utf-8")
+            text = line.decode("utf-8")
         except UnicodeDecodeError:
             continue
-        return True
+        if not _C1.search(text):  # "Ā„" in Windows-1257 is valid UTF-8 too, but decodes to a C1 control
+            return True
     return False
 
 
