@@ -10,6 +10,7 @@ from typing import Any
 from projektu_vadiba.cli import language
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import render
 
 _MAX_MESSAGES = 200
 
@@ -80,7 +81,10 @@ def import_command(db: Database, args: argparse.Namespace) -> int:
             target = f"{r.existing_name} (nr. {r.existing_id})" if r.existing_id else f"{r.same_as_row}. rinda"
             print(f"{r.row}. rinda: iespējams dublikāts — {target}: {', '.join(r.reasons) or 'tā pati persona'}.")
         valid = len(plan.rows) - len(plan.invalid)
-        if plan.problems or (plan.invalid and not args.skip_invalid):
+        if plan.problems:  # the file as a whole (its header): no row was checked, so no row counts to give
+            print(render("import.nothing_saved_columns", {}, language.current()), file=sys.stderr)
+            return 1
+        if plan.invalid and not args.skip_invalid:
             print(
                 f"Nekas netika saglabāts: kļūdainas rindas {len(plan.invalid)} no {len(plan.rows)}. "
                 "Izlabojiet tās vai lietojiet --skip-invalid.",

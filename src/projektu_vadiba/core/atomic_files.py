@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.failures import os_reason
 
 SUFFIX = ".pv-part"
 _PATTERN = re.compile(r"^\..{1,80}\.(\d{1,10})\.[0-9a-f]{8}" + re.escape(SUFFIX) + r"$", re.DOTALL)
@@ -52,7 +53,7 @@ def _mode_for(target: Path, private: bool) -> int | None:
 def write_error(target: Path, exc: OSError) -> AppError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return AppError.of("file.no_space", path=str(target))
-    return AppError.of("file.write_failed", path=str(target), reason=exc.strerror or str(exc))
+    return AppError.of("file.write_failed", path=str(target), reason=os_reason(exc))
 
 
 @contextmanager

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
 
 from projektu_vadiba import __version__
-from projektu_vadiba.core.db import Database, open_database
+from projektu_vadiba.core.db import Database, open_database, sqlite_path
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.failures import as_app_error
 from projektu_vadiba.core.leftovers import clean_leftovers
+from projektu_vadiba.ui.error_hook import install_error_hook
 from projektu_vadiba.ui.fonts import load_fonts
 from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.main_window import MainWindow
@@ -51,8 +52,8 @@ def open_or_explain(db_url: str | None) -> Database | None:
         return open_database(db_url)
     except AppError as exc:
         message = text_of(exc)
-    except (OSError, SQLAlchemyError) as exc:  # core lets a few of these through unwrapped (bad folder, driver)
-        message = QCoreApplication.translate("app", "Neizdevās atvērt datubāzi: %1").replace("%1", str(exc))
+    except Exception as exc:  # anything core let through unwrapped: a sentence, the traceback to the log
+        message = text_of(as_app_error(exc))
     QMessageBox.critical(None, title, message)
     return None
 
@@ -67,12 +68,14 @@ def _report_folders(settings: Settings) -> list[Path]:
 def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
     """Start the desktop app on `db_url` (None: --db / environment / the default file). Returns the exit code."""
     app = make_application()
+    install_error_hook()
     settings = Settings()
     switch_language(app, choose_language(language, settings))
     db = open_or_explain(db_url)
     if db is None:
         return 1
     clean_leftovers(db.url, _report_folders(settings))
+    install_error_hook(sqlite_path(db.url))
     wire_features()
     fit = install_screen_fit(app)  # every window and dialog opens inside the screen
     window = MainWindow(db, settings)

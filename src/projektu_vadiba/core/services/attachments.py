@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import atomic_files, clock
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.failures import os_reason
 from projektu_vadiba.core.leftovers import ATTACHMENTS
 from projektu_vadiba.core.models import Attachment, Attendance, AttendanceStatus, Event, Person
 
@@ -117,7 +118,7 @@ def add(
     try:
         digest = _sha256(source)
     except OSError as exc:
-        raise AppError.of("file.unreadable", path=str(source), reason=exc.strerror) from exc
+        raise AppError.of("file.unreadable", path=str(source), reason=os_reason(exc)) from exc
     stored = _stored_name(digest, source)
     folder = store_dir(session)
     target = stored_path(folder, stored)
@@ -126,7 +127,7 @@ def add(
             atomic_files.private_folder(folder)
             atomic_files.copy_file(source, target, private=True)
         except OSError as exc:
-            raise AppError.of("attachment.save_failed", folder=str(folder), reason=exc.strerror) from exc
+            raise AppError.of("attachment.save_failed", folder=str(folder), reason=os_reason(exc)) from exc
     record = Attachment(
         sha256=digest,
         original_name=source.name[:300],
