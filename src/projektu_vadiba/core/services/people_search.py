@@ -3,16 +3,19 @@
 SQLite: FTS5 table people_fts (migration 0002) with prefix indexes; a query word w becomes "w"*. A broad query
 (thousands of matches) walks the sort-key index and stops after one page; a narrow one sorts its few matches.
 PostgreSQL: to_tsvector('simple', search_text) @@ 'w':* on a GIN index. Others: LIKE on the folded text.
+Surname forms (core.surname_forms) are widened at query time, nothing extra is stored: 'ozols' becomes
+("ozols"* OR "ozola"), and the people matched only through the other form come after those matched as typed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, TextClause, and_, func, insert, or_, select, text
+from sqlalchemy import ColumnElement, Row, Select, Table, TextClause, and_, func, insert, not_, or_, select, text
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core import person_keys
+from projektu_vadiba.core import person_keys, surname_forms
 from projektu_vadiba.core.models import Person
 
 # Above this many matches, walking people in sort-key order beats sorting the matches (measured: bench/).
@@ -23,56 +26,157 @@ def dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _fts_query(words: list[str]) -> str:
-    return " ".join(f'"{w}"*' for w in words)  # words are letters and digits only: nothing to escape
+@dataclass(frozen=True)
+class _Words:
+    """A query's folded words, each with the other gender forms of it (core.surname_forms) that the registry holds."""
+
+    typed: tuple[str, ...]
+    forms: tuple[tuple[str, ...], ...]
+    others: int = 0  # people matched only through the other forms
+
+    @property
+    def widened(self) -> bool:
+        return any(self.forms)
 
 
-def match_clause(session: Session, query: str, *, walk_sorted: bool = False) -> ColumnElement[bool] | TextClause | None:
-    """The WHERE condition for "every word of the query starts a word of the person"; None for an empty query.
-    `walk_sorted` (SQLite): "+people.id" keeps the planner from driving the query by the FTS matches, so it walks
-    the sort-key index instead and stops after one page: fast when thousands match, slow when few do."""
-    words = person_keys.search_words(query)
-    if not words:
+def _words(session: Session, query: str) -> _Words | None:
+    typed = tuple(person_keys.search_words(query))
+    if not typed:
         return None
+    words = _Words(typed, tuple(surname_forms.other_forms(w) for w in typed))
+    if not words.widened:
+        return words
+    # The second part (other forms only) costs a query: skipped when no person holds those forms ('kekava' ->
+    # 'kekavs'), so queries without surname forms stay as fast as before.
+    others = _count(session, _Part(words, "others"))
+    return _Words(typed, words.forms, others) if others else _Words(typed, tuple(() for _ in typed))
+
+
+@dataclass(frozen=True)
+class _Part:
+    """Which people of a query: "typed" (every word starts a word of the person, as typed), "others" (a word matches
+    only through another gender form of it: ranked after the typed ones) or "all" (either)."""
+
+    words: _Words
+    which: str
+
+    def fts(self) -> str:
+        # Words are letters and digits only: nothing to escape. Other forms match whole words only ("lace" finds
+        # Lācis, not Lācplēsis), the typed word matches as a prefix as always.
+        typed = " AND ".join(f'"{w}"*' for w in self.words.typed)
+        if self.which == "typed":
+            return typed
+        widened = " AND ".join(
+            "(" + " OR ".join([f'"{w}"*', *(f'"{f}"' for f in forms)]) + ")" if forms else f'"{w}"*'
+            for w, forms in zip(self.words.typed, self.words.forms, strict=True)
+        )
+        return widened if self.which == "all" else f"({widened}) NOT ({typed})"
+
+    def tsquery(self) -> str:
+        typed = " & ".join(f"'{w}':*" for w in self.words.typed)
+        if self.which == "typed":
+            return typed
+        widened = " & ".join(
+            "(" + " | ".join([f"'{w}':*", *(f"'{f}'" for f in forms)]) + ")"
+            for w, forms in zip(self.words.typed, self.words.forms, strict=True)
+        )
+        return widened if self.which == "all" else f"({widened}) & !({typed})"
+
+    def like(self) -> ColumnElement[bool]:
+        col = Person.search_text
+
+        def prefix(w: str) -> ColumnElement[bool]:
+            return or_(col.like(f"{w}%"), col.like(f"% {w}%"))
+
+        def whole(w: str) -> ColumnElement[bool]:
+            return or_(col == w, col.like(f"{w} %"), col.like(f"% {w}"), col.like(f"% {w} %"))
+
+        typed = and_(*(prefix(w) for w in self.words.typed))
+        if self.which == "typed":
+            return typed
+        widened = and_(
+            *(
+                or_(prefix(w), *(whole(f) for f in forms))
+                for w, forms in zip(self.words.typed, self.words.forms, strict=True)
+            )
+        )
+        return widened if self.which == "all" else and_(widened, not_(typed))
+
+
+def _clause(session: Session, part: _Part, *, walk_sorted: bool = False) -> ColumnElement[bool] | TextClause:
+    """The WHERE condition for `part`. `walk_sorted` (SQLite): "+people.id" keeps the planner from driving the
+    query by the FTS matches, so it walks the sort-key index instead and stops after one page: fast when thousands
+    match, slow when few do."""
     name = dialect(session)
     if name == "sqlite":
         column = "+people.id" if walk_sorted else "people.id"
         return text(f"{column} IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :fts_q)").bindparams(
-            fts_q=_fts_query(words)
+            fts_q=part.fts()
         )
     if name == "postgresql":
         return text(
             "to_tsvector('simple'::regconfig, people.search_text) @@ to_tsquery('simple'::regconfig, :ts_q)"
-        ).bindparams(ts_q=" & ".join(f"'{w}':*" for w in words))
-    return and_(*(or_(Person.search_text.like(f"{w}%"), Person.search_text.like(f"% {w}%")) for w in words))
+        ).bindparams(ts_q=part.tsquery())
+    return part.like()
+
+
+def _count(session: Session, part: _Part) -> int:
+    if dialect(session) == "sqlite":  # the FTS table alone: no join, no row lookups
+        sql = text("SELECT count(*) FROM people_fts WHERE people_fts MATCH :q")
+        return int(session.scalar(sql, {"q": part.fts()}) or 0)
+    return int(session.scalar(select(func.count()).select_from(Person).where(_clause(session, part))) or 0)
+
+
+def match_clause(session: Session, query: str) -> ColumnElement[bool] | TextClause | None:
+    """The WHERE condition for "every word of the query starts a word of the person, or is another gender form of a
+    whole word of the person's surname"; None for an empty query."""
+    words = _words(session, query)
+    return None if words is None else _clause(session, _Part(words, "all"))
 
 
 def count_matches(session: Session, query: str) -> int:
-    words = person_keys.search_words(query)
-    if words and dialect(session) == "sqlite":  # the FTS table alone: no join, no row lookups
-        sql = text("SELECT count(*) FROM people_fts WHERE people_fts MATCH :q")
-        return int(session.scalar(sql, {"q": _fts_query(words)}) or 0)
-    stmt = select(func.count()).select_from(Person)
-    clause = match_clause(session, query)
-    if clause is not None:
-        stmt = stmt.where(clause)
-    return int(session.scalar(stmt) or 0)
+    words = _words(session, query)
+    if words is None:
+        return int(session.scalar(select(func.count()).select_from(Person)) or 0)
+    if not words.widened:
+        return _count(session, _Part(words, "typed"))
+    return _count(session, _Part(words, "typed")) + words.others
 
 
-def ordered_page(
+def search_page(
     session: Session, stmt: Select[*tuple[Any, ...]], query: str, limit: int, offset: int
+) -> list[Row[Any]]:
+    """`stmt` (a select over people) narrowed to the query, one page of it in Latvian order: first the people who
+    match the words as typed, then those who match only through another gender form of a surname ("ozols" lists
+    every Ozols, then every Ozola). Two ordered queries rather than one sorted by a rank, so each part keeps the
+    fast plans below."""
+    words = _words(session, query)
+    if words is None:
+        return list(session.execute(stmt.order_by(Person.sort_key, Person.id).limit(limit).offset(offset)))
+    typed = _Part(words, "typed")
+    n_typed = _count(session, typed) if dialect(session) == "sqlite" or words.widened else 0
+    rows: list[Row[Any]] = []
+    if offset < n_typed or not words.widened:
+        rows += session.execute(_ordered(session, stmt, typed, n_typed, limit, offset))
+    if words.widened and len(rows) < limit:
+        others = _Part(words, "others")
+        rows += session.execute(
+            _ordered(session, stmt, others, words.others, limit - len(rows), max(0, offset - n_typed))
+        )
+    return rows
+
+
+def _ordered(
+    session: Session, stmt: Select[*tuple[Any, ...]], part: _Part, matches: int, limit: int, offset: int
 ) -> Select[*tuple[Any, ...]]:
-    """`stmt` (a select over people) narrowed to the query, in Latvian order, one page of it."""
     name = dialect(session)
     order: Any = Person.sort_key
-    walk = name == "sqlite" and bool(person_keys.search_words(query)) and count_matches(session, query) > _BROAD
-    clause = match_clause(session, query, walk_sorted=walk)
-    if clause is not None:
-        stmt = stmt.where(clause)
-        if name == "postgresql":
-            # PostgreSQL guesses 2,000 matches for any prefix query, then walks the sort-key index testing every
-            # row: 0.5 s when nothing matches. Sorting an expression makes it collect the matches from GIN first.
-            order = Person.sort_key.concat("")
+    # A broad query (thousands of matches) walks the sort-key index and stops after one page; a narrow one sorts.
+    stmt = stmt.where(_clause(session, part, walk_sorted=name == "sqlite" and matches > _BROAD))
+    if name == "postgresql":
+        # PostgreSQL guesses 2,000 matches for any prefix query, then walks the sort-key index testing every
+        # row: 0.5 s when nothing matches. Sorting an expression makes it collect the matches from GIN first.
+        order = Person.sort_key.concat("")
     return stmt.order_by(order, Person.id).limit(limit).offset(offset)
 
 
