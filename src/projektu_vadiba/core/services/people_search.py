@@ -32,7 +32,6 @@ class _Words:
 
     typed: tuple[str, ...]
     forms: tuple[tuple[str, ...], ...]
-    others: int = 0  # people matched only through the other forms
 
     @property
     def widened(self) -> bool:
@@ -43,13 +42,10 @@ def _words(session: Session, query: str) -> _Words | None:
     typed = tuple(person_keys.search_words(query))
     if not typed:
         return None
-    # Other forms nobody holds are dropped first ('kekava' -> 'kekavs'): one cheap look-up of whole words each, so
-    # that queries without surname forms run exactly as before, without the second part's count and query.
+    # Other forms nobody holds are dropped ('kekava' -> 'kekavs'): one cheap look-up of whole words each (no
+    # count), so that queries without surname forms run exactly as before, without a second part.
     forms = tuple(f if f and _anyone_holds(session, f) else () for f in map(surname_forms.other_forms, typed))
-    if not any(forms):
-        return _Words(typed, forms)
-    others = _count(session, _Part(_Words(typed, forms), "others"))
-    return _Words(typed, forms, others) if others else _Words(typed, tuple(() for _ in typed))
+    return _Words(typed, forms)
 
 
 def _anyone_holds(session: Session, words: tuple[str, ...]) -> bool:
@@ -155,7 +151,7 @@ def count_matches(session: Session, query: str) -> int:
         return int(session.scalar(select(func.count()).select_from(Person)) or 0)
     if not words.widened:
         return _count(session, _Part(words, "typed"))
-    return _count(session, _Part(words, "typed")) + words.others
+    return _count(session, _Part(words, "typed")) + _count(session, _Part(words, "others"))
 
 
 def search_page(
@@ -174,10 +170,10 @@ def search_page(
     if offset < n_typed or not words.widened:
         rows += session.execute(_ordered(session, stmt, typed, n_typed, limit, offset))
     if words.widened and len(rows) < limit:
-        others = _Part(words, "others")
-        rows += session.execute(
-            _ordered(session, stmt, others, words.others, limit - len(rows), max(0, offset - n_typed))
-        )
+        # The other forms are one surname's people at most (a few thousand in a national registry): sorted, and
+        # not counted first (the count would cost as much as the page).
+        rest = _ordered(session, stmt, _Part(words, "others"), 0, limit - len(rows), max(0, offset - n_typed))
+        rows += session.execute(rest)
     return rows
 
 
