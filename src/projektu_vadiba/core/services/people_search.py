@@ -165,11 +165,16 @@ def search_page(
     if words is None:
         return list(session.execute(stmt.order_by(Person.sort_key, Person.id).limit(limit).offset(offset)))
     typed = _Part(words, "typed")
-    n_typed = _count(session, typed) if dialect(session) == "sqlite" or words.widened else 0
+    # SQLite counts to choose its plan; PostgreSQL counts only when a page past the typed part needs the offset.
+    n_typed = _count(session, typed) if dialect(session) == "sqlite" else None
     rows: list[Row[Any]] = []
-    if offset < n_typed or not words.widened:
-        rows += session.execute(_ordered(session, stmt, typed, n_typed, limit, offset))
+    if n_typed is None or offset < n_typed:
+        rows += session.execute(_ordered(session, stmt, typed, n_typed or 0, limit, offset))
     if words.widened and len(rows) < limit:
+        if rows:  # the typed part ended on this page
+            n_typed = offset + len(rows)
+        elif n_typed is None:
+            n_typed = _count(session, typed)
         # The other forms are one surname's people at most (a few thousand in a national registry): sorted, and
         # not counted first (the count would cost as much as the page).
         rest = _ordered(session, stmt, _Part(words, "others"), 0, limit - len(rows), max(0, offset - n_typed))
