@@ -156,3 +156,12 @@ def test_an_import_links_a_feminine_row_to_the_registered_masculine_name(db: Dat
         keys = duplicates.Keys.of("Inese", "Bērziņa-Kalniņa", "inese@example.lv", "")
         index = duplicates.build_index(s, [keys])
         assert index.matches(keys) == {known.id: ["tā pati e-pasta adrese", "tas pats vārds un uzvārds"]}
+
+
+@pytest.mark.parametrize("query", ["ozols", "lace", "berzins kalnins", "berz", "anna ozols", "xyz"])
+def test_other_back_ends_match_through_like_with_the_same_answers(
+    registry: Database, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    expected = found(registry, query), found(registry, query, limit=2, offset=1)
+    monkeypatch.setattr(people_search, "dialect", lambda _session: "other")  # the LIKE path on the same rows
+    assert (found(registry, query), found(registry, query, limit=2, offset=1)) == expected
