@@ -171,7 +171,7 @@ def search_page(
     if n_typed is None or offset < n_typed:
         rows += session.execute(_ordered(session, stmt, typed, n_typed or 0, limit, offset))
     if words.widened and len(rows) < limit:
-        if rows:  # the typed part ended on this page
+        if rows or offset == 0:  # the typed part ended on this page
             n_typed = offset + len(rows)
         elif n_typed is None:
             n_typed = _count(session, typed)
