@@ -38,14 +38,15 @@ class _Words:
         return any(self.forms)
 
 
-def _words(session: Session, query: str) -> _Words | None:
+def _words(query: str) -> _Words | None:
     typed = tuple(person_keys.search_words(query))
-    if not typed:
-        return None
-    # Other forms nobody holds are dropped ('kekava' -> 'kekavs'): one cheap look-up of whole words each (no
-    # count), so that queries without surname forms run exactly as before, without a second part.
-    forms = tuple(f if f and _anyone_holds(session, f) else () for f in map(surname_forms.other_forms, typed))
-    return _Words(typed, forms)
+    return _Words(typed, tuple(map(surname_forms.other_forms, typed))) if typed else None
+
+
+def _held(session: Session, words: _Words) -> _Words:
+    """`words` without the other forms nobody holds ('kekava' -> 'kekavs'): one cheap look-up of whole words each
+    (no count), so that a query whose other forms nobody has runs no second part."""
+    return _Words(words.typed, tuple(f if f and _anyone_holds(session, f) else () for f in words.forms))
 
 
 def _anyone_holds(session: Session, words: tuple[str, ...]) -> bool:
@@ -141,17 +142,18 @@ def _count(session: Session, part: _Part) -> int:
 def match_clause(session: Session, query: str) -> ColumnElement[bool] | TextClause | None:
     """The WHERE condition for "every word of the query starts a word of the person, or is another gender form of a
     whole word of the person's surname"; None for an empty query."""
-    words = _words(session, query)
+    words = _words(query)
     return None if words is None else _clause(session, _Part(words, "all"))
 
 
 def count_matches(session: Session, query: str) -> int:
-    words = _words(session, query)
+    words = _words(query)
     if words is None:
         return int(session.scalar(select(func.count()).select_from(Person)) or 0)
-    if not words.widened:
-        return _count(session, _Part(words, "typed"))
-    return _count(session, _Part(words, "typed")) + _count(session, _Part(words, "others"))
+    n_typed = _count(session, _Part(words, "typed"))
+    if words.widened and (words := _held(session, words)).widened:
+        return n_typed + _count(session, _Part(words, "others"))
+    return n_typed
 
 
 def search_page(
@@ -160,8 +162,8 @@ def search_page(
     """`stmt` (a select over people) narrowed to the query, one page of it in Latvian order: first the people who
     match the words as typed, then those who match only through another gender form of a surname ("ozols" lists
     every Ozols, then every Ozola). Two ordered queries rather than one sorted by a rank, so each part keeps the
-    fast plans below."""
-    words = _words(session, query)
+    fast plans below; the second only when the first leaves room on the page."""
+    words = _words(query)
     if words is None:
         return list(session.execute(stmt.order_by(Person.sort_key, Person.id).limit(limit).offset(offset)))
     typed = _Part(words, "typed")
@@ -170,7 +172,7 @@ def search_page(
     rows: list[Row[Any]] = []
     if n_typed is None or offset < n_typed:
         rows += session.execute(_ordered(session, stmt, typed, n_typed or 0, limit, offset))
-    if words.widened and len(rows) < limit:
+    if words.widened and len(rows) < limit and (words := _held(session, words)).widened:
         if rows or offset == 0:  # the typed part ended on this page
             n_typed = offset + len(rows)
         elif n_typed is None:
