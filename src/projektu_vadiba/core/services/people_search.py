@@ -139,13 +139,6 @@ def _count(session: Session, part: _Part) -> int:
     return int(session.scalar(select(func.count()).select_from(Person).where(_clause(session, part))) or 0)
 
 
-def match_clause(session: Session, query: str) -> ColumnElement[bool] | TextClause | None:
-    """The WHERE condition for "every word of the query starts a word of the person, or is another gender form of a
-    whole word of the person's surname"; None for an empty query."""
-    words = _words(query)
-    return None if words is None else _clause(session, _Part(words, "all"))
-
-
 def count_matches(session: Session, query: str) -> int:
     words = _words(query)
     if words is None:
