@@ -171,14 +171,8 @@ def remove(session: Session, attachment_id: int) -> None:
         path.unlink(missing_ok=True)
 
 
-def photo_consent_warnings(session: Session, event_id: int) -> list[str]:
-    """People who asked not to be photographed and attended an event that has photos filed."""
-    has_photos = session.scalar(
-        select(Attachment.id).where(Attachment.event_id == event_id, Attachment.kind == "photo").limit(1)
-    )
-    if has_photos is None:
-        return []
-    event = session.get(Event, event_id)
+def refused_photos(session: Session, event_id: int) -> list[str]:
+    """The names of people who came to the event and asked not to be photographed."""
     rows = session.execute(
         select(Person.given_name, Person.surname)
         .join(Attendance, Attendance.person_id == Person.id)
@@ -187,12 +181,24 @@ def photo_consent_warnings(session: Session, event_id: int) -> list[str]:
             Attendance.no_photos.is_(True),
             Attendance.status == AttendanceStatus.ATTENDED,
         )
+        .order_by(Person.surname, Person.given_name)
     )
+    return [f"{given} {surname}".strip() for given, surname in rows]
+
+
+def photo_consent_warnings(session: Session, event_id: int) -> list[str]:
+    """People who asked not to be photographed and attended an event that has photos filed."""
+    has_photos = session.scalar(
+        select(Attachment.id).where(Attachment.event_id == event_id, Attachment.kind == "photo").limit(1)
+    )
+    if has_photos is None:
+        return []
+    event = session.get(Event, event_id)
     title = event.title if event else str(event_id)
     return [
-        f"{given} {surname} lūdza viņu nefotografēt, bet pasākumam “{title}” ir pievienoti foto: "
+        f"{name} lūdza viņu nefotografēt, bet pasākumam “{title}” ir pievienoti foto: "
         "pārbaudiet, vai viņš vai viņa tajos nav redzams."
-        for given, surname in rows
+        for name in refused_photos(session, event_id)
     ]
 
 
