@@ -103,3 +103,18 @@ def test_sif_limits(number: str, grant: str, start: date, end: date, codes: list
     limit = funders.load_profile("sif_nvo_fonds").limit_for(number)
     assert limit is not None
     assert [code for code, _ in limit.problems(Decimal(grant), start, end)] == codes
+
+
+def test_publicity_rules_name_the_disclaimer_and_the_year_hashtag() -> None:
+    from projektu_vadiba.core.services.report_data import report_sections
+
+    sif = funders.load_profile("sif_nvo_fonds")
+    rules = sif.publicity_rules(2023)
+    assert (
+        rules == "Publikācijās norādiet: “Par publikācijas saturu atbild projekta īstenotājs.”; tēmturis #NVOFonds2023."
+    )
+    assert "hashtag #NVOFonds2023" in sif.publicity_rules(2023, "en")
+    assert "tēmturis" not in sif.publicity_rules(None)  # no year known: no half-made hashtag
+    assert funders.load_profile("generic").publicity_rules(2023) == ""
+    [publicity] = [s for s in report_sections(sif, {}, "final", "lv", 2023) if s.key == "publicity"]
+    assert publicity.hint.startswith("Publikācijas, saites") and publicity.hint.endswith("#NVOFonds2023.")

@@ -106,6 +106,20 @@ class FunderProfile:
                 return candidate
         return None
 
+    def publicity_rules(self, year: int | None, lang: str = "lv") -> str:
+        """What the funder asks every publication to carry: its disclaimer and its year hashtag ("" when none)."""
+        disclaimer = pick(self.raw.get("disclaimer") or "", lang)
+        hashtag = str(self.raw.get("hashtag") or "")
+        if hashtag and "{year}" in hashtag:
+            hashtag = hashtag.replace("{year}", str(year)) if year else ""
+        parts = []
+        if disclaimer:
+            parts.append(("Publikācijās norādiet: “{text}”" if lang == "lv" else "Publications must state: “{text}”")
+                         .format(text=disclaimer))  # fmt: skip
+        if hashtag:
+            parts.append(("tēmturis {tag}" if lang == "lv" else "hashtag {tag}").format(tag=hashtag))
+        return ("; ".join(parts) + ".") if parts else ""
+
     def limit_for(self, number: str) -> ProjectLimit | None:
         """The first of the profile's "limits" whose `number_contains` is in the project number (micro / macro)."""
         for item in self.raw.get("limits", []):
