@@ -41,3 +41,30 @@ def test_every_built_in_sheet_has_the_photo_mark_and_the_whole_notice(profile: s
     ):
         assert squeeze(part) in squeeze(first), part
     assert "✕" in first.replace("(✕)", "").replace("✕ ailē", "")  # the person who refused is marked
+
+
+def test_an_online_event_gets_a_tick_column_not_a_signature(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from projektu_vadiba.core.dto import EventInput
+    from projektu_vadiba.core.services import activities
+
+    db = open_database(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    try:
+        with db.session() as s:
+            sample = make_sample(s, "sif_nvo_fonds")
+            online = activities.create_event(
+                s,
+                sample.project_id,
+                EventInput("Tiešsaistes seminārs", datetime(2023, 11, 20, 17), datetime(2023, 11, 20, 19),
+                           online=True, online_link="https://zoom.example/j/1"),
+            )  # fmt: skip
+            for person in sample.person_ids[:3]:
+                attendance.register(s, online.id, person)
+            pdf = build_attendance_pdf(sheets.event_sheets(s, online.id))
+            paper = build_attendance_pdf(sheets.event_sheets(s, sample.event_id))
+    finally:
+        db.close()
+    page = " ".join(pdftotext_pages(pdf.data)[0].split())
+    assert "Piedalījās tiešsaistē (✓)" in page and "Paraksts" not in page
+    assert "Paraksts" in " ".join(pdftotext_pages(paper.data)[0].split())

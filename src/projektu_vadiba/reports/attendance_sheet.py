@@ -176,6 +176,7 @@ class _Writer:
             event_days(sheet.event.starts_at, sheet.event.ends_at),
             self.labels,
             self.content_width,
+            online=sheet.event.online,
         )
         head = header_row(columns, self.fonts)
         table_top = self.height - MARGIN - header.height - 3 * MM

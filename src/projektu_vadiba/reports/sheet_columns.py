@@ -57,10 +57,25 @@ def sheet_config(profile: FunderProfile) -> dict[str, Any]:
     return generic if isinstance(generic, dict) else {}
 
 
+ONLINE_COLUMN: dict[str, Any] = {
+    "key": "joined",
+    "label": {"lv": "Piedalījās tiešsaistē (✓)", "en": "Took part online (✓)"},
+}
+
+
 def resolve_columns(
-    config: Mapping[str, Any], variant: SheetVariant, days: list[date], labels: Labels, table_width: float
+    config: Mapping[str, Any],
+    variant: SheetVariant,
+    days: list[date],
+    labels: Labels,
+    table_width: float,
+    online: bool = False,
 ) -> list[Column]:
+    """`online`: nobody signs at an online event; the organiser ticks who took part (from the platform's list of
+    participants) in a column of its own instead of the signature."""
     specs = [c for c in (config.get("columns") or DEFAULT_COLUMNS) if isinstance(c, dict) and c.get("key")]
+    if online and variant is not SheetVariant.ATTENDED:
+        specs = [{**ONLINE_COLUMN, "width": c.get("width")} if c["key"] == "signature" else c for c in specs]
     if variant is SheetVariant.ATTENDED:  # the annex is a typed list: nothing to sign or mark there
         specs = [c for c in specs if c["key"] not in ("signature", "no_photos")] or specs
         # ... and it prints no more than the sheet's notice promised the funder would get ("annex_columns")
@@ -73,7 +88,7 @@ def resolve_columns(
     raw: list[tuple[dict[str, Any], float, date | None]] = []
     for spec in specs:
         share = float(spec["width"]) if isinstance(spec.get("width"), int | float) and spec["width"] > 0 else fallback
-        if spec["key"] == "signature" and per_day:
+        if spec["key"] in ("signature", "joined") and per_day:
             raw.extend((spec, share * 0.7, day) for day in days)  # each day narrower, all together wider
         else:
             raw.append((spec, share, None))
@@ -82,7 +97,11 @@ def resolve_columns(
     for spec, share, day in raw:
         label = pick(spec.get("label") or spec["key"], labels.lang)
         if day is not None:
-            label = labels["signature_day"].format(date=f"{day:%d.%m.}")
+            label = (
+                labels["signature_day"].format(date=f"{day:%d.%m.}")
+                if spec["key"] == "signature"
+                else f"✓ {day:%d.%m.}"
+            )
         values = {k: pick(v, labels.lang) for k, v in (spec.get("values") or {}).items()}
         columns.append(Column(spec["key"], label, table_width * share / total, values, day))
     return columns
