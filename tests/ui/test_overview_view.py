@@ -34,6 +34,8 @@ def test_overview_half_way_through(qtbot: QtBot, seeded: Seeded, settings: Setti
     page = window.project_page.overview
     assert page.facts.values["grant"].text() == f"11{NB}111,10{NB}€"
     assert page.facts.values["period"].text() == "01.03.2023–31.12.2023"
+    # Which paperwork the project gets (the programme's profile, else the funder's) is named with the funder.
+    assert "(dokumentu formas: " in page.facts.values["funder"].text()
     assert page.elapsed_label.text() == "Pagājuši 50 % no projekta perioda, līdz beigām 152 dienas."
     assert page.elapsed_bar.value() == 50
     assert page.counts_label.text() == "1 aktivitāte · 3 pasākumi · 1 dalībnieks · 1 dalības reize"

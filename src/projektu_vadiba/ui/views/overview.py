@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import ProjectDetail
+from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.models.enums import DeadlineKind
 from projektu_vadiba.core.services.overview import OverviewWarning, ProjectOverview, WarningKind, project_overview
 from projektu_vadiba.ui.dialogs.cofinancing_form import CofinancingForm
@@ -28,7 +30,7 @@ from projektu_vadiba.ui.messages import render, text_of
 from projektu_vadiba.ui.models.project_lists import cofinancing_model, days_text, partners_model
 from projektu_vadiba.ui.models.project_tables import event_place
 from projektu_vadiba.ui.operations import delete_record
-from projektu_vadiba.ui.plural import count
+from projektu_vadiba.ui.plural import count, language
 from projektu_vadiba.ui.views.section import Section, select_id, selected_id
 from projektu_vadiba.ui.widgets.bars import Bar, IndicatorBars, bar_text
 from projektu_vadiba.ui.widgets.cards import Card, FactsGrid, note, text_label
@@ -165,6 +167,13 @@ class OverviewSection(Section):
 
     # ---- data --------------------------------------------------------------------------------------------
 
+    @staticmethod
+    def _profile_name(key: str) -> str:
+        try:
+            return profiles.pick(profiles.load_profile(key).name, language())
+        except AppError as exc:  # a profile file gone or broken: say so where the forms are named
+            return text_of(exc)
+
     def reload(self) -> None:
         assert self.project_id is not None
         project_id = self.project_id
@@ -173,7 +182,8 @@ class OverviewSection(Section):
         p = overview.project
         programme = " — ".join(x for x in (p.programme.name, p.programme.strand) if x) if p.programme else "—"
         values = {
-            "funder": p.funder.name,
+            # The one profile rule (the programme's, else the funder's): which paperwork this project gets.
+            "funder": f"{p.funder.name} ({self.tr('dokumentu formas')}: {self._profile_name(p.profile_key)})",
             "programme": programme,
             "implementer": p.implementer.name,
             "period": format_period(p.start_date, p.end_date),
