@@ -79,3 +79,15 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
         database = request.getfixturevalue("postgres_db")
         _truncate_all(database)
         yield database
+
+
+@pytest.fixture
+def own_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """The user data folder in tmp: no coordinator's logo or profile from the developer's machine leaks in."""
+    from projektu_vadiba.core import db as dbmod
+    from projektu_vadiba.core import funders
+
+    monkeypatch.setattr(dbmod, "default_data_dir", lambda: tmp_path)
+    funders.load_profile.cache_clear()
+    yield tmp_path
+    funders.load_profile.cache_clear()

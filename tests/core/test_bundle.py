@@ -737,6 +737,8 @@ def test_known_person_funder_and_organisations_are_reused(bundle: dict[str, Any]
 
     summary = _import(empty_db, bundle)
     assert not summary.funder_created
+    # The funder already there follows a profile this installation does not have: imported, and said so.
+    assert any("“custom” nav zināms" in str(w) for w in summary.warnings)
     assert (summary.people_created, summary.people_matched) == (3, 1)
     assert (summary.organisations_created, summary.organisations_matched) == (2, 2)
     assert summary.attendances == 5

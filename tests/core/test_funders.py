@@ -10,6 +10,8 @@ import pytest
 from projektu_vadiba.core import funders
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import ProjectDetail
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import text_of
 from projektu_vadiba.core.services import organisations
 from projektu_vadiba.resources import resource
 
@@ -51,8 +53,45 @@ def test_sif_final_report_due_20_working_days_after_end() -> None:
     assert funders.load_profile("lad_leader").deadlines[0].due(date(2024, 1, 31)) == date(2024, 2, 29)
 
 
-def test_unknown_profile_falls_back_to_generic() -> None:
-    assert funders.load_profile("nav_tada").key == "generic"
+def test_an_unknown_profile_is_refused_with_the_known_ones_named() -> None:
+    with pytest.raises(AppError) as err:
+        funders.load_profile("nav_tada")
+    message = text_of(err.value, "lv")
+    assert "“nav_tada” nav zināms" in message and "sif_nvo_fonds" in message
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "expected"),
+    [
+        ({"deadlines": [{"kind": "gala_parskats"}]}, "$.deadlines[0].kind", "vienai no zināmajām vērtībām"),
+        ({"number_pattern": "2023.LV/(NVOF"}, "$.number_pattern", "derīgai regulārai izteiksmei"),
+        ({"attendance_sheet": {"columns": [{"label": "Vārds"}]}}, "$.attendance_sheet.columns[0].key", "obligāts"),
+        ({"retention_years": "pieci"}, "$.retention_years", "veselam skaitlim"),
+        ({"limits": [{"max_grant": "daudz"}]}, "$.limits[0].max_grant", "summai"),
+        ({"counted_roles": ["dalībnieks"]}, "$.counted_roles[0]", "zināmajām vērtībām"),
+    ],
+)
+def test_a_corrected_profile_with_a_mistake_is_named_with_its_place(
+    own_data_dir: Path, change: dict[str, object], path: str, expected: str
+) -> None:
+    raw = json.loads(resource("funders", "sif_nvo_fonds.json").read_text(encoding="utf-8"))
+    (own_data_dir / "funders").mkdir()
+    (own_data_dir / "funders" / "sif_nvo_fonds.json").write_text(json.dumps({**raw, **change}), encoding="utf-8")
+    funders.load_profile.cache_clear()
+    try:
+        with pytest.raises(AppError) as err:
+            funders.load_profile("sif_nvo_fonds")
+    finally:
+        funders.load_profile.cache_clear()
+    message = text_of(err.value, "lv")
+    assert "sif_nvo_fonds.json" in message and path in message and expected in message
+
+
+def test_every_bundled_profile_has_the_right_shape() -> None:
+    from projektu_vadiba.core.profile_check import problem
+
+    for key in ("sif_nvo_fonds", "eea_active_citizens", "lad_leader", "generic"):
+        assert problem(json.loads(resource("funders", f"{key}.json").read_text(encoding="utf-8"))) is None
 
 
 def test_profile_files_are_utf8_json_with_latvian_letters() -> None:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -26,15 +25,3 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SampleFactor
     yield get
     for db, _ in made.values():
         db.close()
-
-
-@pytest.fixture
-def own_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
-    """The user data folder in tmp: no coordinator's logo or profile from the developer's machine leaks in."""
-    from projektu_vadiba.core import db as dbmod
-    from projektu_vadiba.core import funders
-
-    monkeypatch.setattr(dbmod, "default_data_dir", lambda: tmp_path)
-    funders.load_profile.cache_clear()
-    yield tmp_path
-    funders.load_profile.cache_clear()

@@ -175,13 +175,18 @@ def _profile_path(key: str) -> Path:
 
 @cache
 def load_profile(key: str) -> FunderProfile:
+    """The profile named `key`, checked against its shape (core/profile_check.py). An unknown key is refused with a
+    message naming the known ones: quietly reading it as "generic" gave a project the wrong paperwork."""
+    from projektu_vadiba.core.profile_check import problem
+
     path = _profile_path(key)
     if not path.is_file():
-        if key != "generic":
-            return load_profile("generic")
-        raise AppError.of("profile.not_found", key=key, path=str(path))
+        raise AppError.of("profile.unknown", key=key, known=", ".join(profile_keys()))
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
+        found = problem(raw)
+        if found is not None:
+            raise AppError.of("profile.invalid", name=path.name, path=found[0], expected=found[1])
         return FunderProfile(
             key=key,
             name=raw["name"],

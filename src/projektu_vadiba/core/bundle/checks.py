@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.bundle.reader import Plan
-from projektu_vadiba.core.errors import BundleError
+from projektu_vadiba.core.errors import AppError, BundleError
 from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models import Funder, Project
 from projektu_vadiba.core.services.deadlines import refresh_deadlines
@@ -44,8 +44,11 @@ def complete_imported(session: Session, project: Project, plan: Plan, existing_f
                 bundle=wanted,
             )
         )
-    if project.retention_until is None:
-        project.retention_until = profiles.retention_until(project.profile_key, project.end_date)
-    if not plan.deadlines:  # a bundle that carries deadlines (an export) keeps exactly those
-        refresh_deadlines(session, project.id)
-    return warnings + project_warnings(project)
+    try:
+        if project.retention_until is None:
+            project.retention_until = profiles.retention_until(project.profile_key, project.end_date)
+        if not plan.deadlines:  # a bundle that carries deadlines (an export) keeps exactly those
+            refresh_deadlines(session, project.id)
+        return warnings + project_warnings(project)
+    except AppError as exc:  # the funder already there follows a profile this installation lacks: import, and say so
+        return [*warnings, Message(exc.code, **dict(exc.values))]
