@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from projektu_vadiba.core.errors import AppError
@@ -157,9 +157,15 @@ def _after_open(engine: Engine) -> None:
     from projektu_vadiba.core.services import prints
 
     remove_leftovers(path)
-    with sessionmaker(engine).begin() as session:
-        if session.get_bind().dialect.has_table(session.connection(), AppMeta.__tablename__):
-            prints.claim_installation(session, str(path.resolve()))
+    for attempt in (1, 2):  # two processes opening a copied file at once: the second finds the first's claim
+        try:
+            with sessionmaker(engine).begin() as session:
+                if session.get_bind().dialect.has_table(session.connection(), AppMeta.__tablename__):
+                    prints.claim_installation(session, str(path.resolve()))
+            return
+        except IntegrityError:
+            if attempt == 2:
+                raise
 
 
 def _backup_sqlite(engine: Engine, revision: str) -> Path | None:
