@@ -31,6 +31,10 @@ CHILD = {
         "import sys; from projektu_vadiba.core import db, migrations; import alembic.command; "
         "print('ready', flush=True); db.open_database('sqlite:///' + sys.argv[1]).close(); print('done', flush=True)"
     ),
+    "upgrade-url": (
+        "import sys; from projektu_vadiba.core import db, migrations; import alembic.command; "
+        "print('ready', flush=True); db.open_database(sys.argv[1]).close(); print('done', flush=True)"
+    ),
     "backup": (
         "import sys; from pathlib import Path; from projektu_vadiba.core import db_backup; "
         "print('ready', flush=True); db_backup.backup_before_upgrade(Path(sys.argv[1]), '0001'); "
@@ -169,4 +173,59 @@ def kill_runs(mode: str, template: Path, work: Path, runs: int, people: int, see
             result.outcomes["broken"] += 1
             result.problems.append(f"run {run}: {exc}")
     _clean(path)
+    return result
+
+
+def kill_runs_postgres(url: str, schema: str, runs: int, people: int, seed: int = 18) -> Outcome:
+    """The same on PostgreSQL, in a schema of its own (`url` sets its search_path): killed while upgrading."""
+    from projektu_vadiba.core import migrations
+    from projektu_vadiba.core.db import open_database
+
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+
+    def fresh() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        make_revision_0001(url, people)
+
+    def state() -> tuple[str, int]:
+        with admin.connect() as conn:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            count = conn.execute(text("SELECT count(*) FROM people")).scalar()
+        return str(revision), int(count or 0)
+
+    rng = random.Random(seed)
+    fresh()
+    child = _child("upgrade-url", url)
+    assert child.stdout is not None
+    child.stdout.readline()
+    start = time.perf_counter()
+    child.wait()
+    window = (time.perf_counter() - start) * 1.1
+    result = Outcome()
+    for run in range(runs):
+        fresh()
+        child = _child("upgrade-url", url)
+        assert child.stdout is not None
+        child.stdout.readline()
+        time.sleep(rng.uniform(0, window))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        result.runs += 1
+        result.killed += 1 if child.returncode == -signal.SIGKILL else 0
+        try:
+            revision, count = state()
+            if revision not in ("0001", migrations.HEAD) or count != people:
+                raise AssertionError(f"revision {revision}, {count} people")
+            open_database(url).close()  # the server ended the killed session's transaction; the next start upgrades
+            if state() != (migrations.HEAD, people):
+                raise AssertionError("the next open did not bring it to head with every row")
+            result.outcomes["old revision" if revision == "0001" else "new revision"] += 1
+        except Exception as exc:
+            result.outcomes["broken"] += 1
+            result.problems.append(f"run {run}: {exc}")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    admin.dispose()
     return result
