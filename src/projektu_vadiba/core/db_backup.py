@@ -60,7 +60,7 @@ def create_private(path: Path) -> None:
 def _fsync(path: Path, *, directory: bool = False) -> None:
     if directory and os.name == "nt":  # Windows cannot open a folder to fsync it
         return
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY if directory else os.O_RDWR)  # Windows flushes only a handle open for writing
     try:
         os.fsync(fd)
     finally:
