@@ -84,3 +84,14 @@ def test_a_restored_backup_claims_no_installation(tmp_path: Path) -> None:
     backup = db_backup.backup_before_upgrade(path, "0006")
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT value FROM app_meta WHERE key = 'installation_path'").fetchone() == ("",)
+
+
+def test_a_database_at_head_with_its_search_index_is_reused_too(tmp_path: Path) -> None:
+    from projektu_vadiba.core.db import open_database
+
+    path = tmp_path / "head.sqlite"
+    open_database(f"sqlite:///{path}").close()  # FTS5 keeps a WITHOUT ROWID shadow table
+    _at(datetime(2026, 12, 5, 7, 0, 0))
+    first = db_backup.backup_before_upgrade(path, "0006")
+    _at(datetime(2026, 12, 5, 7, 0, 5))
+    assert db_backup.backup_before_upgrade(path, "0006") == first

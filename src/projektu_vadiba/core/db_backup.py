@@ -86,9 +86,19 @@ def content_digest(conn: sqlite3.Connection) -> str:
         if table == "app_meta":  # a backup's own identity row differs from its source's by design
             continue
         digest.update(table.encode())
-        for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+        for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY {_order(conn, table)}'):
             digest.update(repr(row).encode())
     return digest.hexdigest()
+
+
+def _order(conn: sqlite3.Connection, table: str) -> str:
+    """rowid, or every column for a WITHOUT ROWID table (the FTS5 index keeps one)."""
+    try:
+        conn.execute(f'SELECT rowid FROM "{table}" LIMIT 0')
+        return "rowid"
+    except sqlite3.OperationalError:
+        count = len(conn.execute(f'PRAGMA table_info("{table}")').fetchall())
+        return ", ".join(str(n) for n in range(1, count + 1))
 
 
 def _readonly(path: Path) -> sqlite3.Connection:
