@@ -28,6 +28,7 @@ from generate import person, registry
 from projektu_vadiba.core import person_keys
 from projektu_vadiba.core.db import Database, open_database
 from projektu_vadiba.core.imports import apply_plan, build_plan, read_table
+from projektu_vadiba.core.models import Gender
 from projektu_vadiba.core.services import people
 
 QUERIES = ["b", "be", "berz", "berzins", "Bērziņš", "jan berz", "kekava", "Ķekava", "zanna ab", "udris 12",
@@ -71,8 +72,9 @@ def write_csv(path: Path, n: int, existing: int) -> None:
     lines = ["Vārds;Uzvārds;E-pasts;Tālrunis;Pašvaldība;Dzimums;Dzimšanas gads"]
     for i in range(n):
         # every 10th row is a person already registered (same name and e-mail): it links instead of creating
-        given, surname, email, phone, place = known[i] if i % 10 == 0 else person(rnd, existing + i)
-        lines.append(f"{given};{surname};{email};{phone};{place};{rnd.choice('sv')};{rnd.randint(1940, 2010)}")
+        p = known[i] if i % 10 == 0 else person(rnd, existing + i)
+        sex = "s" if p.gender == Gender.FEMALE else "v"
+        lines.append(f"{p.given};{p.surname};{p.email};{p.phone};{p.place};{sex};{rnd.randint(1940, 2010)}")
     path.write_bytes(("\n".join(lines) + "\n").encode("cp1257"))
 
 

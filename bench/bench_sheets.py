@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import random
 import sys
 import tempfile
 import time
@@ -28,11 +29,11 @@ from sqlalchemy import insert, select
 from projektu_vadiba.core.db import Database, open_database
 from projektu_vadiba.core.dto import ActivityInput, ProjectInput
 from projektu_vadiba.core.dto_sheets import SheetSet
-from projektu_vadiba.core.models import Attendance, AttendanceStatus, Event, EventType, Organisation, Person
+from projektu_vadiba.core.models import Attendance, AttendanceStatus, Event, EventType, Gender, Organisation, Person
 from projektu_vadiba.core.services import activities, organisations, projects, sheets
 
-GIVEN = ("Anna", "Jānis", "Līga", "Pēteris", "Ārija", "Ēvalds", "Ģirts", "Ļuba", "Ņina", "Žanis", "Rūta", "Kārlis")
-SURNAMES = ("Bērziņš", "Kalniņa", "Ozols", "Ķēniņa", "Šmits", "Ūdre", "Čakste", "Ģērmanis", "Vītola", "Žagata")
+sys.path.insert(0, str(Path(__file__).parent))
+import names
 
 
 def fill(db: Database, events: int, per_event: int) -> int:
@@ -73,12 +74,15 @@ def fill(db: Database, events: int, per_event: int) -> int:
             ],
         )
         pool = per_event * 8
+        rnd = random.Random(2026)
+        named = [names.name(rnd) for _ in range(pool)]
         s.execute(
             insert(Person),
             [
                 {
-                    "given_name": GIVEN[i % len(GIVEN)],
-                    "surname": f"{SURNAMES[i % len(SURNAMES)]}-{i // len(SURNAMES)}",
+                    "given_name": named[i][0],
+                    "surname": named[i][1],
+                    "gender": Gender.FEMALE if named[i][2] else Gender.MALE,
                     "organisation_id": org_ids[i % len(org_ids)] if i % 3 else None,
                     "municipality": "Ķekavas novads",
                     "email": f"dalibnieks{i}@example.org" if i % 2 else "",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert, select
 
@@ -43,23 +43,9 @@ from projektu_vadiba.core.models import (
 from projektu_vadiba.core.services import activities, indicators, projects
 from projektu_vadiba.core.services.people_search import bulk_insert_people
 
-GIVEN = ("Jānis", "Anna", "Pēteris", "Līga", "Andris", "Ilze", "Mārtiņš", "Inese", "Kārlis", "Dace", "Edgars",
-         "Sanita", "Uldis", "Žanna", "Ģirts", "Ņina", "Ēriks", "Agris", "Laura", "Rūta", "Oskars", "Zane")  # fmt: skip
-SURNAMES = ("Bērziņš", "Kalniņš", "Ozoliņš", "Jansons", "Ozols", "Liepiņš", "Krūmiņš", "Balodis", "Zariņš",
-            "Pētersons", "Kļaviņš", "Vītols", "Šmits", "Ābols", "Čakste", "Ķiķis", "Grīnbergs", "Lapiņš", "Eglītis",
-            "Siliņš", "Ūdris", "Āboliņš", "Millers", "Vanags", "Zvirbulis", "Strautiņš", "Priede", "Mežs")  # fmt: skip
-# Latvia has thousands of surnames: roots with the usual endings make ~500 more, so that at 100,000 people a name
-# repeats a few dozen times (as Jānis Bērziņš does), not hundreds.
-_ROOTS = ("Bērz", "Kaln", "Ozol", "Liep", "Kļav", "Egl", "Priež", "Vītol", "Strazd", "Zīl", "Lāč", "Vilk", "Zaķ",
-          "Krūm", "Avot", "Sil", "Meln", "Balt", "Sark", "Dzen", "Gulbj", "Žagar", "Ķirš", "Āboliņ", "Pūp", "Rieksti",
-          "Saul", "Mež", "Purv", "Lauk", "Dārz", "Sēj", "Akmen", "Rož", "Ceļ", "Tīrum", "Puķ", "Bišu", "Upīt",
-          "Dīķ", "Grav", "Smilg", "Ūdr", "Šķēl", "Čiekur", "Ņeg", "Ļaud", "Ģērm", "Vējon", "Laiv")  # fmt: skip
-_ENDINGS = ("iņš", "s", "ītis", "enieks", "ups", "ulis", "ais", "āns", "ēns", "ovskis")
-SURNAMES += tuple(root + ending for root in _ROOTS for ending in _ENDINGS)
-GIVEN += ("Aivars", "Baiba", "Dainis", "Evija", "Gatis", "Gunta", "Ivars", "Jolanta", "Kristaps", "Linda", "Māris",
-          "Nora", "Raimonds", "Santa", "Toms", "Una", "Valdis", "Vija", "Zigmārs", "Aija", "Artūrs", "Brigita",
-          "Dzintars", "Elīna", "Gints", "Ieva", "Juris", "Ķēniņš", "Lelde", "Normunds", "Olga", "Roberts", "Signe",
-          "Tālis", "Vineta", "Aldis", "Daiga", "Guntis", "Helēna", "Imants")  # fmt: skip
+sys.path.insert(0, str(Path(__file__).parent))  # bench/names.py, also when this module is imported from elsewhere
+import names
+
 PLACES = ("Ķekavas novads", "Rīga", "Baldones pagasts", "Ogres novads", "Jelgava", "Cēsu novads", "Daugmale",
           "Siguldas novads", "Valmiera", "Liepāja", "Ludzas novads", "Krāslava")  # fmt: skip
 CATEGORIES = ("personnel", "travel", "services", "materials", "publicity", "administration")
@@ -84,29 +70,38 @@ SCALES = {
 }
 
 
-def person(rnd: random.Random, i: int) -> tuple[str, str, str, str, str]:
-    """given name, surname, e-mail, phone, municipality of registry person number i."""
-    given = rnd.choice(GIVEN)
-    surname = rnd.choice(SURNAMES) if rnd.random() < 0.8 else f"{rnd.choice(SURNAMES)}-{rnd.choice(SURNAMES)}"
+class Generated(NamedTuple):
+    given: str
+    surname: str
+    email: str
+    phone: str
+    place: str
+    gender: Gender
+
+
+def person(rnd: random.Random, i: int) -> Generated:
+    """Registry person number i: a given name of one gender, the surname in that gender's form (bench/names.py)."""
+    given, surname, female = names.name(rnd)
     email = f"{person_keys.search_text(given)}.{person_keys.search_text(surname).replace(' ', '')}{i}@example.lv"
-    return given, surname, email, f"2{i:07d}", rnd.choice(PLACES)
+    gender = Gender.FEMALE if female else Gender.MALE
+    return Generated(given, surname, email, f"2{i:07d}", rnd.choice(PLACES), gender)
 
 
-def registry(n: int, seed: int = 2026) -> list[tuple[str, str, str, str, str]]:
+def registry(n: int, seed: int = 2026) -> list[Generated]:
     rnd = random.Random(seed)
     return [person(rnd, i) for i in range(n)]
 
 
-def _person_row(given: str, surname: str, email: str, phone: str, place: str, **extra: Any) -> dict[str, Any]:
-    return {"given_name": given, "surname": surname, "email": email, "phone": phone, "municipality": place,
-            "search_text": person_keys.search_text(given, surname, email, "", place),
-            "name_key": person_keys.name_key(given, surname), "phone_key": person_keys.phone_key(phone),
-            "sort_key": person_keys.sort_key(surname, given), **extra}  # fmt: skip
+def _person_row(p: Generated, **extra: Any) -> dict[str, Any]:
+    return {"given_name": p.given, "surname": p.surname, "email": p.email, "phone": p.phone, "municipality": p.place,
+            "gender": p.gender, "search_text": person_keys.search_text(p.given, p.surname, p.email, "", p.place),
+            "name_key": person_keys.name_key(p.given, p.surname), "phone_key": person_keys.phone_key(p.phone),
+            "sort_key": person_keys.sort_key(p.surname, p.given), **extra}  # fmt: skip
 
 
 def fill_registry(db: Database, n: int, *, start: int = 0, seed: int = 2026) -> float:
     """n registry people (numbers start..start+n) through the app's bulk insert (keeps FTS in step); seconds."""
-    rows = [_person_row(*p) for p in registry(start + n, seed)[start:]]
+    rows = [_person_row(p) for p in registry(start + n, seed)[start:]]
     began = time.perf_counter()
     with db.session() as s:
         for k in range(0, len(rows), 10_000):
@@ -149,9 +144,8 @@ def fill_project(db: Database, events: int, people: int, orgs: int, *, number: i
         ])  # fmt: skip
         first = int(s.scalar(select(func.max(Person.id))) or 0)
         bulk_insert_people(s, [
-            _person_row(*person(rng, 1_000_000 * number + i), organisation_id=org_ids[i % len(org_ids)],
-                        gender=(Gender.FEMALE, Gender.MALE)[i % 2], age_group=AGES[i % 5], target_group=GROUPS[i % 5],
-                        birth_year=1940 + i % 70)
+            _person_row(person(rng, 1_000_000 * number + i), organisation_id=org_ids[i % len(org_ids)],
+                        age_group=AGES[i % 5], target_group=GROUPS[i % 5], birth_year=1940 + i % 70)
             for i in range(people)
         ])  # fmt: skip
         event_ids = list(s.scalars(select(Event.id).where(Event.project_id == pid)))

@@ -57,6 +57,10 @@ def test_the_moderator_of_six_meetings_is_not_counted(
         assert (overview.participant_count, overview.attendance_count) == (64, 70)
         stats = people_stats(s, project.id)
         assert (stats.unique_people, stats.attendances) == (64, 70)
+        assert (stats.events, stats.events_with_attendance) == (6, 6)
+        activities.create_event(s, project.id, EventInput("Talka", datetime(2023, 6, 1, 10), datetime(2023, 6, 1, 14)))
+        later = people_stats(s, project.id)
+        assert (later.events, later.events_with_attendance) == (7, 6)  # held, though nobody is marked yet
         assert sum(row.people for row in stats.by_gender) == 64
         events = activities.list_events(s, project.id)
         assert [(e.registered, e.attended, e.staff) for e in events][:2] == [(13, 12, 1), (13, 12, 1)]

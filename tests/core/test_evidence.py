@@ -76,9 +76,11 @@ def test_demo_evidence_zip_is_valid_and_its_index_names_everything(db: Database,
     assert names[0] == INDEX_NAME and LISTS_NAME in names
     assert len(names) == 2 + 4 and result.files == 4
     assert any(n.startswith("aktivitates/") and n.endswith("foto.jpg") for n in names)
-    assert any(n.startswith("budzets/") and n.endswith("rekins.pdf") for n in names)
+    # Names keep their letters (ZIP stores UTF-8 names): "rēķins", not "rekins".
+    assert any(n.startswith("budzets/") and n.endswith("rēķins.pdf") for n in names)
     assert "projekts/" in " ".join(names)
     flat = squeeze(index)
+    assert squeeze(f"Pierādījumu arhīvs — {pack.project_number} · sagatavots") in flat and "Lapa1" in flat
     for name in names:
         assert squeeze(name) in flat, name
     # From the first page: what is missing, every past event without a sheet and every expense without an invoice.
@@ -94,7 +96,13 @@ def test_demo_evidence_zip_is_valid_and_its_index_names_everything(db: Database,
     for expense in missing_expenses:
         assert squeeze(f"{format_date(expense.date)} {expense.document_number} {expense.supplier}") in first_page
     sheet = next(e for e in events if e.id == sheet_event)
-    assert squeeze(f"{format_date(sheet.starts_at.date())} {sheet.title}") not in first_page
+    without_sheet = first_page.split(squeeze("Izdevumi bez rēķina"))[0]
+    assert squeeze(f"{format_date(sheet.starts_at.date())} {sheet.title}") not in without_sheet
+    # The event with photos, where someone asked not to be photographed: named with the people to look for.
+    [refused] = pack.events_with_photo_refusals
+    assert refused.id == sheet_event and refused.photo_refusals
+    photos = first_page.split(squeeze("Pārbaudiet foto"))[1]
+    assert squeeze(f"{sheet.title}: {', '.join(refused.photo_refusals)}") in photos
 
 
 def test_cli_evidence_and_a_missing_stored_file(
@@ -105,7 +113,16 @@ def test_cli_evidence_and_a_missing_stored_file(
     _, number, _, _ = demo_with_files(db, data_dir)
     target = data_dir / "a.zip"
     assert main(["--db", db.url, "evidence", number, "-o", str(target)]) == 0
-    assert "Pierādījumu arhīvs" in capsys.readouterr().out and zipfile.is_zipfile(target)
+    out = capsys.readouterr().out
+    assert "Pierādījumu arhīvs" in out and zipfile.is_zipfile(target)
+    # Counted nouns agree with their numbers ("1 pasākumam", never "1 pasākumiem").
+    for line in out.splitlines():
+        for word in ("pasākumiem", "izdevumiem", "pielikumi)"):
+            count = re.search(r"(\d+) " + re.escape(word), line)
+            assert count is None or not count.group(1).endswith("1") or count.group(1).endswith("11"), line
+    assert re.search(r"\((\d+) pielikum(s|i|u)\)", out)
+    assert main(["--lang", "en", "--db", db.url, "evidence", number, "-o", str(target)]) == 0
+    assert "Evidence archive:" in capsys.readouterr().out
     with db.session() as s:
         folder = attachments.store_dir(s)
     for stored in folder.iterdir():
@@ -128,3 +145,12 @@ def test_a_period_keeps_only_its_events_and_expenses(db: Database, data_dir: Pat
     assert [x.id for x in part.expenses] == [x.id for x in expenses] and 0 < len(expenses) < len(whole.expenses)
     events = [e for a in part.activities for e in a.events]
     assert all(period[0] <= e.starts_at.date() <= period[1] for e in events)
+
+
+def test_file_names_keep_latvian_and_cyrillic_letters_and_never_differ_by_case_alone() -> None:
+    from projektu_vadiba.core.services.evidence import slug
+
+    assert slug("Rēķins Nr. 15 — ŠĶŪNIS") == "rēķins-nr-15-šķūnis"
+    assert slug("Фото отчёт") == "фото-отчёт"
+    assert slug("Foto") == slug("FOTO") == "foto"
+    assert slug("../../etc/passwd") == "etc-passwd" and slug("***") == "x"

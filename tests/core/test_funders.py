@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,34 @@ def test_programmes_offered_for_a_funder_come_from_its_profile_and_its_projects(
     assert funders.load_profile("generic").programmes == ()
     with db.session() as s:
         assert organisations.programme_names(s) == {project.funder.name: ["NVO fonds"]}
+
+
+@pytest.mark.parametrize(
+    ("number", "grant", "start", "end", "codes"),
+    [
+        ("2023.LV/NVOF/MIC/041", "11000.00", date(2023, 3, 1), date(2023, 12, 31), []),  # 10 months, one year
+        ("2023.LV/NVOF/MIC/041", "11000.01", date(2023, 3, 1), date(2024, 1, 1), ["project.limit_grant",
+         "project.limit_months", "project.limit_one_year"]),
+        ("2023.LV/NVOF/MAC/041/58", "25000.00", date(2024, 1, 1), date(2025, 10, 31), []),  # 22 months
+        ("2023.LV/NVOF/MAC/041/58", "25000.00", date(2024, 1, 1), date(2025, 11, 1), ["project.limit_months"]),
+    ],
+)  # fmt: skip
+def test_sif_limits(number: str, grant: str, start: date, end: date, codes: list[str]) -> None:
+    limit = funders.load_profile("sif_nvo_fonds").limit_for(number)
+    assert limit is not None
+    assert [code for code, _ in limit.problems(Decimal(grant), start, end)] == codes
+
+
+def test_publicity_rules_name_the_disclaimer_and_the_year_hashtag() -> None:
+    from projektu_vadiba.core.services.report_data import report_sections
+
+    sif = funders.load_profile("sif_nvo_fonds")
+    rules = sif.publicity_rules(2023)
+    assert (
+        rules == "Publikācijās norādiet: “Par publikācijas saturu atbild projekta īstenotājs.”; tēmturis #NVOFonds2023."
+    )
+    assert "hashtag #NVOFonds2023" in sif.publicity_rules(2023, "en")
+    assert "tēmturis" not in sif.publicity_rules(None)  # no year known: no half-made hashtag
+    assert funders.load_profile("generic").publicity_rules(2023) == ""
+    [publicity] = [s for s in report_sections(sif, {}, "final", "lv", 2023) if s.key == "publicity"]
+    assert publicity.hint.startswith("Publikācijas, saites") and publicity.hint.endswith("#NVOFonds2023.")

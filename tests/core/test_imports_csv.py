@@ -191,10 +191,20 @@ def test_tab_and_pipe_delimiters_and_utf8_without_bom() -> None:
 
 
 def test_a_file_without_name_columns_gets_one_message(db: Database) -> None:
-    table = read_csv_bytes(b"Kods;Summa\n1;2\n")
+    table = read_csv_bytes(b"E-pasts;Summa\n1;2\n")
     with db.session() as s:
         plan = build_plan(s, table)
         assert plan.messages() == ["Norādiet kolonnas ar vārdu un uzvārdu (vai vienu kolonnu “Vārds Uzvārds”)."]
+        with pytest.raises(ImportInvalid):
+            apply_plan(s, plan, skip_invalid=True)
+
+
+def test_a_header_naming_no_known_column_says_it_was_not_recognised(db: Database) -> None:
+    with db.session() as s:
+        plan = build_plan(s, read_csv_bytes(b"Kods;Summa\n1;2\n"))
+        assert [m.code for m in plan.problems] == ["import.header_not_recognised"]  # type: ignore[attr-defined]
+        assert plan.messages()[0].startswith("Galvene (1. rindā) nav atpazīta")
+        assert "Gaidītās kolonnas: Vārds, Uzvārds, E-pasts" in plan.messages()[0]
         with pytest.raises(ImportInvalid):
             apply_plan(s, plan, skip_invalid=True)
 

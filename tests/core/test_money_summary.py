@@ -113,7 +113,12 @@ def test_overspending_beyond_the_limit_warns_within_it_does_not(
     assert services.deviation_percent == D("15.00") and not services.warning
     # Shown rounded (15,00 %), checked exactly: one cent more than 15 % is over the limit.
     assert personnel.deviation_percent == D("15.00") and personnel.warning_kind == "over_limit"
-    assert [(w.kind, w.category_key) for w in m.warnings] == [("over_limit", "personnel"), ("total_over", None)]
+    # The grant pays these lines: spending above the whole plan is also spending above the planned grant.
+    assert [(w.kind, w.category_key) for w in m.warnings] == [
+        ("over_limit", "personnel"),
+        ("total_over", None),
+        ("grant_overspent", None),
+    ]
     assert m.limit_percent == D("15")
 
 
@@ -154,7 +159,8 @@ def test_profile_without_a_limit_warns_on_any_overspending(db: Database) -> None
     assert [c.key for c in m.categories][-2:] == ["kitchen", ""]  # unknown keys after the profile's own
     assert m.category("kitchen").label == "kitchen" and not m.category("kitchen").in_profile
     kinds = [w.kind for w in m.warnings]
-    assert kinds == ["over_budget", "unassigned"]  # 106,01 € of 110,00 € in total: not over
+    # 106,01 € of 110,00 € in total is not over the plan, but 100,01 € from a 100,00 € grant is over the grant.
+    assert kinds == ["over_budget", "unassigned", "grant_overspent"]
     assert "100,01 € pret 100,00 €" in _plain(m.warnings[0].message)
 
 

@@ -118,7 +118,7 @@ def test_keys() -> None:
     assert sorted(order, key=lambda n: person_keys.sort_key(n, "")) == order
 
 
-@pytest.mark.parametrize("query", ["b", "Bē", "ķek", "jan b", "x", "ozol"])
+@pytest.mark.parametrize("query", ["b", "Bē", "ķek", "jan b", "x", "ozol", "berzins", "ozols", "anna berzina"])
 def test_a_broad_query_walks_to_the_same_page_as_a_sorted_one(
     db: Database, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:

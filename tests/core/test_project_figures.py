@@ -92,3 +92,15 @@ def test_grant_spending_above_the_grant_warns(db: Database) -> None:
     ]
     assert fig.grant_spent == summary.grant_spent == D("1050.00")
     assert "par 50,00 €" in _plain(fig.messages[0]) and fig.messages[0] in summary.messages
+
+
+def test_without_a_grant_typed_spending_above_the_planned_grant_warns(db: Database) -> None:
+    pid = _project(db, {GRANT: "17285.00", OWN: "1000.00"}, total="0.00", grant="0.00")
+    with db.session() as s:
+        line = finance.list_budget(s, pid)[0].id
+        finance.add_expense(s, pid, ExpenseInput(date(2023, 5, 2), D("18083.50"), line))
+        fig = project_figures(s, pid)
+    assert [(w.kind, w.figure, w.expected) for w in fig.warnings] == [
+        (FigureWarningKind.GRANT_OVERSPENT, D("18083.50"), D("17285.00"))
+    ]
+    assert "budžetā plānotie 17 285,00 € (par 798,50 €)" in _plain(fig.messages[0])

@@ -68,7 +68,7 @@ def test_photo_of_one_page_finds_exactly_the_signed_rows(db: Database, data_dir:
 
 
 def test_scanned_pdf_of_several_pages_with_walk_ins(db: Database, data_dir: Path) -> None:
-    sample, pdf = printed(db, extra_people=30)
+    sample, pdf = printed(db, extra_people=26)
     assert pdf.page_count >= 2
     images = im.render(pdf.data)
     first, last = pdf.pages[0], pdf.pages[-1]
@@ -263,7 +263,7 @@ def test_without_pdftoppm_a_scanners_pdf_is_read_from_its_pictures(
     from projektu_vadiba.core.scan import pdf_pages
 
     monkeypatch.setattr(pdf_pages.shutil, "which", lambda _name: None)
-    _sample, pdf = printed(db, extra_people=30)
+    _sample, pdf = printed(db, extra_people=26)
     images = im.render(pdf.data)
     first, last = pdf.pages[0], pdf.pages[-1]
     images[0] = im.scribble(images[0], first, [2, 4])

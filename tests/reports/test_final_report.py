@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import EventInput
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import text_of
 from projektu_vadiba.core.models import AttendanceStatus
 from projektu_vadiba.core.services import activities, attendance, attendance_days, finance, indicators, projects
 from projektu_vadiba.core.services.money_summary import money_summary
@@ -367,6 +368,11 @@ def test_english_report_and_file_names(db: Database) -> None:
     text = flat(" ".join(pdftotext_pages(pdf.data)))
     assert "Project final report" in text and "Page 1 of" in text and "I. Content report" in text
     assert "By cost category" in text and "Personnel" in text
+    # Activity headings say what they are: a bare "1.2." would read as a section number of the report.
+    assert re.search(r"Activity \S+: ", text) and not re.search(r"(?<![\w.])\d+\.\d+\. Kopienu", text)
+    # Every money warning in English too: the core's codes rendered, no Latvian sentence inside an English report.
+    assert data.financial.warnings and all(flat(text_of(w, "en")) in text for w in data.financial.warnings)
+    assert all(flat(w.message) not in text for w in data.financial.warnings)
     assert suggested_file_name(data) == "nosleguma-parskats-2023-lv-nvof-mac-041-58.pdf"
     assert suggested_file_name(interim) == "starpposma-parskats-2023-lv-nvof-mac-041-58-2023-06-01-2023-07-31.pdf"
     assert suggested_file_name(data, ".xlsx") == "finansu-parskats-2023-lv-nvof-mac-041-58.xlsx"

@@ -89,6 +89,7 @@ def test_columns_come_from_the_profile() -> None:
         "Uzvārds",
         "Organizācija / pašvaldība",
         "Kontakti (e-pasts vai tālrunis)",
+        "Nevēlos foto (✕)",
         "Paraksts",
     ]
     assert sum(c.width for c in columns) == pytest.approx(174 * MM)
@@ -99,15 +100,19 @@ def test_columns_come_from_the_profile() -> None:
         "Čakste",
         "Biedrība “Baldones seniori”",
         "ar•••@example.org",
+        "✕",
         "",
     ]
     annex = resolve_columns(sif, SheetVariant.ATTENDED, [date(2023, 1, 1)], lv, 174 * MM)
-    assert "signature" not in [c.key for c in annex] and cell_text(annex[4], ROW, masked=False) == ROW.email
+    assert {"signature", "no_photos"}.isdisjoint(c.key for c in annex) and cell_text(annex[4], ROW, False) == ROW.email
 
     eea = sheet_config(load_profile("eea_active_citizens"))
     by_key = {c.key: c for c in resolve_columns(eea, SheetVariant.PREFILLED, [date(2023, 1, 1)], lv, 261 * MM)}
     assert cell_text(by_key["gender"], ROW, True) == "S" and cell_text(by_key["age_group"], ROW, True) == "65+"
     assert cell_text(by_key["municipality"], ROW, True) == "Ķekavas novads"
+    # The EEA notice promises gender and age only as totals: the list appended to a report has neither, nor contacts.
+    eea_annex = resolve_columns(eea, SheetVariant.ATTENDED, [date(2023, 1, 1)], lv, 261 * MM)
+    assert [c.key for c in eea_annex] == ["number", "given_name", "surname", "organisation", "municipality"]
 
     # A column the app does not know is printed empty, for people to fill in by hand.
     own = {
@@ -161,15 +166,15 @@ def test_rows_fit_and_paginate() -> None:
     )
     head = header_row(columns, f)
     assert head.height >= 8 * MM
-    short = text_row(1, 5, ["1", "Anna", "Ozola", "", "", ""], columns, f.regular, 10 * MM, 200 * MM)
+    short = text_row(1, 5, ["1", "Anna", "Ozola", "", "", "", ""], columns, f.regular, 10 * MM, 200 * MM)
     assert short.height == pytest.approx(10 * MM) and short.cells[1].size == styles.CELL_SIZES[0]
     name = "Ā" * 80  # no place to break at all
-    long = text_row(2, 6, ["2", "Jānis", name, "", "", ""], columns, f.regular, 10 * MM, 200 * MM)
+    long = text_row(2, 6, ["2", "Jānis", name, "", "", "", ""], columns, f.regular, 10 * MM, 200 * MM)
     cell = long.cells[2]
     assert "".join(cell.lines) == name and cell.size == styles.CELL_SIZES[-1]
     assert all(text_width(line, f.regular, cell.size) <= columns[2].width - 2 * PAD_X for line in cell.lines)
     assert long.height > 10 * MM
-    capped = text_row(3, 7, ["3", "Jānis", name * 20, "", "", ""], columns, f.regular, 10 * MM, 30 * MM)
+    capped = text_row(3, 7, ["3", "Jānis", name * 20, "", "", "", ""], columns, f.regular, 10 * MM, 30 * MM)
     assert capped.height <= 30 * MM and capped.cells[2].lines[-1].endswith("…")
 
     pages = paginate([short] * 25, head.height, head.height + 10 * 10 * MM)

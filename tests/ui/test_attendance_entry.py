@@ -216,6 +216,32 @@ def test_a_typed_name_of_someone_in_the_registry_asks_before_making_a_second_rec
     assert window.undo_action.text() == "&Atsaukt: Pievienots dalībnieks: Ilze Ķēniņa"
 
 
+def test_the_other_gender_form_of_a_surname_offers_and_finds_the_registered_person(
+    qtbot: QtBot, seeded: Seeded, settings: Settings
+) -> None:
+    clock.set_clock(datetime(2023, 4, 22, 11, 0))
+    event_id = _event_id(seeded)
+    _window, checklist = _open(qtbot, seeded, settings, event_id)
+    box = checklist.walk_in
+    focus(box)
+    type_text("kenins")  # the masculine form, as people usually type it: Ilze Ķēniņa is offered
+    popup = box.completer_.popup()
+    qtbot.waitUntil(lambda: popup is not None and popup.isVisible())
+    assert [p.surname for p in box.suggestions] == ["Ķēniņa"]
+    key(Qt.Key.Key_Escape)
+    key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(Qt.Key.Key_Backspace)
+    assert box.text() == ""
+    type_text("Ilze Ķēniņš")  # typed in full, no offer picked: the duplicate check knows the form as well
+    seen: list[str] = []
+    answer_message("Izmantot esošo", seen)
+    key(Qt.Key.Key_Return)
+    assert seen[0] == "Reģistrā jau ir līdzīga persona."
+    assert ("Ilze Ķēniņa", AttendanceStatus.ATTENDED) in on_list(seeded, event_id)
+    with seeded.db.session() as s:
+        assert people.count_people(s) == 3  # no second record in the masculine form
+
+
 def test_before_the_event_a_typed_name_is_a_registration(qtbot: QtBot, seeded: Seeded, settings: Settings) -> None:
     clock.set_clock(datetime(2023, 4, 20, 9, 0))  # two days before the event
     event_id = _event_id(seeded)

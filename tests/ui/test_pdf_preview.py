@@ -77,7 +77,8 @@ def test_save_as_pdf_writes_the_bytes(
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warnings.append(text)))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(tmp_path / "nav" / "x.pdf"), "")))
     assert dialog.save_dialog() is None
-    assert warnings and warnings[0].startswith("Neizdevās saglabāt failu")
+    assert warnings and warnings[0].startswith("Neizdevās ierakstīt failu")  # the coded message of core
+    assert str(tmp_path / "nav" / "x.pdf") in warnings[0]
 
 
 def test_printing_renders_every_page(qtbot: QtBot, sheet: tuple[bytes, int], tmp_path: Path) -> None:

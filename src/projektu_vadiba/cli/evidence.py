@@ -6,8 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from projektu_vadiba.cli import language
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import render
 
 
 def register(commands: Any) -> None:
@@ -23,7 +25,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise AppError(f"Datums “{text}” nav saprotams; rakstiet GGGG-MM-DD.") from exc
+        raise AppError.of("cli.bad_date", text=text) from exc
 
 
 def evidence_command(db: Database, args: Any) -> int:
@@ -33,14 +35,16 @@ def evidence_command(db: Database, args: Any) -> int:
     period = None
     if args.start or args.end:
         if not (args.start and args.end):
-            raise AppError("Periodam norādiet gan --from, gan --to.")
+            raise AppError.of("cli.period_incomplete")
         period = (_date(args.start), _date(args.end))
     with db.session() as s:
         result = write_evidence_zip(s, find_project_id(s, args.number), args.output, period)
-    print(f"Pierādījumu arhīvs: {result.path} ({result.files} pielikumi).")
+    lang = language.current()
+    print(render("cli.evidence_written", {"path": str(result.path), "count": result.files}, lang))
+    if result.missing_sheets:
+        print(render("cli.evidence_missing_sheets", {"count": result.missing_sheets}, lang))
+    if result.missing_invoices:
+        print(render("cli.evidence_missing_invoices", {"count": result.missing_invoices}, lang))
     if result.missing_sheets or result.missing_invoices:
-        print(
-            f"Trūkst: {result.missing_sheets} pasākumiem parakstītas lapas, "
-            f"{result.missing_invoices} izdevumiem rēķina (saraksts arhīva 00-saturs.pdf pirmajā lapā)."
-        )
+        print(render("cli.evidence_missing_where", {}, lang))
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 from projektu_vadiba.cli import language
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import render
 
 _MAX_MESSAGES = 200
 
@@ -55,6 +56,13 @@ def register(commands: Any) -> None:
     )
     anon.set_defaults(handler=anonymise_command)
 
+    sheets = sub.add_parser(
+        "signed-sheets", help="anonimizēto personu parakstītās lapas (attēli ar vārdiem): saraksts un dzēšana"
+    )
+    sheets.add_argument("--remove", type=int, nargs="+", metavar="ID", help="dzēst šīs lapas (ID no saraksta)")
+    sheets.add_argument("--yes", action="store_true", help="apstiprināt dzēšanu")
+    sheets.set_defaults(handler=signed_sheets_command)
+
 
 def import_command(db: Database, args: argparse.Namespace) -> int:
     from projektu_vadiba.core.imports import apply_plan, build_plan, read_table
@@ -76,7 +84,10 @@ def import_command(db: Database, args: argparse.Namespace) -> int:
             target = f"{r.existing_name} (nr. {r.existing_id})" if r.existing_id else f"{r.same_as_row}. rinda"
             print(f"{r.row}. rinda: iespējams dublikāts — {target}: {', '.join(r.reasons) or 'tā pati persona'}.")
         valid = len(plan.rows) - len(plan.invalid)
-        if plan.problems or (plan.invalid and not args.skip_invalid):
+        if plan.problems:  # the file as a whole (its header): no row was checked, so no row counts to give
+            print(render("import.nothing_saved_columns", {}, language.current()), file=sys.stderr)
+            return 1
+        if plan.invalid and not args.skip_invalid:
             print(
                 f"Nekas netika saglabāts: kļūdainas rindas {len(plan.invalid)} no {len(plan.rows)}. "
                 "Izlabojiet tās vai lietojiet --skip-invalid.",
@@ -139,7 +150,10 @@ def stats_command(db: Database, args: argparse.Namespace) -> int:
     project_id = _project_id(db, args.project)
     with db.session() as s:
         st = people_stats(s, project_id)
-    print(f"Unikālās personas: {st.unique_people}; dalības reizes: {st.attendances}; pasākumi: {st.events}.")
+    print(
+        f"Unikālās personas: {st.unique_people}; dalības reizes: {st.attendances}; notikušie pasākumi: {st.events} "
+        f"(ar atzīmētiem dalībniekiem: {st.events_with_attendance})."
+    )
     for title, rows in (
         ("Mērķa grupa", st.by_target_group),
         ("Pašvaldība", st.by_municipality),
@@ -198,3 +212,29 @@ def _backups_after_anonymising(db: Database, delete: bool) -> None:
     remaining = [path for path in backups if path.exists()]
     if remaining:
         print(latvian("gdpr.backups_remain", files=", ".join(str(p) for p in remaining)))
+
+
+def signed_sheets_command(db: Database, args: argparse.Namespace) -> int:
+    """Signed sheets still show anonymised people's names and signatures; removed only on request."""
+    from projektu_vadiba.core.services.gdpr_sheets import remove_signed_sheets, sheets_of_anonymised
+
+    if args.remove:
+        if not args.yes:
+            print(f"Tiks neatgriezeniski dzēstas parakstītās lapas: {', '.join(map(str, args.remove))} (arī faili). "
+                  "Atkārtojiet ar --yes, lai to izdarītu.")  # fmt: skip
+            return 2
+        with db.session() as s:
+            removed = remove_signed_sheets(s, args.remove)
+        print(f"Dzēstas parakstītās lapas: {removed}.")
+        return 0
+    with db.session() as s:
+        found = sheets_of_anonymised(s)
+    if not found:
+        print("Nav parakstītu lapu ar anonimizētām personām.")
+        return 0
+    for x in found:
+        print(f"{x.attachment_id:>7}  {x.event_start:%d.%m.%Y}  {x.event_title}  ({x.original_name}; "
+              f"anonimizētas {x.anonymised}, citi sarakstā {x.others})")  # fmt: skip
+    print("Dzēst: projektu-vadiba people signed-sheets --remove ID ... --yes "
+          "(lapa ir arī pārējo sarakstā esošo dalības pierādījums).")  # fmt: skip
+    return 0

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
+from projektu_vadiba.cli import language
 from projektu_vadiba.core.db import Database
-from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.messages import render, text_of
 from projektu_vadiba.core.models import ProjectStatus
 
 STATUS_LV = {ProjectStatus.PLANNED: "plānots", ProjectStatus.RUNNING: "notiek", ProjectStatus.CLOSED: "noslēgts"}
@@ -85,12 +87,14 @@ def import_command(db: Database, args: argparse.Namespace) -> int:
     data = load_bundle_file(args.file)
     with db.session() as s:
         summary = import_bundle(s, data)
-    print(f"Projekts {summary.number} importēts.")
+    lang = language.current()
+    print(render("cli.imported", {"number": summary.number}, lang))
+    for warning in summary.warnings:
+        print(render("cli.warning", {"text": text_of(warning, lang)}, lang), file=sys.stderr)
     return 0
 
 
 def write_text(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
+    from projektu_vadiba.core import atomic_files
+
+    atomic_files.write_text(path, text)

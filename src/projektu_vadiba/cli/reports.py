@@ -175,10 +175,7 @@ def financial_command(db: Database, args: argparse.Namespace) -> int:
         summary = money_summary(s, find_project_id(s, args.number, args.funder), period, args.lang)
     from projektu_vadiba.reports.financial_xlsx import write_financial_xlsx
 
-    try:
-        write_financial_xlsx(summary, args.output, args.lang)
-    except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(args.output), reason=exc.strerror) from exc
+    write_financial_xlsx(summary, args.output, args.lang)
     print(f"Saglabāts: {args.output} (izdevumu ieraksti: {len(summary.ledger)}, maksājumi: {len(summary.payments)})")
     for message in summary.messages:
         print(f"Uzmanību: {message}", file=sys.stderr)
@@ -257,7 +254,6 @@ def _list_events(data: SheetSet, number: str) -> int:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
+    from projektu_vadiba.core import atomic_files
+
+    atomic_files.write_bytes(path, data)

@@ -126,7 +126,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     try:
         engine = make_engine(resolved)
     except (OSError, ArgumentError, NoSuchModuleError, ImportError) as exc:  # ImportError: driver not installed
-        raise AppError.of("db.open_failed", url=resolved, reason=str(exc)) from exc
+        raise _open_error(exc, resolved) from exc
     if migrate:
         from projektu_vadiba.core import migrations
 
@@ -137,12 +137,12 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
             raise
         except Exception as exc:
             engine.dispose()
-            raise AppError.of("db.open_failed", url=resolved, reason=str(exc)) from exc
+            raise _open_error(exc, resolved) from exc
     try:
         _after_open(engine)
     except Exception as exc:
         engine.dispose()
-        raise AppError.of("db.open_failed", url=resolved, reason=str(exc)) from exc
+        raise _open_error(exc, resolved) from exc
     return Database(resolved, engine, sessionmaker(engine, expire_on_commit=False))
 
 
@@ -166,6 +166,24 @@ def _after_open(engine: Engine) -> None:
         except IntegrityError:
             if attempt == 2:
                 raise
+
+
+def _open_error(exc: BaseException, url: str) -> AppError:
+    """A damaged, locked or unreachable database in words of the catalogue (not the driver's English)."""
+    from projektu_vadiba.core.failures import database_error
+
+    path = sqlite_path(url)
+    name = str(path) if path else make_url(url).render_as_string(hide_password=True)
+    known = database_error(exc, path=name)
+    if known is not None:
+        return known
+    if isinstance(exc, OSError):
+        return AppError.of("db.no_access", path=name)
+    if isinstance(exc, ArgumentError | NoSuchModuleError | ImportError):
+        return AppError.of("db.unknown_backend", url=name, backend=make_url(url).drivername)
+    if type(getattr(exc, "orig", None)).__name__ == "OperationalError":  # PostgreSQL: no server, wrong password
+        return AppError.of("db.unreachable", url=name)
+    return AppError.of("db.open_failed", url=name, reason=type(exc).__name__)
 
 
 def _backup_sqlite(engine: Engine, revision: str) -> Path | None:

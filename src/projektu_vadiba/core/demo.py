@@ -21,7 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from projektu_vadiba.core import funders as profiles
-from projektu_vadiba.core.demo_dates import demo_shift, shift_dates
+from projektu_vadiba.core.age_groups import band_of
+from projektu_vadiba.core.demo_dates import demo_shift, keep_in_one_year, shift_dates
 from projektu_vadiba.core.dto import (
     ActivityInput,
     BudgetLineInput,
@@ -403,6 +404,7 @@ def fill_demo(session: Session, seed: int = 2026, around: date | None = None) ->
     _community_house_project(demo)
     if around is not None:
         shift_dates(session, demo_shift(around))
+        keep_in_one_year(session)
     return DemoSummary(**asdict(demo.counts))
 
 
@@ -553,11 +555,7 @@ def _phone(rng: random.Random) -> str:
 
 
 def _age_group(birth_year: int) -> str:
-    age = REFERENCE_YEAR - birth_year
-    for upper, label in ((17, "līdz 17"), (25, "18–25"), (45, "26–45"), (64, "46–64")):
-        if age <= upper:
-            return label
-    return "65+"
+    return band_of(birth_year, REFERENCE_YEAR)
 
 
 # ---- events and attendance ----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ amount, so periods, deadlines, payments and attendance keep their order. What re
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, bindparam, select, update
 from sqlalchemy.orm import Session
@@ -45,14 +46,15 @@ def shift_dates(session: Session, by: timedelta) -> int:
     return moved
 
 
-def _shift_table(session: Session, table: Table, by: timedelta) -> int:
+def _shift_table(session: Session, table: Table, by: timedelta, where: Any = None) -> int:
     if table.name in _LOGS:
         return 0
     columns = [c for c in table.columns if isinstance(c.type, Date | DateTime) and c.name not in _WRITTEN]
     keys = list(table.primary_key.columns)
     if not columns or not keys:
         return 0
-    rows = session.execute(select(*keys, *columns)).all()
+    query = select(*keys, *columns)
+    rows = session.execute(query if where is None else query.where(where)).all()
     if not rows:
         return 0
     params = []
@@ -69,3 +71,38 @@ def _shift_table(session: Session, table: Table, by: timedelta) -> int:
     )
     session.connection().execute(statement, params)
     return sum(1 for p in params for name, v in p.items() if name.startswith("v_") and v is not None)
+
+
+def keep_in_one_year(session: Session) -> int:
+    """Moving by whole weeks can push a project that must run within one calendar year (the funder's limit: a SIF
+    micro project) over New Year's Eve; such a project, with everything dated that hangs on it, is then moved back by
+    the fewest whole weeks that put it inside one year (back, so that what has happened stays in the past), and the
+    demo does not warn about its own data. Returns how many projects were moved."""
+    from projektu_vadiba.core import funders as profiles
+    from projektu_vadiba.core.models import Project
+
+    moved = 0
+    for project in list(session.scalars(select(Project))):
+        limit = profiles.load_profile(project.profile_key).limit_for(project.number)
+        start, end = project.start_date, project.end_date
+        if limit is None or not limit.same_calendar_year or start.year == end.year:
+            continue
+        over = (end - date(start.year, 12, 31)).days
+        by = -timedelta(weeks=-(-over // 7))
+        if (start + by).year != (end + by).year:
+            continue  # longer than a year: nothing a move can mend
+        shift_project(session, project.id, by)
+        moved += 1
+    session.expire_all()
+    return moved
+
+
+def shift_project(session: Session, project_id: int, by: timedelta) -> int:
+    """Move the dates of one project and of every row that carries its project_id."""
+    moved = 0
+    for table in Base.metadata.sorted_tables:
+        if table.name == "projects":
+            moved += _shift_table(session, table, by, table.c.id == project_id)
+        elif "project_id" in table.c:
+            moved += _shift_table(session, table, by, table.c.project_id == project_id)
+    return moved

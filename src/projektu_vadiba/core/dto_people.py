@@ -66,8 +66,9 @@ class StatRow:
 class PeopleStats:
     unique_people: int
     attendances: int
-    events: int
+    events: int  # events held in the scope (started by now), whether or not anybody is marked on them
     by_target_group: tuple[StatRow, ...]
     by_municipality: tuple[StatRow, ...]
     by_gender: tuple[StatRow, ...]
     by_age_group: tuple[StatRow, ...]
+    events_with_attendance: int = 0  # of those, events where somebody counted is marked as attended

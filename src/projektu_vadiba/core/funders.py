@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,30 @@ class DeadlineRule:
 
 
 @dataclass(frozen=True)
+class ProjectLimit:
+    """What the funder allows a kind of project (SIF: a micro project up to 11 000 € and 10 months in one year)."""
+
+    name: str  # "MIC": the number part that selects the limit
+    max_grant: Decimal | None
+    max_months: int | None
+    same_calendar_year: bool
+
+    def problems(self, grant: Decimal, start: date, end: date) -> list[tuple[str, dict[str, Any]]]:
+        """(message code, values) for each limit the project breaks."""
+        out: list[tuple[str, dict[str, Any]]] = []
+        if self.max_grant is not None and grant > self.max_grant:
+            out.append(("project.limit_grant", {"kind": self.name, "grant": grant, "max": self.max_grant}))
+        # Whole months from the first day to the day after the last: 01.03-31.12 is 10, a day more starts an 11th.
+        span = relativedelta(end + relativedelta(days=1), start)
+        months = span.years * 12 + span.months + (1 if span.days else 0)
+        if self.max_months is not None and months > self.max_months:
+            out.append(("project.limit_months", {"kind": self.name, "months": months, "max": self.max_months}))
+        if self.same_calendar_year and start.year != end.year:
+            out.append(("project.limit_one_year", {"kind": self.name}))
+        return out
+
+
+@dataclass(frozen=True)
 class FunderProfile:
     key: str
     name: Text
@@ -79,6 +104,32 @@ class FunderProfile:
             candidate = base / relative
             if candidate.is_file():
                 return candidate
+        return None
+
+    def publicity_rules(self, year: int | None, lang: str = "lv") -> str:
+        """What the funder asks every publication to carry: its disclaimer and its year hashtag ("" when none)."""
+        disclaimer = pick(self.raw.get("disclaimer") or "", lang)
+        hashtag = str(self.raw.get("hashtag") or "")
+        if hashtag and "{year}" in hashtag:
+            hashtag = hashtag.replace("{year}", str(year)) if year else ""
+        parts = []
+        if disclaimer:
+            parts.append(("Publikācijās norādiet: “{text}”" if lang == "lv" else "Publications must state: “{text}”")
+                         .format(text=disclaimer))  # fmt: skip
+        if hashtag:
+            parts.append(("tēmturis {tag}" if lang == "lv" else "hashtag {tag}").format(tag=hashtag))
+        return ("; ".join(parts) + ".") if parts else ""
+
+    def limit_for(self, number: str) -> ProjectLimit | None:
+        """The first of the profile's "limits" whose `number_contains` is in the project number (micro / macro)."""
+        for item in self.raw.get("limits", []):
+            if str(item.get("number_contains", "")) in number:
+                return ProjectLimit(
+                    name=str(item.get("number_contains", "")).strip("/"),
+                    max_grant=Decimal(str(item["max_grant"])) if item.get("max_grant") else None,
+                    max_months=int(item["max_months"]) if item.get("max_months") else None,
+                    same_calendar_year=bool(item.get("same_calendar_year", False)),
+                )
         return None
 
     @property

@@ -89,7 +89,14 @@ def upgrade(engine: Engine, backup: Callable[[Engine, str], Any] | None = None) 
     except AppError:
         raise
     except Exception as exc:
-        raise AppError.of("db.upgrade_failed", revision=current or "-", head=HEAD, reason=str(exc)) from exc
+        from projektu_vadiba.core.failures import database_error
+
+        # A lock held by another program or a damaged file has its own message; anything else names the step's error.
+        known = database_error(exc, path=engine.url.database)
+        if known is not None:
+            raise known from exc
+        reason = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+        raise AppError.of("db.upgrade_failed", revision=current or "-", head=HEAD, reason=reason) from exc
     finally:
         if migrating is not engine:
             migrating.dispose()

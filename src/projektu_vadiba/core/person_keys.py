@@ -2,7 +2,8 @@
 
 - `search_words`: folded words (lower case, no diacritics, punctuation as spaces); the stored `search_text` and
   every query are split the same way, so SQLite FTS5, PostgreSQL full-text search and Python agree on "a word".
-- `name_key`: folded "given surname" for duplicate finding ('JĀNIS  bērziņš' == 'Janis Berzins').
+- `name_key`: folded "given surname" for duplicate finding ('JĀNIS  bērziņš' == 'Janis Berzins'); a lookup tries
+  every gender form of the surname (`name_key_forms`: 'Anna Bērziņa' finds 'anna berzins').
 - `phone_key`: the digits of a phone number without the Latvian country code ('+371 2000 0000' == '20000000').
 - `sort_key`: Latvian alphabetical order (surname, then given name) as a plain ASCII string, so ORDER BY in SQL
   gives a ā b c č … order on both back-ends, with an index, and paging with OFFSET stays in that order.
@@ -14,6 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from projektu_vadiba.core import surname_forms
 from projektu_vadiba.core.text import fold
 
 _WORD_SPLIT = re.compile(r"[^\w]+|_+")
@@ -56,6 +58,18 @@ def name_keys(given: str, surname: str) -> tuple[str, str]:
     if not first or not last:
         return first or last, first or last
     return f"{first} {last}", f"{last} {first}"
+
+
+def name_key_forms(given: str, surname: str) -> tuple[str, ...]:
+    """The name keys a person may be registered under: `name_keys`, each with the surname in every gender form
+    (core.surname_forms), the keys as typed first: ('Anna', 'Bērziņa') -> ('anna berzina', 'anna berzins',
+    'berzina anna', 'berzina anns'); in the swapped key the given-name slot holds what would be the surname."""
+    first, last = _joined(given), _joined(surname)
+    if not first or not last:
+        return (first or last,) if first or last else ()
+    keys = [f"{first} {v}" for v in surname_forms.variants(last)]
+    keys += [f"{last} {v}" for v in surname_forms.variants(first)]
+    return tuple(dict.fromkeys(keys))
 
 
 def email_key(email: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from projektu_vadiba.core import atomic_files
 from projektu_vadiba.core.dto_sheets import EventSheet, SheetSet, SheetVariant
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.funders import load_profile, pick
@@ -88,10 +89,7 @@ def build_attendance_pdf(sheets: SheetSet, options: SheetOptions | None = None) 
 
 def write_attendance_pdf(sheets: SheetSet, path: Path, options: SheetOptions | None = None) -> SheetPdf:
     pdf = build_attendance_pdf(sheets, options)
-    try:
-        path.write_bytes(pdf.data)
-    except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
+    atomic_files.write_bytes(path, pdf.data)  # the previous file stays whole until the new one is complete
     return pdf
 
 

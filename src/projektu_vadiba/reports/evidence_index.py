@@ -5,9 +5,11 @@ in the ZIP by its path."""
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
+from projektu_vadiba.core import clock
 from projektu_vadiba.core.services.attachments import KINDS
 from projektu_vadiba.core.services.evidence import EvidencePack, PackedFile
 from projektu_vadiba.reports.fonts import register_fonts
@@ -18,7 +20,8 @@ def _money(amount: Any) -> str:
     return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " EUR"
 
 
-def build_index_pdf(pack: EvidencePack, own_name: str) -> bytes:
+def build_index_pdf(pack: EvidencePack, own_name: str, made_on: date | None = None) -> bytes:
+    """The index; every page says which pack it belongs to, when it was made and its page number."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -59,6 +62,11 @@ def build_index_pdf(pack: EvidencePack, own_name: str) -> bytes:
         p(f"{format_date(x.date)} {x.document_number} {x.supplier} {_money(x.amount)} — {x.description}", item)
     if not pack.expenses_missing_invoice:
         p("nav", item)
+    if pack.events_with_photo_refusals:
+        p("Pārbaudiet foto: pasākumā bija cilvēki, kas lūdza viņus nefotografēt", h3)
+        for event in pack.events_with_photo_refusals:
+            names = ", ".join(event.photo_refusals)
+            p(f"{format_date(event.starts_at.date())} {event.title}: {names}", item)
     story.append(PageBreak())
 
     p("Aktivitātes un pasākumi", h2)
@@ -93,5 +101,15 @@ def build_index_pdf(pack: EvidencePack, own_name: str) -> bytes:
         author="Projektu vadība",
         creator="Projektu vadība",
     )
-    doc.build(story)
+    day = format_date(made_on or clock.today())
+
+    def furniture(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(fonts.regular, 7.5)
+        canvas.setFillColor("#555555")
+        canvas.drawString(18 * mm, 10 * mm, f"Pierādījumu arhīvs — {pack.project_number} · sagatavots {day}")
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"Lapa {document.page}")
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return buffer.getvalue()

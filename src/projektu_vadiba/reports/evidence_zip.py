@@ -1,5 +1,7 @@
 """Writes the evidence ZIP: the index PDF first, the generated attendance lists, then every attached file in its
-folder (by activity and event, by budget line). Written to a temporary name and renamed: never a half ZIP."""
+folder (by activity and event, by budget line). Written atomically (core/atomic_files.py): never a half ZIP, no
+temporary left behind. Every stored name is checked before the first byte is written: a hostile name in the
+database gives a message and nothing outside the attachments folder is read."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core import atomic_files
 from projektu_vadiba.core.dto_sheets import SheetVariant
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.services.attachments import store_dir
+from projektu_vadiba.core.services.attachments import store_dir, stored_path
 from projektu_vadiba.core.services.evidence import evidence_pack
 from projektu_vadiba.core.services.sheets import project_sheets
 
@@ -43,20 +46,16 @@ def write_evidence_zip(
         generated[LISTS_NAME] = build_attendance_pdf(lists).data
     pack = replace(pack, generated=tuple(generated))
     folder = store_dir(session)
-    missing = [f for f in pack.files if not (folder / f.attachment.stored_name).is_file()]
+    sources = [stored_path(folder, f.attachment.stored_name) for f in pack.files]
+    missing = [f for f, path in zip(pack.files, sources, strict=True) if not path.is_file()]
     if missing:
         names = ", ".join(f.attachment.original_name for f in missing[:5])
         raise AppError.of("evidence.files_missing", folder=str(folder), names=names)
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(INDEX_NAME, build_index_pdf(pack, INDEX_NAME))
-            for name, data in generated.items():
-                zf.writestr(name, data)
-            for f in pack.files:
-                zf.write(folder / f.attachment.stored_name, f.path)
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise AppError.of("file.write_failed", path=str(target), reason=exc.strerror) from exc
+    index = build_index_pdf(pack, INDEX_NAME)
+    with atomic_files.atomic_output(target) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(INDEX_NAME, index)
+        for name, data in generated.items():
+            zf.writestr(name, data)
+        for f, path in zip(pack.files, sources, strict=True):
+            zf.write(path, f.path)
     return EvidenceResult(target, len(pack.files), len(pack.events_missing_sheet), len(pack.expenses_missing_invoice))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from projektu_vadiba.core.messages import text_of
 from projektu_vadiba.core.services.money_dto import CategorySummary, LineSummary, MoneySummary
 from projektu_vadiba.core.services.money_format import number
 from projektu_vadiba.core.services.money_summary import payment_kind_label
@@ -28,7 +29,9 @@ def financial_summary(ctx: Context, _section: ReportSection) -> Flowables:
     out += [para(lb["by_category"], st.sub), _categories(ctx, s)]
     if s.warnings:
         out.append(gap(1.5))
-        out += [para(f"{lb['warnings']}: {w.message}", st.warning) for w in s.warnings]
+        # In the report's language: the core keeps each warning's code and values (a Latvian text inside an English
+        # report was the bug).
+        out += [para(f"{lb['warnings']}: {text_of(w, lb.lang)}", st.warning) for w in s.warnings]
     if any(c.lines for c in s.categories) or s.unassigned_spent:
         out += [para(lb["by_line"], st.sub), _lines(ctx, s)]
     out += [para(lb["by_source"], st.sub), _sources(ctx, s)]

@@ -24,6 +24,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import KeepTogether, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core import atomic_files
 from projektu_vadiba.core.dto_sheets import SheetSet, SheetVariant
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.funders import pick
@@ -126,10 +127,7 @@ def write_report_pdf(
     data: ReportData, path: Path, options: ReportOptions | None = None, lists: SheetSet | None = None
 ) -> ReportPdf:
     pdf = build_report_pdf(data, options, lists)
-    try:
-        path.write_bytes(pdf.data)
-    except OSError as exc:
-        raise AppError.of("file.write_failed", path=str(path), reason=exc.strerror) from exc
+    atomic_files.write_bytes(path, pdf.data)  # the previous file stays whole until the new one is complete
     return pdf
 
 

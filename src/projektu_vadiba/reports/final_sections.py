@@ -156,7 +156,8 @@ def activities(ctx: Context, _section: ReportSection) -> Flowables:
     out: Flowables = [overview.build(st.fonts), gap(2)]
     for report in ctx.data.activities:
         a = report.activity
-        out.append(para(f"{a.code}. {a.title}" if a else lb["loose_events"], st.sub))
+        # "Aktivitāte 1.2: …", not "1.2. …": a bare number reads as one of the report's own section numbers.
+        out.append(para(f"{lb['activity']} {a.code}: {a.title}" if a else lb["loose_events"], st.sub))
         if a is not None and a.description:
             out.append(para(a.description, st.body))
         if a is not None and a.result:

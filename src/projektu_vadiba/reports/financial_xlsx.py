@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from projektu_vadiba.core import atomic_files
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.models.enums import FundingSource
 from projektu_vadiba.core.services.money_dto import MoneySummary
@@ -29,9 +30,11 @@ from projektu_vadiba.reports.xlsx_cells import (
     TOTAL_FILL,
     WARN_FONT,
     WRAP,
+    Formula,
     col,
     fill,
     header,
+    money,
     pct_formula,
     print_setup,
     put,
@@ -58,25 +61,26 @@ def write_financial_xlsx(data: MoneySummary | ReportData, path: Path | str, lang
     budget = wb.active
     assert budget is not None
     budget.title = BUDGET
-    subtotals, grand = _budget_sheet(budget, summary, profile, lang)
+    # The ledger's rows are known before it is written: the budget's "spent" cells are formulas over them.
+    ledger = (HEADER_ROW + 1, HEADER_ROW + len(summary.ledger), label(lang, "yes"))
+    subtotals, grand = _budget_sheet(budget, summary, profile, lang, ledger)
     ledger_rows = _ledger_sheet(wb.create_sheet(LEDGER), summary, lang)
     payments_total = _payments_sheet(wb.create_sheet(PAYMENTS), summary, profile, lang)
     _summary_sheet(wb.create_sheet(SUMMARY), summary, profile, lang, subtotals, grand, ledger_rows, payments_total)
     for ws in wb.worksheets:
         print_setup(ws, HEADER_ROW, landscape=ws.title != SUMMARY)
     wb.calculation.fullCalcOnLoad = True  # Excel recalculates on opening; openpyxl stores no cached values
-    target = Path(path)
-    wb.save(target)
-    return target
+    return atomic_files.write_with(Path(path), wb.save)
 
 
 # ---- Budžets -----------------------------------------------------------------------------------------------------
 
 
 def _budget_sheet(
-    ws: Worksheet, s: MoneySummary, profile: profiles.FunderProfile, lang: str
+    ws: Worksheet, s: MoneySummary, profile: profiles.FunderProfile, lang: str, ledger: tuple[int, int, str]
 ) -> tuple[dict[str, int], int]:
-    """Returns the row of each category's subtotal (by key) and of the grand total."""
+    """Returns the row of each category's subtotal (by key) and of the grand total. `ledger`: the ledger's first
+    and last data row and the word that marks an eligible expense."""
     title(ws, label(lang, "budget_title"), s, lang)
     heads = [label(lang, k) for k in ("code", "name", "unit", "quantity", "unit_cost")]
     heads += [source_label(profile, src, lang) for src in SOURCES]
@@ -97,21 +101,21 @@ def _budget_sheet(
             values += [b.amounts.get(src) for src in SOURCES]
             for n, value in enumerate(values, start=1):
                 put(ws, row, n, value, EURO if n == 5 or n >= B_SRC else "")
-            put(ws, row, B_PLANNED, f"=SUM({col(B_SRC)}{row}:{col(B_SRC + 3)}{row})", EURO)
-            put(ws, row, B_SPENT, b.spent, EURO)
+            put(ws, row, B_PLANNED, money(f"SUM({col(B_SRC)}{row}:{col(B_SRC + 3)}{row})"), EURO)
+            put(ws, row, B_SPENT, _spent_on(f"$A{row}", ledger), EURO)
             _row_tail(ws, row)
             row += 1
         if not c.key:  # spending on no budget line: one row holding the sum
             put(ws, row, 1, "—")
             put(ws, row, 2, label(lang, "unassigned_row"))
             put(ws, row, B_PLANNED, 0, EURO)
-            put(ws, row, B_SPENT, c.spent, EURO)
+            put(ws, row, B_SPENT, _spent_on('""', ledger), EURO)
             _row_tail(ws, row)
             row += 1
         last = row - 1
         put(ws, row, 2, label(lang, "subtotal").format(name=c.label), font=BOLD)
         for n in range(B_SRC, B_SPENT + 1):
-            put(ws, row, n, f"=SUM({col(n)}{first}:{col(n)}{last})", EURO, BOLD)
+            put(ws, row, n, money(f"SUM({col(n)}{first}:{col(n)}{last})"), EURO, BOLD)
         _row_tail(ws, row, BOLD)
         fill(ws, row, B_PCT, TOTAL_FILL)
         subtotals[c.key] = row
@@ -127,15 +131,31 @@ def _budget_sheet(
     return subtotals, row
 
 
+def _spent_on(code: str, ledger: tuple[int, int, str]) -> Formula:
+    """Eligible spending of the budget line whose code is `code` (a cell, or "" for no line), summed from the
+    ledger, so correcting a ledger amount or its line corrects the budget too. SUMPRODUCT compares the codes as
+    text ("1.10" is not "1.1", as it would be for SUMIFS)."""
+    first, last, yes = ledger
+    if last < first:
+        return Formula("=0")
+    led = f"'{LEDGER}'!"
+
+    def span(letter: str) -> str:
+        return f"{led}${letter}${first}:${letter}${last}"
+
+    codes, amounts, flags = span(col(L_LINE)), span(col(L_AMOUNT)), span(col(L_ELIGIBLE))
+    return money(f'SUMPRODUCT(({codes}={code})*({flags}="{yes}")*{amounts})')
+
+
 def _row_tail(ws: Worksheet, row: int, font: Font | None = None) -> None:
     planned, spent = f"{col(B_PLANNED)}{row}", f"{col(B_SPENT)}{row}"
-    put(ws, row, B_VARIANCE, f"={planned}-{spent}", EURO, font)
+    put(ws, row, B_VARIANCE, money(f"{planned}-{spent}"), EURO, font)
     put(ws, row, B_PCT, pct_formula(spent, planned), PERCENT, font)
 
 
 # ---- Izdevumi ----------------------------------------------------------------------------------------------------
 
-L_AMOUNT, L_SOURCE, L_ELIGIBLE = 9, 8, 10  # I, H, J
+L_LINE, L_AMOUNT, L_SOURCE, L_ELIGIBLE = 6, 9, 8, 10  # F, I, H, J
 
 
 def _ledger_sheet(ws: Worksheet, s: MoneySummary, lang: str) -> tuple[int, int, int]:
@@ -171,9 +191,9 @@ def _ledger_sheet(ws: Worksheet, s: MoneySummary, lang: str) -> tuple[int, int, 
         f"{col(L_ELIGIBLE)}{first}:{col(L_ELIGIBLE)}{last}",
     )
     for key, formula in (
-        ("total", f"=SUM({amounts})"),
-        ("eligible_total", f'=SUMIF({flags},"{yes}",{amounts})'),
-        ("ineligible_total", f'=SUMIF({flags},"{no}",{amounts})'),
+        ("total", money(f"SUM({amounts})")),
+        ("eligible_total", money(f'SUMIF({flags},"{yes}",{amounts})')),
+        ("ineligible_total", money(f'SUMIF({flags},"{no}",{amounts})')),
     ):
         put(ws, row, L_SOURCE, label(lang, key), font=BOLD)
         put(ws, row, L_AMOUNT, formula if last >= first else 0, EURO, BOLD)
@@ -200,7 +220,7 @@ def _payments_sheet(ws: Worksheet, s: MoneySummary, profile: profiles.FunderProf
     first, last = HEADER_ROW + 1, row - 1
     row += 1
     put(ws, row, 3, label(lang, "received_total"), font=BOLD)
-    put(ws, row, 4, f"=SUM(D{first}:D{last})" if last >= first else 0, EURO, BOLD)
+    put(ws, row, 4, money(f"SUM(D{first}:D{last})") if last >= first else 0, EURO, BOLD)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     widths(ws, [6, 12, 24, 15, 50])
     return row
@@ -225,7 +245,11 @@ def _summary_sheet(
     header(ws, HEADER_ROW, heads)
     row = first = HEADER_ROW + 1
     rows: list[tuple[str, str, str]] = [
-        (c.label, f"={ref}{col(B_PLANNED)}{subtotals[c.key]}", f"={ref}{col(B_SPENT)}{subtotals[c.key]}")
+        (
+            c.label,
+            Formula(f"={ref}{col(B_PLANNED)}{subtotals[c.key]}"),
+            Formula(f"={ref}{col(B_SPENT)}{subtotals[c.key]}"),
+        )
         for c in s.categories
         if c.key in subtotals
     ]
@@ -237,8 +261,8 @@ def _summary_sheet(
         ws,
         row,
         label(lang, "grand_total"),
-        f"=SUM(B{first}:B{row - 1})" if rows else "=0",
-        f"=SUM(C{first}:C{row - 1})" if rows else "=0",
+        money(f"SUM(B{first}:B{row - 1})") if rows else Formula("=0"),
+        money(f"SUM(C{first}:C{row - 1})") if rows else Formula("=0"),
         f"$B${total_row}",
         BOLD,
     )
@@ -253,34 +277,36 @@ def _summary_sheet(
     led = f"'{LEDGER}'!"
     for n, src in enumerate(SOURCES):
         name = source_label(profile, src, lang)
-        planned = f"={ref}{col(B_SRC + n)}{grand}"
+        planned = Formula(f"={ref}{col(B_SRC + n)}{grand}")
         if b >= a:
-            spent = f'=SUMIFS({led}$I${a}:$I${b},{led}$H${a}:$H${b},A{row},{led}$J${a}:$J${b},"{label(lang, "yes")}")'
+            spent = money(
+                f'SUMIFS({led}$I${a}:$I${b},{led}$H${a}:$H${b},A{row},{led}$J${a}:$J${b},"{label(lang, "yes")}")'
+            )
         else:
-            spent = "=0"
+            spent = Formula("=0")
         _summary_row(ws, row, name, planned, spent, f"$B${src_total}")
         row += 1
     _summary_row(
         ws,
         row,
         label(lang, "grand_total"),
-        f"=SUM(B{src_first}:B{row - 1})",
-        f"=SUM(C{src_first}:C{row - 1})",
+        money(f"SUM(B{src_first}:B{row - 1})"),
+        money(f"SUM(C{src_first}:C{row - 1})"),
         f"$B${src_total}",
         BOLD,
     )
     fill(ws, row, 6, TOTAL_FILL)
     row += 2
     grant_row = src_first + SOURCES.index(FundingSource.GRANT)
-    money = [
+    figures = [
         ("grant_awarded", s.grant_awarded),
-        ("received_total", f"='{PAYMENTS}'!D{payments_total}"),
-        ("grant_spent", f"=C{grant_row}"),
-        ("cash_balance", f"=B{row + 1}-B{row + 2}"),
-        ("grant_outstanding", f"=B{row}-B{row + 1}"),
-        ("ineligible_total", f"={led}{col(L_AMOUNT)}{ineligible_row}"),
+        ("received_total", Formula(f"='{PAYMENTS}'!D{payments_total}")),
+        ("grant_spent", Formula(f"=C{grant_row}")),
+        ("cash_balance", money(f"B{row + 1}-B{row + 2}")),
+        ("grant_outstanding", money(f"B{row}-B{row + 1}")),
+        ("ineligible_total", Formula(f"={led}{col(L_AMOUNT)}{ineligible_row}")),
     ]
-    for key, value in money:
+    for key, value in figures:
         put(ws, row, 1, label(lang, key), font=BOLD)
         put(ws, row, 2, value, EURO)
         row += 1
@@ -300,6 +326,6 @@ def _summary_row(
     put(ws, row, 1, text, font=font)
     put(ws, row, 2, planned, EURO, font)
     put(ws, row, 3, spent, EURO, font)
-    put(ws, row, 4, f"=B{row}-C{row}", EURO, font)
+    put(ws, row, 4, money(f"B{row}-C{row}"), EURO, font)
     put(ws, row, 5, pct_formula(f"B{row}", total), PERCENT, font)
     put(ws, row, 6, pct_formula(f"C{row}", f"B{row}"), PERCENT, font)

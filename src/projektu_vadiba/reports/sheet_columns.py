@@ -4,6 +4,7 @@ A column is {"key": ..., "label": {"lv": ..., "en": ...}, "width": share}. Keys 
 given_name, surname, full_name, organisation, municipality, contact (e-mail, else phone), email, phone, gender
 ("values" maps female/male/other to what is printed), age_group, no_photos (✕ for "do not photograph me") and
 signature. Any other key makes a column that people fill in by hand, so a new column needs no new code.
+"annex_columns" (a list of keys) narrows the typed list appended to a report to what the notice promised.
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ def resolve_columns(
     specs = [c for c in (config.get("columns") or DEFAULT_COLUMNS) if isinstance(c, dict) and c.get("key")]
     if variant is SheetVariant.ATTENDED:  # the annex is a typed list: nothing to sign or mark there
         specs = [c for c in specs if c["key"] not in ("signature", "no_photos")] or specs
+        # ... and it prints no more than the sheet's notice promised the funder would get ("annex_columns")
+        kept = config.get("annex_columns")
+        if isinstance(kept, list) and kept:
+            specs = [c for c in specs if c["key"] in kept] or specs
     known = [float(c["width"]) for c in specs if isinstance(c.get("width"), int | float) and c["width"] > 0]
     fallback = sum(known) / len(known) if known else 1.0
     per_day = bool(config.get("signature_per_day")) and 1 < len(days) <= MAX_SIGNATURE_DAYS

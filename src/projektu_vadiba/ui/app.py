@@ -7,14 +7,17 @@ openpyxl) are not imported here: a report module imports them when a report is m
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
 
 from projektu_vadiba import __version__
-from projektu_vadiba.core.db import Database, open_database
+from projektu_vadiba.core.db import Database, open_database, sqlite_path
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.failures import as_app_error
+from projektu_vadiba.core.leftovers import clean_leftovers
+from projektu_vadiba.ui.error_hook import install_error_hook
 from projektu_vadiba.ui.fonts import load_fonts
 from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.main_window import MainWindow
@@ -49,20 +52,30 @@ def open_or_explain(db_url: str | None) -> Database | None:
         return open_database(db_url)
     except AppError as exc:
         message = text_of(exc)
-    except (OSError, SQLAlchemyError) as exc:  # core lets a few of these through unwrapped (bad folder, driver)
-        message = QCoreApplication.translate("app", "Neizdevās atvērt datubāzi: %1").replace("%1", str(exc))
+    except Exception as exc:  # anything core let through unwrapped: a sentence, the traceback to the log
+        message = text_of(as_app_error(exc))
     QMessageBox.critical(None, title, message)
     return None
+
+
+def _report_folders(settings: Settings) -> list[Path]:
+    from projektu_vadiba.ui.reports.recent import report_folders
+    from projektu_vadiba.ui.reports.view import LAST_FOLDER
+
+    return report_folders(settings.store, LAST_FOLDER)
 
 
 def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
     """Start the desktop app on `db_url` (None: --db / environment / the default file). Returns the exit code."""
     app = make_application()
+    install_error_hook()
     settings = Settings()
     switch_language(app, choose_language(language, settings))
     db = open_or_explain(db_url)
     if db is None:
         return 1
+    clean_leftovers(db.url, _report_folders(settings))
+    install_error_hook(sqlite_path(db.url))
     wire_features()
     fit = install_screen_fit(app)  # every window and dialog opens inside the screen
     window = MainWindow(db, settings)

@@ -15,6 +15,10 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.failures import as_app_error
+from projektu_vadiba.ui.error_hook import database_file
+
 T = TypeVar("T")
 
 SHOW_AFTER_MS = 400  # shorter jobs only show the wait cursor: a dialog flashing by is worse than none
@@ -52,7 +56,11 @@ def run_in_background(parent: QWidget | None, label: str, job: Callable[[], T]) 
             dialog.deleteLater()
         QApplication.restoreOverrideCursor()
     if "error" in outcome:
-        raise outcome["error"]
+        error = outcome["error"]
+        if isinstance(error, Exception) and not isinstance(error, AppError):
+            # callers show AppError: a damaged file or locked database met in the job becomes one (bugs logged)
+            raise as_app_error(error, sqlite_file=database_file()) from error
+        raise error
     return outcome["value"]  # type: ignore[no-any-return]
 
 

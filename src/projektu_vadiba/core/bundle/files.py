@@ -7,15 +7,20 @@ from pathlib import Path
 from typing import Any
 
 from projektu_vadiba.core.errors import BundleError
+from projektu_vadiba.core.failures import os_reason
+
+MAX_BYTES = 512 * 1024 * 1024  # a bundle of 100 000 people with their attendance is far smaller
 
 
 def load_bundle_file(path: str | Path) -> Any:
     """Parsed JSON of a bundle file (not yet validated: `import_bundle` does that)."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise BundleError.of("bundle.file_too_large", path=str(path), limit_mb=MAX_BYTES // (1024 * 1024))
         raw = path.read_bytes()
     except OSError as exc:
-        raise BundleError.of("bundle.file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise BundleError.of("bundle.file_unreadable", path=str(path), reason=os_reason(exc)) from exc
     try:
         text = raw.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
     except UnicodeDecodeError as exc:
@@ -27,6 +32,10 @@ def load_bundle_file(path: str | Path) -> Any:
         raise BundleError.of("bundle.file_not_json", path=str(path), reason=reason, line=line, column=column) from exc
     except _RepeatedKey as exc:
         raise BundleError.of("bundle.file_repeated_key", path=str(path), key=exc.key) from exc
+    except RecursionError as exc:  # "[[[[…" thousands deep
+        raise BundleError.of("bundle.file_too_deep", path=str(path)) from exc
+    except ValueError as exc:  # an integer of more than 4 300 digits (Python's limit on int(str))
+        raise BundleError.of("bundle.file_number_too_long", path=str(path)) from exc
 
 
 # The json module's messages as catalogue terms; anything not listed is shown as it is.

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.bundle.checks import check_profile_keys, complete_imported
 from projektu_vadiba.core.bundle.reader import Plan, Row, read_bundle
 from projektu_vadiba.core.errors import BundleError
 from projektu_vadiba.core.models import (
@@ -33,6 +34,7 @@ from projektu_vadiba.core.models import (
 )
 from projektu_vadiba.core.services.people import log_personal_data, search_text
 from projektu_vadiba.core.text import fold, name_key, normalise_space
+from projektu_vadiba.core.write_lock import take_write_lock
 
 _M = TypeVar("_M", bound=Any)
 
@@ -56,6 +58,7 @@ class ImportSummary:
     budget_lines: int
     expenses: int
     payments: int
+    warnings: tuple[str, ...] = ()  # Messages: number form, the funder's limits, a funder kept with another profile
 
 
 def import_bundle(session: Session, data: Any, *, known_people: Mapping[str, int] | None = None) -> ImportSummary:
@@ -65,6 +68,8 @@ def import_bundle(session: Session, data: Any, *, known_people: Mapping[str, int
     still in the registry are used as they are. Raises BundleError (message: JSON path and what is wrong) before
     anything is written."""
     plan = read_bundle(data)
+    check_profile_keys(plan)
+    take_write_lock(session)  # the duplicate checks and the inserts: no other import in between
     matches = _match(session, plan)
     if known_people:
         alive = set(session.scalars(select(Person.id).where(Person.id.in_(list(known_people.values())))))
@@ -196,6 +201,7 @@ def _write(session: Session, plan: Plan, matches: _Matches) -> ImportSummary:
     )
     session.add_all(Payment(project_id=pid, **row.values) for row in plan.payments)
     session.flush()
+    warnings = complete_imported(session, project, plan, matches.funder)
 
     return ImportSummary(
         project_id=pid,
@@ -213,6 +219,7 @@ def _write(session: Session, plan: Plan, matches: _Matches) -> ImportSummary:
         budget_lines=len(lines),
         expenses=len(plan.expenses),
         payments=len(plan.payments),
+        warnings=tuple(warnings),
     )
 
 

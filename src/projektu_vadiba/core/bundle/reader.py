@@ -32,6 +32,12 @@ from projektu_vadiba.core.validation import check_money
 
 _YEARS = (1900, 2100)
 _COUNT_LIMIT = 10_000_000
+# Limits on an input nobody checked by eye: far above a real project, low enough to fail with a message.
+MAX_PEOPLE = 100_000
+MAX_LIST = 500_000  # any other list (attendance is people times events)
+MAX_TEXT = 100_000  # characters of a free text without its own limit (notes, descriptions)
+# Control characters crash PostgreSQL (NUL) or hide text; tab, CR and LF are allowed in a text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MISSING: Any = object()
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -115,8 +121,12 @@ class _Reader:
             raise _problem("bundle.not_text", self.at(name), kind=_kind(value))
         if required and not value.strip():
             raise _problem("bundle.blank", self.at(name))
-        if limit is not None and len(value) > limit:
-            raise _problem("bundle.too_long", self.at(name), length=len(value), limit=limit)
+        if len(value) > (MAX_TEXT if limit is None else limit):
+            raise _problem("bundle.too_long", self.at(name), length=len(value), limit=limit or MAX_TEXT)
+        bad = _CONTROL.search(value)
+        if bad:
+            char = f"U+{ord(bad.group()):04X}"
+            raise _problem("bundle.control_character", self.at(name), char=char, position=bad.start() + 1)
         return value
 
     def integer(self, name: str, low: int, high: int) -> int:
@@ -304,6 +314,9 @@ class _Reader:
             return []
         if not isinstance(value, list):
             raise _problem("bundle.not_list", self.at(name), kind=_kind(value))
+        limit = MAX_PEOPLE if name == "people" else MAX_LIST
+        if len(value) > limit:
+            raise _problem("bundle.too_many", self.at(name), count=len(value), limit=limit)
         return [_Reader(item, f"{self.at(name)}[{i}]") for i, item in enumerate(value)]
 
     def mapping(self, name: str) -> _Reader:

@@ -1,12 +1,13 @@
 """Participant lists to CSV (UTF-8 with BOM and ';', as Latvian Excel opens it) and XLSX.
 
-No exported cell starts with = + - @ (or a tab / carriage return): a spreadsheet would run it as a formula
-(CSV/formula injection), so such a cell gets a leading apostrophe, which spreadsheets show as text.
+Every cell passes the formula guard (core/exports/formula_guard.py); the file is written atomically
+(core/atomic_files.py): killed midway, the previous file stays.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -15,15 +16,16 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core import atomic_files
 from projektu_vadiba.core.dto import PersonDTO
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.exports.formula_guard import safe_cell
 from projektu_vadiba.core.models import Attendance, AttendanceRole, AttendanceStatus, Event, Project
 from projektu_vadiba.core.services.attendance import event_list
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.people import people_by_ids
 from projektu_vadiba.core.services.people_stats import GENDER_LABELS
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 STATUS_LABELS = {
     AttendanceStatus.REGISTERED: "reģistrējies",
     AttendanceStatus.ATTENDED: "piedalījās",
@@ -57,11 +59,6 @@ class ExportTable:
     title: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-
-
-def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_DANGEROUS) else text
 
 
 def _person_cells(n: int, p: PersonDTO) -> tuple[str, ...]:
@@ -106,13 +103,11 @@ def people_table(people: Sequence[PersonDTO], title: str = "Personas") -> Export
 
 
 def write_csv(table: ExportTable, path: Path) -> None:
-    try:
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f, delimiter=";")
-            writer.writerow([safe_cell(c) for c in table.header])
-            writer.writerows([safe_cell(c) for c in row] for row in table.rows)
-    except OSError as exc:
-        raise AppError.of("file.not_writable", path=str(path), reason=exc.strerror) from None
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, delimiter=";")
+    writer.writerow([safe_cell(c) for c in table.header])
+    writer.writerows([safe_cell(c) for c in row] for row in table.rows)
+    atomic_files.write_text(path, text.getvalue(), encoding="utf-8-sig")
 
 
 def write_xlsx(table: ExportTable, path: Path) -> None:
@@ -132,10 +127,7 @@ def write_xlsx(table: ExportTable, path: Path) -> None:
     sheet.append(header)
     for row in table.rows:
         sheet.append([safe_cell(c) for c in row])
-    try:
-        book.save(path)
-    except OSError as exc:
-        raise AppError.of("file.not_writable", path=str(path), reason=exc.strerror) from None
+    atomic_files.write_with(path, book.save)
 
 
 def _sheet_title(title: str) -> str:

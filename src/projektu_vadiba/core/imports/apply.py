@@ -8,7 +8,7 @@ People are inserted in bulk (`people_search.bulk_insert_people`), never one ORM 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -28,8 +28,10 @@ from projektu_vadiba.core.models import (
     Person,
     PersonalDataLog,
 )
+from projektu_vadiba.core.services.duplicates import Keys, build_index
 from projektu_vadiba.core.services.organisations import find_or_create_organisation
 from projektu_vadiba.core.services.people_search import bulk_insert_people, insert_many
+from projektu_vadiba.core.write_lock import take_write_lock
 
 _CHUNK = 1000
 
@@ -113,6 +115,8 @@ def apply_plan(
     def creates(r: PlannedRow) -> bool:
         return not r.is_duplicate or choices.get(r.row) is Choice.CREATE
 
+    take_write_lock(session)  # the check below and the inserts: no other import in between
+    rows = _recheck(session, rows, choices)
     new_rows = [r for r in rows if creates(r)]
     org_ids: dict[str, int] = {}
     for name in sorted({" ".join(r.person.organisation_name.split()) for r in new_rows} - {""}):
@@ -155,6 +159,24 @@ def apply_plan(
         len(new_rows), linked, skipped, len(listed), len(old), tuple(created_ids), tuple(listed),
         tuple(old.items()), tuple(filled), tuple(old_days.items()),
     )  # fmt: skip
+
+
+def _recheck(session: Session, rows: list[PlannedRow], choices: Mapping[int, Choice]) -> list[PlannedRow]:
+    """Rows the plan would create, matched again under the write lock: someone (another import, a second window)
+    may have registered the same person since the plan was made; such a row links to that person."""
+    fresh = [r for r in rows if not r.is_duplicate and choices.get(r.row) is not Choice.CREATE]
+    if not fresh:
+        return rows
+    keys = {r.row: Keys.of(r.person.given_name, r.person.surname, r.person.email, r.person.phone) for r in fresh}
+    index = build_index(session, keys.values())
+    found: dict[int, int] = {}
+    for r in fresh:
+        matches = index.matches(keys[r.row])
+        if matches:
+            found[r.row] = min(matches, key=lambda pid: (-len(matches[pid]), pid))
+    if not found:
+        return rows
+    return [replace(r, existing_id=found[r.row]) if r.row in found else r for r in rows]
 
 
 def undo_import(session: Session, event_id: int | None, result: ImportResult) -> None:

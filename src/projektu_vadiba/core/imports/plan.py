@@ -16,6 +16,7 @@ from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.imports.gc_pause import gc_paused
 from projektu_vadiba.core.imports.mapping import (
     FIELD_BY_KEY,
+    FIELDS,
     IGNORE,
     guess_mapping,
     parse_gender,
@@ -196,9 +197,12 @@ def _names(session: Session, ids: list[int]) -> dict[int, str]:
     return out
 
 
-def check_mapping(mapping: Sequence[str]) -> list[str]:
+def check_mapping(mapping: Sequence[str], header_row: int = 1) -> list[str]:
     keys = [k for k in mapping if k != IGNORE]
     problems: list[str] = []
+    if not keys:  # no column named at all: the header was not recognised, say what it should name
+        expected = [f"label.import.{f.key}" for f in FIELDS if f.key != "full_name"]
+        return [Message("import.header_not_recognised", row=header_row, expected=expected)]
     if not ({"given_name", "surname"} <= set(keys) or "full_name" in keys):
         problems.append(Message("import.no_name_columns"))
     repeated = sorted({k for k in keys if keys.count(k) > 1}, key=lambda k: FIELD_BY_KEY[k].label)
@@ -220,7 +224,7 @@ def build_plan(
         raise AppError.of("import.event_not_found", id=event_id)
     columns = list(mapping) if mapping is not None else guess_mapping(table.header)
     columns += [IGNORE] * (table.width - len(columns))
-    problems = check_mapping(columns)
+    problems = check_mapping(columns, table.header_row)
     if problems:
         return ImportPlan((), tuple(columns), table.header_row, event_id, tuple(problems))
     data_rows = table.data_rows()

@@ -2,6 +2,9 @@
 as Latvian Excel writes it) and XLSX (openpyxl, read-only, imported only when an XLSX is opened).
 
 Row numbers are the ones the spreadsheet shows: the file's first row is 1, empty rows keep their numbers.
+Every input is checked before it reaches the database: one encoding for the whole file (a mixed file is refused
+naming the line, never imported as mojibake), no control characters, and limits on rows, columns, cell length and
+an XLSX's unpacked size, each refused with a message that names the limit.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +25,13 @@ DELIMITERS = (";", ",", "\t", "|")
 ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "utf-8-sig": "utf-8-sig", "cp1257": "cp1257", "windows-1257": "cp1257"}
 _HEADER_SEARCH = 10
 MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+MAX_CELL = 10_000  # characters; a note or an address is far shorter
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a CSV is read whole: 200 000 rows of people fit many times over
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # the parts' declared sizes; zipfile refuses to inflate beyond them
+# Control characters crash PostgreSQL (NUL) or hide text; tab, CR and LF are allowed inside a cell.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_C1 = re.compile("[\x80-\x9f]")  # C1 controls: what Windows-1257 punctuation decodes to when read as UTF-8
 
 
 @dataclass(frozen=True)
@@ -61,30 +73,61 @@ def read_table(
         return read_xlsx(path, sheet)
     if suffix == ".xls":
         raise AppError.of("import.xls_unsupported")
+    if path.stat().st_size > MAX_FILE_BYTES:  # before reading it whole into memory
+        raise AppError.of("import.file_too_large", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
     return read_csv_bytes(path.read_bytes(), delimiter=delimiter, encoding=encoding)
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """(text, encoding used). Without a given encoding: a BOM says UTF-8; text that is valid UTF-8 is UTF-8;
-    anything else is read as Windows-1257, the code page of Latvian Windows and Excel."""
+    """(text, encoding used): the whole file in ONE encoding, or AppError naming the line that does not fit.
+    Without a given encoding: a BOM says UTF-8 (or UTF-16); a file that is valid UTF-8 is UTF-8; a file with no
+    valid UTF-8 letters at all is Windows-1257 (Latvian Windows and Excel); a file with both is refused."""
     if encoding:
         name = ENCODINGS.get(encoding.lower().replace("_", "-"), encoding)
         try:
             codecs.lookup(name)
         except LookupError:
             raise AppError.of("import.unknown_encoding", encoding=encoding) from None
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError as exc:
-            raise AppError.of("import.bad_byte", encoding=name, position=exc.start) from None
+        return _strict(data, name), name
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return _strict(data, "utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1257", errors="replace"), "cp1257"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    if _has_utf8_letters(data):  # UTF-8 elsewhere in the file: one line in another encoding is refused
+        raise AppError.of("import.mixed_encoding", line=_line_of(data, first_bad))
+    return _strict(data, "cp1257"), "cp1257"
+
+
+def _strict(data: bytes, name: str) -> str:
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise AppError.of("import.bad_byte_line", encoding=name, line=_line_of(data, exc.start)) from None
+    except (UnicodeError, ValueError) as exc:  # a codec that fails otherwise (an odd UTF-16 length)
+        raise AppError.of("import.bad_byte", encoding=name, position=getattr(exc, "start", 0)) from None
+
+
+def _line_of(data: bytes, position: int) -> int:
+    return data.count(b"\n", 0, position) + 1
+
+
+def _has_utf8_letters(data: bytes) -> bool:
+    """Whether any line holds non-ASCII text that is valid UTF-8 (a Windows-1257 line of Latvian letters
+    almost never is: its letters are single bytes above 0x7F, which UTF-8 never leaves alone)."""
+    for line in data.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if not _C1.search(text):  # "Ā„" in Windows-1257 is valid UTF-8 too, but decodes to a C1 control
+            return True
+    return False
 
 
 def sniff_delimiter(text: str) -> str:
@@ -92,7 +135,10 @@ def sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:30] if line.strip()]
     best, best_score = ";", -1.0
     for candidate in DELIMITERS:
-        widths = [len(r) for r in csv.reader(lines, delimiter=candidate)]
+        try:
+            widths = [len(r) for r in csv.reader(lines, delimiter=candidate)]
+        except csv.Error:  # a field beyond csv's limit: this candidate tells nothing; reading says why below
+            continue
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
@@ -105,18 +151,25 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_csv_bytes(data: bytes, *, delimiter: str | None = None, encoding: str | None = None) -> RawTable:
+    if len(data) > MAX_FILE_BYTES:
+        raise AppError.of("import.file_too_large", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
     text, used = decode(data, encoding)
     if delimiter is not None:
         delimiter = {"tab": "\t", "\\t": "\t"}.get(delimiter.lower(), delimiter)
         if len(delimiter) != 1:
             raise AppError.of("import.bad_delimiter", delimiter=delimiter)
     sep = delimiter or sniff_delimiter(text)
+    rows: list[tuple[str, ...]] = []
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
     try:
-        rows = tuple(tuple(cell.strip() for cell in row) for row in csv.reader(io.StringIO(text), delimiter=sep))
-    except csv.Error as exc:
-        raise AppError.of("import.csv_unreadable", reason=str(exc)) from None
+        for row in reader:
+            rows.append(_checked(tuple(cell.strip() for cell in row), len(rows) + 1))
+            if len(rows) > MAX_ROWS:
+                break
+    except csv.Error:  # an unclosed quote at the end, or a field beyond csv's own limit
+        raise AppError.of("import.csv_unreadable_line", line=reader.line_num) from None
     _check_size(rows)
-    return RawTable(rows, detect_header(rows), used, sep)
+    return RawTable(tuple(rows), detect_header(rows), used, sep)
 
 
 def _cell_text(value: object) -> str:
@@ -134,28 +187,67 @@ def _cell_text(value: object) -> str:
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> RawTable:
+    _check_zip(path)
     from openpyxl import load_workbook  # heavy: only when an XLSX is opened
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or non-XLSX file
-        raise AppError.of("import.xlsx_unreadable", name=path.name, reason=str(exc)) from None
+    except Exception:  # openpyxl raises many kinds (zip, XML, KeyError, ValueError) for a damaged file
+        raise AppError.of("import.xlsx_unreadable", name=path.name) from None
     try:
         names = tuple(book.sheetnames)
         if sheet is not None and sheet not in names:
             raise AppError.of("import.sheet_missing", sheet=sheet, sheets=", ".join(names))
+        if not book.worksheets:
+            raise AppError.of("import.xlsx_unreadable", name=path.name)
         ws = book[sheet] if sheet else book.worksheets[0]
+        title = str(ws.title)
         rows: list[tuple[str, ...]] = []
-        for values in ws.iter_rows(values_only=True):
-            rows.append(tuple(_cell_text(v) for v in values))
+        # max_col: a sheet claiming 16 384 columns must not make 16 384 cells a row; one more shows the excess.
+        for values in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+            cells = [_cell_text(v) for v in values]
+            while cells and not cells[-1]:  # trailing empty cells cost memory, say nothing
+                cells.pop()
+            rows.append(_checked(tuple(cells), len(rows) + 1))
             if len(rows) > MAX_ROWS:
                 break
+    except AppError:
+        raise
+    except Exception:  # a part that breaks only when its rows are read
+        raise AppError.of("import.xlsx_unreadable", name=path.name) from None
     finally:
         book.close()
     while rows and not any(rows[-1]):  # read-only sheets often report trailing empty rows
         rows.pop()
     _check_size(rows)
-    return RawTable(tuple(rows), detect_header(rows), "", "", ws.title, names)
+    return RawTable(tuple(rows), detect_header(rows), "", "", title, names)
+
+
+def _check_zip(path: Path) -> None:
+    """An XLSX is a zip: refuse a damaged one, and one whose parts unpack beyond the limit (a 1 MB zip bomb
+    took 2 GB of memory in openpyxl), before openpyxl reads anything."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise AppError.of("import.xlsx_unreadable", name=path.name) from None
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise AppError.of("import.xlsx_too_large", name=path.name, limit_mb=MAX_XLSX_UNPACKED // (1024 * 1024))
+
+
+def _checked(row: tuple[str, ...], number: int) -> tuple[str, ...]:
+    """The row, or AppError naming the row and column of a cell beyond the limits or with a control character."""
+    if len(row) > MAX_COLUMNS and any(row[MAX_COLUMNS:]):
+        raise AppError.of("import.too_many_columns", row=number, limit=MAX_COLUMNS)
+    row = row[:MAX_COLUMNS]
+    for column, cell in enumerate(row, 1):
+        if len(cell) > MAX_CELL:
+            raise AppError.of("import.cell_too_long", row=number, column=column, limit=MAX_CELL)
+        bad = CONTROL.search(cell)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            raise AppError.of("import.control_character", row=number, column=column, char=code)
+    return row
 
 
 def _check_size(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> None:

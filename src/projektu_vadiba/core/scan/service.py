@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import cv2
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.errors import AppError
@@ -24,6 +25,7 @@ from projektu_vadiba.core.services import prints
 from projektu_vadiba.core.services.attendance_days import event_days
 
 OTHER_DATABASE = Message("scan.other_database")
+UNREADABLE = Message("scan.unreadable")
 UNKNOWN_PRINT = Message("scan.unknown_print")
 
 
@@ -41,6 +43,8 @@ def read_scans(session: Session, files: Sequence[Path], *, keep_images: bool = F
                     pages.append(read_page(session, ours, str(path), number, image, keep_images))
                 except AppError as exc:
                     errors.append(ScanError(str(path), number, as_message(exc)))
+                except (cv2.error, ValueError, IndexError):  # OpenCV or zxing on a degenerate picture
+                    errors.append(ScanError(str(path), number, UNREADABLE))
         except AppError as exc:
             errors.append(ScanError(str(path), None, as_message(exc)))
     return ScanReport(tuple(pages), tuple(errors))

@@ -1,6 +1,10 @@
 """Files kept as evidence (signed sheets, photos, invoices, publications) attached to a project, activity, event or
 expense. Stored once under their SHA-256 name in a folder beside the SQLite file (`pielikumi/`), or in the user
 data folder for a PostgreSQL database; the original file is only read, never changed.
+
+Stored files are private (0600 in a 0700 folder, whatever the umask) and copied in atomically. A stored name is
+checked on write and on every read or removal (`stored_path`): anyone who can write the database (a team member
+on PostgreSQL) could put `../../secret.txt` there, and neither the evidence ZIP nor a removal may follow it.
 """
 
 from __future__ import annotations
@@ -8,18 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
-import shutil
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core import clock
+from projektu_vadiba.core import atomic_files, clock
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.failures import os_reason
+from projektu_vadiba.core.leftovers import ATTACHMENTS
 from projektu_vadiba.core.models import Attachment, Attendance, AttendanceStatus, Event, Person
 
-FOLDER = "pielikumi"
+FOLDER = ATTACHMENTS
 KINDS = {
     "signed_sheet": "Parakstīta reģistrācijas lapa",
     "photo": "Foto",
@@ -62,7 +69,37 @@ def store_dir(session: Session) -> Path:
 
 
 def file_path(session: Session, attachment: AttachmentDTO) -> Path:
-    return store_dir(session) / attachment.stored_name
+    return stored_path(store_dir(session), attachment.stored_name)
+
+
+_SUFFIX_CHARS = re.compile(r"[^a-z0-9_-]")
+
+
+def stored_path(folder: Path, stored_name: str) -> Path:
+    """The stored file's path, refused with a coded error unless it is a plain name that stays inside `folder`
+    after resolving (no separators, no `..`, not absolute, no drive, no symlink leading out)."""
+    name = stored_name or ""
+    plain = (
+        name not in ("", ".", "..")
+        and ".." not in name
+        and not any(ch in name for ch in ("/", "\\", ":", "\0"))
+        and not os.path.isabs(name)
+        and len(name) <= 100
+    )
+    if plain:
+        path = folder / name
+        try:
+            inside = path.resolve().parent == folder.resolve()
+        except (OSError, RuntimeError):
+            inside = False
+        if inside:
+            return path
+    raise AppError.of("attachment.bad_name", name=name[:120])
+
+
+def _stored_name(digest: str, source: Path) -> str:
+    suffix = _SUFFIX_CHARS.sub("", source.suffix.lower()[1:])[:9]  # only letters and digits after the dot
+    return f"{digest}.{suffix}" if suffix else digest
 
 
 def add(
@@ -81,19 +118,16 @@ def add(
     try:
         digest = _sha256(source)
     except OSError as exc:
-        raise AppError.of("file.unreadable", path=str(source), reason=exc.strerror) from exc
-    suffix = source.suffix.lower()[:10]
-    stored = f"{digest}{suffix}"
+        raise AppError.of("file.unreadable", path=str(source), reason=os_reason(exc)) from exc
+    stored = _stored_name(digest, source)
     folder = store_dir(session)
-    target = folder / stored
+    target = stored_path(folder, stored)
     if not target.exists():  # the same file twice is stored once
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(target.suffix + ".tmp")
-            shutil.copyfile(source, tmp)
-            tmp.replace(target)
+            atomic_files.private_folder(folder)
+            atomic_files.copy_file(source, target, private=True)
         except OSError as exc:
-            raise AppError.of("attachment.save_failed", folder=str(folder), reason=exc.strerror) from exc
+            raise AppError.of("attachment.save_failed", folder=str(folder), reason=os_reason(exc)) from exc
     record = Attachment(
         sha256=digest,
         original_name=source.name[:300],
@@ -130,10 +164,26 @@ def remove(session: Session, attachment_id: int) -> None:
     record = session.get(Attachment, attachment_id)
     if record is None:
         raise AppError.of("attachment.not_found")
+    path = stored_path(store_dir(session), record.stored_name)  # checked before anything changes
     session.delete(record)
     session.flush()
     if session.scalar(select(Attachment.id).where(Attachment.stored_name == record.stored_name)) is None:
-        (store_dir(session) / record.stored_name).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
+
+
+def refused_photos(session: Session, event_id: int) -> list[str]:
+    """The names of people who came to the event and asked not to be photographed."""
+    rows = session.execute(
+        select(Person.given_name, Person.surname)
+        .join(Attendance, Attendance.person_id == Person.id)
+        .where(
+            Attendance.event_id == event_id,
+            Attendance.no_photos.is_(True),
+            Attendance.status == AttendanceStatus.ATTENDED,
+        )
+        .order_by(Person.surname, Person.given_name)
+    )
+    return [f"{given} {surname}".strip() for given, surname in rows]
 
 
 def photo_consent_warnings(session: Session, event_id: int) -> list[str]:
@@ -144,20 +194,11 @@ def photo_consent_warnings(session: Session, event_id: int) -> list[str]:
     if has_photos is None:
         return []
     event = session.get(Event, event_id)
-    rows = session.execute(
-        select(Person.given_name, Person.surname)
-        .join(Attendance, Attendance.person_id == Person.id)
-        .where(
-            Attendance.event_id == event_id,
-            Attendance.no_photos.is_(True),
-            Attendance.status == AttendanceStatus.ATTENDED,
-        )
-    )
     title = event.title if event else str(event_id)
     return [
-        f"{given} {surname} lūdza viņu nefotografēt, bet pasākumam “{title}” ir pievienoti foto: "
+        f"{name} lūdza viņu nefotografēt, bet pasākumam “{title}” ir pievienoti foto: "
         "pārbaudiet, vai viņš vai viņa tajos nav redzams."
-        for given, surname in rows
+        for name in refused_photos(session, event_id)
     ]
 
 

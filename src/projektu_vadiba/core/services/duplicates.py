@@ -1,4 +1,5 @@
-"""Likely duplicates: the same name (case, spacing and diacritics do not matter, either order of the two parts),
+"""Likely duplicates: the same name (case, spacing and diacritics do not matter, either order of the two parts, the
+surname in either gender form: Bērziņa == Bērziņš, core.surname_forms),
 the same e-mail (case does not matter) or the same phone number (digits only, without +371).
 
 A few keys (a form) are looked up through the indexed key columns (name_key, phone_key); many (an import) in one
@@ -41,8 +42,8 @@ class Keys:
 
     @classmethod
     def of(cls, given: str, surname: str, email: str, phone: str) -> Keys:
-        direct, swapped = person_keys.name_keys(given, surname)
-        names = (direct, swapped) if direct != swapped else (direct,) if direct else ()
+        # Every gender form of the surname (Anna Bērziņa is looked up as Anna Bērziņš too), either order.
+        names = person_keys.name_key_forms(given, surname)
         return cls(names, person_keys.email_key(email), person_keys.phone_key(phone))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,8 +20,7 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.models import Activity, Attachment, BudgetLine, Event, Expense, Project
-from projektu_vadiba.core.services.attachments import AttachmentDTO, to_dto
-from projektu_vadiba.core.text import fold
+from projektu_vadiba.core.services.attachments import AttachmentDTO, refused_photos, to_dto
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class EvidenceEvent:
     files: tuple[PackedFile, ...]
     has_signed_sheet: bool
     past: bool
+    photo_refusals: tuple[str, ...] = ()  # people who asked not to be photographed, at an event with photos filed
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,10 @@ class EvidencePack:
         return [e for a in self.activities for e in a.events if e.past and not e.has_signed_sheet]
 
     @property
+    def events_with_photo_refusals(self) -> list[EvidenceEvent]:
+        return [e for a in self.activities for e in a.events if e.photo_refusals]
+
+    @property
     def expenses_missing_invoice(self) -> list[EvidenceExpense]:
         return [x for x in self.expenses if not x.has_invoice]
 
@@ -91,7 +96,12 @@ class EvidencePack:
 
 
 def slug(text: str, limit: int = 50) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:limit].rstrip("-") or "x"
+    """A file or folder name that keeps its letters (Latvian, Cyrillic: ZIP stores names as UTF-8), lower case so
+    that no two names differ only in case (Windows folders do not tell them apart), with every other character a
+    dash; "x" only when nothing is left."""
+    lowered = unicodedata.normalize("NFC", text).casefold()
+    cleaned = "".join(ch if ch.isalnum() else "-" for ch in lowered)
+    return re.sub(r"-+", "-", cleaned).strip("-")[:limit].rstrip("-") or "x"
 
 
 def evidence_pack(session: Session, project_id: int, period: tuple[dt.date, dt.date] | None = None) -> EvidencePack:
@@ -151,6 +161,7 @@ def evidence_pack(session: Session, project_id: int, period: tuple[dt.date, dt.d
                     packed(f"{folder}/{event.starts_at:%Y-%m-%d}-{slug(event.title, 30)}", files),
                     any(a.kind == "signed_sheet" for a in files),
                     event.starts_at <= now,
+                    tuple(refused_photos(session, event.id)) if any(a.kind == "photo" for a in files) else (),
                 )
             )
         if activity_id is not None or evs:

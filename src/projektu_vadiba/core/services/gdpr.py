@@ -24,12 +24,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
+from projektu_vadiba.core.age_groups import band_of
 from projektu_vadiba.core.dto import PersonDTO
 from projektu_vadiba.core.dto_people import AnonymisePlan, AnonymiseResult, KeptPerson
 from projektu_vadiba.core.models import Attendance, Event, Person, Project
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.people import log_personal_data, person_dto, set_keys
-from projektu_vadiba.core.services.people_stats import age_band, first_event_years
+from projektu_vadiba.core.services.people_stats import first_event_years
 
 ANONYMOUS_GIVEN = "Anonimizēts"
 _CLEARED = ("given_name", "surname", "email", "phone", "notes", "birth_year")
@@ -37,7 +38,7 @@ _CLEARED = ("given_name", "surname", "email", "phone", "notes", "birth_year")
 
 def _anonymise(session: Session, person: Person, reference_year: int | None) -> None:
     if not person.age_group and person.birth_year is not None and reference_year is not None:
-        person.age_group = age_band(person.birth_year, reference_year)
+        person.age_group = band_of(person.birth_year, reference_year)
     person.given_name, person.surname = ANONYMOUS_GIVEN, f"Nr. {person.id}"
     person.email = person.phone = person.notes = ""
     person.birth_year = None

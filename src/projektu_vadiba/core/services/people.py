@@ -187,10 +187,11 @@ def get_notes(session: Session, person_id: int) -> str:
 
 
 def search_people(session: Session, query: str, limit: int = 200, offset: int = 0) -> list[PersonDTO]:
-    """Every word of the query must start a word of name, e-mail, organisation or municipality (folded).
-    Results in Latvian alphabetical order (surname, given name); an empty query lists everyone."""
-    stmt = people_search.ordered_page(session, person_select(), query, limit, offset)
-    return [row_dto(r) for r in session.execute(stmt)]
+    """Every word of the query must start a word of name, e-mail, organisation or municipality (folded), or be
+    another gender form of a whole word there ('lace' finds Lācis, core.surname_forms). Results in Latvian
+    alphabetical order (surname, given name), those matching the words as typed first; an empty query lists
+    everyone."""
+    return [row_dto(r) for r in people_search.search_page(session, person_select(), query, limit, offset)]
 
 
 def count_people(session: Session, query: str = "") -> int:

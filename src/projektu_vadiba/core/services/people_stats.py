@@ -1,9 +1,7 @@
 """Counts the reports need: unique people and attendances (status "attended") per project and period, broken down
 by target group, municipality, gender and age group where those were recorded.
 
-Age group: the one recorded for the person; otherwise derived from the birth year at the person's first event on
-any list (a fixed reference, so the figure does not depend on the period asked and survives anonymisation, which
-stores this derived group before it clears the birth year).
+Age group: core/age_groups.py (the recorded one, else derived from the birth year at the person's first event).
 """
 
 from __future__ import annotations
@@ -15,30 +13,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core import clock
+from projektu_vadiba.core.age_groups import band_of, order_key
 from projektu_vadiba.core.counting import counted, project_counted_roles
 from projektu_vadiba.core.dto_people import PeopleStats, StatRow
 from projektu_vadiba.core.models import Attendance, AttendanceStatus, Event, Person
 from projektu_vadiba.core.text import lv_sort_key, name_key
 
-# (lowest age, highest age or None, label). A funder's own grouping is recorded as age_group text instead.
-AGE_BANDS: tuple[tuple[int, int | None, str], ...] = (
-    (0, 17, "līdz 17"),
-    (18, 25, "18–25"),
-    (26, 64, "26–64"),
-    (65, None, "65 un vairāk"),
-)
 GENDER_LABELS = {"female": "sieviete", "male": "vīrietis", "other": "cits"}
 NOT_RECORDED = "nav norādīts"
-
-
-def age_band(birth_year: int | None, reference_year: int) -> str:
-    if birth_year is None:
-        return ""
-    age = reference_year - birth_year
-    for low, high, label in AGE_BANDS:
-        if age >= low and (high is None or age <= high):
-            return label
-    return ""
 
 
 def first_event_years(session: Session, person_ids: list[int]) -> dict[int, int]:
@@ -88,6 +71,15 @@ def people_stats(
     if event_ids is not None:
         stmt = stmt.where(Event.id.in_(event_ids))
     rows = session.execute(stmt).all()
+    held = select(func.count(Event.id)).where(Event.starts_at <= clock.now())
+    if project_id is not None:
+        held = held.where(Event.project_id == project_id)
+    if start is not None:
+        held = held.where(Event.starts_at >= datetime.combine(start, time.min))
+    if end is not None:
+        held = held.where(Event.starts_at <= datetime.combine(end, time.max))
+    if event_ids is not None:
+        held = held.where(Event.id.in_(event_ids))
     people: dict[int, Any] = {}
     for row in rows:
         people.setdefault(row.person_id, row)
@@ -99,7 +91,7 @@ def people_stats(
             key = row.gender.value if row.gender is not None else ""
             return key, GENDER_LABELS.get(key, NOT_RECORDED)
         if dimension == "age":
-            label = row.age_group.strip() or age_band(row.birth_year, years.get(row.person_id, 0))
+            label = row.age_group.strip() or band_of(row.birth_year, years.get(row.person_id))
             return name_key(label), label or NOT_RECORDED
         value = (row.target_group if dimension == "target" else row.municipality).strip()
         return name_key(value), value or NOT_RECORDED  # "Ķekavas novads" == "ķekavas  novads"
@@ -114,14 +106,15 @@ def people_stats(
             persons[key].add(row.person_id)
             counts[key] += 1
         items = [StatRow(k, labels[k], len(persons[k]), counts[k]) for k in labels]
-        bands = [label for _, _, label in AGE_BANDS] if dimension == "age" else []
-        rank = {label: i for i, label in enumerate(bands)}  # age bands youngest first, other texts after them
-        return tuple(sorted(items, key=lambda r: (r.key == "", rank.get(r.label, len(rank)), lv_sort_key(r.label))))
+        if dimension == "age":  # youngest first, other texts after the bands, "not given" last
+            return tuple(sorted(items, key=lambda r: order_key("" if r.key == "" else r.label)))
+        return tuple(sorted(items, key=lambda r: (r.key == "", lv_sort_key(r.label))))
 
     return PeopleStats(
         unique_people=len(people),
         attendances=len(rows),
-        events=len({r.event_id for r in rows}),
+        events=int(session.scalar(held) or 0),
+        events_with_attendance=len({r.event_id for r in rows}),
         by_target_group=breakdown("target"),
         by_municipality=breakdown("municipality"),
         by_gender=breakdown("gender"),

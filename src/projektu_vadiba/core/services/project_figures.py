@@ -117,19 +117,16 @@ def figures(
                 *_coded("money.budget_vs_grant", figure=eur(budget_grant), expected=eur(grant_amount)),
             )
         )
-    # Against the grant awarded; without one typed, the budget's own checks (over the plan) speak instead.
-    if grant_amount and grant_spent > grant_amount:
+    # Against the grant awarded; without one typed, against the grant the budget plans (17 285,00 € planned and
+    # 18 083,50 € spent is a warning either way).
+    if grant and grant_spent > grant:
+        code = "money.grant_overspent" if grant_amount else "money.grant_over_plan"
         warnings.append(
             FigureWarning(
                 FigureWarningKind.GRANT_OVERSPENT,
                 grant_spent,
-                grant_amount,
-                *_coded(
-                    "money.grant_overspent",
-                    figure=eur(grant_spent),
-                    expected=eur(grant_amount),
-                    over=eur(grant_spent - grant_amount),
-                ),
+                grant,
+                *_coded(code, figure=eur(grant_spent), expected=eur(grant), over=eur(grant_spent - grant)),
             )
         )
     return ProjectFigures(

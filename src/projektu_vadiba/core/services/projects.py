@@ -44,6 +44,7 @@ from projektu_vadiba.core.models import (
 )
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.deadlines import deadline_dto, project_period, refresh_deadlines
+from projektu_vadiba.core.services.money_format import eur
 from projektu_vadiba.core.services.organisations import (
     find_or_create_funder,
     find_or_create_organisation,
@@ -235,17 +236,24 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
         target_groups=tuple(tg.name for tg in project.target_groups),
         deadlines=tuple(deadline_dto(d) for d in sorted(project.deadlines, key=lambda d: (d.due_date, d.id))),
         texts={t.key: t.text for t in project.texts},
-        warnings=tuple(_warnings(project)),
+        warnings=tuple(project_warnings(project)),
     )
 
 
-def _warnings(project: Project) -> list[str]:
+def project_warnings(project: Project) -> list[str]:
+    """What the project page warns about: number form, grant above cost, the funder's limits (Messages)."""
     out: list[str] = []
     profile = profiles.load_profile(project.profile_key)
     if not profile.number_matches(project.number):
         out.append(Message("project.number_form", number=project.number, example=profile.number_example))
     if project.grant_amount > project.total_cost > 0:
         out.append(Message("project.grant_over_cost"))
+    limit = profile.limit_for(project.number)
+    if limit is not None:
+        for code, values in limit.problems(project.grant_amount, project.start_date, project.end_date):
+            if "grant" in values:
+                values = {**values, "grant": eur(values["grant"]), "max": eur(values["max"])}
+            out.append(Message(code, **values))
     return out
 
 

@@ -47,9 +47,12 @@ def report_structure(profile: profiles.FunderProfile, kind: str = FINAL) -> dict
 
 
 def report_sections(
-    profile: profiles.FunderProfile, texts: dict[str, str], kind: str = FINAL, lang: str = "lv"
+    profile: profiles.FunderProfile, texts: dict[str, str], kind: str = FINAL, lang: str = "lv", year: int | None = None
 ) -> tuple[ReportSection, ...]:
+    """`year`: the programme's call year (else the project's start), for the funder's year hashtag in the publicity
+    section's hint."""
     structure = report_structure(profile, kind)
+    rules = profile.publicity_rules(year, lang)
     numbered = bool(structure.get("numbered", True))
     out = []
     for n, raw in enumerate(structure["sections"], start=1):
@@ -63,7 +66,11 @@ def report_sections(
                     source=source,
                     part=raw.get("part", ""),
                     mandatory=bool(raw.get("mandatory", False)) and source == "text",
-                    hint=profiles.pick(raw.get("hint", ""), lang),
+                    hint=" ".join(
+                        x
+                        for x in (profiles.pick(raw.get("hint", ""), lang), rules if raw["key"] == "publicity" else "")
+                        if x
+                    ),
                     text=texts.get(raw["key"], ""),
                     breakdowns=tuple(b for b in raw.get("breakdowns", _default_breakdowns(raw)) if b in BREAKDOWNS),
                 )
@@ -71,6 +78,12 @@ def report_sections(
         except (KeyError, TypeError, AttributeError) as exc:
             raise AppError.of("profile.broken_section", n=n, reason=str(exc)) from exc
     return tuple(out)
+
+
+def _hint(raw: dict[str, Any], rules: str, lang: str) -> str:
+    """The section's hint; the publicity section's also says what the funder asks publications to carry."""
+    own = profiles.pick(raw.get("hint", ""), lang)
+    return " ".join(x for x in (own, rules if raw["key"] == "publicity" else "") if x)
 
 
 def _default_breakdowns(raw: dict[str, Any]) -> tuple[str, ...]:

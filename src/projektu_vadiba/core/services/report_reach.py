@@ -10,18 +10,18 @@ milliseconds; a row per attendance read into Python took 60 ms."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.age_groups import band_sql, order_key
 from projektu_vadiba.core.counting import counted, project_counted_roles, staff
 from projektu_vadiba.core.dto import EventDTO, IndicatorDTO
 from projektu_vadiba.core.models import (
@@ -94,14 +94,30 @@ def attendee_counts(
     """The participants of the project's (or one activity's) events in the period, in two grouped queries, and
     how many people worked there."""
     roles = project_counted_roles(session, project_id)
-    values = (Person.target_group, Person.municipality, Person.gender, Person.age_group)
+    # A person without a recorded age group gets one from the birth year at their first event on any list
+    # (core/age_groups.py): the year of that first event, for the people of this scope only.
+    # A person without a recorded age group gets one from the birth year at their first event on any list
+    # (core/age_groups.py), worked out in SQL so the groups stay few.
+    derive = (func.trim(Person.age_group) == "") & Person.birth_year.is_not(None)
+    scope = _attended(select(Attendance.person_id), project_id, period, activity_id, counted(roles)).where(derive)
+    first_seen = (
+        select(Attendance.person_id.label("person_id"), func.min(Event.starts_at).label("first"))
+        .join(Event, Event.id == Attendance.event_id)
+        .where(Attendance.person_id.in_(scope))
+        .group_by(Attendance.person_id)
+        .subquery()
+    )
+    age = func.extract("year", first_seen.c.first) - Person.birth_year
+    age_group = case((derive, band_sql(age)), else_=Person.age_group)
+    values = (Person.target_group, Person.municipality, Person.gender, age_group)
     grouped = _attended(
         select(*values, func.count(distinct(Attendance.person_id)), func.count(), func.min(Attendance.id)),
         project_id,
         period,
         activity_id,
         counted(roles),
-    ).group_by(*values)
+    )
+    grouped = grouped.outerjoin(first_seen, first_seen.c.person_id == Attendance.person_id).group_by(*values)
     groups = sorted(
         (
             AttendeeGroup(tg or "", mun or "", gender.value if gender else "", age or "", people, count, first)
@@ -146,13 +162,8 @@ def _by_size(items: list[Breakdown], not_given: str) -> tuple[Breakdown, ...]:
     return tuple(sorted(items, key=lambda b: (b.label == not_given, -b.people, lv_sort_key(b.label))))
 
 
-_FIRST_NUMBER = re.compile(r"\d+")
-
-
-def _age_order(b: Breakdown) -> tuple[int, Any]:
-    """'līdz 17' < '18–25' < '65+' < 'Nav norādīts': by the first number in the label."""
-    found = _FIRST_NUMBER.search(b.label)
-    return (int(found.group()) if found else 1 << 30, lv_sort_key(b.label))
+def _age_order(b: Breakdown, not_given: str) -> tuple[int, Any]:
+    return order_key("" if b.label == not_given else b.label)
 
 
 def reach(
@@ -193,7 +204,9 @@ def reach(
         by_target_group=tuple(by_target) + _by_size(_rows(by_group), not_given),
         by_municipality=_by_size(_rows(_group(groups, lambda g: g.municipality, not_given)), not_given),
         by_gender=tuple(by_gender),
-        by_age_group=tuple(sorted(_rows(_group(groups, lambda g: g.age_group, not_given)), key=_age_order)),
+        by_age_group=tuple(
+            sorted(_rows(_group(groups, lambda g: g.age_group, not_given)), key=lambda b: _age_order(b, not_given))
+        ),
     )
 
 

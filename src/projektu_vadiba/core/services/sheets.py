@@ -71,7 +71,7 @@ def find_activity_id(session: Session, project_id: int, code: str) -> int:
 
 
 def _sheet_set(session: Session, project_id: int, variant: SheetVariant, which: Any) -> SheetSet:
-    project = _project(session, project_id)
+    project = sheet_project(session, project_id)
     events = session.execute(
         select(Event, Activity)
         .outerjoin(Activity, Activity.id == Event.activity_id)
@@ -116,7 +116,8 @@ def _rows_for(listed: list[SheetRow], variant: SheetVariant) -> tuple[SheetRow, 
     return tuple(listed)
 
 
-def _project(session: Session, project_id: int) -> SheetProject:
+def sheet_project(session: Session, project_id: int) -> SheetProject:
+    """The project as every printed page of it names it (sheets, certificates)."""
     project = session.scalars(
         select(Project)
         .where(Project.id == project_id)

@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from projektu_vadiba.core import atomic_files
+from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.screen import fit_window
 
 MAX_PRINT_DPI = 300
@@ -180,13 +183,9 @@ class PdfPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            target.write_bytes(self.data)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Saglabāt kā PDF"),
-                self.tr("Neizdevās saglabāt failu %1: %2").replace("%1", str(target)).replace("%2", exc.strerror or ""),
-            )
+            atomic_files.write_bytes(target, self.data)  # a failed save leaves the previous file whole
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Saglabāt kā PDF"), text_of(exc))
             return None
         return target
 

@@ -12,8 +12,8 @@ from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services.report_dto import MissingText
 
-FINAL, INTERIM, FINANCIAL, ANNEXES = "final", "interim", "financial", "annexes"
-KINDS = (FINAL, INTERIM, FINANCIAL, ANNEXES)
+FINAL, INTERIM, FINANCIAL, ANNEXES, CERTIFICATES = "final", "interim", "financial", "annexes", "certificates"
+KINDS = (FINAL, INTERIM, FINANCIAL, ANNEXES, CERTIFICATES)
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ def make(db: Database, project_id: int, request: Request) -> Made:
         return _workbook(db, project_id, request)
     if request.kind == ANNEXES:
         return _lists(db, project_id, request)
+    if request.kind == CERTIFICATES:
+        return _certificates(db, project_id, request)
     raise ValueError(request.kind)
 
 
@@ -116,3 +118,14 @@ def _slug(text: str) -> str:
     from projektu_vadiba.core.text import fold
 
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:90] or "parskats"
+
+
+def _certificates(db: Database, project_id: int, request: Request) -> Made:
+    from projektu_vadiba.core.services.certificates import certificates
+    from projektu_vadiba.reports.certificate import build_certificates_pdf
+
+    with db.session() as s:
+        certs = certificates(s, project_id)
+    pdf = build_certificates_pdf(certs, request.lang)
+    name = _slug(f"apliecinajumi-{certs.project.number}") + ".pdf"
+    return Made(pdf.data, name, f"Apliecinājumi par dalību — {certs.project.number}", pdf.pages)

@@ -50,6 +50,23 @@ class RecentFiles:
         self.settings.sync()
 
 
+def report_folders(settings: QSettings, last_folder_key: str) -> list[Path]:
+    """Every folder a report was saved to lately (the start-up clean-up looks there for killed writes' leftovers)."""
+    folders: list[Path] = []
+    last = settings.value(last_folder_key, "")
+    if isinstance(last, str) and last:
+        folders.append(Path(last))
+    for key in settings.allKeys():
+        if key.startswith("reports/recent/"):
+            raw = settings.value(key, "")
+            try:
+                rows = json.loads(raw) if isinstance(raw, str) and raw else []
+                folders += [Path(r["path"]).parent for r in rows]
+            except (ValueError, KeyError, TypeError):
+                continue
+    return list(dict.fromkeys(folders))
+
+
 class RecentFilesList(QWidget):
     """The list and its two buttons; `open_url` is a seam for tests (the desktop's file opener)."""
 

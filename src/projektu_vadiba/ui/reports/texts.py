@@ -45,10 +45,10 @@ class TextField:
     interim_only: bool
 
 
-def text_fields(profile: profiles.FunderProfile, lang: str = "lv") -> list[TextField]:
+def text_fields(profile: profiles.FunderProfile, lang: str = "lv", year: int | None = None) -> list[TextField]:
     """The text sections of the final report, then those only the interim report has."""
-    final = [s for s in report_sections(profile, {}, "final", lang) if s.source == "text"]
-    interim = [s for s in report_sections(profile, {}, "interim", lang) if s.source == "text"]
+    final = [s for s in report_sections(profile, {}, "final", lang, year) if s.source == "text"]
+    interim = [s for s in report_sections(profile, {}, "interim", lang, year) if s.source == "text"]
     keys = {s.key for s in final}
     fields = [TextField(s.key, s.title, s.hint, s.mandatory, False) for s in final]
     return fields + [TextField(s.key, s.title, s.hint, s.mandatory, True) for s in interim if s.key not in keys]
@@ -63,7 +63,7 @@ class ReportTextsEditor(QWidget):
         self.fields: list[TextField] = []
         self.editors: dict[str, QPlainTextEdit] = {}
         self.stored: dict[str, str] = {}
-        self._profile_key = ""
+        self._profile_key: tuple[str, int] | None = None  # the profile and year the fields were built for
         self.warn: Callable[[str], object] = lambda text: QMessageBox.warning(self, self.tr("Pārskata teksti"), text)
 
         self.body = QWidget(self)
@@ -91,9 +91,10 @@ class ReportTextsEditor(QWidget):
 
     def load(self, project: ProjectDetail, profile: profiles.FunderProfile, lang: str = "lv") -> None:
         """Fill from the project; a box being edited keeps what the user typed."""
-        if profile.key != self._profile_key:
-            self._build(text_fields(profile, lang))
-            self._profile_key = profile.key
+        year = (project.programme.call_year if project.programme else None) or project.start_date.year
+        if (profile.key, year) != self._profile_key:
+            self._build(text_fields(profile, lang, year))
+            self._profile_key = (profile.key, year)
         edited = set(self.dirty_keys())
         self.stored = {f.key: project.texts.get(f.key, "") for f in self.fields}
         for key, editor in self.editors.items():

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from projektu_vadiba.core import clock
+from projektu_vadiba.core import atomic_files, clock
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services import projects
@@ -73,6 +73,7 @@ class ReportsView(FollowingView):
             making.INTERIM: self.tr("Starpposma pārskats (PDF)"),
             making.FINANCIAL: self.tr("Finanšu pārskats grāmatvedim (XLSX)"),
             making.ANNEXES: self.tr("Dalībnieku saraksti pielikumiem (PDF)"),
+            making.CERTIFICATES: self.tr("Apliecinājumi par dalību, lapa katram dalībniekam (PDF)"),
         }
         self.texts = ReportTextsEditor(ws, project_id, self)
         self.texts.saved.connect(self._texts_saved)
@@ -303,11 +304,9 @@ class ReportsView(FollowingView):
 
     def write(self, made: making.Made, path: Path, kind: str) -> Path | None:
         try:
-            path.write_bytes(made.data)
-        except OSError as exc:
-            self.warn(
-                self.tr("Neizdevās saglabāt failu %1: %2").replace("%1", str(path)).replace("%2", exc.strerror or "")
-            )
+            atomic_files.write_bytes(path, made.data)  # a failed save leaves the previous file whole
+        except AppError as exc:
+            self.warn(text_of(exc))
             return None
         self.recorded(path, kind)
         return path
