@@ -51,6 +51,9 @@ def register(commands: Any) -> None:
     target.add_argument("--project", metavar="NUMURS", help="visi projekta pasākumu dalībnieki")
     target.add_argument("--person", type=int, metavar="ID", help="viena persona")
     anon.add_argument("--yes", action="store_true", help="apstiprināt; bez tā tikai parāda, kas notiks")
+    anon.add_argument(
+        "--delete-backups", action="store_true", help="dzēst arī datubāzes rezerves kopijas (tajās dati vēl ir)"
+    )
     anon.set_defaults(handler=anonymise_command)
 
     sheets = sub.add_parser(
@@ -174,6 +177,7 @@ def anonymise_command(db: Database, args: argparse.Namespace) -> int:
         with db.session() as s:
             person = gdpr.anonymise_person(s, args.person)
         print(f"Persona nr. {person.id} anonimizēta.")
+        _backups_after_anonymising(db, args.delete_backups)
         return 0
     project_id = _project_id(db, args.project)
     with db.session() as s:
@@ -191,7 +195,23 @@ def anonymise_command(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         result = gdpr.anonymise_project(s, project_id)
     print(f"Anonimizētas personas: {result.anonymised}.")
+    _backups_after_anonymising(db, args.delete_backups)
     return 0
+
+
+def _backups_after_anonymising(db: Database, delete: bool) -> None:
+    """Upgrade backups are copies from before the anonymisation: removed on request, otherwise named."""
+    from projektu_vadiba.core.messages import latvian
+    from projektu_vadiba.core.services import gdpr
+
+    with db.session() as s:
+        backups = gdpr.backups_with_personal_data(s)
+    if delete:
+        for path in gdpr.remove_backups(backups):
+            print(f"Dzēsta rezerves kopija: {path}")
+    remaining = [path for path in backups if path.exists()]
+    if remaining:
+        print(latvian("gdpr.backups_remain", files=", ".join(str(p) for p in remaining)))
 
 
 def signed_sheets_command(db: Database, args: argparse.Namespace) -> int:

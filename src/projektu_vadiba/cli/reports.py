@@ -221,14 +221,15 @@ def attendance_command(db: Database, args: argparse.Namespace) -> int:
             return _list_events(sheets.project_sheets(s, project_id, SheetVariant.BLANK), args.number)
         if not data.sheets:
             raise AppError.of("cli.no_events")
-        # A sheet people sign is recorded (who stands on which row) so its scan can be read back; the print
-        # record commits only when the file is written.
+        # A sheet people sign is recorded (who stands on which row) so its scan can be read back. The record
+        # commits BEFORE the file is written: a crash in between leaves a record without a file, never a file
+        # whose print id the next print takes again.
         pdf = (
             build_attendance_pdf(data, options)
             if variant is SheetVariant.ATTENDED
             else print_attendance_pdf(s, data, options)
         )
-        write_bytes(args.output, pdf.data)
+    write_bytes(args.output, pdf.data)
     events = len(data.sheets)
     print(f"Saglabāts: {args.output} (pasākumi: {events}, lapas: {pdf.page_count})")
     return 0

@@ -5,9 +5,9 @@ SQLite (a file in the user's data folder) is the embedded default; a PostgreSQL 
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,10 +16,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from projektu_vadiba.core import clock
 from projektu_vadiba.core.errors import AppError
 
 ENV_VAR = "PROJEKTU_VADIBA_DB"
@@ -58,16 +57,34 @@ def sqlite_path(url: str) -> Path | None:
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # journal_mode=WAL is set once by open_database after the version check: a database refused as newer is left
+    # exactly as it was (the mode is stored in the file).
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA secure_delete=ON")  # deleted names are overwritten, not left in free pages
     cursor.close()
+
+
+def _prepare_private_file(path: Path) -> None:
+    """The folder (when made here, or the app's own data folder) only for its owner, and a new database file
+    created 0600 before SQLite opens it: SQLite gives its WAL, SHM and journal files the database's permissions."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        folder.chmod(0o700)  # mkdir's mode is filtered by the umask
+    elif folder == default_data_dir():
+        folder.chmod(0o700)
+    if not path.exists():
+        from projektu_vadiba.core.db_backup import create_private
+
+        with contextlib.suppress(FileExistsError):  # another process made it first
+            create_private(path)
 
 
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _prepare_private_file(path)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
@@ -121,7 +138,34 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         except Exception as exc:
             engine.dispose()
             raise _open_error(exc, resolved) from exc
+    try:
+        _after_open(engine)
+    except Exception as exc:
+        engine.dispose()
+        raise _open_error(exc, resolved) from exc
     return Database(resolved, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _after_open(engine: Engine) -> None:
+    path = sqlite_path(str(engine.url))
+    if path is None:
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    from projektu_vadiba.core.db_backup import remove_leftovers
+    from projektu_vadiba.core.models import AppMeta
+    from projektu_vadiba.core.services import prints
+
+    remove_leftovers(path)
+    for attempt in (1, 2):  # two processes opening a copied file at once: the second finds the first's claim
+        try:
+            with sessionmaker(engine).begin() as session:
+                if session.get_bind().dialect.has_table(session.connection(), AppMeta.__tablename__):
+                    prints.claim_installation(session, str(path.resolve()))
+            return
+        except IntegrityError:
+            if attempt == 2:
+                raise
 
 
 def _open_error(exc: BaseException, url: str) -> AppError:
@@ -146,12 +190,9 @@ def _backup_sqlite(engine: Engine, revision: str) -> Path | None:
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists():
         return None
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.pirms-{revision}-{stamp}.bak")
-    # The backup API copies a consistent snapshot even with a WAL file beside the database.
-    with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
+    from projektu_vadiba.core.db_backup import backup_before_upgrade
+
+    return backup_before_upgrade(path, revision)
 
 
 def current_user() -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from projektu_vadiba.core.errors import AppError
 
@@ -66,18 +66,91 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, backup: Callable[[Engine, str], Any] | None = None) -> bool:
-    """Bring the schema to head. Returns True when something was migrated."""
+    """Bring the schema to head in ONE transaction: a failure or a kill at any moment leaves the database exactly at
+    its old revision (SQLite and PostgreSQL both have transactional DDL). Returns True when something was migrated.
+    `backup(engine, revision)` runs inside the upgrade's write lock, before the first change."""
     current = current_revision(engine)
     if current == HEAD:
         return False
     if current is not None and not _known(current):
         raise AppError.of("db.newer_version")
-    if current is not None and backup is not None:
-        backup(engine, current)
+    migrating = _migration_engine(engine)
+    try:
+        with migrating.connect() as connection:
+            _lock(connection)  # the first statement: it opens the transaction and takes the write lock
+            current = connection.execute(text(_VERSION_SQL)).scalar() if _has_version(connection) else None
+            if current == HEAD:  # another process upgraded it while this one waited for the lock
+                connection.rollback()
+                return False
+            if current is not None and backup is not None:
+                backup(engine, current)
+            _run_alembic(connection)
+            connection.commit()
+    except AppError:
+        raise
+    except Exception as exc:
+        from projektu_vadiba.core.failures import database_error
+
+        # A lock held by another program or a damaged file has its own message; anything else names the step's error.
+        known = database_error(exc, path=engine.url.database)
+        if known is not None:
+            raise known from exc
+        reason = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+        raise AppError.of("db.upgrade_failed", revision=current or "-", head=HEAD, reason=reason) from exc
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
+    return True
+
+
+_VERSION_SQL = "SELECT version_num FROM alembic_version"
+
+
+def _has_version(connection: Connection) -> bool:
+    return inspect(connection).has_table("alembic_version")
+
+
+def _migration_engine(engine: Engine) -> Engine:
+    """SQLite: a connection of its own whose transaction WE open (pysqlite would otherwise commit before every DDL
+    statement and run them outside any transaction) and whose foreign keys are off (a batch rebuild of a parent
+    table would cascade-delete its children; the pragma only works outside a transaction, so it is set on connect).
+    """
+    if engine.dialect.name != "sqlite":
+        return engine
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool, StaticPool
+
+    if engine.url.database in (None, "", ":memory:"):  # the one shared in-memory connection
+        return engine
+    migrating = create_engine(engine.url, poolclass=NullPool)
+    assert not isinstance(migrating.pool, StaticPool)
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # no implicit BEGIN/COMMIT: the transaction is ours
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=OFF")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA secure_delete=ON")
+        cursor.close()
+
+    event.listen(migrating, "connect", on_connect)
+    return migrating
+
+
+def _lock(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        if connection.engine.url.database in (None, "", ":memory:"):
+            return
+        # BEGIN IMMEDIATE: the write lock now, so two processes opening an old file do not upgrade it twice.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(7316290)"))  # one upgrader at a time
+
+
+def _run_alembic(connection: Connection) -> None:
     from alembic import command
 
-    cfg = alembic_config(engine)
-    with engine.connect() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
-    return True
+    cfg = alembic_config(connection.engine)
+    # migrations/env.py sees a connection already in a transaction and leaves committing to us.
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, "head")

@@ -21,7 +21,7 @@ from projektu_vadiba.core import atomic_files
 from projektu_vadiba.core.dto_sheets import EventSheet, SheetSet, SheetVariant
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.funders import load_profile, pick
-from projektu_vadiba.core.scan.marks import PagePayload
+from projektu_vadiba.core.scan.marks import PagePayload, rows_digest
 from projektu_vadiba.core.services.prints import PrintStamp
 from projektu_vadiba.core.text import fold
 from projektu_vadiba.reports import styles as st
@@ -231,6 +231,7 @@ class _Writer:
             first_row=numbers[0] if numbers else 0,
             rows=len(numbers),
             landscape=self.landscape,
+            people=rows_digest((r.number, r.person_id) for r in plan.rows if r.number is not None) if stamp else "",
         )
         marks.draw(self.canvas, payload)
 

@@ -8,6 +8,9 @@ keep free; their known positions give the homography that straightens a skewed o
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 PREFIX = "PV1"
@@ -27,11 +30,13 @@ class PagePayload:
     first_row: int
     rows: int
     landscape: bool
+    people: str = ""  # rows_digest of the page's (row, person) pairs; "" on sheets printed before it existed
 
     def encode(self) -> str:
         orient = "L" if self.landscape else "P"
         fields = (self.print_id, self.event_id, self.page, self.first_row, self.rows)
-        return ":".join((PREFIX, self.installation, *map(str, fields), orient))
+        tail = (self.people,) if self.people else ()
+        return ":".join((PREFIX, self.installation, *map(str, fields), orient, *tail))
 
     @property
     def page_size_mm(self) -> tuple[float, float]:
@@ -42,13 +47,30 @@ class PagePayload:
 def decode(text: str) -> PagePayload | None:
     """None when the text is not a sheet code of this program."""
     parts = text.strip().split(":")
-    if len(parts) != 8 or parts[0] != PREFIX or parts[7] not in ("P", "L"):
+    if len(parts) not in (8, 9) or parts[0] != PREFIX or parts[7] not in ("P", "L"):
+        return None
+    if not re.fullmatch(r"[0-9A-F]{1,8}", parts[1]):
+        return None
+    people = parts[8] if len(parts) == 9 else ""
+    if people and not re.fullmatch(r"[0-9a-f]{8}", people):
         return None
     try:
         print_id, event_id, page, first_row, rows = (int(p) for p in parts[2:7])
     except ValueError:
         return None
-    return PagePayload(parts[1], print_id, event_id, page, first_row, rows, parts[7] == "L")
+    if print_id < 0 or min(event_id, page) < 1 or first_row < 0 or not 0 <= rows <= MAX_ROWS:
+        return None
+    return PagePayload(parts[1], print_id, event_id, page, first_row, rows, parts[7] == "L", people)
+
+
+MAX_ROWS = 500  # far more than an A4 page holds; a bigger number is not a code this program printed
+
+
+def rows_digest(rows: Iterable[tuple[int, int | None]]) -> str:
+    """Who stands on which row of a page, in 8 hex digits: the QR carries it, the scan compares it with the print
+    record, so a sheet never ticks people its record does not list on those rows."""
+    text = ";".join(f"{number}={person or 0}" for number, person in rows)
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
 def short_installation(installation_id: str) -> str:

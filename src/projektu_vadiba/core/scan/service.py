@@ -17,6 +17,7 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.messages import Message, as_message
 from projektu_vadiba.core.models import Event
 from projektu_vadiba.core.scan import reader
+from projektu_vadiba.core.scan.marks import PagePayload
 from projektu_vadiba.core.scan.pdf_pages import page_images
 from projektu_vadiba.core.scan.reader import RowState
 from projektu_vadiba.core.scan.results import ScanError, ScannedPage, ScannedRow, ScanReport
@@ -60,14 +61,34 @@ def _column_days(session: Session, event_id: int, columns: int) -> tuple[date, .
     return days if len(days) == columns else ()
 
 
-def read_page(session: Session, ours: str, file: str, number: int, image: Any, keep_image: bool) -> ScannedPage:
-    gray = reader.to_gray(image)
-    payload = reader.read_code(gray)
-    if payload.installation != ours:
+def _checked_print(session: Session, ours: str, payload: PagePayload) -> prints.PrintedPage:
+    """The print record the page's code names, only when the code agrees with it: the installation it was printed
+    under (a copy of the database has its own), the rows and, on sheets that carry it, who stands on each row. The
+    code is data from paper: a page whose code and record disagree ticks nobody."""
+    made_under = prints.print_installation(session, payload.print_id)
+    if made_under is None:
+        raise AppError.of("scan.other_database" if payload.installation != ours else "scan.unknown_print")
+    if made_under != payload.installation:
         raise AppError.of("scan.other_database")
     printed = prints.printed_page(session, payload.print_id, payload.event_id, payload.page)
     if printed is None:
         raise AppError.of("scan.unknown_print")
+    numbers = [row.number for row in printed.rows]
+    landscape = printed.width_mm > printed.height_mm
+    if (numbers[0] if numbers else 0, len(numbers)) != (
+        payload.first_row,
+        payload.rows,
+    ) or landscape != payload.landscape:
+        raise AppError.of("scan.record_mismatch", print_id=payload.print_id, page=payload.page)
+    if payload.people and printed.people and payload.people != printed.people:
+        raise AppError.of("scan.record_mismatch", print_id=payload.print_id, page=payload.page)
+    return printed
+
+
+def read_page(session: Session, ours: str, file: str, number: int, image: Any, keep_image: bool) -> ScannedPage:
+    gray = reader.to_gray(image)
+    payload = reader.read_code(gray)
+    printed = _checked_print(session, ours, payload)
     aligned = reader.align(gray, payload)
     days = _column_days(session, payload.event_id, len(printed.signature_columns))
     found: dict[RowState, list[ScannedRow]] = {state: [] for state in RowState}

@@ -14,8 +14,11 @@ project number; anonymising a single person (someone's erasure request) anonymis
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -125,3 +128,32 @@ def projects_past_retention(session: Session) -> list[tuple[int, str, date]]:
         .order_by(Project.retention_until)
     )
     return [(pid, number, until) for pid, number, until in rows if until is not None]
+
+
+def backups_with_personal_data(session: Session) -> tuple[Path, ...]:
+    """The upgrade backups beside an SQLite database. They are copies from before the anonymisation (at an older
+    schema, so they cannot be anonymised in place): the user is told which files still hold the names, and may
+    remove them with remove_backups."""
+    from projektu_vadiba.core.db import sqlite_path
+    from projektu_vadiba.core.db_backup import backups_of
+
+    path = sqlite_path(str(session.get_bind().engine.url))
+    return tuple(backups_of(path)) if path is not None else ()
+
+
+def remove_backups(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """Deletes the given backups (overwritten first, so the names do not stay in the disk's free space as easily);
+    returns the ones removed."""
+    removed = []
+    for path in paths:
+        try:
+            size = path.stat().st_size
+            with path.open("r+b") as handle:
+                handle.write(b"\0" * size)
+                handle.flush()
+                os.fsync(handle.fileno())
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return tuple(removed)

@@ -8,6 +8,7 @@ of which page, so a scan of it maps its rows to people even after the list has c
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.models import AppMeta, Person, PrintPage, PrintRow, SheetPrint
+from projektu_vadiba.core.scan.marks import rows_digest
 
 INSTALLATION_KEY = "installation_id"
 
@@ -47,6 +49,7 @@ class PrintedPage:
     rows: tuple[PrintedRow, ...]
     signature_columns: tuple[tuple[float, float], ...]
     writing_columns: tuple[tuple[float, float], ...]  # where a walk-in writes (every column but the row number)
+    people: str = ""  # the rows' digest as printed (marks.rows_digest); "" for pages recorded before it was kept
 
 
 class _RowLike(Protocol):
@@ -87,6 +90,40 @@ def installation_id(session: Session) -> str:
     return meta.value
 
 
+LOCATION_KEY = "installation_path"  # db_backup.IDENTITY_KEY: a backup's copy is blanked
+
+
+def claim_installation(session: Session, location: str) -> bool:
+    """A database file opened somewhere else than where it got its installation id (a copy, a move, a restored
+    backup) gets a new one, so that the copies never print two different sheets with the same (installation,
+    print id). Sheets printed before keep working: a scan is checked against the installation stored in its own
+    print record. Returns True when a new id was made."""
+    here = hashlib.sha256(location.encode()).hexdigest()[:40]  # a digest: the path itself is nobody's business
+    claimed = session.get(AppMeta, LOCATION_KEY)
+    if claimed is not None and claimed.value == here:
+        return False
+    current = session.get(AppMeta, INSTALLATION_KEY)
+    if claimed is None:
+        session.add(AppMeta(key=LOCATION_KEY, value=here))
+        if current is not None:  # the first open since places were recorded: the id stays where it is
+            session.flush()
+            return False
+    else:
+        claimed.value = here
+    if current is None:
+        session.add(AppMeta(key=INSTALLATION_KEY, value=str(uuid.uuid4())))
+    else:
+        current.value = str(uuid.uuid4())
+    session.flush()
+    return True
+
+
+def print_installation(session: Session, print_id: int) -> str | None:
+    """The (short) installation id a print was made under, or None when there is no such print."""
+    record = session.get(SheetPrint, print_id)
+    return None if record is None else record.installation
+
+
 def short_installation(session: Session) -> str:
     from projektu_vadiba.core.scan.marks import short_installation as short
 
@@ -108,6 +145,9 @@ def record_pages(session: Session, stamp: PrintStamp, plans: Iterable[_PlanLike]
             "rows": [[r.number, r.top_mm, r.bottom_mm] for r in plan.rows if r.number is not None],
             "signature": [list(c) for c in plan.signature_columns],
             "writing": [[left, right] for key, left, right in plan.columns if key != "number"],
+            # the same digest the page's QR code carries (reports/attendance_sheet.py); kept as printed, so a later
+            # merge or deletion of a person does not make the sheet's own record disagree with it
+            "people": rows_digest((r.number, r.person_id) for r in plan.rows if r.number is not None),
         }
         page = PrintPage(print_id=stamp.print_id, event_id=plan.event_id, page=plan.page, geometry=json.dumps(geometry))
         session.add(page)
@@ -151,4 +191,5 @@ def printed_page(session: Session, print_id: int, event_id: int, page: int) -> P
         rows=rows,
         signature_columns=tuple((a, b) for a, b in geometry["signature"]),
         writing_columns=tuple((a, b) for a, b in geometry["writing"]),
+        people=str(geometry.get("people", "")),
     )

@@ -224,6 +224,25 @@ class PeopleRegistryView(QWidget):
             return
         person_id = chosen[0].id
         self.ws.execute_irreversibly(lambda s: gdpr.anonymise_person(s, person_id))
+        self._offer_to_delete_backups()
+
+    def _offer_to_delete_backups(self) -> None:
+        """Upgrade backups are copies from before the anonymisation: the names are still in them."""
+        backups = self.ws.read(gdpr.backups_with_personal_data)
+        if not backups:
+            return
+        title = QCoreApplication.translate("people", "Anonimizēt personu")
+        answer = QMessageBox.question(
+            self,
+            title,
+            QCoreApplication.translate(
+                "people",
+                "Datubāzes rezerves kopijās (tās veidotas pirms programmas atjauninājumiem) šīs personas dati vēl ir:"
+                "\n%1\n\nDzēst šīs rezerves kopijas?",
+            ).replace("%1", "\n".join(str(path) for path in backups)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            gdpr.remove_backups(backups)
 
     def select_row(self, row: int, extend: bool = False) -> None:
         flags = self.table.selectionModel().SelectionFlag
