@@ -1,5 +1,5 @@
 """Full kill -9 runs of the upgrade harness (tests/reliability/upgrade_kill.py); the figures go to
-docs/reliability-upgrade.md.
+docs/reliability.md.
 
     python bench/reliability_upgrade.py                 # N=100 per mode, 3 000 people, SQLite
     python bench/reliability_upgrade.py --runs 10       # a quicker look

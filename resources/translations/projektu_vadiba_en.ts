@@ -1463,6 +1463,10 @@
         <translation>Delete…</translation>
     </message>
     <message>
+        <source>dokumentu formas</source>
+        <translation>paperwork</translation>
+    </message>
+    <message>
         <source>(pēc budžeta)</source>
         <translation>(from the budget)</translation>
     </message>
@@ -1705,10 +1709,6 @@
     <message>
         <source>PDF dokumenti (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Neizdevās saglabāt failu %1: %2</source>
-        <translation>Could not save the file %1: %2</translation>
     </message>
     <message>
         <source>Drukāt</source>
@@ -2221,6 +2221,10 @@
         <translation>Attendance lists for the annexes (PDF)</translation>
     </message>
     <message>
+        <source>Apliecinājumi par dalību, lapa katram dalībniekam (PDF)</source>
+        <translation>Certificates of participation, a page for each participant (PDF)</translation>
+    </message>
+    <message>
         <source>Sagatavot</source>
         <translation>Make</translation>
     </message>
@@ -2283,10 +2287,6 @@
     <message>
         <source>Gatavo pārskatu…</source>
         <translation>Preparing the report…</translation>
-    </message>
-    <message>
-        <source>Neizdevās saglabāt failu %1: %2</source>
-        <translation>Could not save the file %1: %2</translation>
     </message>
     <message>
         <source>Saglabāts: %1</source>
@@ -2467,10 +2467,6 @@ Undo?</translation>
     <message>
         <source>Projektu vadība</source>
         <translation>Projektu vadība</translation>
-    </message>
-    <message>
-        <source>Neizdevās atvērt datubāzi: %1</source>
-        <translation>Could not open the database: %1</translation>
     </message>
 </context>
 <context>
@@ -2779,6 +2775,13 @@ Atsaukt?</source>
         <translation>Undoing “%1”: %2 (“Redo” will link them again).
 
 Undo?</translation>
+    </message>
+</context>
+<context>
+    <name>error_hook</name>
+    <message>
+        <source>Projektu vadība</source>
+        <translation>Projektu vadība</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +3374,16 @@ Undo?</translation>
     <message>
         <source>%1: vārds, uzvārds, e-pasts, tālrunis, dzimšanas gads un piezīmes tiks dzēsti neatgriezeniski. Dalība pasākumos un visi skaiti paliks.</source>
         <translation>%1: name, surname, e-mail, phone, year of birth and notes will be removed for good. Attendance and all counts stay.</translation>
+    </message>
+    <message>
+        <source>Datubāzes rezerves kopijās (tās veidotas pirms programmas atjauninājumiem) šīs personas dati vēl ir:
+%1
+
+Dzēst šīs rezerves kopijas?</source>
+        <translation>The database&apos;s backup copies (made before program upgrades) still hold this person&apos;s data:
+%1
+
+Delete these backup copies?</translation>
     </message>
     <message>
         <source>ieraksts pasākumu sarakstos</source>

@@ -2,7 +2,7 @@
 files each end in success or a coded message — never another exception, never a hang (CASE_SECONDS a case).
 
 Quick by default (a few dozen cases of each kind, fixed seeds); PV_FUZZ_FULL=1 runs the issue's counts, and
-bench/reliability_fuzz.py runs them with a table of outcomes (docs/reliability-inputs.md)."""
+bench/reliability_fuzz.py runs them with a table of outcomes (docs/reliability.md)."""
 
 from __future__ import annotations
 

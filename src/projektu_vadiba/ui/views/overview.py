@@ -181,9 +181,10 @@ class OverviewSection(Section):
         self.overview = overview
         p = overview.project
         programme = " — ".join(x for x in (p.programme.name, p.programme.strand) if x) if p.programme else "—"
+        forms = self.tr("dokumentu formas")
         values = {
             # The one profile rule (the programme's, else the funder's): which paperwork this project gets.
-            "funder": f"{p.funder.name} ({self.tr('dokumentu formas')}: {self._profile_name(p.profile_key)})",
+            "funder": f"{p.funder.name} ({forms}: {self._profile_name(p.profile_key)})",
             "programme": programme,
             "implementer": p.implementer.name,
             "period": format_period(p.start_date, p.end_date),
