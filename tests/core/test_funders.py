@@ -157,3 +157,18 @@ def test_publicity_rules_name_the_disclaimer_and_the_year_hashtag() -> None:
     assert funders.load_profile("generic").publicity_rules(2023) == ""
     [publicity] = [s for s in report_sections(sif, {}, "final", "lv", 2023) if s.key == "publicity"]
     assert publicity.hint.startswith("Publikācijas, saites") and publicity.hint.endswith("#NVOFonds2023.")
+
+
+def test_a_corrected_profile_that_is_not_json_is_named_with_line_and_column(own_data_dir: Path) -> None:
+    (own_data_dir / "funders").mkdir()
+    (own_data_dir / "funders" / "sif_nvo_fonds.json").write_text('{\n  "name": "SIF",\n  "publicity": \n}', "utf-8")
+    funders.load_profile.cache_clear()
+    try:
+        with pytest.raises(AppError) as err:
+            funders.load_profile("sif_nvo_fonds")
+    finally:
+        funders.load_profile.cache_clear()
+    assert (
+        text_of(err.value, "lv")
+        == "Finansētāja profila fails sif_nvo_fonds.json nav derīgs JSON (4. rinda, 1. kolonna)."
+    )

@@ -18,6 +18,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.failures import os_reason
 from projektu_vadiba.core.models.enums import AttendanceRole
 from projektu_vadiba.core.working_days import add_working_days
 from projektu_vadiba.resources import resource
@@ -184,6 +185,13 @@ def load_profile(key: str) -> FunderProfile:
         raise AppError.of("profile.unknown", key=key, known=", ".join(profile_keys()))
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise AppError.of("profile.not_utf8", name=path.name, position=exc.start) from exc
+    except json.JSONDecodeError as exc:  # its own text is English: the place is what helps
+        raise AppError.of("profile.not_json", name=path.name, line=exc.lineno, column=exc.colno) from exc
+    except OSError as exc:
+        raise AppError.of("profile.unreadable", name=path.name, reason=os_reason(exc)) from exc
+    try:
         found = problem(raw)
         if found is not None:
             raise AppError.of("profile.invalid", name=path.name, path=found[0], expected=found[1])
@@ -202,8 +210,8 @@ def load_profile(key: str) -> FunderProfile:
             raw=raw,
             folder=path.parent,
         )
-    except (ValueError, KeyError, TypeError) as exc:
-        raise AppError.of("profile.broken", name=path.name, reason=str(exc)) from exc
+    except (ValueError, KeyError, TypeError) as exc:  # what the shape check lets through: named by the file
+        raise AppError.of("profile.invalid", name=path.name, path="$", expected="term.profile.object") from exc
 
 
 def retention_until(profile_key: str, end: date) -> date:

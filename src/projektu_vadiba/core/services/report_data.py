@@ -76,7 +76,7 @@ def report_sections(
                 )
             )
         except (KeyError, TypeError, AttributeError) as exc:
-            raise AppError.of("profile.broken_section", n=n, reason=str(exc)) from exc
+            raise AppError.of("profile.broken_section", n=n, kind=kind) from exc
     return tuple(out)
 
 
