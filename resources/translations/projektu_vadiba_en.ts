@@ -624,6 +624,10 @@
         <translation>Held online</translation>
     </message>
     <message>
+        <source>Saskaitītie, kas sarakstā nav: pārskatos dalības reizes, ne personas.</source>
+        <translation>Counted, not on the list: attendances in the reports, not people.</translation>
+    </message>
+    <message>
         <source>Nosaukums</source>
         <translation>Title</translation>
     </message>
@@ -662,6 +666,10 @@
     <message>
         <source>Plānotie dalībnieki</source>
         <translation>Planned participants</translation>
+    </message>
+    <message>
+        <source>Bez saraksta (tikai skaits)</source>
+        <translation>Not on a list (headcount only)</translation>
     </message>
     <message>
         <source>Apraksts</source>
@@ -745,6 +753,10 @@
     <message>
         <source>nē</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>bez saraksta</source>
+        <translation>not on a list</translation>
     </message>
     <message>
         <source>Sarakstā %1, piedalījās %2.</source>

@@ -95,3 +95,28 @@ def test_a_profile_may_count_more_roles_and_a_wrong_role_is_a_message() -> None:
     with pytest.raises(AppError) as err:
         _ = broken.counted_roles
     assert "dalībnieks" in str(err.value)
+
+
+def test_an_open_events_headcount_counts_in_attendances_never_as_people(
+    db: Database, project: ProjectDetail, six_meetings: dict[str, int]
+) -> None:
+    with db.session() as s:
+        fair = EventInput("Ražas svētki", datetime(2023, 9, 9, 10), datetime(2023, 9, 9, 16), unlisted_count=80)
+        fair_id = activities.create_event(s, project.id, fair).id
+        later = EventInput("Nākamie svētki", datetime(2031, 9, 9, 10), datetime(2031, 9, 9, 16), unlisted_count=500)
+        activities.create_event(s, project.id, later)  # not held yet: counts nothing
+        achieved = {i.code: i.achieved_value for i in indicators.list_indicators(s, project.id)}
+        overview = project_overview(s, project.id)
+        stats = people_stats(s, project.id)
+        assert activities.get_event(s, fair_id).unlisted == 80
+        data = final_report_data(s, project.id)
+    assert achieved == {"R1": 150, "R2": 64}
+    assert (overview.participant_count, overview.attendance_count) == (64, 150)
+    assert (stats.unique_people, stats.attendances) == (64, 150)
+    assert stats.by_gender[-1].label == "bez saraksta (tikai skaits)" and stats.by_gender[-1].people == 0
+    reach = data.reach
+    assert (reach.unique_people, reach.attendances, reach.unlisted) == (64, 150, 80)
+    for rows in (reach.by_gender, reach.by_target_group, reach.by_municipality, reach.by_age_group):
+        assert sum(b.attendances for b in rows) == 150 and sum(b.people for b in rows) == 64
+        assert (rows[-1].label, rows[-1].people, rows[-1].attendances) == ("Bez saraksta (tikai skaits)", 0, 80)
+    assert {i.code: i.achieved_value for i in data.indicators} == {"R1": 150, "R2": 64}

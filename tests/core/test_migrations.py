@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -14,6 +15,7 @@ from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import EventInput, PersonInput
 from projektu_vadiba.core.models import AttendanceStatus
 from projektu_vadiba.core.services import activities, attendance, attendance_days, people, projects
+from projektu_vadiba.core.services.event_delete import event_input
 from tests.core.factories import project_input
 
 
@@ -71,7 +73,7 @@ def test_0006_adds_the_attendance_days_and_keeps_the_lists(at_head: Database) ->
     _migrate(db, "downgrade", "0005")
     with db.engine.connect() as conn:
         assert "days" not in {c["name"] for c in inspect(conn).get_columns("attendance")}
-    _migrate(db, "upgrade", "0006")
+    _migrate(db, "upgrade", "head")
     with db.session() as s:  # the entry survives; its days were dropped with the column: the whole event again
         [row] = attendance.event_list(s, event_id)
         assert (row.id, row.status, row.days) == (
@@ -82,3 +84,21 @@ def test_0006_adds_the_attendance_days_and_keeps_the_lists(at_head: Database) ->
         attendance_days.set_days(s, entry, [date(2023, 8, 17)])
     with db.session() as s:
         assert attendance.event_list(s, event_id)[0].days == (date(2023, 8, 17),)
+
+
+def test_0007_adds_headcounts_of_unlisted_people_zero_for_old_events(at_head: Database) -> None:
+    db = at_head
+    with db.session() as s:
+        project = projects.create_project(s, project_input())
+        start = datetime(2023, 8, 17, 10)
+        event_id = activities.create_event(s, project.id, EventInput("Gadatirgus", start, start.replace(hour=16))).id
+    _migrate(db, "downgrade", "0006")
+    with db.engine.connect() as conn:
+        assert "unlisted_count" not in {c["name"] for c in inspect(conn).get_columns("events")}
+    _migrate(db, "upgrade", "head")
+    with db.session() as s:
+        assert activities.get_event(s, event_id).unlisted == 0
+        old = activities.get_event(s, event_id)
+        activities.update_event(s, event_id, replace(event_input(old), unlisted_count=85))
+    with db.session() as s:
+        assert activities.get_event(s, event_id).unlisted == 85

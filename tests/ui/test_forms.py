@@ -231,3 +231,26 @@ def test_closing_a_changed_form_asks(
     with seeded.db.session() as s:
         codes = [a.code for a in activities.list_activities(s, pid)]
     assert codes == (["1.1", "2"] if saved else ["1.1"])
+
+
+def test_an_open_events_headcount_is_typed_into_the_form_and_saved(
+    qtbot: QtBot, ws: Workspace, seeded: Seeded, pid: int
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from . import keys
+
+    with seeded.db.session() as s:
+        event = activities.list_events(s, pid)[0]
+    form = EventForm(ws, pid, [], event)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    keys.click(form.title)
+    keys.tab_to(form.unlisted)  # through the focus chain, as a person does
+    keys.key(Qt.Key.Key_A, keys.CTRL)
+    keys.type_text("85")
+    keys.key(Qt.Key.Key_Return)
+    assert form.result() == QDialog.DialogCode.Accepted
+    with seeded.db.session() as s:
+        assert activities.get_event(s, event.id).unlisted == 85

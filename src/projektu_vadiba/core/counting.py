@@ -4,17 +4,22 @@ Moderators, speakers, mentors, organisers and volunteers work at an event; a fun
 reached. Listing the moderator on six village meetings must not turn 70 attendances / 64 people into 76 / 65. A
 funder's profile may widen the rule ("counted_roles": ["participant", "volunteer"]); every count (indicators,
 reach, breakdowns, the overview, people statistics) asks this module, so the rule lives in one place.
+
+An open event's headcount of people nobody listed ("more than 80 at the fair": Event.unlisted_count) counts in
+attendances, marked as such, and never in unique people: nobody knows who they were.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
-from projektu_vadiba.core.models import Attendance, AttendanceRole, Project
+from projektu_vadiba.core.models import Attendance, AttendanceRole, Event, Project
 
 DEFAULT_COUNTED: tuple[AttendanceRole, ...] = (AttendanceRole.PARTICIPANT,)
 
@@ -39,3 +44,28 @@ def counted(roles: tuple[AttendanceRole, ...]) -> Any:
 def staff(roles: tuple[AttendanceRole, ...]) -> Any:
     """The SQL condition "this attendance is someone working at the event" (listed apart, never counted)."""
     return Attendance.role.not_in(roles)
+
+
+def unlisted(
+    session: Session,
+    project_id: int | None,
+    *,
+    starts_from: datetime | None = None,
+    starts_before: datetime | None = None,
+    activity_id: int | None = None,
+    event_ids: list[int] | None = None,
+) -> int:
+    """People counted at held events without being listed, in the scope (the project, a period of start times,
+    an activity, some events)."""
+    stmt = select(func.coalesce(func.sum(Event.unlisted_count), 0)).where(Event.starts_at <= clock.now())
+    if project_id is not None:
+        stmt = stmt.where(Event.project_id == project_id)
+    if starts_from is not None:
+        stmt = stmt.where(Event.starts_at >= starts_from)
+    if starts_before is not None:
+        stmt = stmt.where(Event.starts_at < starts_before)
+    if activity_id is not None:
+        stmt = stmt.where(Event.activity_id == activity_id)
+    if event_ids is not None:
+        stmt = stmt.where(Event.id.in_(event_ids))
+    return int(session.scalar(stmt) or 0)

@@ -166,6 +166,7 @@ class EventDTO:
     # Reports only, multi-day events: (day, people who came that day); filled by report_data.with_day_counts.
     day_counts: tuple[tuple[date, int], ...] = ()
     staff: int = 0  # came to work there (moderator, speaker ...); `attended` counts participants only
+    unlisted: int = 0  # an open event's headcount of people not on the list (attendances, not people)
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,7 @@ class EventInput:
     online_link: str = ""
     planned_participants: int | None = None
     description: str = ""
+    unlisted_count: int = 0  # came without being listed (an open event's headcount)
 
 
 @dataclass(frozen=True)

@@ -235,6 +235,8 @@ def target_groups(ctx: Context, section: ReportSection) -> Flowables:
         (lb["organisations"], str(r.organisations)),
         (lb["events_with_lists"], str(r.events_with_lists)),
     ]
+    if r.unlisted:
+        summary.insert(2, (lb["unlisted"], str(r.unlisted)))
     if r.staff:
         summary.append((lb["staff_people"], str(r.staff)))
     out: Flowables = [pairs_table(summary, ctx.styles.fonts, 110, label_mm=80)]

@@ -223,6 +223,7 @@ def _event_out(event: Event, key: str, act_keys: dict[int, str]) -> dict[str, An
         "online_link": event.online_link,
         "planned_participants": event.planned_participants,
         "description": event.description,
+        "unlisted_count": event.unlisted_count,
     }
 
 

@@ -586,6 +586,7 @@ def _read_events(top: _Reader, plan: Plan) -> None:
             "online_link": item.text("online_link", 500),
             "planned_participants": item.opt_integer("planned_participants", 0, _COUNT_LIMIT),
             "description": item.text("description", None),
+            "unlisted_count": item.opt_integer("unlisted_count", 0, _COUNT_LIMIT) or 0,
         }
         item.done()
         plan.events.append(Row(item.path, values, refs={"activity": activity}, key=key))

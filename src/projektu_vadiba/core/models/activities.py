@@ -52,6 +52,8 @@ class Event(Timestamps, Base):
     online: Mapped[bool] = mapped_column(default=False)
     online_link: Mapped[str] = mapped_column(String(500), default="")
     planned_participants: Mapped[int | None]
+    # An open event's headcount of people not on the list: attendances, never unique people (core/counting.py).
+    unlisted_count: Mapped[int] = mapped_column(default=0, server_default="0")
     description: Mapped[str] = mapped_column(Text, default="")
 
     project: Mapped[Project] = relationship()

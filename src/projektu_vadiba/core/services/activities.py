@@ -108,6 +108,9 @@ def code_sort_key(code: str) -> tuple[tuple[int, str], ...]:
 # ---- events ------------------------------------------------------------------------------------------
 
 
+UNLISTED_LIMIT = 1_000_000  # a headcount beyond this is a typing error
+
+
 def _validate_event(session: Session, project_id: int, data: EventInput) -> EventInput:
     p = Problems()
     title = check_required(p, data.title, "title", "label.title")
@@ -115,6 +118,8 @@ def _validate_event(session: Session, project_id: int, data: EventInput) -> Even
     check_period(p, data.starts_at, data.ends_at, "ends_at")
     if data.planned_participants is not None and data.planned_participants < 0:
         p.coded("planned_participants", "event.planned_negative")
+    if not 0 <= data.unlisted_count <= UNLISTED_LIMIT:
+        p.coded("unlisted_count", "event.unlisted_range", limit=UNLISTED_LIMIT)
     if data.activity_id is not None:
         owner = session.scalar(select(Activity.project_id).where(Activity.id == data.activity_id))
         if owner != project_id:
@@ -129,6 +134,7 @@ def _apply_event(e: Event, d: EventInput) -> None:
     e.place, e.address, e.municipality = d.place.strip(), d.address.strip(), d.municipality.strip()
     e.online, e.online_link = d.online, d.online_link.strip()
     e.planned_participants, e.description = d.planned_participants, d.description
+    e.unlisted_count = d.unlisted_count
 
 
 def create_event(session: Session, project_id: int, data: EventInput) -> EventDTO:
@@ -208,6 +214,7 @@ def _event_dto(
         int(attended),
         tuple(warnings),
         staff=int(working),
+        unlisted=e.unlisted_count,
     )
 
 

@@ -42,6 +42,7 @@ def event_input(e: EventDTO) -> EventInput:
         online_link=e.online_link,
         planned_participants=e.planned_participants,
         description=e.description,
+        unlisted_count=e.unlisted,
     )
 
 

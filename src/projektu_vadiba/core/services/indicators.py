@@ -11,7 +11,7 @@ from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
-from projektu_vadiba.core.counting import counted, counted_roles
+from projektu_vadiba.core.counting import counted, counted_roles, unlisted
 from projektu_vadiba.core.dto import IndicatorDTO, IndicatorInput
 from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.models import (
@@ -124,8 +124,9 @@ def achieved_value(session: Session, ind: Indicator) -> Decimal:
         .join(Event, Event.id == Attendance.event_id)
         .where(*scope, Attendance.status == AttendanceStatus.ATTENDED, roles)
     )
-    if ind.method is IndicatorMethod.ATTENDANCES:
-        return Decimal(session.scalar(select(func.count()).select_from(attended.subquery())) or 0)
+    if ind.method is IndicatorMethod.ATTENDANCES:  # the listed participants, plus headcounts of people unlisted
+        listed = session.scalar(select(func.count()).select_from(attended.subquery())) or 0
+        return Decimal(listed + unlisted(session, ind.project_id, activity_id=ind.activity_id))
     people = attended.join(Person, Person.id == Attendance.person_id)
     if ind.method is IndicatorMethod.UNIQUE_PEOPLE:
         stmt = select(func.count(distinct(Attendance.person_id))).select_from(Attendance)

@@ -18,7 +18,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
-from projektu_vadiba.core.counting import counted, project_counted_roles
+from projektu_vadiba.core.counting import counted, project_counted_roles, unlisted
 from projektu_vadiba.core.dto import DeadlineDTO, EventDTO, IndicatorDTO, ProjectDetail
 from projektu_vadiba.core.messages import latvian
 from projektu_vadiba.core.models import Activity, Attendance, AttendanceStatus, Event
@@ -168,7 +168,7 @@ def _attendance_counts(session: Session, project_id: int) -> tuple[int, int]:
             counted(project_counted_roles(session, project_id)),
         )
     ).one()
-    return int(row[0] or 0), int(row[1] or 0)
+    return int(row[0] or 0), int(row[1] or 0) + unlisted(session, project_id)
 
 
 def _deadline_warnings(pending: tuple[DeadlineDTO, ...], today: date, within: int) -> list[OverviewWarning]:

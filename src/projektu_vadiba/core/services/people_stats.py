@@ -7,7 +7,7 @@ Age group: core/age_groups.py (the recorded one, else derived from the birth yea
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.age_groups import band_of, order_key
-from projektu_vadiba.core.counting import counted, project_counted_roles
+from projektu_vadiba.core.counting import counted, project_counted_roles, unlisted
 from projektu_vadiba.core.dto_people import PeopleStats, StatRow
 from projektu_vadiba.core.models import Attendance, AttendanceStatus, Event, Person
 from projektu_vadiba.core.text import lv_sort_key, name_key
 
 GENDER_LABELS = {"female": "sieviete", "male": "vīrietis", "other": "cits"}
 NOT_RECORDED = "nav norādīts"
+UNLISTED_KEY, UNLISTED_LABEL = "__unlisted__", "bez saraksta (tikai skaits)"
 
 
 def first_event_years(session: Session, person_ids: list[int]) -> dict[int, int]:
@@ -107,12 +108,23 @@ def people_stats(
             counts[key] += 1
         items = [StatRow(k, labels[k], len(persons[k]), counts[k]) for k in labels]
         if dimension == "age":  # youngest first, other texts after the bands, "not given" last
-            return tuple(sorted(items, key=lambda r: order_key("" if r.key == "" else r.label)))
-        return tuple(sorted(items, key=lambda r: (r.key == "", lv_sort_key(r.label))))
+            ordered = tuple(sorted(items, key=lambda r: order_key("" if r.key == "" else r.label)))
+        else:
+            ordered = tuple(sorted(items, key=lambda r: (r.key == "", lv_sort_key(r.label))))
+        return ordered + extra  # headcounts of people nobody listed: attendances without people
+
+    headcount = unlisted(
+        session,
+        project_id,
+        starts_from=datetime.combine(start, time.min) if start is not None else None,
+        starts_before=datetime.combine(end + timedelta(days=1), time.min) if end is not None else None,
+        event_ids=event_ids,
+    )
+    extra = (StatRow(UNLISTED_KEY, UNLISTED_LABEL, 0, headcount),) if headcount else ()
 
     return PeopleStats(
         unique_people=len(people),
-        attendances=len(rows),
+        attendances=len(rows) + headcount,
         events=int(session.scalar(held) or 0),
         events_with_attendance=len({r.event_id for r in rows}),
         by_target_group=breakdown("target"),

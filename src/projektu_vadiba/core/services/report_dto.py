@@ -96,6 +96,7 @@ class Reach:
     by_gender: tuple[Breakdown, ...]
     by_age_group: tuple[Breakdown, ...]
     staff: int = 0  # people who worked at the events (moderators, speakers, mentors ...), not counted above
+    unlisted: int = 0  # of the attendances: headcounts of people nobody listed (not in unique_people)
 
     def breakdown(self, key: str) -> tuple[Breakdown, ...]:
         return {

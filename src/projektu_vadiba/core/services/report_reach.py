@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.age_groups import band_sql, order_key
-from projektu_vadiba.core.counting import counted, project_counted_roles, staff
+from projektu_vadiba.core.counting import counted, project_counted_roles, staff, unlisted
 from projektu_vadiba.core.dto import EventDTO, IndicatorDTO
 from projektu_vadiba.core.models import (
     Attendance,
@@ -40,6 +40,7 @@ from projektu_vadiba.core.services.report_dto import Breakdown, Reach, ReportPer
 from projektu_vadiba.core.text import lv_sort_key, name_key
 
 NOT_GIVEN: profiles.Text = {"lv": "Nav norādīts", "en": "Not given"}
+UNLISTED: profiles.Text = {"lv": "Bez saraksta (tikai skaits)", "en": "Not on a list (headcount only)"}
 GENDER_LABELS: dict[Gender, profiles.Text] = {
     Gender.FEMALE: {"lv": "Sievietes", "en": "Women"},
     Gender.MALE: {"lv": "Vīrieši", "en": "Men"},
@@ -65,6 +66,7 @@ class AttendeeCounts:
     groups: tuple[AttendeeGroup, ...]  # in the order of their first attendance
     organisations: dict[str | None, int]  # organisation kind -> distinct organisations of the attendees
     staff: int = 0  # people who worked at the events (moderators, speakers ...): listed apart, never counted
+    unlisted: int = 0  # headcounts of people nobody listed: attendances only
 
 
 def period_bounds(period: ReportPeriod) -> tuple[datetime, datetime]:
@@ -137,8 +139,10 @@ def attendee_counts(
     workers = _attended(
         select(func.count(distinct(Attendance.person_id))), project_id, period, activity_id, staff(roles)
     )
+    start, end = period_bounds(period) if period is not None else (None, None)
+    headcount = unlisted(session, project_id, starts_from=start, starts_before=end, activity_id=activity_id)
     return AttendeeCounts(
-        tuple(groups), {kind: n for kind, n in session.execute(kinds)}, int(session.scalar(workers) or 0)
+        tuple(groups), {kind: n for kind, n in session.execute(kinds)}, int(session.scalar(workers) or 0), headcount
     )
 
 
@@ -194,19 +198,22 @@ def reach(
     if "" in genders:
         by_gender.append(Breakdown(not_given, genders[""][1], genders[""][2]))
     listed = [e for e in events if e.registered]
+    # Headcounts of people nobody listed: a row of their own in every breakdown (attendances, no people), so each
+    # breakdown still adds up to the attendances and nobody mistakes them for people.
+    extra = (Breakdown(profiles.pick(UNLISTED, lang), 0, counts.unlisted),) if counts.unlisted else ()
+    by_age = sorted(_rows(_group(groups, lambda g: g.age_group, not_given)), key=lambda b: _age_order(b, not_given))
     return Reach(
         unique_people=sum(g.people for g in groups),
-        attendances=sum(g.attendances for g in groups),
+        attendances=sum(g.attendances for g in groups) + counts.unlisted,
         registered=sum(e.registered for e in listed),
         organisations=sum(counts.organisations.values()),
         events_with_lists=len(listed),
         staff=counts.staff,
-        by_target_group=tuple(by_target) + _by_size(_rows(by_group), not_given),
-        by_municipality=_by_size(_rows(_group(groups, lambda g: g.municipality, not_given)), not_given),
-        by_gender=tuple(by_gender),
-        by_age_group=tuple(
-            sorted(_rows(_group(groups, lambda g: g.age_group, not_given)), key=lambda b: _age_order(b, not_given))
-        ),
+        by_target_group=tuple(by_target) + _by_size(_rows(by_group), not_given) + extra,
+        by_municipality=_by_size(_rows(_group(groups, lambda g: g.municipality, not_given)), not_given) + extra,
+        by_gender=tuple(by_gender) + extra,
+        by_age_group=tuple(by_age) + extra,
+        unlisted=counts.unlisted,
     )
 
 
@@ -247,7 +254,7 @@ def report_indicators(
 def _counted(method: IndicatorMethod, param: str, counts: AttendeeCounts) -> int:
     groups = counts.groups
     if method is IndicatorMethod.ATTENDANCES:
-        return sum(g.attendances for g in groups)
+        return sum(g.attendances for g in groups) + counts.unlisted
     if method is IndicatorMethod.UNIQUE_PEOPLE:
         return sum(g.people for g in groups)
     if method is IndicatorMethod.ORGANISATIONS:

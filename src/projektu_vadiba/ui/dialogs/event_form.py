@@ -60,6 +60,9 @@ class EventForm(FormDialog):
         self.online_link = QLineEdit(old.online_link, self)
         self.online_link.setPlaceholderText("https://")
         self.planned = CountSpin(old.planned_participants, parent=self)
+        # An open event's headcount of people nobody listed: attendances in the reports, never people.
+        self.unlisted = CountSpin(old.unlisted_count or None, parent=self)
+        self.unlisted.setToolTip(self.tr("Saskaitītie, kas sarakstā nav: pārskatos dalības reizes, ne personas."))
         self.description = QPlainTextEdit(old.description, self)
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
@@ -75,6 +78,7 @@ class EventForm(FormDialog):
         self.add_row("online", "", self.online)
         self.add_row("online_link", self.tr("Saite"), self.online_link)
         self.add_row("planned_participants", self.tr("Plānotie dalībnieki"), self.planned)
+        self.add_row("unlisted_count", self.tr("Bez saraksta (tikai skaits)"), self.unlisted)
         self.add_row("description", self.tr("Apraksts"), self.description)
         self.online.toggled.connect(self.online_link.setEnabled)
         self.online_link.setEnabled(old.online)
@@ -105,6 +109,7 @@ class EventForm(FormDialog):
             online_link=self.online_link.text() if self.online.isChecked() else "",
             planned_participants=self.planned.value_or_none(),
             description=self.description.toPlainText().strip(),
+            unlisted_count=self.unlisted.value_or_none() or 0,
         )
 
     def dry_run(self, data: EventInput) -> None:

@@ -193,11 +193,13 @@ class EventPage(QWidget):
     def _fill(self, e: EventDTO) -> None:
         self.title.setText(e.title)
         link = e.online_link or (self.tr("jā") if e.online else self.tr("nē"))
+        unlisted = self.tr("bez saraksta")
         values = {
             "when": event_when(e),
             "type": event_type_label(e.type),
             "activity": e.activity_code or "—",
-            "planned": str(e.planned_participants) if e.planned_participants is not None else "—",
+            "planned": (str(e.planned_participants) if e.planned_participants is not None else "—")
+            + (f" · {unlisted}: {e.unlisted}" if e.unlisted else ""),
             "place": e.place or "—",
             "address": e.address or "—",
             "municipality": e.municipality or "—",
