@@ -186,8 +186,8 @@ step "a second ./run (user without sudo) calls neither apt nor sudo" ok anna \
   "mkdir -p /tmp/noapt; for c in apt-get apt apt-cache sudo dpkg dpkg-query pip; do printf '#!/bin/sh\necho called \$c >&2; exit 99\n' >/tmp/noapt/\$c; chmod +x /tmp/noapt/\$c; done; PATH=/tmp/noapt:\$PATH ./run --db /tmp/anna.sqlite projects"
 step ".venv holds the app's runtime only (no pytest, ruff, mypy)" ok root \
   "! .venv/bin/python -c 'import pytest' 2>/dev/null && [ ! -e .venv/bin/ruff ] && [ ! -e .venv/bin/mypy ]"
-echo "    first run downloaded: Debian packages $(du -sm "$root/var/cache/apt/archives" | cut -f1) MB," \
-  "Python packages $(du -sm "$root/root/.cache/pip" 2>/dev/null | cut -f1) MB; .venv $(du -sm "$root/work/projektu-vadiba/.venv" | cut -f1) MB"
+echo "    first run: Debian packages downloaded $(du -sm "$root/var/cache/apt/archives" | cut -f1) MB;" \
+  ".venv $(du -sm "$root/work/projektu-vadiba/.venv" | cut -f1) MB on disk"
 case "$tests" in
 none) ;;
 all) step "scripts/test.sh (ruff, mypy, whole suite, benchmarks)" ok root "scripts/test.sh -q -p no:cacheprovider" ;;

@@ -4,7 +4,8 @@
 # (libglib2.0-0 -> libglib2.0-0t64), and a renamed or virtual package must count as installed.
 #
 #   scripts/install-system-packages.sh            the app: Python 3.11+ with venv, Qt's libraries (offscreen and
-#                                                 X11 window), a font with Latvian letters
+#                                                 X11 window), a font with Latvian letters, poppler's pdftoppm
+#                                                 (reading scanned sheets from PDFs)
 #   scripts/install-system-packages.sh --test     + what the tests use: PostgreSQL, poppler (pdftotext, pdftoppm),
 #                                                 LibreOffice Calc (recalculating XLSX formulas), unzip
 #   scripts/install-system-packages.sh --build    + what the frozen bundle's build and smoke test use: binutils,
@@ -14,7 +15,8 @@
 #
 # Installs only what is missing, with apt-get (as root, or with sudo when sudo may be used). When nothing is
 # missing it runs in milliseconds and calls neither apt nor sudo. Without root or sudo rights it prints which
-# packages to ask an administrator for and exits 1.
+# packages to ask an administrator for and exits 1. Tests give it a fake machine: PV_LDCONFIG (a command printing
+# the linker cache like `ldconfig -p`) and PV_SYSROOT (where files are looked for).
 set -euo pipefail
 
 sets=(app)
@@ -53,6 +55,8 @@ needs_app=(
   "lib:libxcb-render-util.so.0 libxcb-render-util0"
   "lib:libxcb-shape.so.0 libxcb-shape0"
   "lib:libxkbcommon-x11.so.0 libxkbcommon-x11-0"
+  # Reading signed sheets back from a PDF (attendance scan): poppler's pdftoppm renders its pages
+  "cmd:pdftoppm poppler-utils"
 )
 needs_test=(
   "cmd:pg_ctlcluster postgresql"
@@ -70,12 +74,17 @@ needs_build=(
   "lib:libwayland-cursor.so.0 libwayland-cursor0"
   "lib:libwayland-egl.so.1 libwayland-egl1"
   "lib:libcups.so.2 libcups2t64|libcups2"
-  "cmd:pdftoppm poppler-utils"
 )
 
 ldcache=""
 has_lib() {
-  [ -n "$ldcache" ] || ldcache=$(/sbin/ldconfig -p 2>/dev/null || ldconfig -p 2>/dev/null || true)
+  if [ -z "$ldcache" ]; then
+    if [ -n "${PV_LDCONFIG:-}" ]; then
+      ldcache=$($PV_LDCONFIG)
+    else
+      ldcache=$(/sbin/ldconfig -p 2>/dev/null || ldconfig -p 2>/dev/null || true)
+    fi
+  fi
   awk -v so="$1" '$1 == so { found = 1 } END { exit !found }' <<<"$ldcache"
 }
 
@@ -88,7 +97,7 @@ check() {
   package=${rest#* }
   case "$kind" in
   lib) has_lib "$what" || echo "$package" ;;
-  file) [ -e "$what" ] || echo "$package" ;;
+  file) [ -e "${PV_SYSROOT:-}$what" ] || echo "$package" ;;
   cmd) command -v "$what" >/dev/null 2>&1 || echo "$package" ;;
   python) [ -x "$root/.venv/bin/python" ] || command -v "$what" >/dev/null 2>&1 || echo "$package" ;;
   python-venv)
