@@ -19,7 +19,6 @@ tests=${2:-all}
 src=$(cd "$(dirname "$0")/.." && pwd)
 commit=$(git -C "$src" rev-parse HEAD) || exit 2
 cache=${PV_FRESH_CACHE:-/var/cache/projektu-vadiba-fresh}/$suite
-number="2023.LV/NVOF/MAC/041/58" # a project of the demo data (core/demo.py), as in the README
 [ "$(id -u)" -eq 0 ] || {
   echo "check_fresh_machine: needs root (debootstrap, chroot)" >&2
   exit 2
@@ -80,6 +79,7 @@ build_base() {
     command -v gpg >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gpg >/dev/null
     local keyring
     keyring=$(ubuntu_keyring) || return 1
+    # shellcheck disable=SC2054 # one option with a comma-separated value
     extra=(--keyring="$keyring" --components=main,universe)
     ;;
   esac
@@ -158,7 +158,7 @@ step() {
     echo "    exit $rc; last lines of $log:" >&2
     tail -n 15 "$log" | sed 's/^/    | /' >&2
   fi
-  return $([ "$status" = ok ])
+  [ "$status" = ok ]
 }
 
 step "./run projects as a user without sudo: names the packages" refuse anna "./run projects"
@@ -194,6 +194,8 @@ none) ;;
 all) step "scripts/test.sh (ruff, mypy, whole suite, benchmarks)" ok root "scripts/test.sh -q -p no:cacheprovider" ;;
 *) step "scripts/test.sh $tests" ok root "scripts/test.sh -q -p no:cacheprovider $tests" ;;
 esac
+[ "$tests" = none ] || echo "    with the tests' packages: Debian packages downloaded $(du -sm "$root/var/cache/apt/archives" | cut -f1) MB;" \
+  ".venv $(du -sm "$root/work/projektu-vadiba/.venv" | cut -f1) MB on disk"
 for f in "$logdir"/*.log; do
   sum=$(grep -E '^[0-9]+ (passed|failed)|^=+ .*(passed|failed).* =+$' "$f" | tail -n 1)
   [ -n "$sum" ] && echo "    $(basename "$f"): $sum"

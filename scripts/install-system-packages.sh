@@ -37,6 +37,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 # What is needed: "kind:what package|older-name", kind lib (soname in `ldconfig -p`), file, cmd, or python.
 # Alternative names: the first one apt knows is installed (the t64 name on Debian 13 / Ubuntu 24.04).
+# shellcheck disable=SC2034 # needs_* are read through a name reference below
 needs_app=(
   "python:$python python3"
   "python-venv:$python python3-venv"
@@ -58,12 +59,14 @@ needs_app=(
   # Reading signed sheets back from a PDF (attendance scan): poppler's pdftoppm renders its pages
   "cmd:pdftoppm poppler-utils"
 )
+# shellcheck disable=SC2034
 needs_test=(
   "cmd:pg_ctlcluster postgresql"
   "cmd:pdftotext poppler-utils"
   "cmd:soffice libreoffice-calc"
   "cmd:unzip unzip"
 )
+# shellcheck disable=SC2034
 needs_build=(
   "cmd:objdump binutils"
   "libpython:$python libpython"
@@ -136,7 +139,7 @@ done
 known=""
 apt_knows() { # one apt-cache call for all names: it takes a second on a big system
   if [ -z "$known" ]; then
-    # shellcheck disable=SC2086
+    # shellcheck disable=SC2086,SC2048 # the alternatives, one word each
     known=" $(apt-cache show --no-all-versions ${missing[*]//|/ } 2>/dev/null | sed -n 's/^Package: //p' | tr '\n' ' ') "
   fi
   [[ $known == *" $1 "* ]]

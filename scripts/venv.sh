@@ -9,7 +9,7 @@ python=${PYTHON:-python3}
 kind=app
 extras="postgres"
 if [ "${1:-}" = "--test" ]; then
-  kind=test
+  kind="test"
   extras="test,postgres,dev"
 fi
 hash=$(sha256sum pyproject.toml | cut -c1-16)
