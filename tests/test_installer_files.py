@@ -296,3 +296,23 @@ def test_install_user_refuses_to_run_outside_the_bundle(tmp_path: Path) -> None:
     )
     assert run.returncode == 1 and "izpakotās mapes" in run.stderr
     assert not (tmp_path / ".local").exists()
+
+
+def test_the_build_installs_every_package_the_bundle_lists() -> None:
+    """smoke_frozen.sh installs the bundle's system-packages.txt through install-system-packages.sh --build."""
+    script = (ROOT / "scripts" / "install-system-packages.sh").read_text(encoding="utf-8")
+    needs = script.split("needs_app=(", 1)[1].split("ldcache=", 1)[0]
+    names = {
+        name
+        for line in needs.splitlines()
+        if line.strip().startswith('"')
+        for name in line.strip().strip('"').split()[1].split("|")
+    }
+    assert not package_list(SYSTEM_PACKAGES) - names
+
+
+def test_powershell_scripts_with_latvian_letters_carry_a_bom() -> None:
+    """Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: "ā" would become "Ä\x81"."""
+    for script in (ROOT / "installer" / "windows").glob("*.ps1"):
+        data = script.read_bytes()
+        assert data.isascii() or data.startswith(b"\xef\xbb\xbf"), f"{script.name}: save as UTF-8 with BOM"
