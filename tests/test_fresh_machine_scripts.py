@@ -52,6 +52,10 @@ class FakeMachine:
         for name in ("apt-get", "apt", "dpkg", "dpkg-query", "pip"):
             self.stub(name, 'echo "$(basename "$0") $*" >>"$LOG"')
         self.stub("pdftoppm", "exit 0")
+        # The script in a checkout of its own: this one may have a .venv (which skips the Python checks).
+        self.script = tmp / "checkout" / "scripts" / INSTALL.name
+        self.script.parent.mkdir(parents=True)
+        shutil.copy2(INSTALL, self.script)
         # Only these real tools: whatever else this machine has installed (PostgreSQL, unzip, ...) is not there.
         for tool in TOOLS:
             found = shutil.which(tool)
@@ -63,7 +67,9 @@ class FakeMachine:
         path.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
         path.chmod(0o755)
 
-    def run(self, *args: str, script: Path = INSTALL, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, script: Path | None = None, cwd: Path = ROOT, **env: str
+    ) -> subprocess.CompletedProcess[str]:
         cache = self.tmp / "ldcache"
         cache.write_text(
             f"{len(self.libs)} libs found in cache\n"
@@ -93,7 +99,7 @@ class FakeMachine:
             **env,
         }
         return subprocess.run(
-            [BASH, str(script), *args],
+            [BASH, str(script or self.script), *args],
             cwd=cwd,
             env=environment,
             capture_output=True,
