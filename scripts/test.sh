@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh --test
-scripts/venv.sh
+scripts/venv.sh --test
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check src tests scripts bench installer
 .venv/bin/mypy

@@ -219,11 +219,13 @@ def test_the_icons_exist_in_every_size_installers_use() -> None:
 def test_the_linux_package_list_covers_qts_libraries() -> None:
     listed = package_list(SYSTEM_PACKAGES)
     assert not QT_RUNTIME_PACKAGES - listed
-    # ... and whatever the development install script gives Qt (everything but tools, servers and Python).
+    # ... and whatever the app's install script gives Qt (its "lib:" needs: one of each need's alternative names).
     script = (ROOT / "scripts" / "install-system-packages.sh").read_text(encoding="utf-8")
-    development = set(script.split("packages=(", 1)[1].split(")", 1)[0].split())
-    not_runtime = {"python3", "python3-venv", "python3-pip", "postgresql", "poppler-utils", "fonts-dejavu-core"}
-    assert not (development - not_runtime) - listed
+    needs_app = script.split("needs_app=(", 1)[1].split("\n)", 1)[0]
+    libraries = [line.split()[1] for line in needs_app.splitlines() if line.strip().startswith('"lib:')]
+    assert len(libraries) >= len(QT_RUNTIME_PACKAGES)
+    for alternatives in libraries:
+        assert set(alternatives.strip('"').split("|")) & listed, alternatives
 
 
 @pytest.mark.parametrize(
@@ -294,3 +296,23 @@ def test_install_user_refuses_to_run_outside_the_bundle(tmp_path: Path) -> None:
     )
     assert run.returncode == 1 and "izpakotās mapes" in run.stderr
     assert not (tmp_path / ".local").exists()
+
+
+def test_the_build_installs_every_package_the_bundle_lists() -> None:
+    """smoke_frozen.sh installs the bundle's system-packages.txt through install-system-packages.sh --build."""
+    script = (ROOT / "scripts" / "install-system-packages.sh").read_text(encoding="utf-8")
+    needs = script.split("needs_app=(", 1)[1].split("ldcache=", 1)[0]
+    names = {
+        name
+        for line in needs.splitlines()
+        if line.strip().startswith('"')
+        for name in line.strip().strip('"').split()[1].split("|")
+    }
+    assert not package_list(SYSTEM_PACKAGES) - names
+
+
+def test_powershell_scripts_with_latvian_letters_carry_a_bom() -> None:
+    """Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: "ā" would become "Ä\x81"."""
+    for script in (ROOT / "installer" / "windows").glob("*.ps1"):
+        data = script.read_bytes()
+        assert data.isascii() or data.startswith(b"\xef\xbb\xbf"), f"{script.name}: save as UTF-8 with BOM"

@@ -9,11 +9,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 started=$(date +%s)
 
-scripts/install-system-packages.sh  # python3-venv, and Qt's libraries for running the result
-if ! command -v objdump >/dev/null; then  # PyInstaller reads shared libraries with binutils
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq binutils
-fi
+# python3-venv, Qt's libraries for running the result, binutils (PyInstaller reads shared libraries with objdump),
+# libpython3.X (PyInstaller bundles the Python shared library), and what scripts/smoke_frozen.sh uses.
+scripts/install-system-packages.sh --build
 
 venv=${PV_BUILD_VENV:-build/venv}
 python=${PYTHON:-python3}

@@ -59,10 +59,14 @@ ln -sfn "$target/projektu-vadiba" "$link"
 refresh_menus
 
 # Qt needs a few system libraries (system-packages.txt); name the missing ones instead of failing at start.
+# A package counts when installed under its name or provided by another (Debian 13 / Ubuntu 24.04 renamed many:
+# libglib2.0-0t64 provides libglib2.0-0).
 missing=()
 if command -v dpkg-query >/dev/null; then
+  installed=" $(dpkg-query -W -f='${db:Status-Abbrev} ${Package} ${Provides}\n' 2>/dev/null | awk '$1 == "ii" {
+    $1 = ""; gsub(/\([^)]*\)|,/, " "); print }' | tr -s ' \n' '  ') "
   while read -r package; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    [[ $installed == *" $package "* ]] || missing+=("$package")
   done < <(grep -v -e '^#' -e '^[[:space:]]*$' "$here/system-packages.txt")
 fi
 
