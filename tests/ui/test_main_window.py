@@ -119,7 +119,7 @@ def test_double_click_opens_the_project(qtbot: QtBot, seeded: Seeded, settings: 
     assert page.current_section() == "overview"
     facts = {key: label.text() for key, label in page.overview.facts.values.items()}
     assert facts == {
-        "funder": "Sabiedrības integrācijas fonds",
+        "funder": "Sabiedrības integrācijas fonds (dokumentu formas: Vispārīgs finansētājs)",
         "programme": "NVO fonds — Pilsoniskās sabiedrības stiprināšana",
         "implementer": "Biedrība “Zaļā Ķekava”",
         "period": "01.03.2023–31.12.2023",
