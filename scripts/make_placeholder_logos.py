@@ -27,6 +27,8 @@ EMBLEMS = (
     ("eea_norway.png", "EEZ · NO", "EEZ un Norvēģijas granti", "#23408e"),
     ("lad.png", "LAD", "Lauku atbalsta dienests", "#2f6b35"),
     ("leader.png", "LEADER", "Vietējā attīstība", "#6b6a1f"),
+    # The LEADER profile's EU emblem slot (EAFRD); the official emblem file replaces it (resources/logos/README.md).
+    ("eu_eafrd.png", "ES · ELFLA", "Eiropas lauku attīstības fonds", "#003399"),
 )
 
 

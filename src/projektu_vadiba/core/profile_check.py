@@ -122,7 +122,9 @@ _DEADLINE = _object(
     required=("kind",),
 )
 _COLUMN = _object({"key": _string, "label": _text, "width": _number, "values": _object({})}, required=("key",))
-_SECTION = _object({"key": _string, "title": _text, "hint": _text, "mandatory": _flag}, required=("key", "title"))
+_SECTION = _object(
+    {"key": _string, "title": _text, "hint": _text, "mandatory": _flag, "documents": _flag}, required=("key", "title")
+)
 _REPORT = _object({"title": _text, "numbered": _flag, "sections": _list(_SECTION)})
 
 PROFILE = _object(

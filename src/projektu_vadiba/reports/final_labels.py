@@ -105,6 +105,11 @@ LABELS: dict[str, dict[str, str]] = {
         "annexes_lists": "Pielikumi: dalībnieku saraksti",
         "no_annexes": "Dalībnieku sarakstu nav.",
         "lists_appended": "Ieradušos dalībnieku saraksti pievienoti pārskata beigās.",
+        "documents": "Attaisnojuma dokumenti",
+        "document_kind": "Veids",
+        "document_file": "Fails; apraksts",
+        "document_subject": "Ko apliecina",
+        "no_documents": "Attaisnojuma dokumentu pie projekta vēl nav pievienots.",
         "signatures": "Pārskatu sagatavoja",
         "signature_hint": "(vārds, uzvārds, amats, paraksts)",
         "signature_date": "Datums",
@@ -205,6 +210,11 @@ LABELS: dict[str, dict[str, str]] = {
         "annexes_lists": "Annexes: attendance lists",
         "no_annexes": "No attendance lists.",
         "lists_appended": "The lists of participants who attended are appended at the end of the report.",
+        "documents": "Supporting documents",
+        "document_kind": "Kind",
+        "document_file": "File; description",
+        "document_subject": "What it supports",
+        "no_documents": "No supporting documents are filed with the project yet.",
         "signatures": "Report prepared by",
         "signature_hint": "(name, surname, position, signature)",
         "signature_date": "Date",
@@ -213,6 +223,13 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+DOCUMENT_KIND = {
+    "signed_sheet": {"lv": "parakstīta reģistrācijas lapa", "en": "signed attendance sheet"},
+    "photo": {"lv": "foto", "en": "photo"},
+    "invoice": {"lv": "rēķins", "en": "invoice"},
+    "publication": {"lv": "publikācija", "en": "publication"},
+    "other": {"lv": "cits", "en": "other"},
+}
 ACTIVITY_STATUS = {
     ActivityStatus.PLANNED: {"lv": "plānota", "en": "planned"},
     ActivityStatus.IN_PROGRESS: {"lv": "notiek", "en": "in progress"},

@@ -18,6 +18,7 @@ from projektu_vadiba.core.services.report_dto import Breakdown, ReportData, Repo
 from projektu_vadiba.reports import text as rtext
 from projektu_vadiba.reports.final_labels import (
     ACTIVITY_STATUS,
+    DOCUMENT_KIND,
     EVENT_TYPE,
     INDICATOR_METHOD,
     PARTNER_ROLE,
@@ -280,7 +281,27 @@ def annexes(ctx: Context, _section: ReportSection) -> Flowables:
     out: Flowables = [grid.build(ctx.styles.fonts)]
     if ctx.with_lists:
         out.append(ctx.muted("lists_appended"))
+    if _wants_documents(ctx):
+        out += [para(lb["documents"], ctx.styles.sub), *_documents(ctx)]
     return out
+
+
+def _wants_documents(ctx: Context) -> bool:
+    structure = ctx.data.profile.raw.get(f"{ctx.data.kind}_report") or {}
+    return any(s.get("key") == "annexes" and s.get("documents") is True for s in structure.get("sections", []))
+
+
+def _documents(ctx: Context) -> Flowables:
+    """The supporting documents the annex promises (LEADER): every file filed with the project in the period."""
+    lb = ctx.labels
+    if not ctx.data.documents:
+        return [ctx.muted("no_documents")]
+    grid = Grid([10, 20, 30, 62, 52], [lb["nr"], lb["date"], lb["document_kind"], lb["document_file"],
+                                       lb["document_subject"]], right=(0,))  # fmt: skip
+    for d in ctx.data.documents:
+        name = f"{d.name}; {d.description}" if d.description else d.name
+        grid.add(f"{d.number}.", day(d.date), lb.of(DOCUMENT_KIND, d.kind), name, d.subject)
+    return [grid.build(ctx.styles.fonts)]
 
 
 def _financial(ctx: Context, section: ReportSection) -> Flowables:

@@ -26,6 +26,7 @@ from projektu_vadiba.core.services.report_dto import (
     INTERIM,
     ActivityReport,
     AnnexItem,
+    DocumentItem,
     MissingText,
     ReportData,
     ReportPart,
@@ -144,7 +145,34 @@ def final_report_data(
         reach=reach(session, project_id, counts, events, lang),
         financial=money_summary(session, project_id, (period.date_from, period.date_to) if period else None, lang),
         annexes=tuple(AnnexItem(n, e) for n, e in enumerate((e for e in events if e.registered), start=1)),
+        documents=_documents(session, project_id, period) if _wants_documents(structure) else (),
     )
+
+
+def _wants_documents(structure: dict[str, Any]) -> bool:
+    return any(s.get("key") == "annexes" and s.get("documents") is True for s in structure.get("sections", []))
+
+
+def _documents(session: Session, project_id: int, period: ReportPeriod | None) -> tuple[DocumentItem, ...]:
+    """The files filed with the project (in the period, by their date), with what each documents."""
+    from sqlalchemy import select
+
+    from projektu_vadiba.core.models import Attachment, Event, Expense
+
+    stmt = (
+        select(Attachment, Event.title, Expense.description, Expense.document_number)
+        .outerjoin(Event, Event.id == Attachment.event_id)
+        .outerjoin(Expense, Expense.id == Attachment.expense_id)
+        .where(Attachment.project_id == project_id)
+        .order_by(Attachment.date, Attachment.id)
+    )
+    if period is not None:
+        stmt = stmt.where(Attachment.date >= period.date_from, Attachment.date <= period.date_to)
+    out = []
+    for n, (a, event, expense, number) in enumerate(session.execute(stmt), start=1):
+        subject = event or " ".join(x for x in (number or "", expense or "") if x)
+        out.append(DocumentItem(n, a.kind, a.date, a.original_name, a.description, subject))
+    return tuple(out)
 
 
 def interim_report_data(

@@ -114,6 +114,18 @@ class AnnexItem:
 
 
 @dataclass(frozen=True)
+class DocumentItem:
+    """A supporting document filed with the project (an invoice, a contract, a photo, a signed sheet)."""
+
+    number: int
+    kind: str  # attachments.KINDS key
+    date: date
+    name: str  # the file's own name
+    description: str
+    subject: str  # what it documents: an event's or an expense's title, "" for the project itself
+
+
+@dataclass(frozen=True)
 class ReportData:
     kind: str  # FINAL or INTERIM
     title: str  # the profile's report title
@@ -129,6 +141,8 @@ class ReportData:
     reach: Reach
     financial: MoneySummary
     annexes: tuple[AnnexItem, ...]
+    # Supporting documents, when the profile's annexes section asks for them ("documents": true: LEADER).
+    documents: tuple[DocumentItem, ...] = ()
 
     def section(self, key: str) -> ReportSection:
         return next(s for s in self.sections if s.key == key)

@@ -76,9 +76,11 @@ class _TypedDateEdit(QLineEdit, Generic[T]):
     problem_changed = Signal(str)  # "" when the text is a good value
 
     field_name = "date"
+    widest = "30.12.2026"  # the longest text the field shows: it is never cut to ".2026" in a tight row
 
     def __init__(self, value: T, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.widest + "  ") + 40)  # + the calendar button
         self._value: T = value
         self.popup: _CalendarPopup | None = None
         self.calendar_action = self.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
@@ -217,6 +219,8 @@ class OptionalDateEdit(_TypedDateEdit["date | None"]):
 class DateTimeEdit(_TypedDateEdit[datetime]):
     """A date and time shown as 30.11.2026 10:00. A date typed alone keeps the time the field had (a seminar
     moved to another day still starts at 10:00); a day picked in the calendar keeps it too."""
+
+    widest = "30.12.2026 18:30"
 
     def __init__(self, value: datetime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(value or clock.now().replace(minute=0, second=0, microsecond=0), parent)
