@@ -93,11 +93,9 @@ def _attended(stmt: Any, project_id: int, period: ReportPeriod | None, activity_
 def attendee_counts(
     session: Session, project_id: int, period: ReportPeriod | None, activity_id: int | None = None
 ) -> AttendeeCounts:
-    """The participants of the project's (or one activity's) events in the period, in two grouped queries, and
-    how many people worked there."""
+    """The participants of the project's (or one activity's) events in the period, in grouped queries; how many
+    people worked there; and the headcounts of people nobody listed."""
     roles = project_counted_roles(session, project_id)
-    # A person without a recorded age group gets one from the birth year at their first event on any list
-    # (core/age_groups.py): the year of that first event, for the people of this scope only.
     # A person without a recorded age group gets one from the birth year at their first event on any list
     # (core/age_groups.py), worked out in SQL so the groups stay few.
     derive = (func.trim(Person.age_group) == "") & Person.birth_year.is_not(None)
