@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
-from projektu_vadiba.core.dto import EventDTO, ProjectDetail
+from projektu_vadiba.core.dto import ActivityDTO, EventDTO, ProjectDetail
 from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.messages import Message
+from projektu_vadiba.core.models.enums import ActivityStatus
 from projektu_vadiba.core.services import activities as activity_service
 from projektu_vadiba.core.services import attendance_days, projects
 from projektu_vadiba.core.services.money_summary import money_summary
@@ -126,9 +127,8 @@ def final_report_data(
     profile = profiles.load_profile(project.profile_key)
     structure = report_structure(profile, kind)
 
-    events = [
-        with_day_counts(session, e) for e in activity_service.list_events(session, project_id) if _in_period(e, period)
-    ]
+    every_event = activity_service.list_events(session, project_id)
+    events = [with_day_counts(session, e) for e in every_event if _in_period(e, period)]
     counts = attendee_counts(session, project_id, period)
     return ReportData(
         kind=kind,
@@ -140,7 +140,7 @@ def final_report_data(
         profile=profile,
         parts=tuple(ReportPart(p["key"], profiles.pick(p["title"], lang)) for p in structure.get("parts", [])),
         sections=report_sections(profile, project.texts, kind, lang),
-        activities=_activities(session, project, events),
+        activities=_activities(session, project, events, every_event, period),
         indicators=report_indicators(session, project_id, events, period, counts),
         reach=reach(session, project_id, counts, events, lang),
         financial=money_summary(session, project_id, (period.date_from, period.date_to) if period else None, lang),
@@ -197,12 +197,40 @@ def _in_period(event: EventDTO, period: ReportPeriod | None) -> bool:
     return period is None or period.contains(event.starts_at.date())
 
 
-def _activities(session: Session, project: ProjectDetail, events: list[EventDTO]) -> tuple[ActivityReport, ...]:
-    """Every planned activity (planned vs done), each with its events in the period; then events on none."""
+def as_of(activity: ActivityDTO, events: list[EventDTO], period: ReportPeriod | None) -> ActivityDTO:
+    """The activity as an interim report for `period` must show it: its status and result are today's, so an
+    activity planned after the period (or carried out only later) is not "done" in a report about the past, and a
+    result written at the end is not yet there. Cancelled activities stay cancelled."""
+    if period is None or activity.status is ActivityStatus.CANCELLED:
+        return activity
+    end = period.date_to
+    started = any(e.starts_at.date() <= end for e in events) or (
+        activity.planned_start is not None and activity.planned_start <= end
+    )
+    if not started:
+        return replace(activity, status=ActivityStatus.PLANNED, result="")
+    later = any(e.starts_at.date() > end for e in events) or (
+        activity.planned_end is not None and activity.planned_end > end
+    )
+    if activity.status is ActivityStatus.DONE and later:
+        return replace(activity, status=ActivityStatus.IN_PROGRESS, result="")
+    return activity
+
+
+def _activities(
+    session: Session,
+    project: ProjectDetail,
+    events: list[EventDTO],
+    every_event: list[EventDTO],
+    period: ReportPeriod | None,
+) -> tuple[ActivityReport, ...]:
+    """Every planned activity (planned vs done), each with its events in the period; then events on none. An
+    interim report shows each activity as it stood at the period's end (see `as_of`)."""
     out = []
     for activity in activity_service.list_activities(session, project.id):
         own = tuple(e for e in events if e.activity_id == activity.id)
-        out.append(ActivityReport(replace(activity, event_count=len(own)), own))
+        shown = as_of(activity, [e for e in every_event if e.activity_id == activity.id], period)
+        out.append(ActivityReport(replace(shown, event_count=len(own)), own))
     loose = tuple(e for e in events if e.activity_id is None)
     if loose:
         out.append(ActivityReport(None, loose))
