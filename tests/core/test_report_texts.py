@@ -126,3 +126,23 @@ def test_the_reports_to_write_for_are_the_final_and_each_interim_period(db: Data
         (Y2024, 2, False),
     ]
     assert report_texts.period_text(Y2023) == "01.01.2023–31.12.2023"
+
+
+def test_the_bundle_carries_the_texts_of_every_report(db: Database, pid: int) -> None:
+    from projektu_vadiba.core.bundle import dump_bundle, export_project, import_bundle
+
+    with db.session() as s:
+        number = projects.get_project(s, pid).number
+        first = export_project(s, number)
+    assert first["project"]["texts"] == {"aim_reached": "Mērķis sasniegts abos gados.", "changes": "Izmaiņu nebija."}
+    assert [(x["period_start"], x["period_end"]) for x in first["project"]["interim_texts"]] == [
+        ("2023-01-01", "2023-12-31"),
+        ("2024-01-01", "2024-12-31"),
+    ]
+    with db.session() as s:
+        projects.delete_project(s, pid)
+    with db.session() as s:
+        new_id = import_bundle(s, first).project_id
+    with db.session() as s:
+        assert report_texts.texts_of(s, new_id, Y2023) == {"interim_progress": "2023: trīs tikšanās Ķekavā."}
+        assert dump_bundle(export_project(s, number)) == dump_bundle(first)

@@ -129,7 +129,12 @@ def _project_out(
 ) -> dict[str, Any]:
     pid = project.id
     funder, programme = project.funder, project.programme
-    texts = session.scalars(select(ProjectText).where(ProjectText.project_id == pid).order_by(ProjectText.key))
+    # "texts": the final report's; "interim_texts" (only when there are any): each interim report's, by period.
+    texts = list(session.scalars(select(ProjectText).where(ProjectText.project_id == pid).order_by(ProjectText.key)))
+    interim: dict[tuple[date, date], dict[str, str]] = {}
+    for t in texts:
+        if t.period_start is not None and t.period_end is not None:
+            interim.setdefault((t.period_start, t.period_end), {})[t.key] = t.text
     groups = _all(session, select(ProjectTargetGroup).where(ProjectTargetGroup.project_id == pid), ProjectTargetGroup)
     deadlines = _all(session, select(ReportDeadline).where(ReportDeadline.project_id == pid), ReportDeadline)
     return {
@@ -166,7 +171,17 @@ def _project_out(
             for c in cofinancing
         ],
         "target_groups": [{"name": g.name, "planned_count": g.planned_count} for g in groups],
-        "texts": {t.key: t.text for t in texts},
+        "texts": {t.key: t.text for t in texts if t.period_start is None},
+        **(
+            {
+                "interim_texts": [
+                    {"period_start": _day_out(a), "period_end": _day_out(b), "texts": by_key}
+                    for (a, b), by_key in sorted(interim.items())
+                ]
+            }
+            if interim
+            else {}
+        ),
         "report_deadlines": [
             {
                 "kind": d.kind.value,

@@ -529,6 +529,18 @@ def _read_texts(project: _Reader, plan: Plan) -> None:
         if not name.strip() or len(name) > 60:
             raise _problem("bundle.section_key", texts.at(name))
         plan.texts.append(Row(texts.at(name), {"key": name, "text": texts.text(name, None)}))
+    seen: dict[Any, str] = {}
+    for item in project.objects("interim_texts"):  # each interim report's texts, by its period
+        start, end = item.day("period_start"), item.day("period_end")
+        _check_period(item, "period_end", start, end)
+        _check_unique(item, "period_start", (start.isoformat(), end.isoformat()), seen)
+        by_key = item.mapping("texts")
+        for name in by_key.names():
+            if not name.strip() or len(name) > 60:
+                raise _problem("bundle.section_key", by_key.at(name))
+            values = {"key": name, "text": by_key.text(name, None), "period_start": start, "period_end": end}
+            plan.texts.append(Row(by_key.at(name), values))
+        item.done()
 
 
 def _read_deadlines(project: _Reader, plan: Plan) -> None:
