@@ -1825,8 +1825,28 @@
         <translation>Separate with commas.</translation>
     </message>
     <message>
+        <source>Publicitātes teksts</source>
+        <translation>Publicity sentence</translation>
+    </message>
+    <message>
+        <source>Tukšs: finansētāja profila teksts. Drukā katras lapas kājenē.</source>
+        <translation>Empty: the funder profile&apos;s sentence. Printed in every page&apos;s footer.</translation>
+    </message>
+    <message>
+        <source>Finansētāja logotips</source>
+        <translation>Funder&apos;s logo</translation>
+    </message>
+    <message>
+        <source>Drukā blakus profila logotipiem.</source>
+        <translation>Printed next to the profile&apos;s logos.</translation>
+    </message>
+    <message>
         <source>piem., %1</source>
         <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>piem., Projektu finansē Ķekavas novada pašvaldība.</source>
+        <translation>e.g., The project is funded by Ķekava Municipality.</translation>
     </message>
     <message>
         <source>Jauns projekts %1</source>

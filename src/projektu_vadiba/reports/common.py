@@ -113,6 +113,9 @@ def funder_logos(profile: FunderProfile) -> list[Logo]:
         logo = _load(path) if path else None
         if logo is not None:
             logos.append(logo)
+    own = _load(profile.project_logo) if profile.project_logo else None  # the project's funder (generic profile)
+    if own is not None:
+        logos.append(own)
     return logos
 
 

@@ -4,6 +4,7 @@ Every amount is printed from the Decimal sums of core.services.money_summary; no
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from projektu_vadiba.core.messages import text_of
@@ -113,3 +114,25 @@ def _payments(ctx: Context, s: MoneySummary) -> Flowables:
     ]
     out.append(pairs_table(totals, ctx.styles.fonts, 120, label_mm=80))
     return out
+
+
+def ledger(ctx: Context, _section: ReportSection) -> Flowables:
+    """Every expense with its supporting document, numbered in the profile's ledger order (Latviešu fonds and LAD:
+    in payment order, so the numbers match the receipts filed with the report), and the total."""
+    s, lb, st = ctx.data.financial, ctx.labels, ctx.styles
+    if not s.ledger:
+        return [ctx.muted("no_expenses")]
+    out: Flowables = [para(lb["ledger_payment" if s.ledger_order == "payment" else "ledger_date"], st.muted)]
+    grid = Grid([10, 21, 21, 27, 72, 23], [lb["nr"], lb["paid_on"], lb["date"], lb["document_no"], lb["supplier"],
+                                          lb["amount"]], right=(0, 5))  # fmt: skip
+    for r in s.ledger:
+        e = r.expense
+        what = "; ".join(x for x in (e.supplier, e.description) if x)
+        if not e.eligible:
+            what = f"{what} ({lb['ineligible_mark']})" if what else lb["ineligible_mark"]
+        paid = day(e.paid_on) if e.paid_on else lb["not_paid"]
+        grid.add(f"{r.number}.", paid, day(e.date), e.document_number, what, money(e.amount),
+                 colour="" if e.eligible else WARN)  # fmt: skip
+    total = sum((r.expense.amount for r in s.ledger), Decimal("0.00"))
+    grid.add("", "", "", "", lb["total"], money(total), bold=True, fill=HEADER_FILL)
+    return [*out, grid.build(st.fonts)]

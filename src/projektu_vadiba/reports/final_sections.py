@@ -310,11 +310,18 @@ def _financial(ctx: Context, section: ReportSection) -> Flowables:
     return financial_summary(ctx, section)
 
 
+def _ledger(ctx: Context, section: ReportSection) -> Flowables:
+    from projektu_vadiba.reports.final_money import ledger
+
+    return ledger(ctx, section)
+
+
 RENDERERS: dict[str, Callable[[Context, ReportSection], Flowables]] = {
     "project_data": project_data,
     "activities": activities,
     "indicators": indicators,
     "target_groups": target_groups,
     "financial_summary": _financial,
+    "ledger": _ledger,
     "annexes": annexes,
 }
