@@ -10,13 +10,11 @@ import json
 import shutil
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.bundle import (
     BundleArchive,
@@ -25,12 +23,10 @@ from projektu_vadiba.core.bundle import (
     open_bundle_file,
     write_bundle,
 )
-from projektu_vadiba.core.db import Database, open_database
+from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import BundleError
 from projektu_vadiba.core.models import (
-    Activity,
     Attachment,
-    Event,
     Expense,
     Organisation,
     OrganisationKind,
@@ -38,60 +34,13 @@ from projektu_vadiba.core.models import (
     Project,
 )
 from projektu_vadiba.core.services import attachments
-from projektu_vadiba.core.services.attachments import Owner
-from tests.core.test_bundle import NUMBER, SIF, _build_project
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(64))  # enough for the bundle: it checks no pixels
-PHOTO = bytes(range(256)) * 40  # a "JPEG": stored in the ZIP as it is
-SHEET = b"%PDF-1.4\n" + "Parakstīta lapa: Bērziņš, Ūdre\n".encode() * 50
-
-
-@dataclass(frozen=True)
-class Source:
-    db: Database
-    folder: Path  # its attachment folder
-
-
-def _add_evidence(s: Session, scratch: Path) -> None:
-    """Files on the project, an activity, an event and an expense; one content filed twice; our logo."""
-    project = s.scalars(select(Project).where(Project.number == NUMBER)).one()
-    activity = s.scalars(select(Activity).where(Activity.project_id == project.id).order_by(Activity.id)).first()
-    events = s.scalars(select(Event).where(Event.project_id == project.id).order_by(Event.id)).all()
-    expense = s.scalars(select(Expense).where(Expense.project_id == project.id).order_by(Expense.id)).first()
-    assert activity is not None and expense is not None
-    own = project.implementer
-    own.is_own, own.logo = True, PNG
-
-    files = {"lapa ar parakstiem.pdf": SHEET, "Foto Ķekavā.JPG": PHOTO, "rēķins R-1.pdf": b"%PDF-1.4 invoice"}
-    for name, data in files.items():
-        (scratch / name).write_bytes(data)
-    add = attachments.add
-    add(
-        s,
-        scratch / "lapa ar parakstiem.pdf",
-        Owner(event_id=events[0].id),
-        kind="signed_sheet",
-        date=dt.date(2023, 4, 12),
-    )
-    add(s, scratch / "Foto Ķekavā.JPG", Owner(event_id=events[1].id), kind="photo", description="Pie upes")
-    add(s, scratch / "Foto Ķekavā.JPG", Owner(activity_id=activity.id), kind="publication")  # same file again
-    add(s, scratch / "rēķins R-1.pdf", Owner(expense_id=expense.id), kind="invoice", date=dt.date(2023, 4, 30))
-    add(s, scratch / "lapa ar parakstiem.pdf", Owner(project_id=project.id), description="Kopija projektam")
+from tests.core.bundle_sources import PNG, Source, make_source
+from tests.core.test_bundle import NUMBER, SIF
 
 
 @pytest.fixture
-def source(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Source]:
-    folder = tmp_path / "source"
-    folder.mkdir()
-    shutil.copyfile(sqlite_template, folder / "a.sqlite")
-    db = open_database(f"sqlite:///{folder / 'a.sqlite'}")
-    scratch = tmp_path / "originals"
-    scratch.mkdir()
-    with db.session() as s:
-        _build_project(s)
-        _add_evidence(s, scratch)
-    yield Source(db, folder / attachments.FOLDER)
-    db.close()
+def source(sqlite_template: Path, tmp_path: Path) -> Iterator[Source]:
+    yield from make_source(sqlite_template, tmp_path)
 
 
 @pytest.fixture
