@@ -9,6 +9,7 @@ the ZIP: files go to the attachment folder under names the importer has checked 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import stat
@@ -143,6 +144,8 @@ class BundleArchive:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
             raise BundleError.of("bundle.zip_not_zip", path=str(path)) from exc
         except OSError as exc:
+            if exc.errno == errno.EINVAL:  # a seek to an offset the damaged directory gives: before the start
+                raise BundleError.of("bundle.zip_not_zip", path=str(path)) from exc
             raise BundleError.of("bundle.file_unreadable", path=str(path), reason=os_reason(exc)) from exc
         try:
             self._members = self._check_directory()
@@ -231,6 +234,8 @@ class BundleArchive:
         except (zipfile.BadZipFile, EOFError, zlib.error, ValueError) as exc:  # a wrong CRC, a cut or garbled stream
             raise self._refuse("bundle.zip_damaged", name=name) from exc
         except OSError as exc:
+            if exc.errno == errno.EINVAL:  # a header offset before the start of the file
+                raise self._refuse("bundle.zip_damaged", name=name) from exc
             raise self._refuse("bundle.file_unreadable", reason=os_reason(exc)) from exc
 
 
