@@ -259,3 +259,49 @@ def test_an_opened_archive_checks_only_what_it_is_asked(source: Source, tmp_path
         data = archive.data()
         assert archive.file_names() == {entry["name"] for entry in data["files"]}
         archive.check_files({entry["name"]: entry["sha256"] for entry in data["files"]})
+
+
+# ---- exporting what the attachment folder really holds -------------------------------------------------------
+
+
+def _first_stored(source: Source) -> Path:
+    return sorted(source.folder.iterdir())[0]
+
+
+def test_a_missing_or_changed_file_stops_the_export_and_leaves_no_zip(source: Source, tmp_path: Path) -> None:
+    stored = _first_stored(source)
+    kept = stored.read_bytes()
+    stored.write_bytes(kept + b" changed")
+    with pytest.raises(BundleError) as err:
+        _write(source.db, tmp_path / "p.pvz")
+    assert err.value.code == "bundle.export_file_changed" and stored.name in err.value.message
+    assert list(tmp_path.glob("*.pvz*")) == [] and list(tmp_path.glob(".p.pvz*")) == []
+
+    stored.unlink()
+    with pytest.raises(BundleError) as err:
+        _write(source.db, tmp_path / "p.pvz")
+    assert err.value.code == "bundle.export_file_missing" and str(stored) in err.value.message
+    assert "pakete netika izveidota" in err.value.message
+    assert [p.name for p in tmp_path.iterdir() if "pvz" in p.name] == []
+
+
+def test_a_file_stored_under_another_name_travels_under_its_content_name(
+    source: Source, target: Database, tmp_path: Path
+) -> None:
+    """Stored names from an older version (or typed into a shared database) are not the bundle's business: the
+    file travels as files/<sha256> and arrives under that name."""
+    stored = _first_stored(source)
+    digest = stored.name.split(".")[0]
+    stored.rename(source.folder / "vecais-nosaukums.pdf")
+    with source.db.session() as s:
+        for row in s.scalars(select(Attachment).where(Attachment.sha256 == digest)):
+            row.stored_name = "vecais-nosaukums.pdf"
+    path = _write(source.db, tmp_path / "p.pvz")
+    with zipfile.ZipFile(path) as archive:
+        assert f"files/{digest}" in archive.namelist()
+    _import_file(target, path)
+    with target.session() as s:
+        names = set(s.scalars(select(Attachment.stored_name).where(Attachment.sha256 == digest)))
+    assert names == {digest}
+    assert hashlib.sha256((_store(target) / digest).read_bytes()).hexdigest() == digest
+    assert _write(target, tmp_path / "q.pvz").read_bytes() == path.read_bytes()

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core.bundle.common import FILES_FOLDER, FORMAT, VERSION
+from projektu_vadiba.core.bundle.common import FILE_NAME, FILES_FOLDER, FORMAT, VERSION
 from projektu_vadiba.core.bundle.texts import texts_out
 from projektu_vadiba.core.errors import BundleError, NotFoundError
 from projektu_vadiba.core.models import (
@@ -344,6 +344,9 @@ def _attachment_out(
     attachment: Attachment, pid: int, keys: dict[str, dict[int, str]], files: dict[str, str]
 ) -> dict[str, Any]:
     name = FILES_FOLDER + attachment.stored_name
+    match = FILE_NAME.fullmatch(name)
+    if match is None or match.group(1) != attachment.sha256:  # stored by an older or foreign hand: the content's
+        name = FILES_FOLDER + attachment.sha256  # name, so that the import files it as `attachments.add` would
     files[name] = attachment.sha256
     owners = {
         "activity": attachment.activity_id,

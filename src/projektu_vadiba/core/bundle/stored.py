@@ -9,12 +9,13 @@ already had (the same content filed for another project) is left alone.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import atomic_files
@@ -23,7 +24,7 @@ from projektu_vadiba.core.bundle.common import FILES_FOLDER
 from projektu_vadiba.core.bundle.reader import Plan
 from projektu_vadiba.core.errors import BundleError
 from projektu_vadiba.core.failures import os_reason
-from projektu_vadiba.core.models import Organisation
+from projektu_vadiba.core.models import Attachment, Organisation
 from projektu_vadiba.core.services.attachments import store_dir, stored_path
 from projektu_vadiba.core.services.own_organisation import LOGO_LIMIT
 
@@ -32,28 +33,21 @@ Opener = Callable[[], IO[bytes]]
 
 def export_files(session: Session, bundle: dict[str, Any]) -> list[tuple[str, str, Opener]]:
     """(name in the ZIP, SHA-256, opener) of every file the bundle's $.files names, by name."""
+    logos = {org["logo"] for org in bundle["organisations"] if org["logo"] is not None}
     folder = store_dir(session)
-    logos: dict[str, bytes] = {}
-    for org in bundle["organisations"]:
-        if org["logo"] is not None:
-            logos[org["logo"]] = _logo_of(session, org["logo"])
     out: list[tuple[str, str, Opener]] = []
     for entry in bundle["files"]:
         name, digest = entry["name"], entry["sha256"]
         if name in logos:
-            out.append((name, digest, _bytes_opener(logos[name])))
+            out.append((name, digest, _bytes_opener(_logo_of(session, digest, name))))
         else:
-            out.append((name, digest, _file_opener(session, folder, name)))
+            out.append((name, digest, _file_opener(session, folder, name, digest)))
     return out
 
 
-def _logo_of(session: Session, name: str) -> bytes:
-    import hashlib
-
-    from sqlalchemy import select
-
+def _logo_of(session: Session, digest: str, name: str) -> bytes:
     for logo in session.scalars(select(Organisation.logo).where(Organisation.logo.is_not(None))):
-        if logo and f"{FILES_FOLDER}{hashlib.sha256(logo).hexdigest()}.png" == name:
+        if logo and hashlib.sha256(logo).hexdigest() == digest:
             return bytes(logo)
     raise BundleError.of("bundle.export_file_changed", name=name)
 
@@ -62,15 +56,22 @@ def _bytes_opener(data: bytes) -> Opener:
     return lambda: io.BytesIO(data)
 
 
-def _file_opener(session: Session, folder: Path, name: str) -> Opener:
-    path = stored_path(folder, name.removeprefix(FILES_FOLDER))
+def _file_opener(session: Session, folder: Path, name: str, digest: str) -> Opener:
+    """The stored file with this content: the attachments naming it may differ only in the stored name's suffix."""
+    query = select(Attachment.stored_name).where(Attachment.sha256 == digest).order_by(Attachment.id)
+    stored = list(dict.fromkeys(session.scalars(query)))
+    wanted = name.removeprefix(FILES_FOLDER)
+    stored.sort(key=lambda n: n != wanted)  # the file of the same name first
 
     def opener() -> IO[bytes]:
-        try:
-            return path.open("rb")
-        except OSError as exc:
-            reason = os_reason(exc)
-            raise BundleError.of("bundle.export_file_missing", name=name, path=str(path), reason=reason) from exc
+        reason, path = "", folder / wanted
+        for candidate in stored:
+            path = stored_path(folder, candidate)  # a name leading out of the folder is refused (AppError)
+            try:
+                return path.open("rb")
+            except OSError as exc:
+                reason = os_reason(exc)
+        raise BundleError.of("bundle.export_file_missing", name=name, path=str(path), reason=reason)
 
     return opener
 
