@@ -38,6 +38,8 @@ def _add_evidence(s: Session, scratch: Path) -> None:
     assert activity is not None and expense is not None
     own = project.implementer
     own.is_own, own.logo = True, PNG
+    # The funder's sentence and logo of this project (a municipality's): a second logo, another file in the ZIP.
+    project.publicity, project.logo = "Projektu līdzfinansē Ķekavas novada pašvaldība.", PNG + b"\x00projekts"
 
     files = {"lapa ar parakstiem.pdf": SHEET, "Foto Ķekavā.JPG": PHOTO, "rēķins R-1.pdf": b"%PDF-1.4 invoice"}
     for name, data in files.items():

@@ -116,6 +116,8 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
             "grant_amount": "grant_amount",
             "aim": "aim",
             "retention_until": "retention_until",
+            "publicity": "publicity",
+            "logo": "logo",
             "created_at": Out(STAMP),
             "updated_at": Out(STAMP),
         },
@@ -373,3 +375,6 @@ def test_the_sample_fills_what_the_columns_carry(bundle: dict[str, Any]) -> None
     for name in ("partners", "cofinancing", "target_groups", "texts", "report_deadlines"):
         assert project[name], name
     assert project["programme"] is not None and bundle["organisations"][0]["logo"] is not None
+    assert (
+        project["publicity"] and project["logo"] is not None and project["logo"] != bundle["organisations"][0]["logo"]
+    )

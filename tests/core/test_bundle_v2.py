@@ -110,7 +110,9 @@ def test_the_zip_is_deterministic_and_readable_by_any_tool(source: Source, tmp_p
         infos = archive.infolist()
         names = [i.filename for i in infos]
         assert names[0] == "project.json" and names[1:] == sorted(names[1:])
-        assert all(n.startswith("files/") for n in names[1:]) and len(names) == 5  # 3 attachments + logo
+        assert (
+            all(n.startswith("files/") for n in names[1:]) and len(names) == 6
+        )  # 3 attachments + 2 logos (ours, the project funder's)
         assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
         assert {i.external_attr >> 16 for i in infos} == {0o100644}
         kinds = {i.filename.rsplit(".", 1)[-1]: i.compress_type for i in infos}
@@ -143,6 +145,7 @@ def test_a_version_1_json_file_still_imports(source: Source, target: Database, t
     v1 = {key: value for key, value in data.items() if key not in ("attachments", "files")}
     v1["version"] = 1
     v1["organisations"] = [{k: v for k, v in o.items() if k not in ("own", "logo")} for o in v1["organisations"]]
+    v1["project"] = {k: v for k, v in v1["project"].items() if k not in ("publicity", "logo")}
     v1["expenses"] = [{k: v for k, v in e.items() if k != "key"} for e in v1["expenses"]]
     path = tmp_path / "vecais.json"
     path.write_text(json.dumps(v1, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -153,7 +156,8 @@ def test_a_version_1_json_file_still_imports(source: Source, target: Database, t
         again = export_project(s, NUMBER)
     # Everything v1 carried comes back; only what v1 could not carry is empty.
     assert again["attachments"] == [] and again["files"] == []
-    for key in ("project", "activities", "events", "people", "attendance", "indicators", "budget_lines", "payments"):
+    assert again["project"] == {**data["project"], "publicity": "", "logo": None}  # v1 had no project publicity
+    for key in ("activities", "events", "people", "attendance", "indicators", "budget_lines", "payments"):
         assert again[key] == data[key], key
     assert again["expenses"] == data["expenses"]
     assert [o["own"] for o in again["organisations"]] == [False] * 4
@@ -170,7 +174,7 @@ def test_a_version_2_json_without_its_zip_is_refused(source: Source, target: Dat
     assert "importējiet visu .pvz failu" in err.value.message
     with target.session() as s, pytest.raises(BundleError) as err:
         import_bundle(s, data)  # the data alone, as a caller without the ZIP would pass it
-    assert err.value.code == "bundle.files_without_zip" and "4 faili" in err.value.message
+    assert err.value.code == "bundle.files_without_zip" and "5 faili" in err.value.message
     assert _count(target, Project) == 0
 
 

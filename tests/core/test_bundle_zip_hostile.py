@@ -217,7 +217,7 @@ def test_the_number_of_files_has_a_limit(good: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(bundle_archive, "MAX_MEMBERS", 3)
     with pytest.raises(BundleError) as caught:
         open_bundle_file(good)
-    assert caught.value.code == "bundle.zip_too_many" and caught.value.values["count"] == 5
+    assert caught.value.code == "bundle.zip_too_many" and caught.value.values["count"] == 6
 
 
 @pytest.mark.parametrize(
@@ -225,7 +225,7 @@ def test_the_number_of_files_has_a_limit(good: Path, monkeypatch: pytest.MonkeyP
     [
         (lambda d: d["files"][0].update(name="files/../x"), "bundle.file_name", "$.files[0].name"),
         (lambda d: d["files"][0].update(sha256="0" * 64), "bundle.file_digest", "$.files[0].sha256"),
-        (lambda d: d["files"].append(dict(d["files"][0])), "bundle.repeated", "$.files[4].name"),
+        (lambda d: d["files"].append(dict(d["files"][0])), "bundle.repeated", "$.files[5].name"),
         (lambda d: d["attachments"][0].update(file="files/" + "2" * 64), "bundle.ref_unknown", "$.attachments[0].file"),
         (lambda d: d["attachments"][4].update(project=False), "bundle.attachment_no_owner", "$.attachments[4]"),
         (lambda d: d["attachments"][0].update(kind="selfie"), "bundle.not_allowed", "$.attachments[0].kind"),

@@ -69,7 +69,7 @@ def export_project(session: Session, number: str, funder_name: str | None = None
     return {
         "format": FORMAT,
         "version": VERSION,
-        "project": _project_out(session, project, org_keys, partners, cofinancing),
+        "project": _project_out(session, project, org_keys, partners, cofinancing, files),
         "organisations": [_organisation_out(o, org_keys[o.id], files) for o in organisations],
         "activities": [_activity_out(a, act_keys[a.id]) for a in activities],
         "events": [_event_out(e, event_keys[e.id], act_keys) for e in events],
@@ -149,6 +149,7 @@ def _project_out(
     org_keys: dict[int, str],
     partners: list[ProjectPartner],
     cofinancing: list[Cofinancing],
+    files: dict[str, str],
 ) -> dict[str, Any]:
     pid = project.id
     funder, programme = project.funder, project.programme
@@ -164,6 +165,8 @@ def _project_out(
         "grant_amount": _money_out(project.grant_amount),
         "aim": project.aim,
         "retention_until": _opt_day_out(project.retention_until),
+        "publicity": project.publicity,
+        "logo": _logo_file(project.logo, files),
         "funder": {"name": funder.name, "short_name": funder.short_name, "profile_key": funder.profile_key},
         "programme": None
         if programme is None
@@ -203,12 +206,18 @@ def _project_out(
     }
 
 
+def _logo_file(logo: bytes | None, files: dict[str, str]) -> str | None:
+    """The logo's name in the ZIP (a PNG: the services check it), registered in $.files; None without a logo."""
+    if not logo:
+        return None
+    digest = hashlib.sha256(logo).hexdigest()
+    name = f"{FILES_FOLDER}{digest}.png"
+    files[name] = digest
+    return name
+
+
 def _organisation_out(org: Organisation, key: str, files: dict[str, str]) -> dict[str, Any]:
-    logo = None
-    if org.logo:
-        digest = hashlib.sha256(org.logo).hexdigest()
-        logo = f"{FILES_FOLDER}{digest}.png"  # a logo is a PNG (services.own_organisation checks it)
-        files[logo] = digest
+    logo = _logo_file(org.logo, files)
     return {
         "key": key,
         "name": org.name,

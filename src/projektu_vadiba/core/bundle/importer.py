@@ -198,6 +198,8 @@ def _write(session: Session, plan: Plan, matches: _Matches, logos: dict[str, byt
     session.flush()
 
     project = Project(funder=funder, programme=programme, implementer_id=orgs[plan.implementer].id, **plan.project)
+    if plan.project_logo is not None:
+        project.logo = logos[plan.project_logo]
     session.add(project)
     session.flush()
     pid = project.id

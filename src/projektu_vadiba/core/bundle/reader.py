@@ -362,6 +362,7 @@ class Plan:
     funder: dict[str, Any] = field(default_factory=dict)
     programme: dict[str, Any] | None = None
     project: dict[str, Any] = field(default_factory=dict)
+    project_logo: str | None = None  # the project's own funder logo: a name in $.files
     implementer: str = ""
     organisations: list[Row] = field(default_factory=list)
     partners: list[Row] = field(default_factory=list)
@@ -486,7 +487,9 @@ def _read_project(item: _Reader, plan: Plan) -> None:
         "grant_amount": item.money("grant_amount", required=False),
         "aim": item.text("aim", None),
         "retention_until": item.opt_day("retention_until"),
+        "publicity": " ".join(item.text("publicity", 1000).split()),
     }
+    plan.project_logo = item.opt_ref("logo", plan.files, "$.files")
     plan.funder = _read_funder(item.obj("funder"))
     programme = item.opt_obj("programme")
     plan.programme = None if programme is None else _read_programme(programme)

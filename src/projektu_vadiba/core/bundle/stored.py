@@ -24,7 +24,7 @@ from projektu_vadiba.core.bundle.common import FILES_FOLDER
 from projektu_vadiba.core.bundle.reader import Plan
 from projektu_vadiba.core.errors import BundleError
 from projektu_vadiba.core.failures import os_reason
-from projektu_vadiba.core.models import Attachment, Organisation
+from projektu_vadiba.core.models import Attachment, Organisation, Project
 from projektu_vadiba.core.services.attachments import store_dir, stored_path
 from projektu_vadiba.core.services.own_organisation import LOGO_LIMIT
 
@@ -34,6 +34,8 @@ Opener = Callable[[], IO[bytes]]
 def export_files(session: Session, bundle: dict[str, Any]) -> list[tuple[str, str, Opener]]:
     """(name in the ZIP, SHA-256, opener) of every file the bundle's $.files names, by name."""
     logos = {org["logo"] for org in bundle["organisations"] if org["logo"] is not None}
+    if bundle["project"].get("logo"):
+        logos.add(bundle["project"]["logo"])
     folder = store_dir(session)
     out: list[tuple[str, str, Opener]] = []
     for entry in bundle["files"]:
@@ -46,9 +48,10 @@ def export_files(session: Session, bundle: dict[str, Any]) -> list[tuple[str, st
 
 
 def _logo_of(session: Session, digest: str, name: str) -> bytes:
-    for logo in session.scalars(select(Organisation.logo).where(Organisation.logo.is_not(None))):
-        if logo and hashlib.sha256(logo).hexdigest() == digest:
-            return bytes(logo)
+    for column in (Organisation.logo, Project.logo):
+        for logo in session.scalars(select(column).where(column.is_not(None))):
+            if logo and hashlib.sha256(logo).hexdigest() == digest:
+                return bytes(logo)
     raise BundleError.of("bundle.export_file_changed", name=name)
 
 
@@ -79,6 +82,8 @@ def _file_opener(session: Session, folder: Path, name: str, digest: str) -> Open
 def read_logos(plan: Plan, archive: BundleArchive | None) -> dict[str, bytes]:
     """The organisations' logos (small: read into memory, checked against their SHA-256) by name."""
     names = sorted({logo for row in plan.organisations if (logo := row.refs.get("logo")) is not None})
+    if plan.project_logo is not None:
+        names = sorted({*names, plan.project_logo})
     if not names:
         return {}
     assert archive is not None  # importer.check_archive refused a bundle naming files without its ZIP

@@ -20,22 +20,20 @@ from projektu_vadiba.ui.workspace import Workspace
 SUFFIX = ".pvz"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("project_bundle", text)
-
-
 def export_project_bundle(parent: QWidget | None, db: Database, project_id: int) -> Path | None:
     from projektu_vadiba.core.bundle import write_bundle
     from projektu_vadiba.core.models import Project
 
-    title = _tr("Eksportēt projektu")
+    title = QCoreApplication.translate("project_bundle", "Eksportēt projektu")
     with db.session() as s:
         project = s.get(Project, project_id)
         if project is None:
             return None
         number, funder = project.number, project.funder.name
     suggested = "".join(c if c.isalnum() or c in "-_" else "-" for c in number) + SUFFIX
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, _tr("Projekta pakete (*.pvz)"))
+    name, _ = QFileDialog.getSaveFileName(
+        parent, title, suggested, QCoreApplication.translate("project_bundle", "Projekta pakete (*.pvz)")
+    )
     if not name:
         return None
     target = Path(name)
@@ -50,7 +48,10 @@ def export_project_bundle(parent: QWidget | None, db: Database, project_id: int)
         QMessageBox.warning(parent, title, text_of(exc))
         return None
     QApplication.restoreOverrideCursor()
-    text = _tr("Projekts saglabāts: {path}\nPielikumi: {files}. Citā datorā to atver ar “Fails → Importēt projektu”.")
+    text = QCoreApplication.translate(
+        "project_bundle",
+        "Projekts saglabāts: {path}\nPielikumi: {files}. Citā datorā to atver ar “Fails → Importēt projektu”.",
+    )
     QMessageBox.information(parent, title, text.format(path=target, files=len(bundle["attachments"])))
     return target
 
@@ -59,8 +60,13 @@ def import_project_bundle(parent: QWidget | None, ws: Workspace) -> int | None:
     """The id of the imported project, or None (cancelled or refused with a message)."""
     from projektu_vadiba.core.bundle import import_bundle, open_bundle_file
 
-    title = _tr("Importēt projektu")
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", _tr("Projekta pakete (*.pvz *.json);;Visi faili (*)"))
+    title = QCoreApplication.translate("project_bundle", "Importēt projektu")
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        title,
+        "",
+        QCoreApplication.translate("project_bundle", "Projekta pakete (*.pvz *.json);;Visi faili (*)"),
+    )
     if not name:
         return None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -73,7 +79,9 @@ def import_project_bundle(parent: QWidget | None, ws: Workspace) -> int | None:
         QMessageBox.warning(parent, title, text_of(exc))
         return None
     QApplication.restoreOverrideCursor()
-    text = _tr("Projekts {number} importēts: pasākumi {events}, personas {people}, pielikumi {files}.").format(
+    text = QCoreApplication.translate(
+        "project_bundle", "Projekts {number} importēts: pasākumi {events}, personas {people}, pielikumi {files}."
+    ).format(
         number=summary.number,
         events=summary.events,
         people=summary.people_created + summary.people_matched,
