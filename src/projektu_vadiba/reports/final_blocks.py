@@ -28,6 +28,7 @@ FRAME_TOP_MM = HEADER_RULE_MM + 5.0  # where the text starts
 FOOTER_BASE_MM = 10.0  # the footer's last line's baseline, from the page's bottom edge
 FOOTER_SIZE = 7.0  # pt
 CONTENT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_X_MM
+KEEP_ROWS = 15  # tables up to this many rows are not split over two pages
 
 
 @dataclass(frozen=True)

@@ -22,15 +22,16 @@ from projektu_vadiba.core.dto_sheets import SheetSet
 from projektu_vadiba.core.services.report_dto import MissingText, ReportData
 from projektu_vadiba.reports.final_blocks import CONTENT_WIDTH_MM
 from projektu_vadiba.reports.final_page import DocInfo, PageDecor, ReportDocument
-from projektu_vadiba.reports.final_story import annex_sheets, check_texts, gather, story, suggested_file_name
+from projektu_vadiba.reports.final_story import (
+    ReportOptions,
+    annex_sheets,
+    check_texts,
+    gather,
+    story,
+    suggested_file_name,
+)
 from projektu_vadiba.reports.final_tables import flowables, make_styles
 from projektu_vadiba.reports.fonts import register_fonts
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    draft: bool = False  # allowed with empty mandatory texts; the pages say "MELNRAKSTS"
-    with_lists: bool = False  # append the attended-people list of every annex event
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,12 @@ from projektu_vadiba.reports.text import fill, format_date
 
 
 @dataclass(frozen=True)
+class ReportOptions:
+    draft: bool = False  # allowed with empty mandatory texts; the pages say "MELNRAKSTS"
+    with_lists: bool = False  # append the attended-people list of every annex event (PDF only)
+
+
+@dataclass(frozen=True)
 class Story:
     blocks: Blocks
     labels: ReportLabels

@@ -18,7 +18,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from reportlab.platypus.tables import CellStyle
 
 from projektu_vadiba.reports import styles as st
-from projektu_vadiba.reports.final_blocks import Block, Form, Gap, Grid, Heading, Keep, Pairs, Para
+from projektu_vadiba.reports.final_blocks import KEEP_ROWS, Block, Form, Gap, Grid, Heading, Keep, Pairs, Para
 from projektu_vadiba.reports.fonts import Fonts
 from projektu_vadiba.reports.text import text_width, wrap
 from projektu_vadiba.reports.text_table import TextCellTable
@@ -27,7 +27,6 @@ MM = st.MM
 BODY_SIZE = 9.0
 CELL_SIZE = 7.8
 PAD_X, PAD_Y = 1.3 * MM, 0.9 * MM
-KEEP_ROWS = 15  # tables up to this many rows are not split over two pages
 FRESH_PAGE = 200 * MM  # room of a page with nothing on it yet (the A4 frame is about 244 mm tall)
 _keys = itertools.count(1)
 
