@@ -70,7 +70,7 @@ def test_a_project_with_its_files_moves_to_another_database_and_back_out_unchang
     qtbot.waitUntil(lambda: bool(seen))
     assert written.is_file() and str(written) in seen[0] and "Pielikumi: 5." in seen[0]
     with zipfile.ZipFile(written) as archive:
-        assert archive.namelist()[0] == "project.json" and len(archive.namelist()) == 5
+        assert archive.namelist()[0] == "project.json" and len(archive.namelist()) == 6  # 3 files, 2 logos
 
     other = make_window(qtbot, empty_db, settings)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(written), ""))
