@@ -53,7 +53,7 @@ from projektu_vadiba.core.services.organisations import (
     organisation_dto,
     programme_dto,
 )
-from projektu_vadiba.core.services.own_organisation import LOGO_LIMIT, PNG_SIGNATURE
+from projektu_vadiba.core.services.own_organisation import check_logo
 from projektu_vadiba.core.text import name_key
 from projektu_vadiba.core.validation import Problems, check_length, check_money, check_period, check_required
 
@@ -69,11 +69,7 @@ def _validate(session: Session, data: ProjectInput, project_id: int | None) -> P
     check_period(p, data.start_date, data.end_date, "end_date")
     publicity = " ".join(data.publicity.split())
     check_length(p, publicity, "publicity", "label.publicity", 1000)
-    if data.logo is not None:
-        if not data.logo.startswith(PNG_SIGNATURE):
-            p.coded("logo", "organisation.logo_not_png")
-        elif len(data.logo) > LOGO_LIMIT:
-            p.coded("logo", "organisation.logo_too_large")
+    check_logo(p, data.logo)
     for field, amount in (("total_cost", data.total_cost), ("grant_amount", data.grant_amount)):
         try:
             check_money(amount, field)
