@@ -81,9 +81,9 @@ def floor_tables(data: ReportData) -> list[list[list[str]]]:
     from projektu_vadiba.core.services.money_summary import payment_kind_label
     from projektu_vadiba.core.services.money_summary import percent as ratio
     from projektu_vadiba.reports import text as rtext
+    from projektu_vadiba.reports.final_blocks import amount, day, money, percent, period
     from projektu_vadiba.reports.final_labels import ACTIVITY_STATUS, EVENT_TYPE, PARTNER_ROLE, ReportLabels
     from projektu_vadiba.reports.final_sections import _cofinancing, _method
-    from projektu_vadiba.reports.final_tables import amount, day, money, percent, period
 
     lb, places = ReportLabels(data.lang), rtext.Labels(data.lang)
     p, fin, r = data.project, data.financial, data.reach
@@ -197,18 +197,13 @@ def check_floor_cells(data: ReportData) -> None:
     """The floor's tables hold the report's cells: the same tables, rows and texts (line breaks aside)."""
     from reportlab.platypus import KeepTogether, Table
 
-    from projektu_vadiba.core.services.report_data import report_structure
-    from projektu_vadiba.reports import final_report as fr
-    from projektu_vadiba.reports.final_labels import ReportLabels
-    from projektu_vadiba.reports.final_page import MM
-    from projektu_vadiba.reports.final_sections import Context
-    from projektu_vadiba.reports.final_tables import make_styles
+    from projektu_vadiba.reports.final_blocks import CONTENT_WIDTH_MM
+    from projektu_vadiba.reports.final_story import story
+    from projektu_vadiba.reports.final_tables import flowables, make_styles
     from projektu_vadiba.reports.fonts import register_fonts
 
-    labels = ReportLabels(data.lang, report_structure(data.profile, data.kind).get("labels"))
-    ctx = Context(data, labels, make_styles(register_fonts()), 174 * MM / MM, False)
-    story = fr._title_block(ctx, ()) + fr._body(ctx) + [fr._signatures(ctx)]
-    flat = [f for x in story for f in (x._content if isinstance(x, KeepTogether) else [x])]
+    blocks = flowables(story(data, (), CONTENT_WIDTH_MM, False).blocks, make_styles(register_fonts()))
+    flat = [f for x in blocks for f in (x._content if isinstance(x, KeepTogether) else [x])]
     job = [[["".join(str(c).split()) for c in row] for row in t._cellvalues] for t in flat if isinstance(t, Table)]
     mine = [[["".join(c.split()) for c in row] for row in t] for t in floor_tables(data)]
     assert job == mine, next((j, m) for j, m in zip(job, mine, strict=False) if j != m)

@@ -1,5 +1,5 @@
 """Kill -9 harness for the files the app writes (issue 18, item 8): the attendance sheets PDF, the final report
-PDF, the financial XLSX, the bundle export JSON, the people CSV and XLSX and the evidence ZIP.
+PDF, the financial XLSX, the bundle export (.pvz ZIP), the people CSV and XLSX and the evidence ZIP.
 
 Each run starts the real CLI (`python -m projektu_vadiba --db F ... -o FILE`) over an existing good file (the
 same output of another demo project, so "previous" and "new" differ) and kills it with SIGKILL:
@@ -47,7 +47,7 @@ OUTPUTS: dict[str, tuple[list[str], str]] = {
     "sheets PDF": (["report", "attendance", "{n}", "--all"], ".pdf"),
     "final report PDF": (["report", "final", "{n}", "--draft", "--with-lists"], ".pdf"),
     "financial XLSX": (["report", "financial", "{n}"], ".xlsx"),
-    "bundle export JSON": (["export", "{n}"], ".json"),
+    "bundle export ZIP": (["export", "{n}"], ".pvz"),
     "people CSV": (["people", "export", "--project", "{n}"], ".csv"),
     "people XLSX": (["people", "export", "--project", "{n}"], ".xlsx"),
     "evidence ZIP": (["evidence", "{n}"], ".zip"),
@@ -172,7 +172,7 @@ def describe(path: Path) -> Any:
 
         book = openpyxl.load_workbook(path)
         return ("xlsx", [(ws.title, ws.max_row, ws.max_column) for ws in book.worksheets])
-    if suffix == ".zip":
+    if suffix in (".zip", ".pvz"):
         with zipfile.ZipFile(path) as zf:
             bad = zf.testzip()
             if bad is not None:

@@ -64,6 +64,8 @@ needs_test=(
   "cmd:pg_ctlcluster postgresql"
   "cmd:pdftotext poppler-utils"
   "cmd:soffice libreoffice-calc"
+  # The DOCX report is opened and converted by Writer in its tests
+  "file:/usr/lib/libreoffice/program/libswlo.so libreoffice-writer"
   "cmd:unzip unzip"
 )
 # shellcheck disable=SC2034

@@ -67,12 +67,35 @@ def main() -> int:
         draft = build_report_pdf(mentoring, ReportOptions(draft=True))
         written += pages_to_png(draft.data, "sif-draft", 1, 1)
         written += _eea_page(db)
+        written += _docx_page(data, Path(folder))
         written += _screenshots(db, road_map, Path(folder))
         db.close()
     clock.set_clock(None)
     for path in written:
         print(path.relative_to(ROOT))
     return 0
+
+
+def _docx_page(data: object, folder: Path) -> list[Path]:
+    """The first page of the same final report as DOCX, as LibreOffice Writer lays it out (needs soffice)."""
+    import shutil
+
+    from projektu_vadiba.core.services.report_dto import ReportData
+    from projektu_vadiba.reports.final_docx import write_report_docx
+
+    assert isinstance(data, ReportData)
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice is not installed: docx-final-1.png left as it was", file=sys.stderr)
+        return []
+    source = folder / "docx-final.docx"
+    write_report_docx(data, source)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{folder / 'lo'}", "--headless", "--convert-to", "pdf", "--outdir",
+         str(folder), str(source)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return pages_to_png((folder / "docx-final.pdf").read_bytes(), "docx-final", 1, 1)
 
 
 def _eea_page(db: object) -> list[Path]:

@@ -72,9 +72,12 @@ contains "$tmp/projects.txt" "$number" "projects"
 contains "$tmp/projects.txt" "Ķekavas novadā" "projects (UTF-8 output)"
 [ "$(wc -l <"$tmp/projects.txt")" -eq 3 ] || fail "expected 3 demo projects: $(cat "$tmp/projects.txt")"
 
-step "export"
-"$exe" --db "$db" export "$number" -o "$tmp/project.json" >/dev/null
-contains "$tmp/project.json" "\"number\": \"$number\"" "export"
+step "export and import (bundle .pvz)"
+"$exe" --db "$db" export "$number" -o "$tmp/project.pvz" >/dev/null
+"$exe" --db "$tmp/imported.sqlite" import "$tmp/project.pvz" >"$tmp/import.txt"
+contains "$tmp/import.txt" "$number" "import"
+"$exe" --db "$tmp/imported.sqlite" projects >"$tmp/imported.txt"
+contains "$tmp/imported.txt" "$number" "projects after import"
 
 step "attendance sheet PDF"
 if "$exe" report attendance --help >/dev/null 2>&1; then

@@ -59,7 +59,7 @@ def test_core_imports_leave_qt_and_report_libraries_unloaded() -> None:
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'reportlab', 'openpyxl',"
-        " 'cv2', 'zxingcpp', 'numpy')]\n"
+        " 'cv2', 'zxingcpp', 'numpy', 'docx', 'lxml')]\n"
         "print(','.join(bad))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -31,13 +32,15 @@ def test_demo_projects_export_import_roundtrip(tmp_path: Path, capsys: pytest.Ca
     assert len(lines) == 3 and any(line.startswith(NUMBER) for line in lines)
     assert "23-00-U31523.0-000003" in out
 
-    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    one, two = tmp_path / "one.pvz", tmp_path / "two.pvz"
     assert run(capsys, "--db", first, "export", NUMBER, "-o", str(one))[0] == 0
     code, out, _ = run(capsys, "--db", second, "import", str(one))
     assert code == 0 and NUMBER in out
     assert run(capsys, "--db", second, "export", NUMBER, "-o", str(two))[0] == 0
     assert one.read_bytes() == two.read_bytes()
-    bundle = json.loads(one.read_text(encoding="utf-8"))
+    with zipfile.ZipFile(one) as archive:
+        assert archive.namelist()[0] == "project.json"
+        bundle = json.loads(archive.read("project.json").decode("utf-8"))
     assert bundle["project"]["number"] == NUMBER and bundle["events"] and bundle["people"]
 
     code, _, err = run(capsys, "--db", second, "import", str(one))
@@ -56,9 +59,13 @@ def test_user_mistakes_get_messages(tmp_path: Path, capsys: pytest.CaptureFixtur
     url = f"sqlite:///{tmp_path / 'a.sqlite'}"
     assert run(capsys, "--db", url, "projects") == (0, "Datubāzē nav projektu.\n", "")
 
-    code, _, err = run(capsys, "--db", url, "export", "2099.LV/NVOF/MIC/999", "-o", str(tmp_path / "x.json"))
+    code, _, err = run(capsys, "--db", url, "export", "2099.LV/NVOF/MIC/999", "-o", str(tmp_path / "x.pvz"))
     assert code == 1 and err.startswith("Kļūda: Projekts ar numuru") and "2099.LV/NVOF/MIC/999" in err
     assert "nav atrasts" in err
+    assert not (tmp_path / "x.pvz").exists()
+    # A .json name would hold a ZIP: refused with the name to use instead.
+    code, _, err = run(capsys, "--db", url, "export", "2099.LV/NVOF/MIC/999", "-o", str(tmp_path / "x.json"))
+    assert code == 1 and "ZIP" in err and f"“{tmp_path / 'x.pvz'}”" in err
     assert not (tmp_path / "x.json").exists()
 
     broken = tmp_path / "broken.json"

@@ -83,12 +83,12 @@ def test_a_bundle_imported_twice_is_refused_in_english(tmp_path: Path, capsys: p
     with db.session() as s:
         fill_demo(s)
     db.close()
-    bundle = tmp_path / "project.json"
+    bundle = tmp_path / "project.pvz"
     number = "2025.LV/NVOF/MIC/041"
     assert _err(capsys, "--db", source, "export", number, "-o", str(bundle))[0] == 0
     code, err = _err(capsys, "--db", source, "--lang", "en", "import", str(bundle))
     assert (
         code == 1 and err.startswith(f"Error: The project “{number}” (funder “") and "is already in the database" in err
     )
-    code, err = _err(capsys, "--db", target, "--lang", "en", "export", "NO-SUCH", "-o", str(tmp_path / "x.json"))
+    code, err = _err(capsys, "--db", target, "--lang", "en", "export", "NO-SUCH", "-o", str(tmp_path / "x.pvz"))
     assert code == 1 and err.strip() == "Error: No project has the number “NO-SUCH”."

@@ -71,7 +71,7 @@ def test_the_data_folder_is_under_localappdata_where_the_uninstaller_looks(
 def test_folders_and_files_with_latvian_letters_and_spaces(
     folder: Path, demo_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bundle = folder / "Projekts ķēde.json"
+    bundle = folder / "Projekts ķēde.pvz"
     assert run(capsys, "--db", demo_db, "export", NUMBER, "-o", str(bundle))[0] == 0
     other = folder / "Otrs dators" / "Ūdens dati.sqlite"
     code, out, err = run(capsys, "--db", str(other), "import", str(bundle))

@@ -1124,6 +1124,14 @@
         <translation>&amp;Refresh</translation>
     </message>
     <message>
+        <source>Importēt &amp;projektu (.pvz)…</source>
+        <translation>Import &amp;project (.pvz)…</translation>
+    </message>
+    <message>
+        <source>&amp;Eksportēt projektu (.pvz)…</source>
+        <translation>&amp;Export project (.pvz)…</translation>
+    </message>
+    <message>
         <source>&amp;Organizācijas dati…</source>
         <translation>&amp;Organisation details…</translation>
     </message>
@@ -1825,8 +1833,28 @@
         <translation>Separate with commas.</translation>
     </message>
     <message>
+        <source>Publicitātes teksts</source>
+        <translation>Publicity sentence</translation>
+    </message>
+    <message>
+        <source>Tukšs: finansētāja profila teksts. Drukā katras lapas kājenē.</source>
+        <translation>Empty: the funder profile&apos;s sentence. Printed in every page&apos;s footer.</translation>
+    </message>
+    <message>
+        <source>Finansētāja logotips</source>
+        <translation>Funder&apos;s logo</translation>
+    </message>
+    <message>
+        <source>Drukā blakus profila logotipiem.</source>
+        <translation>Printed next to the profile&apos;s logos.</translation>
+    </message>
+    <message>
         <source>piem., %1</source>
         <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>piem., Projektu finansē Ķekavas novada pašvaldība.</source>
+        <translation>e.g., The project is funded by Ķekava Municipality.</translation>
     </message>
     <message>
         <source>Jauns projekts %1</source>
@@ -3412,6 +3440,35 @@ Delete these backup copies?</translation>
     <message>
         <source>%1 jau ir šī pasākuma sarakstā.</source>
         <translation>%1 is already on this event&apos;s list.</translation>
+    </message>
+</context>
+<context>
+    <name>project_bundle</name>
+    <message>
+        <source>Eksportēt projektu</source>
+        <translation>Export project</translation>
+    </message>
+    <message>
+        <source>Projekta pakete (*.pvz)</source>
+        <translation>Project package (*.pvz)</translation>
+    </message>
+    <message>
+        <source>Projekts saglabāts: {path}
+Pielikumi: {files}. Citā datorā to atver ar “Fails → Importēt projektu”.</source>
+        <translation>Project saved: {path}
+Attachments: {files}. On another computer open it with “File → Import project”.</translation>
+    </message>
+    <message>
+        <source>Importēt projektu</source>
+        <translation>Import project</translation>
+    </message>
+    <message>
+        <source>Projekta pakete (*.pvz *.json);;Visi faili (*)</source>
+        <translation>Project package (*.pvz *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Projekts {number} importēts: pasākumi {events}, personas {people}, pielikumi {files}.</source>
+        <translation>Project {number} imported: events {events}, people {people}, attachments {files}.</translation>
     </message>
 </context>
 <context>

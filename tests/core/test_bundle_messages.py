@@ -111,9 +111,9 @@ CASES = {
         ("version",),
         VERSION + 1,
         f"$.version: paketes versija {VERSION + 1} nav atbalstīta: tā izveidota ar jaunāku programmu "
-        f"(šī programma lasa versiju {VERSION}); atjauniniet programmu",
+        f"(šī programma lasa versijas 1, {VERSION}); atjauniniet programmu",
         f"$.version: bundle version {VERSION + 1} is not supported: it was made by a newer program "
-        f"(this program reads version {VERSION}); update the program",
+        f"(this program reads versions 1, {VERSION}); update the program",
     ),
 }
 

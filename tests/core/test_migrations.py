@@ -105,15 +105,15 @@ def test_0007_adds_headcounts_of_unlisted_people_zero_for_old_events(at_head: Da
         assert activities.get_event(s, event_id).unlisted == 85
 
 
-def test_0008_keeps_every_text_as_the_final_reports_and_texts_per_report_after(at_head: Database) -> None:
+def test_0013_keeps_every_text_as_the_final_reports_and_texts_per_report_after(at_head: Database) -> None:
     from projektu_vadiba.core.services import report_texts
 
     db = at_head
     period = (date(2023, 3, 1), date(2023, 7, 31))
     with db.session() as s:
         pid = projects.create_project(s, project_input()).id
-    _migrate(db, "downgrade", "0007")
-    with db.engine.begin() as conn:  # texts as 0007 kept them: one per section key for the whole project
+    _migrate(db, "downgrade", "0012")
+    with db.engine.begin() as conn:  # texts as 0012 kept them: one per section key for the whole project
         conn.execute(
             text("INSERT INTO project_texts (project_id, key, text) VALUES (:p, :k, :t)"),
             [
@@ -136,7 +136,7 @@ def test_0008_keeps_every_text_as_the_final_reports_and_texts_per_report_after(a
             s.execute(
                 text("INSERT INTO project_texts (project_id, key, text) VALUES (:p, 'aim_reached', '')"), {"p": pid}
             )
-    _migrate(db, "downgrade", "0007")  # back: the final report's texts stay, the interim reports' go
+    _migrate(db, "downgrade", "0012")  # back: the final report's texts stay, the interim reports' go
     with db.engine.connect() as conn:
         rows = conn.execute(text("SELECT key, text FROM project_texts WHERE project_id = :p ORDER BY key"), {"p": pid})
         assert [tuple(r) for r in rows] == [

@@ -16,10 +16,11 @@ import json
 import random
 import signal
 import sqlite3
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -254,6 +255,7 @@ class Corpus:
     scan_images: list[Any]
     database: bytes
     counter: int = 0
+    bundle_zip: list[bytes] = field(default_factory=list)  # version 2 bundles (.pvz) with an attachment
 
     def file(self, data: bytes, suffix: str) -> Path:
         self.counter += 1
@@ -269,10 +271,10 @@ class Corpus:
 def make_corpus(folder: Path) -> Corpus:
     from openpyxl import Workbook
 
-    from projektu_vadiba.core.bundle.export import dump_bundle, export_project
+    from projektu_vadiba.core.bundle.export import dump_bundle, export_project, write_bundle
     from projektu_vadiba.core.demo import fill_demo
-    from projektu_vadiba.core.models import Attendance, Project
-    from projektu_vadiba.core.services import sheets
+    from projektu_vadiba.core.models import Attendance, Event, Project
+    from projektu_vadiba.core.services import attachments, sheets
     from projektu_vadiba.reports.sheet_print import print_attendance_pdf
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -284,9 +286,15 @@ def make_corpus(folder: Path) -> Corpus:
         fill_demo(s, seed=7, around=None)
     with db.session() as s:
         numbers = [p.number for p in s.query(Project).order_by(Project.id)]
-        bundles = [dump_bundle(export_project(s, number)).encode() for number in numbers[:2]]
+        bundles = [dump_bundle(_as_version_1(export_project(s, number))).encode() for number in numbers[:2]]
         event_id = s.query(Attendance.event_id).order_by(Attendance.event_id).first()[0]  # type: ignore[index]
         pdf = print_attendance_pdf(s, sheets.event_sheets(s, event_id))
+        original = folder / "lapa ar parakstiem.pdf"
+        original.write_bytes(pdf.data)
+        attachments.add(s, original, attachments.Owner(event_id=event_id), kind="signed_sheet")
+        event = s.get(Event, event_id)
+        assert event is not None
+        write_bundle(s, event.project.number, folder / "seed.pvz")
     db.close()
     copy = folder / "seed.sqlite"
     with sqlite3.connect(demo_path) as src, sqlite3.connect(copy) as dst:  # one self-contained file, no WAL
@@ -312,7 +320,13 @@ def make_corpus(folder: Path) -> Corpus:
         scans=scans,
         scan_images=scan_images,
         database=database,
+        bundle_zip=[(folder / "seed.pvz").read_bytes()],
     )
+
+
+def _as_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """The JSON file earlier releases wrote (a version 2 JSON alone is refused: it belongs in its ZIP)."""
+    return {**{k: v for k, v in data.items() if k not in ("attachments", "files")}, "version": 1}
 
 
 def _scan_seeds(pdf: Any, folder: Path) -> tuple[list[Any], list[tuple[str, bytes]]]:
@@ -343,14 +357,14 @@ def run_table(corpus: Corpus, data: bytes, suffix: str) -> None:
             s.rollback()
 
 
-def run_bundle(corpus: Corpus, data: bytes) -> None:
-    """A bundle as `import FILE` reads it: parsed, validated, inserted (rolled back)."""
-    from projektu_vadiba.core.bundle import import_bundle, load_bundle_file
+def run_bundle(corpus: Corpus, data: bytes, suffix: str = ".json") -> None:
+    """A bundle as `import FILE` reads it: opened (a ZIP checked), validated, inserted with its files (rolled
+    back, which removes the files again)."""
+    from projektu_vadiba.core.bundle import import_bundle, open_bundle_file
 
-    parsed = load_bundle_file(corpus.file(data, ".json"))
-    with corpus.db.sessions() as s:
+    with open_bundle_file(corpus.file(data, suffix)) as opened, corpus.db.sessions() as s:
         try:
-            import_bundle(s, parsed)
+            import_bundle(s, opened.data, files=opened.archive)
             s.flush()
         finally:
             s.rollback()
@@ -414,9 +428,43 @@ def xlsx_case(corpus: Corpus, r: random.Random, *, bomb_bytes: int = 0) -> Calla
 
 
 def bundle_case(corpus: Corpus, r: random.Random) -> Callable[[], None]:
+    if corpus.bundle_zip and r.random() < 0.5:
+        seed = r.choice(corpus.bundle_zip)
+        zipped = mutate_bundle_zip(seed, r) if r.random() < 0.7 else mutate_bytes(seed, r)
+        return lambda: run_bundle(corpus, zipped, r.choice([".pvz", ".zip", ".json"]))
     seed = r.choice(corpus.bundle)
     data = mutate_json(seed, r) if r.random() < 0.8 else mutate_bytes(seed, r)
     return lambda: run_bundle(corpus, data)
+
+
+_HOSTILE_NAMES = ["../x", "files/../../x", "/abs", "C:/x", "files\\..\\x", "files/" + "0" * 64, "readme.txt", ""]
+
+
+def mutate_bundle_zip(data: bytes, r: random.Random) -> bytes:
+    """A version 2 bundle damaged inside and zipped again properly: project.json's data mutated, a file's bytes
+    changed, a member dropped, repeated or renamed to a hostile name."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    for _ in range(r.randint(1, 2)):
+        i = r.randrange(len(members))
+        name, body = members[i]
+        kind = r.randrange(5)
+        if kind == 0 and name == "project.json":
+            members[i] = (name, mutate_json(body, r))
+        elif kind in (0, 1):
+            members[i] = (name, mutate_bytes(body, r))
+        elif kind == 2 and len(members) > 1:
+            del members[i]
+        elif kind == 3:
+            members.append(members[i])
+        else:
+            members[i] = (r.choice(_HOSTILE_NAMES) or name, body)
+    out = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        warnings.simplefilter("ignore")  # a repeated name is the point
+        for name, body in members:
+            archive.writestr(name, body)
+    return out.getvalue()
 
 
 def scan_case(corpus: Corpus, r: random.Random) -> Callable[[], None]:

@@ -94,6 +94,7 @@ def test_the_seeds_themselves_are_read_whole(corpus: fuzz.Corpus) -> None:
     assert fuzz.outcome_of(lambda: fuzz.run_table(corpus, corpus.csv[0], ".csv")) == "ok"
     assert fuzz.outcome_of(lambda: fuzz.run_table(corpus, corpus.xlsx[0], ".xlsx")) == "ok"
     assert fuzz.outcome_of(lambda: fuzz.run_bundle(corpus, corpus.bundle[0])) == "ok"
+    assert fuzz.outcome_of(lambda: fuzz.run_bundle(corpus, corpus.bundle_zip[0], ".pvz")) == "ok"
     seed = corpus.file(corpus.database, ".sqlite")
     assert fuzz.outcome_of(lambda: fuzz.run_database(corpus, seed), boundary=seed) == "ok"
     suffix, data = corpus.scans[0]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.services import projects
 from projektu_vadiba.core.services.own_organisation import OwnOrganisationInput, get_own, save_own
 from projektu_vadiba.resources import resource
 from projektu_vadiba.ui.dialogs import organisation_form
@@ -123,3 +124,33 @@ def test_a_new_project_is_implemented_by_our_organisation(qtbot: QtBot, seeded: 
     on_dialog(look)
     QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert seen == ["Biedrība “Ūdru kopiena”"]
+
+
+def test_a_projects_own_publicity_and_logo_typed_saved_and_undone(
+    qtbot: QtBot, seeded: Seeded, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A municipality's project: its sentence typed into the project form, its logo chosen, Enter saves (one
+    undoable step), Ctrl+Z takes both back."""
+    monkeypatch.setattr(organisation_form, "choose_logo_file", lambda _parent: str(resource("logos", "leader.png")))
+    pid = seeded.ids["2023-NVO-07"]
+    window = make_window(qtbot, seeded.db, settings)
+    window.open_project(pid, "overview")
+    sentence = "Projektu finansē Ķekavas novada pašvaldība."
+
+    def fill(form) -> None:  # type: ignore[no-untyped-def]
+        activate(form)
+        _click(form.publicity)
+        _type(sentence)
+        _click(form.logo.choose_button)
+        QTest.keyClick(form.number, Qt.Key.Key_Return)
+
+    on_dialog(fill)
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    with seeded.db.session() as s:
+        saved = projects.get_project(s, pid)
+    assert saved.publicity == sentence and saved.logo is not None and saved.logo.startswith(b"\x89PNG")
+    activate(window)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with seeded.db.session() as s:
+        undone = projects.get_project(s, pid)
+    assert (undone.publicity, undone.logo) == ("", None)

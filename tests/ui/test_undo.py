@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 from projektu_vadiba.core.dto import ActivityInput, EventInput, ProjectInput
 from projektu_vadiba.core.services import activities, projects
 from projektu_vadiba.core.services.event_delete import activity_input
+from projektu_vadiba.core.services.projects import project_input
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
-from projektu_vadiba.ui.entities import ACTIVITY, EVENT, PROJECT, project_input
+from projektu_vadiba.ui.entities import ACTIVITY, EVENT, PROJECT
 from projektu_vadiba.ui.workspace import Workspace
 
 from .conftest import Seeded

@@ -1,4 +1,5 @@
-"""Commands on whole projects: demo data, the list, JSON bundle export and import."""
+"""Commands on whole projects: demo data, the list, bundle export (a version 2 `.pvz` ZIP) and import (that or a
+version 1 JSON file)."""
 
 from __future__ import annotations
 
@@ -30,14 +31,14 @@ def register(commands: Any) -> None:
 
     commands.add_parser("projects", help="projektu saraksts").set_defaults(handler=list_command)
 
-    export = commands.add_parser("export", help="eksportēt projektu JSON paketē")
+    export = commands.add_parser("export", help="eksportēt projektu paketē (.pvz: ZIP ar datiem un pielikumiem)")
     export.add_argument("number", metavar="NUMURS", help="projekta numurs, piemēram 2023.LV/NVOF/MAC/041/58")
     export.add_argument("--funder", metavar="NOSAUKUMS", help="finansētājs, ja numurs ir vairākiem")
-    export.add_argument("-o", "--output", metavar="FAILS.json", required=True, type=Path)
+    export.add_argument("-o", "--output", metavar="FAILS.pvz", required=True, type=Path)
     export.set_defaults(handler=export_command)
 
-    imp = commands.add_parser("import", help="importēt projektu no JSON paketes")
-    imp.add_argument("file", metavar="FAILS.json", type=Path)
+    imp = commands.add_parser("import", help="importēt projektu no paketes (.pvz vai vecās versijas .json)")
+    imp.add_argument("file", metavar="FAILS.pvz", type=Path)
     imp.set_defaults(handler=import_command)
 
 
@@ -72,29 +73,25 @@ def list_command(db: Database, _args: argparse.Namespace) -> int:
 
 
 def export_command(db: Database, args: argparse.Namespace) -> int:
-    from projektu_vadiba.core.bundle import dump_bundle, export_project
+    from projektu_vadiba.core.bundle import write_bundle
+    from projektu_vadiba.core.errors import AppError
 
+    output: Path = args.output
+    if output.suffix.lower() == ".json":  # the JSON alone cannot carry the attachments: not a file to import
+        raise AppError.of("cli.export_json_name", suggested=str(output.with_suffix(".pvz")))
     with db.session() as s:
-        bundle = export_project(s, args.number, args.funder)
-    write_text(args.output, dump_bundle(bundle))
-    print(f"Projekts {args.number} eksportēts: {args.output}")
+        write_bundle(s, args.number, output, args.funder)
+    print(f"Projekts {args.number} eksportēts: {output}")
     return 0
 
 
 def import_command(db: Database, args: argparse.Namespace) -> int:
-    from projektu_vadiba.core.bundle import import_bundle, load_bundle_file
+    from projektu_vadiba.core.bundle import import_bundle, open_bundle_file
 
-    data = load_bundle_file(args.file)
-    with db.session() as s:
-        summary = import_bundle(s, data)
+    with open_bundle_file(args.file) as opened, db.session() as s:
+        summary = import_bundle(s, opened.data, files=opened.archive)
     lang = language.current()
     print(render("cli.imported", {"number": summary.number}, lang))
     for warning in summary.warnings:
         print(render("cli.warning", {"text": text_of(warning, lang)}, lang), file=sys.stderr)
     return 0
-
-
-def write_text(path: Path, text: str) -> None:
-    from projektu_vadiba.core import atomic_files
-
-    atomic_files.write_text(path, text)

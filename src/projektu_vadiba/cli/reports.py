@@ -2,8 +2,11 @@
 
 projektu-vadiba report attendance NUMBER [--event ID | --activity CODE | --all] [--blank-rows N]
                                          [--landscape | --portrait] [--blank | --attended] -o FILE.pdf
-projektu-vadiba report final NUMBER [--draft] [--with-lists] [--lang en] -o FILE.pdf
-projektu-vadiba report interim NUMBER --from D --to D [--draft] [--with-lists] [--lang en] -o FILE.pdf
+projektu-vadiba report final NUMBER [--draft] [--with-lists] [--lang en] -o FILE.pdf|FILE.docx
+projektu-vadiba report interim NUMBER --from D --to D [--draft] [--with-lists] [--lang en] -o FILE.pdf|FILE.docx
+
+A final or interim report whose FILE ends in .docx is written as an editable Word document (the same content,
+without the appended lists).
 projektu-vadiba report financial NUMBER [--from D --to D] [--lang en] -o FILE.xlsx
 """
 
@@ -13,7 +16,7 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from projektu_vadiba.cli import language, report_texts
 from projektu_vadiba.core.dates import parse_date
@@ -21,6 +24,9 @@ from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto_sheets import SheetSet
 from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.messages import text_of
+
+if TYPE_CHECKING:
+    from projektu_vadiba.core.services.report_dto import ReportData
 
 ATTENDANCE_EPILOG = """\
 Bez --event, --activity vai --all komanda parāda projekta pasākumus ar to ID un beidz darbu ar kodu 2:
@@ -115,9 +121,12 @@ def _register_reports(kinds: Any) -> None:
         parser.add_argument("--to", dest="date_to", type=_day, metavar="DATUMS", required=kind == "interim",
                             help="perioda beigas" + ("" if kind == "interim" else " (neobligāts)"))  # fmt: skip
         parser.add_argument("--lang", choices=("lv", "en"), default="lv", help="pārskata valoda (noklusēti lv)")
-        suffix = "xlsx" if kind == "financial" else "pdf"
-        parser.add_argument("-o", "--output", metavar=f"FAILS.{suffix}", type=Path, required=True,
-                            help=f"kur saglabāt {suffix.upper()}")  # fmt: skip
+        if kind == "financial":
+            parser.add_argument("-o", "--output", metavar="FAILS.xlsx", type=Path, required=True,
+                                help="kur saglabāt XLSX")  # fmt: skip
+        else:
+            parser.add_argument("-o", "--output", metavar="FAILS.pdf|FAILS.docx", type=Path, required=True,
+                                help="kur saglabāt: .pdf — PDF, .docx — rediģējams Word dokuments")  # fmt: skip
         if kind != "financial":
             parser.add_argument("--draft", action="store_true", help="melnraksts, arī ja trūkst obligāto tekstu")
             parser.add_argument("--with-lists", action="store_true",
@@ -143,13 +152,20 @@ def _period(args: argparse.Namespace) -> tuple[date, date] | None:
 
 def report_command(db: Database, args: argparse.Namespace) -> int:
     from projektu_vadiba.core.services.projects import find_project_id
-    from projektu_vadiba.reports.final_report import ReportOptions, gather, write_report_pdf
+    from projektu_vadiba.reports.final_story import ReportOptions, gather
 
+    docx = args.output.suffix.lower() == ".docx"
+    if docx and args.with_lists:  # the lists are signed sheets: PDF pages, not text to edit
+        raise AppError.of("cli.docx_no_lists")
     period = _period(args)
     with db.session() as s:
         project_id = find_project_id(s, args.number, args.funder)
         data, lists = gather(s, project_id, period, with_lists=args.with_lists, lang=args.lang)
     try:
+        if docx:
+            return _write_docx(data, args)
+        from projektu_vadiba.reports.final_report import write_report_pdf
+
         pdf = write_report_pdf(data, args.output, ReportOptions(args.draft, args.with_lists), lists)
     except AppError as exc:
         if data.missing_texts and not args.draft:  # the message ends "... vai veidojiet pārskata melnrakstu."
@@ -161,6 +177,18 @@ def report_command(db: Database, args: argparse.Namespace) -> int:
     print(f"Saglabāts: {args.output} (lapas: {pdf.report_pages}{lists_text})")
     if pdf.missing:
         names = ", ".join(f"“{m.title}”" for m in pdf.missing)
+        print(f"Melnraksts: jāaizpilda {names}.", file=sys.stderr)
+    return 0
+
+
+def _write_docx(data: ReportData, args: argparse.Namespace) -> int:
+    from projektu_vadiba.reports.final_docx import write_report_docx
+    from projektu_vadiba.reports.final_story import ReportOptions
+
+    made = write_report_docx(data, args.output, ReportOptions(args.draft))
+    print(f"Saglabāts: {args.output} (rediģējams DOCX)")
+    if made.missing:
+        names = ", ".join(f"“{m.title}”" for m in made.missing)
         print(f"Melnraksts: jāaizpilda {names}.", file=sys.stderr)
     return 0
 

@@ -115,6 +115,8 @@ class ProjectDetail:
     deadlines: tuple[DeadlineDTO, ...]
     texts: dict[str, str] = field(hash=False)
     warnings: tuple[str, ...] = ()
+    publicity: str = ""  # the project's own publicity sentence ("" = the profile's)
+    logo: bytes | None = field(default=None, hash=False, repr=False)  # the project's own funder logo (PNG)
 
     @property
     def profile_key(self) -> str:
@@ -300,6 +302,8 @@ class ProjectInput:
     aim: str = ""
     target_groups: tuple[str, ...] = ()
     retention_until: date | None = None
+    publicity: str = ""  # the funder's sentence for this project when its profile has none of its own
+    logo: bytes | None = field(default=None, hash=False, repr=False)  # the funder's logo for it (PNG)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ class SheetProject:
     implementer_contact: str  # e-mail and/or phone of the implementer, "" when unknown
     retention_until: date | None
     implementer_logo: bytes | None = None  # PNG kept with the organisation (Organizācijas dati)
+    publicity: str = ""  # the project's own publicity sentence ("" = the profile's)
+    logo: bytes | None = None  # the project's own funder logo (PNG)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -95,6 +95,18 @@ class FunderProfile:
     deadlines: tuple[DeadlineRule, ...]
     raw: dict[str, Any] = field(hash=False, repr=False)
     folder: Path = field(default_factory=lambda: resource("funders"), repr=False)
+    project_logo: bytes | None = field(default=None, hash=False, repr=False, compare=False)
+
+    def for_project(self, publicity: str, logo: bytes | None) -> FunderProfile:
+        """The profile as one project prints it: the project's own publicity sentence instead of the profile's (a
+        municipality or foreign fund writes its own), its own funder logo after the profile's."""
+        if not publicity and logo is None:
+            return self
+        if not publicity:
+            return replace(self, project_logo=logo)
+        # The project's sentence replaces the event-sheet variant too: the sheet must not print another funder's.
+        raw = {k: v for k, v in self.raw.items() if k != "event_publicity"}
+        return replace(self, publicity={"lv": publicity, "en": publicity}, raw=raw, project_logo=logo)
 
     def number_matches(self, number: str) -> bool:
         return not self.number_pattern or re.fullmatch(self.number_pattern, number) is not None

@@ -167,6 +167,7 @@ PROFILE = _object(
         "final_report": _REPORT,
         "interim_report": _REPORT,
         "certificate": _object({}),
+        "ledger_order": _one_of({"date", "payment"}),
     },
     required=("name",),
 )

@@ -116,7 +116,9 @@ class _Writer:
 
         self.sheets, self.options = sheets, options
         self.fonts = register_fonts()
-        self.profile = load_profile(sheets.project.profile_key)
+        self.profile = load_profile(sheets.project.profile_key).for_project(
+            sheets.project.publicity, sheets.project.logo
+        )
         self.config: dict[str, Any] = sheet_config(self.profile)
         self.labels = Labels(options.lang, self.config.get("labels"))
         wide = options.landscape if options.landscape is not None else self.config.get("orientation") == "landscape"

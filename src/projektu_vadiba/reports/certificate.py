@@ -93,7 +93,7 @@ class _Labels:
 def build_certificates_pdf(certs: CertificateSet, lang: str = "lv") -> CertificatePdf:
     from reportlab.pdfgen.canvas import Canvas
 
-    profile = load_profile(certs.project.profile_key)
+    profile = load_profile(certs.project.profile_key).for_project(certs.project.publicity, certs.project.logo)
     labels = _Labels(lang, profile)
     fonts = register_fonts()
     buffer = io.BytesIO()

@@ -104,16 +104,20 @@ def find_file(relative: str, profile: FunderProfile | None = None) -> Path | Non
     return profile.file(relative) if profile is not None else None
 
 
-def funder_logos(profile: FunderProfile) -> list[Logo]:
+def funder_logo_files(profile: FunderProfile) -> list[Path]:
+    """The files of the profile's logos that are there, in the profile's order (the PDF and the DOCX both)."""
     named = profile.raw.get("logo") or []
     relatives = [named] if isinstance(named, str) else list(named)
-    logos: list[Logo] = []
-    for relative in relatives:
-        path = find_file(relative, profile) if relative else None
-        logo = _load(path) if path else None
-        if logo is not None:
-            logos.append(logo)
-    return logos
+    found = (find_file(relative, profile) if relative else None for relative in relatives)
+    return [path for path in found if path is not None]
+
+
+def funder_logos(profile: FunderProfile) -> list[Logo]:
+    sources: list[Path | bytes] = [*funder_logo_files(profile)]
+    if profile.project_logo:  # the project's own funder (a municipality): after the profile's
+        sources.append(profile.project_logo)
+    loaded = (_load(source) for source in sources)
+    return [logo for logo in loaded if logo is not None]
 
 
 def implementer_logo(saved: bytes | None = None) -> Logo | None:

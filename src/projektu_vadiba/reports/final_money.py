@@ -4,6 +4,7 @@ Every amount is printed from the Decimal sums of core.services.money_summary; no
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from projektu_vadiba.core.messages import text_of
@@ -11,37 +12,37 @@ from projektu_vadiba.core.services.money_dto import CategorySummary, LineSummary
 from projektu_vadiba.core.services.money_format import number
 from projektu_vadiba.core.services.money_summary import payment_kind_label
 from projektu_vadiba.core.services.report_dto import ReportSection
-from projektu_vadiba.reports.final_sections import Context, Flowables
-from projektu_vadiba.reports.final_tables import Grid, day, gap, money, pairs_table, para, percent
+from projektu_vadiba.reports.final_blocks import Blocks, Gap, Grid, Pairs, Para, day, money, percent
+from projektu_vadiba.reports.final_sections import Context
 from projektu_vadiba.reports.styles import HEADER_FILL
 
 MONEY_WIDTHS = [66, 27, 27, 27, 27]
 WARN = "#8a1f11"
 
 
-def financial_summary(ctx: Context, _section: ReportSection) -> Flowables:
-    s, lb, st = ctx.data.financial, ctx.labels, ctx.styles
-    out: Flowables = []
+def financial_summary(ctx: Context, _section: ReportSection) -> Blocks:
+    s, lb = ctx.data.financial, ctx.labels
+    out: Blocks = []
     if s.period_from is not None and s.period_to is not None:
         out.append(ctx.muted("money_period", start=day(s.period_from), end=day(s.period_to)))
     if not any(c.lines for c in s.categories):
         out.append(ctx.muted("no_budget"))
-    out += [para(lb["by_category"], st.sub), _categories(ctx, s)]
+    out += [Para(lb["by_category"], "sub"), _categories(ctx, s)]
     if s.warnings:
-        out.append(gap(1.5))
+        out.append(Gap(1.5))
         # In the report's language: the core keeps each warning's code and values (a Latvian text inside an English
         # report was the bug).
-        out += [para(f"{lb['warnings']}: {text_of(w, lb.lang)}", st.warning) for w in s.warnings]
+        out += [Para(f"{lb['warnings']}: {text_of(w, lb.lang)}", "warning") for w in s.warnings]
     if any(c.lines for c in s.categories) or s.unassigned_spent:
-        out += [para(lb["by_line"], st.sub), _lines(ctx, s)]
-    out += [para(lb["by_source"], st.sub), _sources(ctx, s)]
-    out += [para(lb["payments"], st.sub), *_payments(ctx, s)]
+        out += [Para(lb["by_line"], "sub"), _lines(ctx, s)]
+    out += [Para(lb["by_source"], "sub"), _sources(ctx, s)]
+    out += [Para(lb["payments"], "sub"), *_payments(ctx, s)]
     notes = [lb["variance_note"]]
     if s.ineligible:
         notes.append(lb["ineligible"].format(amount=money(s.ineligible)))
     limit = f"{number(s.limit_percent, 1).removesuffix(',0')}\u00a0%"
     notes.append(lb["limit"].format(pct=limit) if s.limit_percent else lb["no_limit"])
-    out += [gap(1), *(para(n, st.muted) for n in notes)]
+    out += [Gap(1), *(Para(n, "muted") for n in notes)]
     return out
 
 
@@ -49,7 +50,7 @@ def _money_row(grid: Grid, name: str, row: CategorySummary | LineSummary, **styl
     grid.add(name, money(row.planned), money(row.spent), money(row.variance), percent(row.spent_percent), **style)
 
 
-def _categories(ctx: Context, s: MoneySummary) -> Any:
+def _categories(ctx: Context, s: MoneySummary) -> Grid:
     lb = ctx.labels
     grid = Grid(MONEY_WIDTHS, [lb["category"], lb["planned"], lb["spent"], lb["variance"], lb["spent_pct"]],
                 right=(1, 2, 3, 4))  # fmt: skip
@@ -59,10 +60,10 @@ def _categories(ctx: Context, s: MoneySummary) -> Any:
         lb["total"], money(s.planned), money(s.spent), money(s.variance), percent(s.spent_percent),
         bold=True, fill=HEADER_FILL, colour=WARN if s.variance < 0 else "",
     )  # fmt: skip
-    return grid.build(ctx.styles.fonts)
+    return grid
 
 
-def _lines(ctx: Context, s: MoneySummary) -> Any:
+def _lines(ctx: Context, s: MoneySummary) -> Grid:
     lb = ctx.labels
     grid = Grid([14, 52, 27, 27, 27, 27], [lb["code"], lb["line"], lb["planned"], lb["spent"], lb["variance"],
                                            lb["spent_pct"]], right=(2, 3, 4, 5))  # fmt: skip
@@ -80,10 +81,10 @@ def _lines(ctx: Context, s: MoneySummary) -> Any:
                      percent(ln.spent_percent), colour=WARN if ln.over_budget else "")  # fmt: skip
         if c.key == "":  # expenses booked on no budget line
             grid.add("", c.label, money(c.planned), money(c.spent), money(c.variance), "–", colour=WARN)
-    return grid.build(ctx.styles.fonts)
+    return grid
 
 
-def _sources(ctx: Context, s: MoneySummary) -> Any:
+def _sources(ctx: Context, s: MoneySummary) -> Grid:
     lb = ctx.labels
     grid = Grid(MONEY_WIDTHS, [lb["source"], lb["planned"], lb["spent"], lb["variance"], lb["spent_pct"]],
                 right=(1, 2, 3, 4))  # fmt: skip
@@ -91,18 +92,18 @@ def _sources(ctx: Context, s: MoneySummary) -> Any:
         grid.add(src.label, money(src.planned), money(src.spent), money(src.variance), percent(src.spent_percent))
     grid.add(lb["total"], money(s.planned), money(s.spent), money(s.variance), percent(s.spent_percent),
              bold=True, fill=HEADER_FILL)  # fmt: skip
-    return grid.build(ctx.styles.fonts)
+    return grid
 
 
-def _payments(ctx: Context, s: MoneySummary) -> Flowables:
+def _payments(ctx: Context, s: MoneySummary) -> Blocks:
     lb = ctx.labels
-    out: Flowables = []
+    out: Blocks = []
     if s.payments:
         grid = Grid([44, 24, 30, 76], [lb["payment_kind"], lb["date"], lb["amount"], lb["note"]], right=(2,))
         for p in s.payments:
             grid.add(payment_kind_label(ctx.data.profile, p.kind, lb.lang), day(p.received_on), money(p.amount),
                      p.note)  # fmt: skip
-        out += [grid.build(ctx.styles.fonts), gap(1.5)]
+        out += [grid, Gap(1.5)]
     else:
         out.append(ctx.muted("no_payments"))
     totals = [
@@ -111,5 +112,27 @@ def _payments(ctx: Context, s: MoneySummary) -> Flowables:
         (lb["outstanding"], money(s.grant_outstanding)),
         (lb["grant_spent"], money(s.grant_spent)),
     ]
-    out.append(pairs_table(totals, ctx.styles.fonts, 120, label_mm=80))
+    out.append(Pairs(totals, 120, label_mm=80))
     return out
+
+
+def ledger(ctx: Context, _section: ReportSection) -> Blocks:
+    """Every expense with its supporting document, numbered in the profile's ledger order (Latviešu fonds and LAD:
+    in payment order, so the numbers match the receipts filed with the report), and the total."""
+    s, lb = ctx.data.financial, ctx.labels
+    if not s.ledger:
+        return [ctx.muted("no_expenses")]
+    out: Blocks = [Para(lb["ledger_payment" if s.ledger_order == "payment" else "ledger_date"], "muted")]
+    grid = Grid([10, 21, 21, 27, 72, 23], [lb["nr"], lb["paid_on"], lb["date"], lb["document_no"], lb["supplier"],
+                                          lb["amount"]], right=(0, 5))  # fmt: skip
+    for r in s.ledger:
+        e = r.expense
+        what = "; ".join(x for x in (e.supplier, e.description) if x)
+        if not e.eligible:
+            what = f"{what} ({lb['ineligible_mark']})" if what else lb["ineligible_mark"]
+        paid = day(e.paid_on) if e.paid_on else lb["not_paid"]
+        grid.add(f"{r.number}.", paid, day(e.date), e.document_number, what, money(e.amount),
+                 colour="" if e.eligible else WARN)  # fmt: skip
+    total = sum((r.expense.amount for r in s.ledger), Decimal("0.00"))
+    grid.add("", "", "", "", lb["total"], money(total), bold=True, fill=HEADER_FILL)
+    return [*out, grid]

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Table
 
 from projektu_vadiba.core.funders import FunderProfile
+from projektu_vadiba.reports import final_blocks as geo
 from projektu_vadiba.reports import styles as st
 from projektu_vadiba.reports.common import Logo, funder_logos
 from projektu_vadiba.reports.final_tables import WholeTable
@@ -28,13 +29,13 @@ from projektu_vadiba.reports.fonts import Fonts
 from projektu_vadiba.reports.text import text_width, wrap
 
 MM = st.MM
-MARGIN_X = 18 * MM
-HEADER_TOP = 9 * MM  # from the page's top edge to the top of the logos
-LOGO_HEIGHT = 12 * MM
+MARGIN_X = geo.MARGIN_X_MM * MM
+HEADER_TOP = geo.HEADER_TOP_MM * MM  # from the page's top edge to the top of the logos
+LOGO_HEIGHT = geo.LOGO_HEIGHT_MM * MM
 HEADER_RULE = HEADER_TOP + LOGO_HEIGHT + 2.5 * MM
 FRAME_TOP = HEADER_RULE + 5 * MM
-FOOTER_BASE = 10 * MM  # baseline of the footer's last line, from the page's bottom edge
-FOOTER_SIZE = 7.0
+FOOTER_BASE = geo.FOOTER_BASE_MM * MM  # baseline of the footer's last line, from the page's bottom edge
+FOOTER_SIZE = geo.FOOTER_SIZE
 TOTAL_FORM = "pageTotal"
 DRAFT_COLOUR = "#c0392b"
 ROOM_TO_START = 45 * MM  # a long table starts on a page with this much room left (heading and a few rows)

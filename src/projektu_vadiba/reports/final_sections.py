@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from projektu_vadiba.core.dto import EventDTO, IndicatorDTO
 from projektu_vadiba.core.models.enums import EventType, IndicatorMethod
@@ -16,6 +15,19 @@ from projektu_vadiba.core.services.money_summary import source_label
 from projektu_vadiba.core.services.project_figures import ProjectFigures, figures
 from projektu_vadiba.core.services.report_dto import Breakdown, ReportData, ReportSection
 from projektu_vadiba.reports import text as rtext
+from projektu_vadiba.reports.final_blocks import (
+    Blocks,
+    Gap,
+    Grid,
+    Pairs,
+    Para,
+    amount,
+    day,
+    money,
+    paragraphs,
+    percent,
+    period,
+)
 from projektu_vadiba.reports.final_labels import (
     ACTIVITY_STATUS,
     DOCUMENT_KIND,
@@ -24,60 +36,46 @@ from projektu_vadiba.reports.final_labels import (
     PARTNER_ROLE,
     ReportLabels,
 )
-from projektu_vadiba.reports.final_tables import (
-    Grid,
-    Styles,
-    amount,
-    day,
-    gap,
-    money,
-    pairs_table,
-    para,
-    paragraphs,
-    percent,
-    period,
-)
 
-Flowables = list[Any]
+Flowables = Blocks  # the name the PDF code knew these lists by
 
 
 @dataclass(frozen=True)
 class Context:
     data: ReportData
     labels: ReportLabels
-    styles: Styles
     width: float  # content width, mm
     with_lists: bool
 
-    def muted(self, key: str, **values: str) -> Any:
-        return para(self.labels[key].format(**values), self.styles.muted)
+    def muted(self, key: str, **values: str) -> Para:
+        return Para(self.labels[key].format(**values), "muted")
 
 
-def render_section(ctx: Context, section: ReportSection) -> Flowables:
+def render_section(ctx: Context, section: ReportSection) -> Blocks:
     """The section's body (its heading is made by the caller); a data section's note text follows its data."""
     if section.source == "text":
         return text_section(ctx, section)
     render = RENDERERS.get(section.key)
     out = render(ctx, section) if render is not None else []
     if section.text.strip():
-        out += paragraphs(section.text, ctx.styles.body)
+        out += paragraphs(section.text, "body")
     elif render is None:
         out.append(ctx.muted("not_given"))
     return out
 
 
-def text_section(ctx: Context, section: ReportSection) -> Flowables:
+def text_section(ctx: Context, section: ReportSection) -> Blocks:
     if section.text.strip():
-        return paragraphs(section.text, ctx.styles.body)
+        return paragraphs(section.text, "body")
     if section.missing:  # only a draft gets this far (see final_report.build_report_pdf)
-        return [para(ctx.labels["to_fill"].format(title=section.title), ctx.styles.placeholder)]
+        return [Para(ctx.labels["to_fill"].format(title=section.title), "placeholder")]
     return [ctx.muted("not_given")]
 
 
 # ---- project data -------------------------------------------------------------------------------------------------
 
 
-def project_data(ctx: Context, _section: ReportSection) -> Flowables:
+def project_data(ctx: Context, _section: ReportSection) -> Blocks:
     d, lb = ctx.data, ctx.labels
     p = d.project
     implementer = p.implementer.name
@@ -113,7 +111,7 @@ def project_data(ctx: Context, _section: ReportSection) -> Flowables:
         rows.append((lb["aim"], p.aim))
     if p.target_groups:
         rows.append((lb["target_groups"], ", ".join(p.target_groups)))
-    return [pairs_table(rows, ctx.styles.fonts, ctx.width)]
+    return [Pairs(rows, ctx.width)]
 
 
 def _figures(ctx: Context) -> ProjectFigures:
@@ -139,8 +137,8 @@ def _cofinancing(ctx: Context) -> str:
 # ---- activities -----------------------------------------------------------------------------------------------
 
 
-def activities(ctx: Context, _section: ReportSection) -> Flowables:
-    lb, st = ctx.labels, ctx.styles
+def activities(ctx: Context, _section: ReportSection) -> Blocks:
+    lb = ctx.labels
     if not ctx.data.activities:
         return [ctx.muted("no_activities")]
     overview = Grid([12, 64, 38, 22, 18, 20], [lb["code"], lb["activity"], lb["planned_time"], lb["status"],
@@ -154,20 +152,20 @@ def activities(ctx: Context, _section: ReportSection) -> Flowables:
             a.code, a.title, period(a.planned_start, a.planned_end), lb.of(ACTIVITY_STATUS, a.status),
             str(len(report.events)), str(report.attended),
         )  # fmt: skip
-    out: Flowables = [overview.build(st.fonts), gap(2)]
+    out: Blocks = [overview, Gap(2)]
     for report in ctx.data.activities:
         a = report.activity
         # "Aktivitāte 1.2: …", not "1.2. …": a bare number reads as one of the report's own section numbers.
-        out.append(para(f"{lb['activity']} {a.code}: {a.title}" if a else lb["loose_events"], st.sub))
+        out.append(Para(f"{lb['activity']} {a.code}: {a.title}" if a else lb["loose_events"], "sub"))
         if a is not None and a.description:
-            out.append(para(a.description, st.body))
+            out.append(Para(a.description, "body"))
         if a is not None and a.result:
-            out.append(para(f"{lb['result']}: {a.result}", st.body))
+            out.append(Para(f"{lb['result']}: {a.result}", "body"))
         out.append(_events(ctx, report.events) if report.events else ctx.muted("no_events"))
     return out
 
 
-def _events(ctx: Context, events: tuple[EventDTO, ...]) -> Any:
+def _events(ctx: Context, events: tuple[EventDTO, ...]) -> Grid:
     lb = ctx.labels
     grid = Grid([8, 20, 62, 48, 18, 18], [lb["nr"], lb["date"], lb["event"], lb["place"], lb["registered"],
                                           lb["attended"]], right=(0, 4, 5))  # fmt: skip
@@ -180,13 +178,13 @@ def _events(ctx: Context, events: tuple[EventDTO, ...]) -> Any:
             title += "\n" + f"{lb['by_day']}: " + "; ".join(f"{d:%d.%m.} – {n}" for d, n in e.day_counts)
         place = rtext.format_place(e.place, e.address, e.municipality, e.online, e.online_link, place_labels)
         grid.add(str(n), when, title, place, str(e.registered), str(e.attended))
-    return grid.build(ctx.styles.fonts)
+    return grid
 
 
 # ---- indicators -----------------------------------------------------------------------------------------------
 
 
-def indicators(ctx: Context, _section: ReportSection) -> Flowables:
+def indicators(ctx: Context, _section: ReportSection) -> Blocks:
     lb = ctx.labels
     if not ctx.data.indicators:
         return [ctx.muted("no_indicators")]
@@ -200,7 +198,7 @@ def indicators(ctx: Context, _section: ReportSection) -> Flowables:
             ind.code, ind.name, f"{amount(ind.planned_value)}{unit}", f"{amount(ind.achieved_value)}{unit}",
             percent(done), _method(ctx, ind, codes),
         )  # fmt: skip
-    return [grid.build(ctx.styles.fonts)]
+    return [grid]
 
 
 def _method(ctx: Context, ind: IndicatorDTO, codes: dict[int, str]) -> str:
@@ -227,7 +225,7 @@ BREAKDOWN_TITLES = {
 }
 
 
-def target_groups(ctx: Context, section: ReportSection) -> Flowables:
+def target_groups(ctx: Context, section: ReportSection) -> Blocks:
     lb, r = ctx.labels, ctx.data.reach
     summary = [
         (lb["unique_people"], str(r.unique_people)),
@@ -240,18 +238,18 @@ def target_groups(ctx: Context, section: ReportSection) -> Flowables:
         summary.insert(2, (lb["unlisted"], str(r.unlisted)))
     if r.staff:
         summary.append((lb["staff_people"], str(r.staff)))
-    out: Flowables = [pairs_table(summary, ctx.styles.fonts, 110, label_mm=80)]
+    out: Blocks = [Pairs(summary, 110, label_mm=80)]
     if not r.unique_people:
         out.append(ctx.muted("nobody"))
     for key in section.breakdowns:
         rows = r.breakdown(key)
         if rows:
-            out += [para(lb[BREAKDOWN_TITLES[key]], ctx.styles.sub), _breakdown(ctx, rows, r.unique_people)]
-    out += [gap(1), ctx.muted("reach_note")]
+            out += [Para(lb[BREAKDOWN_TITLES[key]], "sub"), _breakdown(ctx, rows, r.unique_people)]
+    out += [Gap(1), ctx.muted("reach_note")]
     return out
 
 
-def _breakdown(ctx: Context, rows: tuple[Breakdown, ...], people: int) -> Any:
+def _breakdown(ctx: Context, rows: tuple[Breakdown, ...], people: int) -> Grid:
     lb = ctx.labels
     planned = any(b.planned is not None for b in rows)
     head = [lb["group"], *([lb["planned"]] if planned else []), lb["people"], lb["share"], lb["attendances"]]
@@ -261,13 +259,13 @@ def _breakdown(ctx: Context, rows: tuple[Breakdown, ...], people: int) -> Any:
         share = percent(ratio(Decimal(b.people), Decimal(people)))
         planned_cell = [str(b.planned) if b.planned is not None else ""] if planned else []
         grid.add(b.label, *planned_cell, str(b.people), share, str(b.attendances))
-    return grid.build(ctx.styles.fonts)
+    return grid
 
 
 # ---- annexes ------------------------------------------------------------------------------------------------------
 
 
-def annexes(ctx: Context, _section: ReportSection) -> Flowables:
+def annexes(ctx: Context, _section: ReportSection) -> Blocks:
     lb = ctx.labels
     if not ctx.data.annexes:
         return [ctx.muted("no_annexes")]
@@ -278,11 +276,11 @@ def annexes(ctx: Context, _section: ReportSection) -> Flowables:
         e = item.event
         place = rtext.format_place(e.place, e.address, e.municipality, e.online, e.online_link, place_labels)
         grid.add(f"{item.number}.", e.title, day(e.starts_at.date()), place, str(e.attended))
-    out: Flowables = [grid.build(ctx.styles.fonts)]
+    out: Blocks = [grid]
     if ctx.with_lists:
         out.append(ctx.muted("lists_appended"))
     if _wants_documents(ctx):
-        out += [para(lb["documents"], ctx.styles.sub), *_documents(ctx)]
+        out += [Para(lb["documents"], "sub"), *_documents(ctx)]
     return out
 
 
@@ -291,7 +289,7 @@ def _wants_documents(ctx: Context) -> bool:
     return any(s.get("key") == "annexes" and s.get("documents") is True for s in structure.get("sections", []))
 
 
-def _documents(ctx: Context) -> Flowables:
+def _documents(ctx: Context) -> Blocks:
     """The supporting documents the annex promises (LEADER): every file filed with the project in the period."""
     lb = ctx.labels
     if not ctx.data.documents:
@@ -301,20 +299,27 @@ def _documents(ctx: Context) -> Flowables:
     for d in ctx.data.documents:
         name = f"{d.name}; {d.description}" if d.description else d.name
         grid.add(f"{d.number}.", day(d.date), lb.of(DOCUMENT_KIND, d.kind), name, d.subject)
-    return [grid.build(ctx.styles.fonts)]
+    return [grid]
 
 
-def _financial(ctx: Context, section: ReportSection) -> Flowables:
+def _financial(ctx: Context, section: ReportSection) -> Blocks:
     from projektu_vadiba.reports.final_money import financial_summary
 
     return financial_summary(ctx, section)
 
 
-RENDERERS: dict[str, Callable[[Context, ReportSection], Flowables]] = {
+def _ledger(ctx: Context, section: ReportSection) -> Blocks:
+    from projektu_vadiba.reports.final_money import ledger
+
+    return ledger(ctx, section)
+
+
+RENDERERS: dict[str, Callable[[Context, ReportSection], Blocks]] = {
     "project_data": project_data,
     "activities": activities,
     "indicators": indicators,
     "target_groups": target_groups,
     "financial_summary": _financial,
+    "ledger": _ledger,
     "annexes": annexes,
 }

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -16,20 +14,19 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tables import CellStyle
 
-from projektu_vadiba.core.services.money_format import eur, number, pct
 from projektu_vadiba.reports import styles as st
+from projektu_vadiba.reports.final_blocks import KEEP_ROWS, Block, Form, Gap, Grid, Heading, Keep, Pairs, Para
 from projektu_vadiba.reports.fonts import Fonts
-from projektu_vadiba.reports.text import format_date, text_width, wrap
+from projektu_vadiba.reports.text import text_width, wrap
 from projektu_vadiba.reports.text_table import TextCellTable
 
 MM = st.MM
 BODY_SIZE = 9.0
 CELL_SIZE = 7.8
 PAD_X, PAD_Y = 1.3 * MM, 0.9 * MM
-KEEP_ROWS = 15  # tables up to this many rows are not split over two pages
 FRESH_PAGE = 200 * MM  # room of a page with nothing on it yet (the A4 frame is about 244 mm tall)
 _keys = itertools.count(1)
 
@@ -96,12 +93,6 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text.strip()).replace("\n", "<br/>"), style)
 
 
-def paragraphs(text: str, style: ParagraphStyle) -> list[Any]:
-    """A blank line starts a new paragraph."""
-    blocks = [b for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    return [para(b, style) for b in blocks]
-
-
 def heading(text: str, style: ParagraphStyle, level: int) -> Paragraph:
     p = Paragraph(escape(text), style)
     p.outline = (text, level, f"h{next(_keys)}")  # see final_page._Template.afterFlowable
@@ -112,31 +103,25 @@ def gap(mm: float) -> Spacer:
     return Spacer(1, mm * MM)
 
 
-# ---- values -----------------------------------------------------------------------------------------------------
-
-
-def money(value: Decimal) -> str:
-    return eur(value)
-
-
-def percent(value: Decimal | None) -> str:
-    return pct(value) if value is not None else "–"
-
-
-def amount(value: Decimal | int) -> str:
-    """12 / 2,5 / 1 234: an indicator value, no trailing zeros."""
-    d = Decimal(value)
-    exponent = d.normalize().as_tuple().exponent
-    places = min(-exponent, 2) if isinstance(exponent, int) and exponent < 0 else 0
-    return number(d, places)
-
-
-def day(value: date | None) -> str:
-    return format_date(value) if value else ""
-
-
-def period(start: date | None, end: date | None) -> str:
-    return f"{day(start)}–{day(end)}" if start or end else ""
+def flowables(blocks: Sequence[Block], styles: Styles) -> list[Any]:
+    """The report's blocks (final_blocks) as reportlab flowables."""
+    out: list[Any] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            out.append(para(block.text, getattr(styles, block.style)))
+        elif isinstance(block, Heading):
+            out.append(heading(block.text, getattr(styles, block.style), block.level))
+        elif isinstance(block, Gap):
+            out.append(gap(block.mm))
+        elif isinstance(block, Grid):
+            out.append(grid_table(block, styles.fonts))
+        elif isinstance(block, Pairs):
+            out.append(pairs_table(block.rows, styles.fonts, block.width_mm, block.label_mm))
+        elif isinstance(block, Form):
+            out.append(form_table(block, styles.fonts))
+        elif isinstance(block, Keep):
+            out.append(KeepTogether(flowables(block.blocks, styles)))
+    return out
 
 
 # ---- tables -----------------------------------------------------------------------------------------------------
@@ -154,33 +139,15 @@ class WholeTable(TextCellTable):
         return parts
 
 
-@dataclass
-class Grid:
-    """A table being built: a title row, body rows, and how rows stand out (group titles, totals, warnings)."""
+def grid_table(grid: Grid, fonts: Fonts, size: float = CELL_SIZE) -> Table:
+    """The table; a short one is kept on one page (a long one splits, its title row repeated)."""
+    return _GridTable(grid).build(fonts, size)
 
-    widths: Sequence[float]  # mm
-    head: Sequence[str]
-    right: Sequence[int] = ()  # right-aligned (number) columns
-    rows: list[list[str]] = field(default_factory=list)
-    bold: set[int] = field(default_factory=set)  # row numbers; the title row is row 0
-    groups: set[int] = field(default_factory=set)  # full-width group title rows
-    fills: dict[int, str] = field(default_factory=dict)
-    colours: dict[int, str] = field(default_factory=dict)
 
-    def add(self, *cells: str, bold: bool = False, fill: str = "", colour: str = "") -> None:
-        self.rows.append(list(cells))
-        row = len(self.rows)
-        if bold:
-            self.bold.add(row)
-        if fill:
-            self.fills[row] = fill
-        if colour:
-            self.colours[row] = colour
-
-    def group(self, text: str) -> None:
-        """A full-width row naming the group of the rows below it."""
-        self.add(text, *[""] * (len(self.widths) - 1), bold=True, fill=st.BAND_FILL)
-        self.groups.add(len(self.rows))
+class _GridTable:
+    def __init__(self, grid: Grid) -> None:
+        self.widths, self.head, self.right, self.rows = grid.widths, grid.head, grid.right, grid.rows
+        self.bold, self.groups, self.fills, self.colours = grid.bold, grid.groups, grid.fills, grid.colours
 
     def build(self, fonts: Fonts, size: float = CELL_SIZE) -> Table:
         """The table; a short one is kept on one page (a long one splits, its title row repeated)."""
@@ -275,6 +242,25 @@ def pairs_table(rows: Sequence[tuple[str, str]], fonts: Fonts, width_mm: float, 
             ]
         )
     )
+    return table
+
+
+def form_table(form: Form, fonts: Fonts) -> Table:
+    """The signature block: labels at the bottom of tall rows, lines to write on."""
+    table = Table(
+        [list(r) for r in form.rows],
+        colWidths=[w * MM for w in form.widths],
+        rowHeights=[form.height_mm * MM] * len(form.rows),
+        hAlign="LEFT",
+    )
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]
+    commands += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in form.right]
+    commands += [("LINEBELOW", (c, 0), (c, -1), 0.6, HexColor(st.FRAME)) for c in form.lines_under]
+    table.setStyle(TableStyle(commands))
     return table
 
 

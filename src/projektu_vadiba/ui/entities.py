@@ -18,8 +18,6 @@ from projektu_vadiba.core.dto import (
     IndicatorDTO,
     IndicatorInput,
     PartnerDTO,
-    ProjectDetail,
-    ProjectInput,
 )
 from projektu_vadiba.core.models import Activity
 from projektu_vadiba.core.models.enums import (
@@ -219,27 +217,6 @@ DEADLINE = Entity(
 
 
 # ---- DTO -> input: the values an edit starts from and an undo restores ---------------------------------------
-
-
-def project_input(p: ProjectDetail) -> ProjectInput:
-    return ProjectInput(
-        number=p.number,
-        title=p.title,
-        funder_name=p.funder.name,
-        start_date=p.start_date,
-        end_date=p.end_date,
-        implementer_name=p.implementer.name,
-        programme_name=p.programme.name if p.programme else "",
-        programme_strand=p.programme.strand if p.programme else "",
-        call_year=p.programme.call_year if p.programme else None,
-        funder_profile=p.funder.profile_key,
-        status=p.status,
-        total_cost=p.total_cost,
-        grant_amount=p.grant_amount,
-        aim=p.aim,
-        target_groups=p.target_groups,
-        retention_until=p.retention_until,
-    )
 
 
 def indicator_input(i: IndicatorDTO) -> IndicatorInput:

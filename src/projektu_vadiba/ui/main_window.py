@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action(
             self.tr("&Atjaunot"), QKeySequence.StandardKey.Refresh, self.ws.dataChanged.emit
         )
+        self.import_bundle_action = self._action(self.tr("Importēt &projektu (.pvz)…"), "", self.import_bundle)
+        self.export_bundle_action = self._action(self.tr("&Eksportēt projektu (.pvz)…"), "", self.export_bundle)
         self.organisation_action = self._action(self.tr("&Organizācijas dati…"), "", self.edit_organisation)
         self.settings_action = self._action(self.tr("&Iestatījumi…"), "Ctrl+,", self.show_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -135,6 +137,9 @@ class MainWindow(QMainWindow):
         for action in (
             self.new_project_action,
             self.refresh_action,
+            None,
+            self.import_bundle_action,
+            self.export_bundle_action,
             None,
             self.organisation_action,
             self.settings_action,
@@ -208,6 +213,20 @@ class MainWindow(QMainWindow):
             from projektu_vadiba.ui.scan import export_evidence
 
             export_evidence(self, self.db, project_id)
+
+    def export_bundle(self) -> None:
+        project_id = self.current_project_id()
+        if project_id is not None:
+            from projektu_vadiba.ui.actions.project_bundle import export_project_bundle
+
+            export_project_bundle(self, self.db, project_id)
+
+    def import_bundle(self) -> None:
+        from projektu_vadiba.ui.actions.project_bundle import import_project_bundle
+
+        project_id = import_project_bundle(self, self.ws)
+        if project_id is not None:
+            self.open_project(project_id)
 
     def import_people(self) -> None:
         import_people(self.ws, self, self.current_project_id())
@@ -287,6 +306,7 @@ class MainWindow(QMainWindow):
             self.edit_project_action,
             self.delete_project_action,
             self.evidence_action,
+            self.export_bundle_action,
         ):
             action.setEnabled(has)
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core.bundle.common import FORMAT, VERSION
+from projektu_vadiba.core.bundle.common import FILE_NAME, FILES_FOLDER, FORMAT, VERSION
+from projektu_vadiba.core.bundle.texts import texts_out
 from projektu_vadiba.core.errors import BundleError, NotFoundError
 from projektu_vadiba.core.models import (
     Activity,
+    Attachment,
     Attendance,
     BudgetAmount,
     BudgetLine,
@@ -27,7 +31,6 @@ from projektu_vadiba.core.models import (
     Project,
     ProjectPartner,
     ProjectTargetGroup,
-    ProjectText,
     ReportDeadline,
 )
 from projektu_vadiba.core.text import name_key
@@ -47,6 +50,8 @@ def export_project(session: Session, number: str, funder_name: str | None = None
     attendance = _all(session, select(Attendance).join(Event).where(Event.project_id == pid), Attendance)
     people = _project_people(session, pid)
     lines = _all(session, select(BudgetLine).where(BudgetLine.project_id == pid), BudgetLine)
+    expenses = _all(session, select(Expense).where(Expense.project_id == pid), Expense)
+    attachments = _project_attachments(session, pid, activities, events, expenses)
 
     org_ids = {project.implementer_id, *(p.organisation_id for p in partners)}
     org_ids |= {c.organisation_id for c in cofinancing if c.organisation_id is not None}
@@ -58,12 +63,14 @@ def export_project(session: Session, number: str, funder_name: str | None = None
     event_keys = _keys(events, "ev")
     person_keys = _keys(people, "person")
     line_keys = _keys(lines, "line")
+    expense_keys = _keys(expenses, "exp")
+    files: dict[str, str] = {}  # name in the ZIP -> SHA-256 of its content
 
     return {
         "format": FORMAT,
         "version": VERSION,
-        "project": _project_out(session, project, org_keys, partners, cofinancing),
-        "organisations": [_organisation_out(o, org_keys[o.id]) for o in organisations],
+        "project": _project_out(session, project, org_keys, partners, cofinancing, files),
+        "organisations": [_organisation_out(o, org_keys[o.id], files) for o in organisations],
         "activities": [_activity_out(a, act_keys[a.id]) for a in activities],
         "events": [_event_out(e, event_keys[e.id], act_keys) for e in events],
         "people": [_person_out(p, person_keys[p.id], org_keys) for p in people],
@@ -73,10 +80,13 @@ def export_project(session: Session, number: str, funder_name: str | None = None
             for i in _all(session, select(Indicator).where(Indicator.project_id == pid), Indicator)
         ],
         "budget_lines": [_budget_line_out(session, line, line_keys[line.id]) for line in lines],
-        "expenses": [
-            _expense_out(e, line_keys) for e in _all(session, select(Expense).where(Expense.project_id == pid), Expense)
-        ],
+        "expenses": [_expense_out(e, expense_keys[e.id], line_keys) for e in expenses],
         "payments": [_payment_out(p) for p in _all(session, select(Payment).where(Payment.project_id == pid), Payment)],
+        "attachments": [
+            _attachment_out(a, pid, {"activity": act_keys, "event": event_keys, "expense": expense_keys}, files)
+            for a in attachments
+        ],
+        "files": [{"name": name, "sha256": files[name]} for name in sorted(files)],
     }
 
 
@@ -86,6 +96,19 @@ _M = TypeVar("_M", bound=Any)
 def _project_people(session: Session, project_id: int) -> list[Person]:
     in_project = select(Attendance.person_id).join(Event).where(Event.project_id == project_id)
     return _all(session, select(Person).where(Person.id.in_(in_project)), Person)
+
+
+def _project_attachments(
+    session: Session, pid: int, activities: list[Activity], events: list[Event], expenses: list[Expense]
+) -> list[Attachment]:
+    """Evidence filed on the project itself or on any of its activities, events and expenses."""
+    owned = or_(
+        Attachment.project_id == pid,
+        Attachment.activity_id.in_([a.id for a in activities]),
+        Attachment.event_id.in_([e.id for e in events]),
+        Attachment.expense_id.in_([e.id for e in expenses]),
+    )
+    return _all(session, select(Attachment).where(owned), Attachment)
 
 
 def person_ids_by_key(session: Session, project_id: int) -> dict[str, int]:
@@ -126,15 +149,10 @@ def _project_out(
     org_keys: dict[int, str],
     partners: list[ProjectPartner],
     cofinancing: list[Cofinancing],
+    files: dict[str, str],
 ) -> dict[str, Any]:
     pid = project.id
     funder, programme = project.funder, project.programme
-    # "texts": the final report's; "interim_texts" (only when there are any): each interim report's, by period.
-    texts = list(session.scalars(select(ProjectText).where(ProjectText.project_id == pid).order_by(ProjectText.key)))
-    interim: dict[tuple[date, date], dict[str, str]] = {}
-    for t in texts:
-        if t.period_start is not None and t.period_end is not None:
-            interim.setdefault((t.period_start, t.period_end), {})[t.key] = t.text
     groups = _all(session, select(ProjectTargetGroup).where(ProjectTargetGroup.project_id == pid), ProjectTargetGroup)
     deadlines = _all(session, select(ReportDeadline).where(ReportDeadline.project_id == pid), ReportDeadline)
     return {
@@ -147,6 +165,8 @@ def _project_out(
         "grant_amount": _money_out(project.grant_amount),
         "aim": project.aim,
         "retention_until": _opt_day_out(project.retention_until),
+        "publicity": project.publicity,
+        "logo": _logo_file(project.logo, files),
         "funder": {"name": funder.name, "short_name": funder.short_name, "profile_key": funder.profile_key},
         "programme": None
         if programme is None
@@ -171,17 +191,7 @@ def _project_out(
             for c in cofinancing
         ],
         "target_groups": [{"name": g.name, "planned_count": g.planned_count} for g in groups],
-        "texts": {t.key: t.text for t in texts if t.period_start is None},
-        **(
-            {
-                "interim_texts": [
-                    {"period_start": _day_out(a), "period_end": _day_out(b), "texts": by_key}
-                    for (a, b), by_key in sorted(interim.items())
-                ]
-            }
-            if interim
-            else {}
-        ),
+        **texts_out(session, pid),
         "report_deadlines": [
             {
                 "kind": d.kind.value,
@@ -196,7 +206,18 @@ def _project_out(
     }
 
 
-def _organisation_out(org: Organisation, key: str) -> dict[str, Any]:
+def _logo_file(logo: bytes | None, files: dict[str, str]) -> str | None:
+    """The logo's name in the ZIP (a PNG: the services check it), registered in $.files; None without a logo."""
+    if not logo:
+        return None
+    digest = hashlib.sha256(logo).hexdigest()
+    name = f"{FILES_FOLDER}{digest}.png"
+    files[name] = digest
+    return name
+
+
+def _organisation_out(org: Organisation, key: str, files: dict[str, str]) -> dict[str, Any]:
+    logo = _logo_file(org.logo, files)
     return {
         "key": key,
         "name": org.name,
@@ -207,6 +228,8 @@ def _organisation_out(org: Organisation, key: str) -> dict[str, Any]:
         "email": org.email,
         "phone": org.phone,
         "website": org.website,
+        "own": org.is_own,
+        "logo": logo,
     }
 
 
@@ -302,8 +325,9 @@ def _budget_line_out(session: Session, line: BudgetLine, key: str) -> dict[str, 
     }
 
 
-def _expense_out(expense: Expense, line_keys: dict[int, str]) -> dict[str, Any]:
+def _expense_out(expense: Expense, key: str, line_keys: dict[int, str]) -> dict[str, Any]:
     return {
+        "key": key,
         "budget_line": None if expense.budget_line_id is None else line_keys.get(expense.budget_line_id),
         "date": _day_out(expense.date),
         "document_number": expense.document_number,
@@ -322,6 +346,32 @@ def _payment_out(payment: Payment) -> dict[str, Any]:
         "received_on": _day_out(payment.received_on),
         "amount": _money_out(payment.amount),
         "note": payment.note,
+    }
+
+
+def _attachment_out(
+    attachment: Attachment, pid: int, keys: dict[str, dict[int, str]], files: dict[str, str]
+) -> dict[str, Any]:
+    name = FILES_FOLDER + attachment.stored_name
+    match = FILE_NAME.fullmatch(name)
+    if match is None or match.group(1) != attachment.sha256:  # stored by an older or foreign hand: the content's
+        name = FILES_FOLDER + attachment.sha256  # name, so that the import files it as `attachments.add` would
+    files[name] = attachment.sha256
+    owners = {
+        "activity": attachment.activity_id,
+        "event": attachment.event_id,
+        "expense": attachment.expense_id,
+    }
+    return {
+        "file": name,
+        "original_name": attachment.original_name,
+        "mime": attachment.mime,
+        "kind": attachment.kind,
+        "date": _day_out(attachment.date),
+        "description": attachment.description,
+        "added_at": _moment_out(attachment.added_at),
+        "project": attachment.project_id == pid,
+        **{owner: None if oid is None else keys[owner].get(oid) for owner, oid in owners.items()},
     }
 
 
@@ -352,3 +402,13 @@ def _moment_out(value: datetime) -> str:
 def dump_bundle(bundle: dict[str, Any]) -> str:
     """Readable, deterministic JSON: Latvian letters as they are, two-space indent, trailing newline."""
     return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_bundle(session: Session, number: str, target: Path, funder_name: str | None = None) -> dict[str, Any]:
+    """The version 2 bundle file: a ZIP of project.json and the files it names (archive.py); returns the data."""
+    from projektu_vadiba.core.bundle.archive import write_archive
+    from projektu_vadiba.core.bundle.stored import export_files
+
+    bundle = export_project(session, number, funder_name)
+    write_archive(target, dump_bundle(bundle), export_files(session, bundle))
+    return bundle

@@ -21,21 +21,26 @@ def load_bundle_file(path: str | Path) -> Any:
         raw = path.read_bytes()
     except OSError as exc:
         raise BundleError.of("bundle.file_unreadable", path=str(path), reason=os_reason(exc)) from exc
+    return parse_bundle_text(raw, str(path))
+
+
+def parse_bundle_text(raw: bytes, path: str) -> Any:
+    """Bytes of a bundle's JSON (a file, or project.json in a ZIP) parsed; `path` names it in messages."""
     try:
         text = raw.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
     except UnicodeDecodeError as exc:
-        raise BundleError.of("bundle.file_not_unicode", path=str(path), position=exc.start) from exc
+        raise BundleError.of("bundle.file_not_unicode", path=path, position=exc.start) from exc
     try:
         return json.loads(text, object_pairs_hook=_no_repeated_keys)
     except json.JSONDecodeError as exc:
         reason, line, column = _JSON_REASONS.get(exc.msg, exc.msg), exc.lineno, exc.colno
-        raise BundleError.of("bundle.file_not_json", path=str(path), reason=reason, line=line, column=column) from exc
+        raise BundleError.of("bundle.file_not_json", path=path, reason=reason, line=line, column=column) from exc
     except _RepeatedKey as exc:
-        raise BundleError.of("bundle.file_repeated_key", path=str(path), key=exc.key) from exc
+        raise BundleError.of("bundle.file_repeated_key", path=path, key=exc.key) from exc
     except RecursionError as exc:  # "[[[[…" thousands deep
-        raise BundleError.of("bundle.file_too_deep", path=str(path)) from exc
+        raise BundleError.of("bundle.file_too_deep", path=path) from exc
     except ValueError as exc:  # an integer of more than 4 300 digits (Python's limit on int(str))
-        raise BundleError.of("bundle.file_number_too_long", path=str(path)) from exc
+        raise BundleError.of("bundle.file_number_too_long", path=path) from exc
 
 
 # The json module's messages as catalogue terms; anything not listed is shown as it is.

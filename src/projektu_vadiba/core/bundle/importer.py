@@ -9,11 +9,15 @@ from typing import Any, TypeVar
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.bundle.archive import BundleArchive
 from projektu_vadiba.core.bundle.checks import check_profile_keys, complete_imported
 from projektu_vadiba.core.bundle.reader import Plan, Row, read_bundle
+from projektu_vadiba.core.bundle.stored import read_logos, write_files
+from projektu_vadiba.core.bundle.texts import write_texts
 from projektu_vadiba.core.errors import BundleError
 from projektu_vadiba.core.models import (
     Activity,
+    Attachment,
     Attendance,
     BudgetAmount,
     BudgetLine,
@@ -29,7 +33,6 @@ from projektu_vadiba.core.models import (
     Project,
     ProjectPartner,
     ProjectTargetGroup,
-    ProjectText,
     ReportDeadline,
 )
 from projektu_vadiba.core.services.people import log_personal_data, search_text
@@ -58,23 +61,43 @@ class ImportSummary:
     budget_lines: int
     expenses: int
     payments: int
+    attachments: int = 0
     warnings: tuple[str, ...] = ()  # Messages: number form, the funder's limits, a funder kept with another profile
 
 
-def import_bundle(session: Session, data: Any, *, known_people: Mapping[str, int] | None = None) -> ImportSummary:
+def import_bundle(
+    session: Session,
+    data: Any,
+    *,
+    files: BundleArchive | None = None,
+    known_people: Mapping[str, int] | None = None,
+) -> ImportSummary:
     """Validate the whole bundle, match what the database already has, then insert the project.
 
+    `files`: the version 2 ZIP the data came from (archive.open_bundle_file), holding the files $.files names.
     `known_people` (bundle key -> person id) names people for certain, as undo of a project delete does; those
     still in the registry are used as they are. Raises BundleError (message: JSON path and what is wrong) before
-    anything is written."""
+    anything is written; a file whose content is not what $.files says stops the import, and every file it
+    unpacked is removed again."""
     plan = read_bundle(data)
     check_profile_keys(plan)
+    _check_archive(plan, files)
+    logos = read_logos(plan, files)
     take_write_lock(session)  # the duplicate checks and the inserts: no other import in between
     matches = _match(session, plan)
     if known_people:
         alive = set(session.scalars(select(Person.id).where(Person.id.in_(list(known_people.values())))))
         matches.people.update({key: pid for key, pid in known_people.items() if pid in alive})
-    return _write(session, plan, matches)
+    summary = _write(session, plan, matches, logos)
+    write_files(session, plan, files)
+    return summary
+
+
+def _check_archive(plan: Plan, files: BundleArchive | None) -> None:
+    if files is not None:
+        files.check_files(plan.files)
+    elif plan.files:
+        raise BundleError.of("bundle.files_without_zip", count=len(plan.files))
 
 
 @dataclass
@@ -156,7 +179,7 @@ def _match_people(session: Session, rows: list[Row]) -> dict[str, int]:
     return found
 
 
-def _write(session: Session, plan: Plan, matches: _Matches) -> ImportSummary:
+def _write(session: Session, plan: Plan, matches: _Matches, logos: dict[str, bytes]) -> ImportSummary:
     """Insert in bundle order, flushing per table, so ids ascend in the order the export numbered them."""
     funder = matches.funder
     if funder is None:
@@ -169,11 +192,14 @@ def _write(session: Session, plan: Plan, matches: _Matches) -> ImportSummary:
 
     orgs = dict(matches.organisations)
     created_orgs = {row.key: Organisation(**row.values) for row in plan.organisations if row.key not in orgs}
+    _own_and_logos(session, plan, created_orgs, logos)
     session.add_all(created_orgs.values())
     orgs.update(created_orgs)
     session.flush()
 
     project = Project(funder=funder, programme=programme, implementer_id=orgs[plan.implementer].id, **plan.project)
+    if plan.project_logo is not None:
+        project.logo = logos[plan.project_logo]
     session.add(project)
     session.flush()
     pid = project.id
@@ -195,11 +221,23 @@ def _write(session: Session, plan: Plan, matches: _Matches) -> ImportSummary:
     )
     lines = _insert_rows(session, BudgetLine, plan.budget_lines, project_id=pid)
     session.add_all(BudgetAmount(line_id=lines[row.ref("line")].id, **row.values) for row in plan.budget_amounts)
-    session.add_all(
-        Expense(project_id=pid, budget_line_id=_id(lines, row.refs["budget_line"]), **row.values)
+    expenses = {
+        row.key or row.path: Expense(project_id=pid, budget_line_id=_id(lines, row.refs["budget_line"]), **row.values)
         for row in plan.expenses
-    )
+    }
+    session.add_all(expenses.values())
     session.add_all(Payment(project_id=pid, **row.values) for row in plan.payments)
+    session.flush()
+    session.add_all(
+        Attachment(
+            project_id=pid if row.refs["project"] else None,
+            activity_id=_id(activities, row.refs["activity"]),
+            event_id=_id(events, row.refs["event"]),
+            expense_id=_id(expenses, row.refs["expense"]),
+            **row.values,
+        )
+        for row in plan.attachments
+    )
     session.flush()
     warnings = complete_imported(session, project, plan, matches.funder)
 
@@ -219,6 +257,7 @@ def _write(session: Session, plan: Plan, matches: _Matches) -> ImportSummary:
         budget_lines=len(lines),
         expenses=len(plan.expenses),
         payments=len(plan.payments),
+        attachments=len(plan.attachments),
         warnings=tuple(warnings),
     )
 
@@ -246,9 +285,24 @@ def _write_project_parts(session: Session, plan: Plan, pid: int, orgs: dict[str,
         org = row.refs["organisation"]
         session.add(Cofinancing(project_id=pid, organisation_id=None if org is None else orgs[org].id, **row.values))
     session.add_all(ProjectTargetGroup(project_id=pid, **row.values) for row in plan.target_groups)
-    session.add_all(ProjectText(project_id=pid, **row.values) for row in plan.texts)
+    write_texts(session, plan, pid)
     session.add_all(ReportDeadline(project_id=pid, **row.values) for row in plan.deadlines)
     session.flush()
+
+
+def _own_and_logos(session: Session, plan: Plan, created: dict[str, Organisation], logos: dict[str, bytes]) -> None:
+    """New organisations get their logo; the bundle's own organisation becomes ours only in a database that has
+    none yet (there is at most one), so an import never takes that place from the organisation using the app."""
+    has_own = session.scalar(select(Organisation.id).where(Organisation.is_own.is_(True)).limit(1)) is not None
+    for row in plan.organisations:
+        org = created.get(row.key)
+        if org is None:
+            continue
+        logo = row.refs.get("logo")
+        if logo is not None:
+            org.logo = logos[logo]
+        if row.refs.get("own") and not has_own:
+            org.is_own = has_own = True
 
 
 def _write_people(session: Session, plan: Plan, matches: _Matches, orgs: dict[str, Organisation]) -> dict[str, int]:

@@ -11,7 +11,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from projektu_vadiba.core.bundle.common import FORMAT, VERSION
+from projektu_vadiba.core.bundle.common import FILE_NAME, FILES_FOLDER, FORMAT, READABLE
+from projektu_vadiba.core.bundle.texts import read_texts
 from projektu_vadiba.core.errors import BundleError, ValidationError
 from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models import (
@@ -86,6 +87,9 @@ class _Reader:
 
     def at(self, name: str) -> str:
         return _child(self.path, name)
+
+    def has(self, name: str) -> bool:
+        return name in self._data
 
     def done(self) -> None:
         for name in self._data:
@@ -354,9 +358,11 @@ class Row:
 class Plan:
     """The whole bundle, validated and typed; nothing touches the database until all of it is read."""
 
+    version: int = 0
     funder: dict[str, Any] = field(default_factory=dict)
     programme: dict[str, Any] | None = None
     project: dict[str, Any] = field(default_factory=dict)
+    project_logo: str | None = None  # the project's own funder logo: a name in $.files
     implementer: str = ""
     organisations: list[Row] = field(default_factory=list)
     partners: list[Row] = field(default_factory=list)
@@ -373,19 +379,22 @@ class Plan:
     budget_amounts: list[Row] = field(default_factory=list)
     expenses: list[Row] = field(default_factory=list)
     payments: list[Row] = field(default_factory=list)
+    attachments: list[Row] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # name in the ZIP -> its SHA-256 ($.files)
     # Bundle-local keys of each list -> the path that defined them.
     org_keys: dict[str, str] = field(default_factory=dict)
     activity_keys: dict[str, str] = field(default_factory=dict)
     event_keys: dict[str, str] = field(default_factory=dict)
     person_keys: dict[str, str] = field(default_factory=dict)
     line_keys: dict[str, str] = field(default_factory=dict)
+    expense_keys: dict[str, str] = field(default_factory=dict)
 
 
 def read_bundle(data: Any) -> Plan:
     top = _Reader(data, "$")
-    _read_header(top)
-    plan = Plan()
+    plan = Plan(version=_read_header(top))
     # Lists are read in dependency order so that every reference can be checked when it is met.
+    _read_files(top, plan)
     _read_organisations(top, plan)
     _read_project(top.obj("project"), plan)
     _read_activities(top, plan)
@@ -396,19 +405,41 @@ def read_bundle(data: Any) -> Plan:
     _read_budget_lines(top, plan)
     _read_expenses(top, plan)
     _read_payments(top, plan)
+    _read_attachments(top, plan)
     top.done()
     return plan
 
 
-def _read_header(top: _Reader) -> None:
+def _read_header(top: _Reader) -> int:
     fmt = top.text("format", None, required=True)
     if fmt != FORMAT:
         raise _problem("bundle.wrong_format", "$.format", value=fmt, format=FORMAT)
     version = top.integer("version", 0, 1_000_000)
-    if version > VERSION:
-        raise _problem("bundle.version_newer", "$.version", version=version, supported=VERSION)
-    if version != VERSION:
-        raise _problem("bundle.version_old", "$.version", version=version, supported=VERSION)
+    supported = ", ".join(map(str, READABLE))
+    if version > max(READABLE):
+        raise _problem("bundle.version_newer", "$.version", version=version, supported=supported)
+    if version not in READABLE:
+        raise _problem("bundle.version_old", "$.version", version=version, supported=supported)
+    return version
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _read_files(top: _Reader, plan: Plan) -> None:
+    """The files the ZIP holds besides project.json; the name carries the content's SHA-256."""
+    seen: dict[Any, str] = {}
+    for item in top.objects("files"):
+        name = item.text("name", 100, required=True)
+        match = FILE_NAME.fullmatch(name)
+        if match is None:
+            raise _problem("bundle.file_name", item.at("name"), name=name)
+        _check_unique(item, "name", name, seen)
+        digest = item.text("sha256", 64, required=True)
+        if not _SHA256.fullmatch(digest) or digest != match.group(1):
+            raise _problem("bundle.file_digest", item.at("sha256"), name=name)
+        item.done()
+        plan.files[name] = digest
 
 
 def _check_period(item: _Reader, name: str, start: date | None, end: date | None) -> None:
@@ -435,8 +466,10 @@ def _read_organisations(top: _Reader, plan: Plan) -> None:
             "phone": item.opt_text("phone", 40),
             "website": item.opt_text("website", 300),
         }
+        own = item.flag("own", False)
+        logo = item.opt_ref("logo", plan.files, "$.files")
         item.done()
-        plan.organisations.append(Row(item.path, values, key=key))
+        plan.organisations.append(Row(item.path, values, refs={"logo": logo, "own": "own" if own else None}, key=key))
 
 
 def _read_project(item: _Reader, plan: Plan) -> None:
@@ -454,7 +487,9 @@ def _read_project(item: _Reader, plan: Plan) -> None:
         "grant_amount": item.money("grant_amount", required=False),
         "aim": item.text("aim", None),
         "retention_until": item.opt_day("retention_until"),
+        "publicity": " ".join(item.text("publicity", 1000).split()),
     }
+    plan.project_logo = item.opt_ref("logo", plan.files, "$.files")
     plan.funder = _read_funder(item.obj("funder"))
     programme = item.opt_obj("programme")
     plan.programme = None if programme is None else _read_programme(programme)
@@ -462,7 +497,7 @@ def _read_project(item: _Reader, plan: Plan) -> None:
     _read_partners(item, plan)
     _read_cofinancing(item, plan)
     _read_target_groups(item, plan)
-    _read_texts(item, plan)
+    read_texts(item, plan)
     _read_deadlines(item, plan)
     item.done()
 
@@ -521,26 +556,6 @@ def _read_target_groups(project: _Reader, plan: Plan) -> None:
         values = {"name": name, "planned_count": item.opt_integer("planned_count", 0, _COUNT_LIMIT)}
         item.done()
         plan.target_groups.append(Row(item.path, values))
-
-
-def _read_texts(project: _Reader, plan: Plan) -> None:
-    texts = project.mapping("texts")
-    for name in texts.names():
-        if not name.strip() or len(name) > 60:
-            raise _problem("bundle.section_key", texts.at(name))
-        plan.texts.append(Row(texts.at(name), {"key": name, "text": texts.text(name, None)}))
-    seen: dict[Any, str] = {}
-    for item in project.objects("interim_texts"):  # each interim report's texts, by its period
-        start, end = item.day("period_start"), item.day("period_end")
-        _check_period(item, "period_end", start, end)
-        _check_unique(item, "period_start", (start.isoformat(), end.isoformat()), seen)
-        by_key = item.mapping("texts")
-        for name in by_key.names():
-            if not name.strip() or len(name) > 60:
-                raise _problem("bundle.section_key", by_key.at(name))
-            values = {"key": name, "text": by_key.text(name, None), "period_start": start, "period_end": end}
-            plan.texts.append(Row(by_key.at(name), values))
-        item.done()
 
 
 def _read_deadlines(project: _Reader, plan: Plan) -> None:
@@ -700,6 +715,7 @@ def _read_budget_lines(top: _Reader, plan: Plan) -> None:
 
 def _read_expenses(top: _Reader, plan: Plan) -> None:
     for item in top.objects("expenses"):
+        key = item.key(plan.expense_keys) if item.has("key") else ""  # version 2 (attachments refer to it)
         line = item.opt_ref("budget_line", plan.line_keys, "$.budget_lines")
         values = {
             "date": item.day("date"),
@@ -712,7 +728,7 @@ def _read_expenses(top: _Reader, plan: Plan) -> None:
             "source": item.choice("source", FundingSource, FundingSource.GRANT),
         }
         item.done()
-        plan.expenses.append(Row(item.path, values, refs={"budget_line": line}))
+        plan.expenses.append(Row(item.path, values, refs={"budget_line": line}, key=key))
 
 
 def _read_payments(top: _Reader, plan: Plan) -> None:
@@ -723,3 +739,35 @@ def _read_payments(top: _Reader, plan: Plan) -> None:
         values = {"kind": kind, "received_on": received_on, "amount": amount, "note": item.text("note", None)}
         item.done()
         plan.payments.append(Row(item.path, values))
+
+
+def _read_attachments(top: _Reader, plan: Plan) -> None:
+    from projektu_vadiba.core.services.attachments import KINDS
+
+    for item in top.objects("attachments"):
+        name = item.ref("file", plan.files, "$.files")
+        kind = item.text("kind", 20) or "other"
+        if kind not in KINDS:
+            raise _problem("bundle.not_allowed", item.at("kind"), shown=f"“{kind}”", allowed=", ".join(KINDS))
+        values: dict[str, Any] = {
+            "sha256": plan.files[name],
+            "stored_name": name.removeprefix(FILES_FOLDER),
+            "original_name": item.text("original_name", 300, required=True),
+            "mime": item.text("mime", 100),
+            "kind": kind,
+            "date": item.day("date"),
+            "description": item.text("description", 500),
+        }
+        added_at = item.opt_moment("added_at")
+        if added_at is not None:  # absent: now, as for a file added by hand
+            values["added_at"] = added_at
+        refs = {
+            "project": "project" if item.flag("project", False) else None,
+            "activity": item.opt_ref("activity", plan.activity_keys, "$.activities"),
+            "event": item.opt_ref("event", plan.event_keys, "$.events"),
+            "expense": item.opt_ref("expense", plan.expense_keys, "$.expenses"),
+        }
+        if not any(refs.values()):
+            raise _problem("bundle.attachment_no_owner", item.path)
+        item.done()
+        plan.attachments.append(Row(item.path, values, refs=refs))

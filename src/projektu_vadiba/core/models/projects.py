@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -35,6 +35,9 @@ class Project(Timestamps, Base):
     aim: Mapped[str] = mapped_column(Text, default="")
     # Personal data of this project's participants may be kept until then (funder's audit period).
     retention_until: Mapped[date | None]
+    # The funder's publicity sentence and logo for this project; "" / None: the profile's own (every page prints it).
+    publicity: Mapped[str] = mapped_column(Text, default="", server_default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)  # PNG
 
     funder: Mapped[Funder] = relationship()
     programme: Mapped[Programme | None] = relationship()

@@ -67,7 +67,7 @@ class SourceSummary:
 
 @dataclass(frozen=True)
 class LedgerRow:
-    number: int  # 1, 2, ... in ledger order (date, then entry)
+    number: int  # 1, 2, ... in the ledger's order (the profile's: by date or by payment, then entry)
     expense: ExpenseDTO
     line_code: str  # "" = on no budget line
     line_name: str
@@ -118,9 +118,12 @@ class MoneySummary:
     payments_received: Decimal
     grant_outstanding: Decimal  # grant awarded - payments received
     cash_balance: Decimal  # payments received - grant spent: positive = grant money not yet spent
-    ledger: tuple[LedgerRow, ...]
+    ledger: tuple[LedgerRow, ...]  # numbered in `ledger_order`
     payments: tuple[PaymentDTO, ...]
     warnings: tuple[MoneyWarning, ...]
+    # "date": by the document's date; "payment": by the day paid (receipts numbered in payment order, as
+    # Latviešu fonds and LAD ask), entries not yet paid last
+    ledger_order: str = "date"
 
     @property
     def messages(self) -> tuple[str, ...]:

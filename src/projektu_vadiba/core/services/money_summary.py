@@ -133,6 +133,7 @@ def money_summary(
         grant_outstanding=grant_awarded - received,
         cash_balance=received - grant_spent,
         ledger=_ledger(profile, lines, expenses, lang),
+        ledger_order=ledger_order(profile),
         payments=payments,
         warnings=_warnings(checked, total_planned, total_spent, spent_by_line.get(None, ZERO), eligible)
         + tuple(MoneyWarning(str(w.kind), None, w.message, w.code, w.values) for w in figures.warnings),
@@ -273,9 +274,15 @@ def _warnings(
     return tuple(out)
 
 
+def ledger_order(profile: profiles.FunderProfile) -> str:
+    return "payment" if profile.raw.get("ledger_order") == "payment" else "date"
+
+
 def _ledger(
     profile: profiles.FunderProfile, lines: list[BudgetLineDTO], expenses: list[ExpenseDTO], lang: str
 ) -> tuple[LedgerRow, ...]:
+    if ledger_order(profile) == "payment":  # stable: same-day payments keep the document order
+        expenses = sorted(expenses, key=lambda e: (e.paid_on is None, e.paid_on or e.date))
     by_id = {b.id: b for b in lines}
     # The same few labels on every row: looked up once each.
     categories = {b.category_key: profile.category_label(b.category_key, lang) for b in lines}

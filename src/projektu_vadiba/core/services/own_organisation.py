@@ -87,13 +87,19 @@ def _check(data: OwnOrganisationInput) -> OwnOrganisationInput:
     check_length(p, phone, "phone", "label.phone", 40)
     website = data.website.strip()
     check_length(p, website, "website", "label.website", 300)
-    if data.logo is not None:
-        if not data.logo.startswith(PNG_SIGNATURE):
-            p.coded("logo", "organisation.logo_not_png")
-        elif len(data.logo) > LOGO_LIMIT:
-            p.coded("logo", "organisation.logo_too_large")
+    check_logo(p, data.logo)
     p.raise_if_any()
     return OwnOrganisationInput(name, reg, address, email, phone, website, data.logo)
+
+
+def check_logo(p: Problems, logo: bytes | None) -> None:
+    """A logo to print (ours, a project's funder's): a PNG no larger than LOGO_LIMIT; None is no logo."""
+    if logo is None:
+        return
+    if not logo.startswith(PNG_SIGNATURE):
+        p.coded("logo", "organisation.logo_not_png")
+    elif len(logo) > LOGO_LIMIT:
+        p.coded("logo", "organisation.logo_too_large")
 
 
 def save_own(session: Session, data: OwnOrganisationInput) -> OwnOrganisation:

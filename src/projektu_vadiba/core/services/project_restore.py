@@ -1,7 +1,8 @@
 """Deleting a whole project so that undo can bring it back: the project is kept as its own JSON bundle
 (core.bundle, the same format as `export`) and imported again on undo; the people stay in the registry and are
-matched again. Printed sheets, scans and attached documents cannot travel in a bundle: a project they hang on is
-not restorable, and the UI says the delete is final."""
+matched again. Printed sheets and scans are tied to this database and never travel in a bundle, and attached
+documents travel only inside the bundle's ZIP file, not in the data kept here: a project they hang on is not
+restorable, and the UI says the delete is final."""
 
 from __future__ import annotations
 

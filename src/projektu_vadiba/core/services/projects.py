@@ -52,6 +52,7 @@ from projektu_vadiba.core.services.organisations import (
     organisation_dto,
     programme_dto,
 )
+from projektu_vadiba.core.services.own_organisation import check_logo
 from projektu_vadiba.core.text import name_key
 from projektu_vadiba.core.validation import Problems, check_length, check_money, check_period, check_required
 
@@ -65,6 +66,9 @@ def _validate(session: Session, data: ProjectInput, project_id: int | None) -> P
     check_length(p, number, "number", "label.project_number", 60)
     check_length(p, title, "title", "label.title", 500)
     check_period(p, data.start_date, data.end_date, "end_date")
+    publicity = " ".join(data.publicity.split())
+    check_length(p, publicity, "publicity", "label.publicity", 1000)
+    check_logo(p, data.logo)
     for field, amount in (("total_cost", data.total_cost), ("grant_amount", data.grant_amount)):
         try:
             check_money(amount, field)
@@ -83,6 +87,7 @@ def _validate(session: Session, data: ProjectInput, project_id: int | None) -> P
         title=title,
         funder_name=funder_name,
         implementer_name=implementer,
+        publicity=publicity,
         total_cost=check_money(data.total_cost),
         grant_amount=check_money(data.grant_amount),
     )
@@ -106,6 +111,9 @@ def _apply(session: Session, project: Project, data: ProjectInput) -> None:
     project.grant_amount = data.grant_amount
     project.aim = data.aim
     project.retention_until = data.retention_until
+    project.publicity = data.publicity
+    if project.logo != data.logo:  # deferred: read only to compare, written only when it changed
+        project.logo = data.logo
     wanted = [" ".join(g.split()) for g in data.target_groups if g.strip()]
     project.target_groups = [
         next((tg for tg in project.target_groups if tg.name == name), None) or ProjectTargetGroup(name=name)
@@ -133,6 +141,30 @@ def update_project(session: Session, project_id: int, data: ProjectInput) -> Pro
     session.flush()
     refresh_deadlines(session, project.id, previous)  # a new end date moves the deadlines counted from it
     return get_project(session, project.id)
+
+
+def project_input(p: ProjectDetail) -> ProjectInput:
+    """The values an edit of the project starts from and its undo restores."""
+    return ProjectInput(
+        number=p.number,
+        title=p.title,
+        funder_name=p.funder.name,
+        start_date=p.start_date,
+        end_date=p.end_date,
+        implementer_name=p.implementer.name,
+        programme_name=p.programme.name if p.programme else "",
+        programme_strand=p.programme.strand if p.programme else "",
+        call_year=p.programme.call_year if p.programme else None,
+        funder_profile=p.funder.profile_key,
+        status=p.status,
+        total_cost=p.total_cost,
+        grant_amount=p.grant_amount,
+        aim=p.aim,
+        target_groups=p.target_groups,
+        retention_until=p.retention_until,
+        publicity=p.publicity,
+        logo=p.logo,
+    )
 
 
 def deletion_impact(session: Session, project_id: int) -> DeletionImpact:
@@ -236,6 +268,8 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
         deadlines=tuple(deadline_dto(d) for d in sorted(project.deadlines, key=lambda d: (d.due_date, d.id))),
         texts={t.key: t.text for t in project.texts if t.period_start is None},  # the final report's
         warnings=tuple(project_warnings(project)),
+        publicity=project.publicity,
+        logo=project.logo,
     )
 
 

@@ -121,7 +121,7 @@ def final_report_data(
     period = as_period(period)
     kind = INTERIM if period is not None else FINAL
     project = projects.get_project(session, project_id)
-    profile = profiles.load_profile(project.profile_key)
+    profile = profiles.load_profile(project.profile_key).for_project(project.publicity, project.logo)
     structure = report_structure(profile, kind)
 
     every_event = activity_service.list_events(session, project_id)

@@ -139,6 +139,8 @@ def sheet_project(session: Session, project_id: int) -> SheetProject:
         implementer_contact=contact,
         retention_until=project.retention_until,
         implementer_logo=implementer.logo,
+        publicity=project.publicity,
+        logo=project.logo,
     )
 
 

@@ -15,11 +15,13 @@ from projektu_vadiba.core.dto import ProjectDetail, ProjectInput
 from projektu_vadiba.core.models.enums import OrganisationKind, ProjectStatus
 from projektu_vadiba.core.services import organisations
 from projektu_vadiba.core.services.own_organisation import get_own
+from projektu_vadiba.core.services.projects import project_input
 from projektu_vadiba.core.text import name_key
 from projektu_vadiba.core.validation import parse_money
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
-from projektu_vadiba.ui.entities import PROJECT, project_input
+from projektu_vadiba.ui.dialogs.organisation_form import LogoField
+from projektu_vadiba.ui.entities import PROJECT
 from projektu_vadiba.ui.labels import project_status_label
 from projektu_vadiba.ui.plural import language
 from projektu_vadiba.ui.widgets.choices import choice_combo, current_value, name_combo, select_value
@@ -86,6 +88,11 @@ class ProjectForm(FormDialog):
         self.aim.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.target_groups = QLineEdit(", ".join(old.target_groups), self)
         self.target_groups.setPlaceholderText(self.tr("piem., seniori, jaunieši, kopienu aktīvisti"))
+        # A funder without a built-in profile (a municipality, a foreign fund): its sentence and logo, per project.
+        self.publicity = QPlainTextEdit(old.publicity, self)
+        self.publicity.setTabChangesFocus(True)
+        self.publicity.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
+        self.logo = LogoField(old.logo, self)
 
         self.add_row("number", self.tr("Projekta numurs"), self.number, required=True)
         self.add_row("title", self.tr("Nosaukums"), self.title, required=True)
@@ -102,6 +109,15 @@ class ProjectForm(FormDialog):
         self.add_row("grant_amount", self.tr("Piešķirtais finansējums, €"), self.grant)
         self.add_row("aim", self.tr("Mērķis"), self.aim)
         self.add_row("target_groups", self.tr("Mērķa grupas"), self.target_groups, hint=self.tr("Atdaliet ar komatu."))
+        self.add_row(
+            "publicity",
+            self.tr("Publicitātes teksts"),
+            self.publicity,
+            hint=self.tr("Tukšs: finansētāja profila teksts. Drukā katras lapas kājenē."),
+        )
+        self.add_row(
+            "logo", self.tr("Finansētāja logotips"), self.logo, hint=self.tr("Drukā blakus profila logotipiem.")
+        )
         self.funder.currentTextChanged.connect(self._funder_changed)
         self.profile.currentIndexChanged.connect(self._profile_changed)
         self.funder.currentTextChanged.connect(lambda _t: self._offer_programmes())
@@ -109,6 +125,10 @@ class ProjectForm(FormDialog):
         self._profile_changed()
         self.old = old
         self.mark_clean()
+        self._clean_logo = old.logo
+
+    def is_modified(self) -> bool:
+        return super().is_modified() or self.logo.logo != self._clean_logo
 
     def _default_implementer(self) -> str:
         if self.choices.own:
@@ -131,6 +151,8 @@ class ProjectForm(FormDialog):
         profile = profiles.load_profile(current_value(self.profile))
         example = profile.number_example
         self.number.setPlaceholderText(self.tr("piem., %1").replace("%1", example) if example else "")
+        own = profiles.pick(profile.publicity, language())
+        self.publicity.setPlaceholderText(own or self.tr("piem., Projektu finansē Ķekavas novada pašvaldība."))
         strands = profile.raw.get("strands", [])
         text = self.strand.currentText()
         self.strand.clear()
@@ -152,6 +174,8 @@ class ProjectForm(FormDialog):
         self.programme.blockSignals(False)
 
     def build(self) -> ProjectInput:
+        if self.logo.message:
+            self.problem("logo", self.logo.message)
         total = self.parse(money_or_zero, self.total_cost.text(), "total_cost", Decimal("0.00"))
         grant = self.parse(money_or_zero, self.grant.text(), "grant_amount", Decimal("0.00"))
         groups = tuple(g.strip() for g in self.target_groups.text().replace(";", ",").split(",") if g.strip())
@@ -172,6 +196,8 @@ class ProjectForm(FormDialog):
             aim=self.aim.toPlainText().strip(),
             target_groups=groups,
             retention_until=self.old.retention_until,
+            publicity=self.publicity.toPlainText().strip(),
+            logo=self.logo.logo,
         )
 
     def dry_run(self, data: ProjectInput) -> None:

@@ -1,5 +1,6 @@
 """Making one report file from a request: the UI's thin operation over core.services (data) and reports (PDF,
-XLSX). reportlab and openpyxl are imported here, on the first report, never at the app's start-up."""
+DOCX, XLSX). reportlab, python-docx and openpyxl are imported here, on the first report, never at the app's
+start-up."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class Request:
     with_lists: bool = False
     draft: bool = False
     lang: str = "lv"
+    docx: bool = False  # the final / interim report as an editable Word document instead of a PDF
 
     @property
     def period(self) -> tuple[date, date] | None:
@@ -33,7 +35,9 @@ class Request:
 
     @property
     def suffix(self) -> str:
-        return ".xlsx" if self.kind == FINANCIAL else ".pdf"
+        if self.kind == FINANCIAL:
+            return ".xlsx"
+        return ".docx" if self.docx and self.has_texts else ".pdf"
 
     @property
     def has_texts(self) -> bool:
@@ -45,7 +49,7 @@ class Made:
     data: bytes
     file_name: str  # suggested
     title: str  # for a window
-    pages: int  # 0 for a workbook
+    pages: int  # 0 for a workbook or a Word document (Word counts its pages when it lays them out)
     draft: bool = False
 
 
@@ -71,14 +75,22 @@ def make(db: Database, project_id: int, request: Request) -> Made:
 
 
 def _report(db: Database, project_id: int, request: Request) -> Made:
-    from projektu_vadiba.reports.final_report import ReportOptions, build_report_pdf, gather, suggested_file_name
+    from projektu_vadiba.reports.final_story import ReportOptions, gather, suggested_file_name
 
     if request.kind == INTERIM and request.period is None:
         raise AppError("Starpposma pārskatam norādiet periodu.")
+    with_lists = request.with_lists and not request.docx  # the lists are signed PDF sheets, not text to edit
     with db.session() as s:
-        data, lists = gather(s, project_id, request.period, with_lists=request.with_lists, lang=request.lang)
-    pdf = build_report_pdf(data, ReportOptions(request.draft, request.with_lists), lists)
+        data, lists = gather(s, project_id, request.period, with_lists=with_lists, lang=request.lang)
     title = f"{data.title} — {data.project.number}"
+    if request.docx:
+        from projektu_vadiba.reports.final_docx import build_report_docx
+
+        docx = build_report_docx(data, ReportOptions(request.draft))
+        return Made(docx.data, suggested_file_name(data, ".docx"), title, 0, docx.draft)
+    from projektu_vadiba.reports.final_report import build_report_pdf
+
+    pdf = build_report_pdf(data, ReportOptions(request.draft, with_lists), lists)
     return Made(pdf.data, suggested_file_name(data), title, pdf.page_count, pdf.draft)
 
 

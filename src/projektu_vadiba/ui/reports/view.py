@@ -69,8 +69,8 @@ class ReportsView(FollowingView):
         self.warn: Callable[[str], object] = lambda text: QMessageBox.warning(self, self.tr("Pārskati"), text)
 
         self.kind_labels = {
-            making.FINAL: self.tr("Noslēguma pārskats (PDF)"),
-            making.INTERIM: self.tr("Starpposma pārskats (PDF)"),
+            making.FINAL: self.tr("Noslēguma pārskats"),
+            making.INTERIM: self.tr("Starpposma pārskats"),
             making.FINANCIAL: self.tr("Finanšu pārskats grāmatvedim (XLSX)"),
             making.ANNEXES: self.tr("Dalībnieku saraksti pielikumiem (PDF)"),
             making.CERTIFICATES: self.tr("Apliecinājumi par dalību, lapa katram dalībniekam (PDF)"),
@@ -124,6 +124,17 @@ class ReportsView(FollowingView):
         self.language = QComboBox(choose)
         self.language.addItem(self.tr("latviešu"), "lv")
         self.language.addItem(self.tr("angļu"), "en")
+        # The final / interim report also as an editable Word document (funders' forms are finished by hand).
+        self.file_format = QComboBox(choose)
+        self.file_format.setObjectName("file_format")
+        self.file_format.addItem(self.tr("PDF"), "pdf")
+        self.file_format.addItem(self.tr("DOCX (rediģējams)"), "docx")
+        self.file_format.setToolTip(self.tr("DOCX: to pašu pārskatu var labot Word vai LibreOffice Writer."))
+        file_format = QHBoxLayout()  # beside the final report, above the interim's period: the two it applies to
+        file_format.addWidget(QLabel(self.tr("Formāts:"), choose))
+        file_format.addWidget(self.file_format)
+        file_format.addStretch(1)
+        grid.addLayout(file_format, 0, 1)
         options = QHBoxLayout()
         options.addWidget(self.with_lists)
         options.addStretch(1)
@@ -166,6 +177,7 @@ class ReportsView(FollowingView):
         self.date_from.valueChanged.connect(self._period_changed)
         self.date_to.valueChanged.connect(self._period_changed)
         self.language.currentIndexChanged.connect(lambda _i: self._update())
+        self.file_format.currentIndexChanged.connect(lambda _i: self._update())
         return page
 
     # ---- state --------------------------------------------------------------------------------------------------
@@ -178,12 +190,15 @@ class ReportsView(FollowingView):
 
     def request(self) -> making.Request:
         kind = self.kind()
+        texts = kind in (making.FINAL, making.INTERIM)
+        docx = texts and self.file_format.currentData() == "docx"
         return making.Request(
             kind=kind,
             date_from=self.date_from.value() if kind == making.INTERIM else None,
             date_to=self.date_to.value() if kind == making.INTERIM else None,
-            with_lists=self.with_lists.isChecked() and kind in (making.FINAL, making.INTERIM),
+            with_lists=self.with_lists.isChecked() and texts and not docx,
             lang=str(self.language.currentData()),
+            docx=docx,
         )
 
     def reload(self) -> None:
@@ -222,10 +237,14 @@ class ReportsView(FollowingView):
         interim = request.kind == making.INTERIM
         self.date_from.setEnabled(interim)
         self.date_to.setEnabled(interim)
-        self.with_lists.setEnabled(request.has_texts)
-        pdf = request.kind != making.FINANCIAL
+        self.file_format.setEnabled(request.has_texts)
+        self.with_lists.setEnabled(request.has_texts and not request.docx)  # the lists are PDF sheets
+        pdf = request.suffix == ".pdf"
         self.preview_button.setEnabled(pdf)
-        self.preview_button.setToolTip("" if pdf else self.tr("XLSX failu saglabājiet un atveriet izklājlapā."))
+        if request.docx:
+            self.preview_button.setToolTip(self.tr("DOCX failu saglabājiet un atveriet Word vai LibreOffice Writer."))
+        else:
+            self.preview_button.setToolTip("" if pdf else self.tr("XLSX failu saglabājiet un atveriet izklājlapā."))
         self.missing = ()
         if request.has_texts and not (interim and self.date_to.value() < self.date_from.value()):
             try:
@@ -334,7 +353,10 @@ class ReportsView(FollowingView):
 
     def _choose_path(self, file_name: str, suffix: str) -> Path | None:
         folder = str(self.settings.value(LAST_FOLDER, "") or Path.home())
-        kinds = self.tr("PDF dokumenti (*.pdf)") if suffix == ".pdf" else self.tr("Excel darbgrāmatas (*.xlsx)")
+        kinds = {
+            ".pdf": self.tr("PDF dokumenti (*.pdf)"),
+            ".docx": self.tr("Word dokumenti (*.docx)"),
+        }.get(suffix) or self.tr("Excel darbgrāmatas (*.xlsx)")
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Saglabāt kā"), str(Path(folder) / file_name), kinds)
         if not chosen:
             return None

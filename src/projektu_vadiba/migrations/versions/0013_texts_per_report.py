@@ -4,8 +4,8 @@ borrows them (the 2024 interim report printed the 2023 text); the app offers to 
 
 Downgrade keeps the final report's texts and drops the interim reports' (one text per key and project again).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-05 09:30:00
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0013"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
