@@ -2,7 +2,7 @@
 
 An interim report prints only the texts written for exactly its period; it never borrows the final report's or
 another period's (the 2024 interim report printed the 2023 text). Texts kept before texts were per report are the
-final report's (migration 0013); the app and `report texts` copy them into a period when the user asks."""
+final report's (migration 0013): an interim report made after it asks for its own."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """project_texts per report: the final report's texts (no period) and each interim report's texts by its period
 (period_start..period_end). Every existing text becomes the final report's text: an interim report no longer
-borrows them (the 2024 interim report printed the 2023 text); the app offers to copy them into a period.
+borrows them (the 2024 interim report printed the 2023 text) and asks for its own.
 
 Downgrade keeps the final report's texts and drops the interim reports' (one text per key and project again).
 
