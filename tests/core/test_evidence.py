@@ -23,6 +23,7 @@ from projektu_vadiba.core.services.attachments import Owner
 from projektu_vadiba.core.services.evidence import evidence_pack
 from projektu_vadiba.reports.evidence_zip import INDEX_NAME, LISTS_NAME, write_evidence_zip
 from projektu_vadiba.reports.text import format_date
+from tests.reports.pdftools import need_pdftotext
 
 
 @pytest.fixture
@@ -36,6 +37,7 @@ def squeeze(text: str) -> str:
 
 
 def pdf_text(data: bytes, tmp: Path) -> str:
+    need_pdftotext()
     path = tmp / "index.pdf"
     path.write_bytes(data)
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
