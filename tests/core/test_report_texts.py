@@ -146,3 +146,17 @@ def test_the_bundle_carries_the_texts_of_every_report(db: Database, pid: int) ->
     with db.session() as s:
         assert report_texts.texts_of(s, new_id, Y2023) == {"interim_progress": "2023: trīs tikšanās Ķekavā."}
         assert dump_bundle(export_project(s, number)) == dump_bundle(first)
+
+
+def test_undoing_a_project_delete_brings_back_every_reports_texts(db: Database, pid: int) -> None:
+    """Deleting a project keeps it as a bundle for undo: each report gets its own texts back, none merged."""
+    from projektu_vadiba.core.services import project_restore
+
+    with db.session() as s:
+        before = {p: report_texts.texts_of(s, pid, p) for p in (None, Y2023, Y2024)}
+        deleted = project_restore.delete_project(s, pid)
+    with db.session() as s:
+        again = project_restore.restore_project(s, deleted)
+    with db.session() as s:
+        assert {p: report_texts.texts_of(s, again, p) for p in (None, Y2023, Y2024)} == before
+        assert [r.period for r in report_texts.text_reports(s, again)] == [None, Y2023, Y2024]
