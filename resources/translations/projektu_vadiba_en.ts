@@ -2151,6 +2151,14 @@
         <translation>Report texts</translation>
     </message>
     <message>
+        <source>Katram pārskatam ir savi teksti: noslēguma pārskatam un katram periodam.</source>
+        <translation>Each report has its own texts: the final report and each period.</translation>
+    </message>
+    <message>
+        <source>Pārskats:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
         <source>Saglabāt tekstus</source>
         <translation>Save texts</translation>
     </message>
@@ -2159,8 +2167,12 @@
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <source>(starpposma pārskatam)</source>
-        <translation>(for the interim report)</translation>
+        <source>Noslēguma pārskats</source>
+        <translation>Final report</translation>
+    </message>
+    <message>
+        <source>Starpposma pārskats %1</source>
+        <translation>Interim report %1</translation>
     </message>
     <message>
         <source>Ierakstiet tekstu pārskatam…</source>
@@ -2173,6 +2185,10 @@
     <message>
         <source>Atskaites teksts: %1</source>
         <translation>Report text: %1</translation>
+    </message>
+    <message>
+        <source>Starpposma pārskata (%1) teksts: %2</source>
+        <translation>Interim report (%1) text: %2</translation>
     </message>
     <message>
         <source>Tekstus neizdevās saglabāt: %1</source>
