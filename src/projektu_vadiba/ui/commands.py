@@ -80,15 +80,17 @@ class EditCommand(Command):
         self.ref = ws.ref(entity.key, id_)
         self.old, self.new = old, new
         self.old_refs, self.new_refs = _refs_of(ws, entity, old), _refs_of(ws, entity, new)
-        if getattr(new, "version", None) is not None:
+        # Checked only when the form named the version it was loaded with (scripts and older callers save as before).
+        self.versioned = getattr(new, "version", None) is not None
+        if self.versioned:
             self.ref.version = new.version
 
     def _save(self, session: Session, data: Any, refs: dict[str, Ref]) -> Any:
         data = _resolve(data, refs)
-        if self.ref.version is not None and hasattr(data, "version"):
+        if self.versioned:
             data = replace(data, version=self.ref.version)
         dto = self.entity.update(session, self.ref.id, data)
-        if self.ref.version is not None:
+        if self.versioned:
             self.ref.version = getattr(dto, "version", None)
         return dto
 
