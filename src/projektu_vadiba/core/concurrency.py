@@ -121,7 +121,7 @@ def check_version(row: Any, kind: str, data: I, theirs: Callable[[], I]) -> None
     """Raise ConflictError when `data` was made from an older version of `row`; `theirs()` turns the row as it is
     now into an input (called only on a conflict)."""
     expected = getattr(data, "version", None)
-    if expected is None or expected == row.version:
+    if not expected or expected == row.version:  # None or 0: read without its version (a script, an old DTO)
         return
     raise ConflictError(kind, row.id, expected, row.version, data, replace(theirs(), version=row.version))  # type: ignore[type-var]
 

@@ -87,8 +87,8 @@ class EditCommand(Command):
 
     def _save(self, session: Session, data: Any, refs: dict[str, Ref]) -> Any:
         data = _resolve(data, refs)
-        if self.versioned:
-            data = replace(data, version=self.ref.version)
+        if hasattr(data, "version"):  # unversioned: the old values (read with a version) restore without a check
+            data = replace(data, version=self.ref.version if self.versioned else None)
         dto = self.entity.update(session, self.ref.id, data)
         if self.versioned:
             self.ref.version = getattr(dto, "version", None)

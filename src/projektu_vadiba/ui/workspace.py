@@ -86,6 +86,8 @@ class Workspace(QObject):
     def remap(self, ref: Ref, new_id: int) -> None:
         self._refs.pop((ref.kind, ref.id), None)
         ref.id = new_id
+        if ref.version is not None:  # made again: a new row starts at version 1 (CreateCommand reads its DTO's)
+            ref.version = 1
         self._refs[(ref.kind, new_id)] = ref
 
     # ---- running changes -----------------------------------------------------------------------------
