@@ -136,6 +136,7 @@ class ConflictDialog(QDialog):
             self._add_row(grid, grid_host, row, diff)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(conflict.fields) + 1, 1)  # rows stay together at the top
 
         scroll = QScrollArea(self)
         scroll.setWidget(grid_host)
@@ -171,7 +172,7 @@ class ConflictDialog(QDialog):
             (first if first.isChecked() else self.theirs[next(iter(self.theirs))]).setFocus()
 
     def _add_row(self, grid: QGridLayout, host: QWidget, row: int, diff: FieldDiff) -> None:
-        grid.addWidget(QLabel(field_label(diff.name), host), row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel(field_label(diff.name), host), row, 0)
         pair = QWidget(host)  # the row's two buttons share a parent: arrow keys move between them only
         mine = QRadioButton(show_value(diff.mine), pair)
         theirs = QRadioButton(show_value(diff.theirs), pair)
