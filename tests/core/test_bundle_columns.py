@@ -21,6 +21,7 @@ ID = "a database id: records refer to each other by bundle-local keys (org-1, ev
 STAMP = "this database's own bookkeeping time: export -> import -> export must give the same bytes"
 DERIVED = "derived from other fields and computed again on import"
 OWNER = "the bundle holds one project: every record in it belongs to it"
+VERSION = "a row's edit counter in this database (lost-update check); an imported row starts again at 1"
 UNUSED_ON_IMPORT = "matched by name on import (bundle.md: an existing funder or organisation is reused as it is)"
 
 
@@ -64,6 +65,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         lambda b: b["project"]["funder"],
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "name": "name",
             "name_key": Out(DERIVED),
             "short_name": "short_name",
@@ -74,6 +76,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         lambda b: b["project"]["programme"],
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "funder_id": Out("the programme sits inside its funder's project"),
             "name": "name",
             "strand": "strand",
@@ -85,6 +88,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("organisations"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "name": "name",
             "name_key": Out(DERIVED),
             "kind": "kind",
@@ -104,6 +108,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         lambda b: b["project"],
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "funder_id": "funder",
             "programme_id": "programme",
             "implementer_id": "implementer",
@@ -126,6 +131,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _project("partners"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "organisation_id": "organisation",
             "role": "role",
@@ -136,6 +142,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _project("cofinancing"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "source": "source",
             "organisation_id": "organisation",
@@ -145,17 +152,24 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
     ),
     "project_target_groups": (
         _project("target_groups"),
-        {"id": Out(ID), "project_id": Out(OWNER), "name": "name", "planned_count": "planned_count"},
+        {
+            "id": Out(ID),
+            "version": Out(VERSION),
+            "project_id": Out(OWNER),
+            "name": "name",
+            "planned_count": "planned_count",
+        },
     ),
     # Texts are section key -> text (bundle/texts.py): the column "key" is the field name, "text" its value.
     "project_texts": (
         lambda b: {"key": next(iter(b["project"]["texts"])), "text": next(iter(b["project"]["texts"].values()))},
-        {"id": Out(ID), "project_id": Out(OWNER), "key": "key", "text": "text"},
+        {"id": Out(ID), "version": Out(VERSION), "project_id": Out(OWNER), "key": "key", "text": "text"},
     ),
     "report_deadlines": (
         _project("report_deadlines"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "kind": "kind",
             "due_date": "due_date",
@@ -169,6 +183,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("activities"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "code": "code",
             "title": "title",
@@ -185,6 +200,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("events"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "activity_id": "activity",
             "title": "title",
@@ -207,6 +223,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("people"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "given_name": "given_name",
             "surname": "surname",
             "organisation_id": "organisation",
@@ -234,6 +251,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         lambda b: next(a for a in b["attendance"] if "days" in a),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "event_id": "event",
             "person_id": "person",
             "status": "status",
@@ -247,6 +265,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("indicators"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "activity_id": "activity",
             "code": "code",
@@ -265,6 +284,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("budget_lines"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "category_key": "category_key",
             "code": "code",
@@ -279,12 +299,13 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
     # Amounts are source -> amount inside their line.
     "budget_amounts": (
         lambda b: {"line": b["budget_lines"][0], "source": "grant", "amount": b["budget_lines"][0]["amounts"]["grant"]},
-        {"id": Out(ID), "line_id": "line", "source": "source", "amount": "amount"},
+        {"id": Out(ID), "version": Out(VERSION), "line_id": "line", "source": "source", "amount": "amount"},
     ),
     "expenses": (
         _first("expenses"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "budget_line_id": "budget_line",
             "date": "date",
@@ -303,6 +324,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("payments"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "kind": "kind",
             "received_on": "received_on",

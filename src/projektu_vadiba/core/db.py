@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from projektu_vadiba.core.errors import AppError
 
@@ -94,7 +95,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if make_url(url).get_backend_name() == "postgresql":
+        from projektu_vadiba.core.live_changes import tag_connection
+
+        event.listen(engine, "connect", tag_connection)  # other users' listeners tell our changes apart
+    return engine
 
 
 @dataclass
@@ -107,9 +113,15 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One use case, one transaction: commit on success, roll back everything on any error."""
-        with self.sessions.begin() as session:
-            yield session
+        """One use case, one transaction: commit on success, roll back everything on any error. A row someone
+        else saved between this transaction's read and its write is a coded conflict (core/concurrency.py)."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except StaleDataError as exc:
+            from projektu_vadiba.core.concurrency import stale_write
+
+            raise stale_write() from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -143,6 +143,7 @@ class ActivityDTO:
     status: ActivityStatus
     result: str
     event_count: int = 0
+    version: int = 0  # the row's version when read (core/concurrency.py); an edit saves with it
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class EventDTO:
     day_counts: tuple[tuple[date, int], ...] = ()
     staff: int = 0  # came to work there (moderator, speaker ...); `attended` counts participants only
     unlisted: int = 0  # an open event's headcount of people not on the list (attendances, not people)
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,7 @@ class PersonDTO:
     consent_data: bool | None
     consent_photo: bool | None
     anonymised: bool
+    version: int = 0
 
     @property
     def full_name(self) -> str:
@@ -256,6 +259,7 @@ class ExpenseDTO:
     eligible: bool
     paid_on: dt.date | None
     source: FundingSource
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -315,6 +319,7 @@ class ActivityInput:
     planned_end: date | None = None
     status: ActivityStatus = ActivityStatus.PLANNED
     result: str = ""
+    version: int | None = None  # the version the form was loaded with; None: save without the check
 
 
 @dataclass(frozen=True)
@@ -332,6 +337,7 @@ class EventInput:
     planned_participants: int | None = None
     description: str = ""
     unlisted_count: int = 0  # came without being listed (an open event's headcount)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -349,6 +355,7 @@ class PersonInput:
     consent_data: bool | None = None
     consent_photo: bool | None = None
     notes: str = ""
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -386,6 +393,7 @@ class ExpenseInput:
     eligible: bool = True
     paid_on: dt.date | None = None
     source: FundingSource = FundingSource.GRANT
+    version: int | None = None
 
 
 @dataclass(frozen=True)

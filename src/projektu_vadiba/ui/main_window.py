@@ -29,6 +29,7 @@ from projektu_vadiba.ui.dialogs.about import AboutDialog
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
 from projektu_vadiba.ui.icons import app_icon
+from projektu_vadiba.ui.live_refresh import start_live_refresh
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.models.project_tree import SECTIONS, section_label
 from projektu_vadiba.ui.people_window import PeopleRegistryWindow, import_people
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.dataChanged.connect(self.ws.dataChanged)
         self.ws.dataChanged.connect(self._after_change)
         self.ws.problem.connect(self._show_problem)
+        self.live_refresh = start_live_refresh(self.ws)  # PostgreSQL: other users' changes reload the views
         self.setWindowIcon(app_icon())
         self.database_label = QLabel(self)
         self.count_label = QLabel(self)
@@ -420,4 +422,6 @@ class MainWindow(QMainWindow):
         self.settings.set(LAST_PROJECT, project or 0)
         self.settings.set(LAST_SECTION, self.project_page.current_section() if project else "")
         self.settings.sync()
+        if self.live_refresh is not None:
+            self.live_refresh.stop()
         super().closeEvent(event)

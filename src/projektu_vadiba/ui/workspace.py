@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.concurrency import ConflictError
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.ui.messages import text_of
@@ -33,6 +34,9 @@ class Ref:
 
     kind: str
     id: int
+    # The record's version after this window's last save of it (core/concurrency.py): undo and redo expect it, so
+    # undoing over someone else's later change is a conflict, never an overwrite. None: not versioned.
+    version: int | None = None
 
 
 class Workspace(QObject):
@@ -44,6 +48,9 @@ class Workspace(QObject):
         self.db = db
         self.undo_stack = QUndoStack(self)
         self._refs: dict[tuple[str, int], Ref] = {}
+        # Asked when a save meets someone else's newer version: returns the command to run instead (their values,
+        # mine, or a merge) or None (keep theirs, save nothing); raising keeps the form open. ui/conflict_dialog.py.
+        self.resolve_conflict: Callable[[Command, ConflictError], Command | None] = _ask_user
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -79,13 +86,25 @@ class Workspace(QObject):
     def remap(self, ref: Ref, new_id: int) -> None:
         self._refs.pop((ref.kind, ref.id), None)
         ref.id = new_id
+        if ref.version is not None:  # made again: a new row starts at version 1 (CreateCommand reads its DTO's)
+            ref.version = 1
         self._refs[(ref.kind, new_id)] = ref
 
     # ---- running changes -----------------------------------------------------------------------------
 
     def execute(self, command: Command) -> object:
-        """Run the command now (a ValidationError goes back to the form, nothing is pushed), then keep it for undo."""
-        result = command.first_run()
+        """Run the command now (a ValidationError goes back to the form, nothing is pushed), then keep it for undo.
+        A conflict with someone else's save goes to `resolve_conflict`, as often as saves keep crossing."""
+        while True:
+            try:
+                result = command.first_run()
+                break
+            except ConflictError as exc:
+                instead = self.resolve_conflict(command, exc)
+                if instead is None:  # their version stays: nothing of mine is saved, the views show theirs
+                    self.dataChanged.emit()
+                    return getattr(command, "kept_theirs", lambda _exc: None)(exc)
+                command = instead
         self.undo_stack.push(command)
         self.dataChanged.emit()
         return result
@@ -169,7 +188,17 @@ class Command(QUndoCommand):
         try:
             with self.ws.session() as s:
                 step(s)
+        except ConflictError:
+            # Someone else changed the record after this step: undoing would overwrite their change.
+            self.setObsolete(True)
+            self.ws.problem.emit(text_of(AppError.of("conflict.undo", action=self.text())))
         except AppError as exc:
             # The record changed or went away meanwhile: drop this step from the history and say why.
             self.setObsolete(True)
             self.ws.problem.emit(text_of(exc))
+
+
+def _ask_user(command: Command, conflict: ConflictError) -> Command | None:
+    from projektu_vadiba.ui.conflict_dialog import resolve
+
+    return resolve(command, conflict)

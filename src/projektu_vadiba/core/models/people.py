@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from projektu_vadiba.core.models.activities import Event
-from projektu_vadiba.core.models.base import Base, Timestamps, str_enum
+from projektu_vadiba.core.models.base import Base, Timestamps, Versioned, str_enum
 from projektu_vadiba.core.models.enums import AttendanceRole, AttendanceStatus, Gender
 from projektu_vadiba.core.models.organisations import Organisation
 from projektu_vadiba.core.person_keys import name_key, phone_key, sort_key
@@ -26,7 +26,7 @@ def _derived(fn: Any) -> Any:
     return default
 
 
-class Person(Timestamps, Base):
+class Person(Timestamps, Versioned, Base):
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,7 +59,7 @@ class Person(Timestamps, Base):
     )
 
 
-class Attendance(Base):
+class Attendance(Versioned, Base):
     """A person on an event's list: registered beforehand, then ticked as attended or absent."""
 
     __tablename__ = "attendance"

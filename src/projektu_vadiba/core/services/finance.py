@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from projektu_vadiba.core.concurrency import check_version, locked
 from projektu_vadiba.core.dto import (
     BudgetLineDTO,
     BudgetLineInput,
@@ -182,6 +183,23 @@ def _expense_dto(e: Expense) -> ExpenseDTO:
         e.eligible,
         e.paid_on,
         e.source,
+        e.version,
+    )
+
+
+def expense_input(e: ExpenseDTO) -> ExpenseInput:
+    """The values an expense form starts from (and an undo restores), with the version they were read at."""
+    return ExpenseInput(
+        e.date,
+        e.amount,
+        e.budget_line_id,
+        e.document_number,
+        e.supplier,
+        e.description,
+        e.eligible,
+        e.paid_on,
+        e.source,
+        e.version,
     )
 
 
@@ -219,7 +237,8 @@ def add_expense(session: Session, project_id: int, data: ExpenseInput) -> Expens
 
 
 def update_expense(session: Session, expense_id: int, data: ExpenseInput) -> ExpenseDTO:
-    expense = get_or_404(session, Expense, expense_id, "Izdevumu ieraksts")
+    expense = locked(session, Expense, expense_id, "term.expense")
+    check_version(expense, "expense", data, lambda: expense_input(_expense_dto(expense)))
     data = _validate_expense(session, expense.project_id, data)
     _apply_expense(expense, data)
     session.flush()

@@ -30,6 +30,7 @@ def expenses(session: Session, project_id: int) -> list[ExpenseDTO]:
             Expense.eligible,
             Expense.paid_on,
             Expense.source,
+            Expense.version,
         )
         .where(Expense.project_id == project_id)
         .order_by(Expense.date, Expense.id)
