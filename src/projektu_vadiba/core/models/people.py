@@ -28,6 +28,9 @@ def _derived(fn: Any) -> Any:
 
 class Person(Timestamps, Base):
     __tablename__ = "people"
+    # created_by is the database's to fill (a trigger in team mode): never sent, never fetched back after an insert,
+    # loaded only when asked for (deferred), so the model also works on a database migrated only to an older revision.
+    __mapper_args__ = {"eager_defaults": False}  # noqa: RUF012
 
     id: Mapped[int] = mapped_column(primary_key=True)
     given_name: Mapped[str] = mapped_column(String(100))
@@ -48,6 +51,9 @@ class Person(Timestamps, Base):
     # indexed by the SQLite FTS5 table / PostgreSQL GIN index of migration 0002 (no B-tree: migration 0004).
     search_text: Mapped[str] = mapped_column(String(800), default="")
     anonymised_at: Mapped[datetime | None]
+    # The database user who registered the person (team mode: set by a trigger from current_user, never by the
+    # client); it keeps a person visible to its creator before they are on an event's list (core/team/policies.py).
+    created_by: Mapped[str] = mapped_column(String(63), server_default="", deferred=True)
     # Derived keys (core.person_keys): duplicate finding and Latvian alphabetical order in SQL.
     name_key: Mapped[str] = mapped_column(String(200), default=_derived(lambda g, s, _p: name_key(g, s)), index=True)
     phone_key: Mapped[str] = mapped_column(String(40), default=_derived(lambda _g, _s, p: phone_key(p)), index=True)
