@@ -3,75 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
-from projektu_vadiba.core.dto import BudgetLineInput, EventInput, ExpenseInput, PersonInput
+from projektu_vadiba.core.dto import ExpenseInput, PersonInput
 from projektu_vadiba.core.errors import NotFoundError
-from projektu_vadiba.core.models import FundingSource
-from projektu_vadiba.core.services import activities, attendance, finance, people, projects
-from projektu_vadiba.core.team import users
+from projektu_vadiba.core.services import activities, attendance, finance, people
 from projektu_vadiba.core.team.access import my_access
-from tests.core.factories import project_input
-from tests.team.conftest import PASSWORD, TeamServer
-
-
-@dataclass(frozen=True)
-class Team:
-    server: TeamServer
-    project_a: int
-    project_b: int
-    event_a: int
-    event_b: int
-    person_a: int  # on event A's list only
-    person_b: int  # on event B's list only
-
-    def user(self, role: str) -> str:
-        return f"{self.server.prefix}u_{role}"  # not prefix+role: that is the group role's name
-
-
-def _event(title: str) -> EventInput:
-    return EventInput(title=title, starts_at=datetime(2023, 5, 2, 10), ends_at=datetime(2023, 5, 2, 12))
-
-
-def _line() -> BudgetLineInput:
-    return BudgetLineInput(
-        category_key="services", code="3.1", name="Kafijas pauzes", amounts={FundingSource.GRANT: Decimal("300.00")}
-    )
-
-
-@pytest.fixture(scope="module")
-def team(team_server: TeamServer) -> Iterator[Team]:
-    """Two projects with an event, a person, a budget line and an expense each; a user per role in project A and a
-    staff member of project B, all made through the services by the administrator."""
-    admin = team_server.open_as(team_server.admin)
-    try:
-        with admin.session() as s:
-            a = projects.create_project(s, project_input(number="A-1")).id
-            b = projects.create_project(s, project_input(number="B-2", title="Otrs projekts")).id
-            ids = {}
-            for key, pid, surname in (("a", a, "Ābele"), ("b", b, "Bērziņa")):
-                event = activities.create_event(s, pid, _event(f"Seminārs {key}")).id
-                person = people.create_person(s, PersonInput("Ilze", surname, email=f"{key}@example.lv")).id
-                attendance.register(s, event, person)
-                line = finance.create_budget_line(s, pid, _line()).id
-                finance.add_expense(
-                    s, pid, ExpenseInput(date=date(2023, 5, 2), amount=Decimal("12.50"), budget_line_id=line)
-                )
-                ids[key] = (event, person)
-            for role in ("manager", "accountant", "staff", "viewer"):
-                users.add_user(s, f"{team_server.prefix}u_{role}", role, PASSWORD)
-                users.set_membership(s, f"{team_server.prefix}u_{role}", a, role)
-            users.add_user(s, f"{team_server.prefix}u_staff_b", "staff", PASSWORD)
-            users.set_membership(s, f"{team_server.prefix}u_staff_b", b, "staff")
-    finally:
-        admin.close()
-    yield Team(team_server, a, b, ids["a"][0], ids["b"][0], ids["a"][1], ids["b"][1])
+from tests.team.conftest import Team, event_input
 
 
 @pytest.fixture
@@ -147,7 +90,7 @@ def test_accountant_writes_money_of_their_project_only(team: Team) -> None:
         with pytest.raises(NotFoundError), db.session() as s:  # project B is not there for them at all
             finance.add_expense(s, team.project_b, ExpenseInput(date=date(2023, 6, 1), amount=Decimal("3.00")))
         with pytest.raises(DBAPIError, match="permission denied"), db.session() as s:
-            activities.create_event(s, team.project_a, _event("Grāmatveža pasākums"))
+            activities.create_event(s, team.project_a, event_input("Grāmatveža pasākums"))
         with db.session() as s:
             finance.delete_expense(s, added.id)
     finally:
@@ -158,7 +101,7 @@ def test_staff_works_through_the_services_on_their_project(team: Team) -> None:
     db = team.server.open_as(team.user("staff"))
     try:
         with db.session() as s:
-            event = activities.create_event(s, team.project_a, _event("Darbnīca"))
+            event = activities.create_event(s, team.project_a, event_input("Darbnīca"))
             person = people.create_person(s, PersonInput("Pēteris", "Kalniņš"))
             attendance.register(s, event.id, person.id)
             # The new person is theirs before and after being listed; nobody else's project sees him.
