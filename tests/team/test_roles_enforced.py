@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -143,3 +144,27 @@ def test_my_access_follows_the_same_rules(team: Team) -> None:
             assert my_access(s).is_admin and my_access(s).manages(team.project_b)
     finally:
         admin.close()
+
+
+def test_staff_imports_a_participant_list_into_their_event(team: Team, tmp_path: Path) -> None:
+    """The bulk path (COPY for one person) goes through plain INSERTs where row-level security applies."""
+    from projektu_vadiba.core.imports import apply_plan, build_plan, read_table
+
+    path = tmp_path / "saraksts.csv"
+    path.write_text("Vārds;Uzvārds;E-pasts\nAnna;Liepiņa;anna@example.lv\nOskars;Zariņš;oskars@example.lv\n")
+    db = team.server.open_as(team.user("staff"))
+    try:
+        with db.session() as s:
+            plan = build_plan(s, read_table(path), event_id=team.event_a)
+            result = apply_plan(s, plan)
+        with db.session() as s:
+            listed = {a.person.surname for a in attendance.event_list(s, team.event_a)}
+    finally:
+        db.close()
+    assert result.created == 2 and {"Liepiņa", "Zariņš"} <= listed
+    other = team.server.open_as(team.user("staff_b"))
+    try:
+        with other.session() as s:
+            assert people.search_people(s, "liepi") == []
+    finally:
+        other.close()
