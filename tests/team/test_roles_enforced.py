@@ -42,8 +42,12 @@ def _denied(conn, sql: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_staff_raw_session_is_refused_money_and_other_projects(team: Team, raw) -> None:  # type: ignore[no-untyped-def]
     with raw("staff") as conn:
+        # The money of their own project too: no row (the admin sees a budget line and an expense per project).
         for table in ("budget_lines", "budget_amounts", "expenses", "payments", "cofinancing"):
-            _denied(conn, f"SELECT * FROM {table}")
+            assert conn.execute(text(f"SELECT * FROM {table}")).all() == [], table
+        _denied(conn, f"UPDATE expenses SET amount = 0 WHERE project_id = {team.project_a}")
+        _denied(conn, f"INSERT INTO payments (project_id, kind, received_on, amount, note) VALUES ({team.project_a},"
+                " 'advance', now(), 1, '')")  # fmt: skip
         assert conn.execute(text("SELECT id FROM projects")).scalars().all() == [team.project_a]
         assert conn.execute(text("SELECT id FROM events")).scalars().all() == [team.event_a]
         assert conn.execute(text("SELECT id FROM people")).scalars().all() == [team.person_a]
@@ -71,6 +75,14 @@ def test_staff_cannot_write_into_another_project_nor_list_a_hidden_person(team: 
         conn.rollback()
         assert conn.execute(text("UPDATE events SET title = 'X' WHERE id = :e"), {"e": team.event_b}).rowcount == 0
         conn.rollback()
+
+
+def test_the_money_is_there_for_the_others(team: Team, raw) -> None:  # type: ignore[no-untyped-def]
+    with raw("accountant") as conn:
+        assert conn.execute(text("SELECT DISTINCT project_id FROM expenses")).scalars().all() == [team.project_a]
+        assert conn.execute(text("SELECT count(*) FROM budget_amounts")).scalar() == 1
+    with raw("staff_b") as conn:
+        assert conn.execute(text("SELECT count(*) FROM expenses")).scalar() == 0
 
 
 def test_viewer_reads_but_cannot_write(team: Team, raw) -> None:  # type: ignore[no-untyped-def]

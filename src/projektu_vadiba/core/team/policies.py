@@ -46,6 +46,7 @@ class Rule:
     rows: str | None
     write_rows: str | None = None
     privileges: str = "INSERT, UPDATE, DELETE"
+    granted: str | None = None  # whose groups get SELECT when wider than `read` (the rows still follow `read`)
 
 
 RULES: dict[str, Rule] = {
@@ -64,12 +65,13 @@ RULES: dict[str, Rule] = {
     "print_rows": Rule("member", "events", PAGE),
     "scan_applies": Rule("member", "events", EVENT),
     "sheet_prints": Rule("member", "events", None, privileges="INSERT, UPDATE"),  # options only; pages say whose
-    # Money: not even readable by staff (no grant: "permission denied").
-    "budget_lines": Rule("finance_read", "finance", PROJECT),
-    "budget_amounts": Rule("finance_read", "finance", LINE),
-    "expenses": Rule("finance_read", "finance", PROJECT),
-    "payments": Rule("finance_read", "finance", PROJECT),
-    "cofinancing": Rule("finance_read", "finance", PROJECT),
+    # Money: staff get no row of it. SELECT is granted to every member so that the app's project pages, which
+    # read a project together with its co-financing and totals, still open for staff (with no money in them).
+    "budget_lines": Rule("finance_read", "finance", PROJECT, granted="member"),
+    "budget_amounts": Rule("finance_read", "finance", LINE, granted="member"),
+    "expenses": Rule("finance_read", "finance", PROJECT, granted="member"),
+    "payments": Rule("finance_read", "finance", PROJECT, granted="member"),
+    "cofinancing": Rule("finance_read", "finance", PROJECT, granted="member"),
     # An invoice (expense_id) follows the money's rules, a photo or a signed sheet the events'.
     "attachments": Rule(
         "member",
@@ -152,7 +154,7 @@ def _table_statements(table: str, rule: Rule | None, groups: Groups) -> list[str
     out = [f"REVOKE ALL ON {name} FROM PUBLIC, {every}"]
     if rule is None:  # a table these rules do not know yet: administrators only until it is given a rule
         return out
-    out.append(f"GRANT SELECT ON {name} TO {_groups(rule.read, groups)}")
+    out.append(f"GRANT SELECT ON {name} TO {_groups(rule.granted or rule.read, groups)}")
     if rule.write is not None:
         out.append(f"GRANT {rule.privileges} ON {name} TO {_groups(rule.write, groups)}")
     if rule.rows is None or table == "alembic_version":
