@@ -289,6 +289,14 @@ class MainWindow(QMainWindow):
             self.evidence_action,
         ):
             action.setEnabled(has)
+        project = self.current_project_id()
+        if project is not None:  # team mode: what the database would refuse this user is not offered
+            access = self.ws.access
+            for key in self.ws.hidden_sections(project):
+                self.section_actions[key].setEnabled(False)
+            self.edit_project_action.setEnabled(access.manages(project))
+            self.delete_project_action.setEnabled(access.is_admin)
+        self.new_project_action.setEnabled(self.ws.access.is_admin)
 
     # ---- actions -------------------------------------------------------------------------------------
 
