@@ -88,3 +88,22 @@ def test_users_are_managed_and_the_audit_exported_from_the_command_line(
     assert _run(capsys, *db, "admin", "user", "remove", name)[0] == 0
     code, out, _ = _run(capsys, *db, "admin", "user", "list")
     assert name not in out
+
+
+def test_a_database_owner_with_createrole_sets_up_without_being_a_superuser(
+    capsys: pytest.CaptureFixture[str], team_server: TeamServer, password_file: Path
+) -> None:
+    prefix = f"{team_server.prefix}o_"
+    setup, name = f"{prefix}setup", f"{prefix}db"
+    engine = create_engine(team_server.base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"CREATE ROLE {setup} LOGIN CREATEROLE PASSWORD '{PASSWORD}'")
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" OWNER {setup}')
+    engine.dispose()
+    url = team_server.base.set(username=setup, password=PASSWORD, database=name)
+    code, out, _ = _run(capsys, "admin", "init-server", url.render_as_string(hide_password=False), "--admin",
+                        f"{prefix}boss", "--prefix", prefix, "--password-file", str(password_file))  # fmt: skip
+    assert code == 0 and f"{prefix}boss" in out
+    boss = url.set(username=f"{prefix}boss").render_as_string(hide_password=False)
+    code, out, _ = _run(capsys, "--db", boss, "admin", "user", "list")
+    assert code == 0 and out.startswith(f"{prefix}boss")
