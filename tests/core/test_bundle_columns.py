@@ -57,6 +57,17 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         Out("this database's GDPR accountability log; the import writes its own 'imported' entries"),
         {},
     ),
+    "team_users": (Out("the team server's login roles: people of this database's server, not of a project"), {}),
+    "team_members": (
+        Out("who may work on the project on this team server (roles of its server); the importer's team adds its own"),
+        {},
+    ),
+    "audit_log": (
+        Out(
+            "written by this server's triggers about changes made here; an import is a change of its own, audited there"
+        ),
+        {},
+    ),
     "sheet_prints": (Out(_LOCAL_ONLY), {}),
     "print_pages": (Out(_LOCAL_ONLY), {}),
     "print_rows": (Out(_LOCAL_ONLY), {}),
@@ -239,6 +250,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
             "notes": "notes",
             "search_text": Out(DERIVED),
             "anonymised_at": "anonymised_at",
+            "created_by": Out("the team login role that added the person here (row security); the importer owns them"),
             "name_key": Out(DERIVED),
             "phone_key": Out(DERIVED),
             "sort_key": Out(DERIVED),

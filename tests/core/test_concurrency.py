@@ -203,3 +203,16 @@ def test_concurrent_ticks_both_survive_and_one_person_twice_is_one_row(
         listed = attendance.event_list(s, event_id)
     assert sorted(a.person.id for a in listed) == sorted(ids)
     assert {a.status for a in listed} == {AttendanceStatus.ATTENDED}
+
+
+def test_every_table_with_a_version_column_is_checked_by_the_orm() -> None:
+    """A model that sets its own `__mapper_args__` must keep the mixin's version counter (people once lost it)."""
+    from projektu_vadiba.core.models import Base
+
+    unchecked = [
+        m.local_table.name
+        for m in Base.registry.mappers
+        if "version" in m.local_table.c and m.version_id_col is not m.local_table.c.version
+    ]
+    assert unchecked == []
+    assert len([m for m in Base.registry.mappers if m.version_id_col is not None]) >= 18

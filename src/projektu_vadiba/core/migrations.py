@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # The newest revision; tests/core/test_db.py fails when a new revision file is added without updating it.
-HEAD = "0014"
+HEAD = "0015"
 
 
 # Search structures that migrations create by hand (SQLite FTS5 tables, a PostgreSQL GIN index): not models, so
@@ -84,7 +84,7 @@ def upgrade(engine: Engine, backup: Callable[[Engine, str], Any] | None = None) 
                 return False
             if current is not None and backup is not None:
                 backup(engine, current)
-            _run_alembic(connection)
+            run_in(connection)
             connection.commit()
     except AppError:
         raise
@@ -145,6 +145,16 @@ def _lock(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     elif connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(7316290)"))  # one upgrader at a time
+
+
+def run_in(connection: Connection) -> None:
+    """Migrate inside the caller's transaction; in a team database as the administrators' group role, giving new
+    tables their grants, row security and audit trigger (core/team/server.py)."""
+    from projektu_vadiba.core.team import server
+
+    groups = server.before_migration(connection)
+    _run_alembic(connection)
+    server.after_migration(connection, groups)
 
 
 def _run_alembic(connection: Connection) -> None:

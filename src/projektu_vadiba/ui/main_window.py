@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         self.organisation_action = self._action(self.tr("&Organizācijas dati…"), "", self.edit_organisation)
         self.settings_action = self._action(self.tr("&Iestatījumi…"), "Ctrl+,", self.show_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.users_action = self._action(self.tr("&Lietotāji…"), "", self.show_users)
+        self.users_action.setVisible(self.ws.access.team and self.ws.access.is_admin)  # team mode, administrators
         self.quit_action = self._action(self.tr("&Iziet"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
             None,
             self.organisation_action,
             self.settings_action,
+            self.users_action,
             None,
             self.quit_action,
         ):
@@ -311,6 +314,14 @@ class MainWindow(QMainWindow):
             self.export_bundle_action,
         ):
             action.setEnabled(has)
+        project = self.current_project_id()
+        if project is not None:  # team mode: what the database would refuse this user is not offered
+            access = self.ws.access
+            for key in self.ws.hidden_sections(project):
+                self.section_actions[key].setEnabled(False)
+            self.edit_project_action.setEnabled(access.manages(project))
+            self.delete_project_action.setEnabled(access.is_admin)
+        self.new_project_action.setEnabled(self.ws.access.is_admin)
 
     # ---- actions -------------------------------------------------------------------------------------
 
@@ -324,6 +335,12 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.chosen_language() != language():
             self.apply_language(dialog.chosen_language())
         self.start_page.reload()
+
+    def show_users(self) -> None:
+        from projektu_vadiba.ui.team.users_dialog import UsersDialog
+
+        UsersDialog(self.ws, self).exec()
+        self.ws.dataChanged.emit()  # memberships decide which projects and sections this user sees
 
     def apply_language(self, code: str) -> None:
         app = QApplication.instance()

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core.concurrency import ConflictError
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.team.access import Access, my_access
 from projektu_vadiba.ui.messages import text_of
 
 T = TypeVar("T")
@@ -51,6 +52,22 @@ class Workspace(QObject):
         # Asked when a save meets someone else's newer version: returns the command to run instead (their values,
         # mine, or a merge) or None (keep theirs, save nothing); raising keeps the form open. ui/conflict_dialog.py.
         self.resolve_conflict: Callable[[Command, ConflictError], Command | None] = _ask_user
+        self._access: Access | None = None
+
+    @property
+    def access(self) -> Access:
+        """What the connected user may do (core.team.access): read once; one person on SQLite may do all."""
+        if self._access is None:
+            self._access = self.read(my_access)
+        return self._access
+
+    def set_access(self, access: Access | None) -> None:
+        """None: read it again from the database (after the administrator changed the user's roles)."""
+        self._access = access
+
+    def hidden_sections(self, project_id: int) -> frozenset[str]:
+        """The project's sections this user is not shown: the money for those who may not read it."""
+        return frozenset() if self.access.sees_finance(project_id) else frozenset({"budget"})
 
     @contextmanager
     def session(self) -> Iterator[Session]:

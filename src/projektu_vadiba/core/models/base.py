@@ -57,4 +57,10 @@ class Versioned:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+        return versioned_mapper_args(cls)
+
+
+def versioned_mapper_args(cls: Any, **more: Any) -> dict[str, Any]:
+    """The mapper arguments of a `Versioned` model; a model with mapper arguments of its own builds them with this
+    (a plain `__mapper_args__` in the model would replace the mixin's and silently drop the version check)."""
+    return {"version_id_col": cls.__table__.c.version, **more}
