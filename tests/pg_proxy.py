@@ -63,6 +63,8 @@ class Proxy:
     def cut(self) -> None:
         """The server is gone: open connections reset, new ones refused."""
         if self._listener is not None:
+            with contextlib.suppress(OSError):  # wakes the thread blocked in accept(): close alone would not
+                self._listener.shutdown(socket.SHUT_RDWR)
             self._listener.close()
             self._listener = None
         with self._lock:
