@@ -34,7 +34,9 @@ def _escape(value: str) -> str:
 
 
 def _fields(line: str) -> list[str]:
-    fields, current, escaped = [], [], False
+    fields: list[str] = []
+    current: list[str] = []
+    escaped = False
     for ch in line:
         if escaped:
             current.append(ch)
