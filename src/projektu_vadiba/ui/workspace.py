@@ -18,8 +18,10 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.connection import connection_lost, lost_error
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.ui.messages import text_of
@@ -38,6 +40,7 @@ class Ref:
 class Workspace(QObject):
     dataChanged = Signal()
     problem = Signal(str)  # a Latvian message for the user (an undo that could not be done)
+    connectionLost = Signal()  # the team server went away during a use case (ui/connection_state.py listens)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,22 +50,43 @@ class Workspace(QObject):
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self.db.session() as s:
-            yield s
+        try:
+            with self.db.session() as s:
+                yield s
+        except AppError as exc:
+            self._note_lost(exc)
+            raise
 
     def read(self, query: Callable[[Session], T]) -> T:
         """Run a read-only service call in its own transaction."""
-        with self.db.session() as s:
+        with self.session() as s:
             return query(s)
 
     def dry_run(self, change: Callable[[Session], object]) -> None:
         """Run a change and roll it back: the service's validation speaks (ValidationError), nothing is kept."""
-        with self.db.sessions() as s:
-            s.begin()
-            try:
-                change(s)
-            finally:
-                s.rollback()
+        try:
+            with self.db.sessions() as s:
+                s.begin()
+                try:
+                    change(s)
+                finally:
+                    s.rollback()
+        except DBAPIError as exc:
+            if connection_lost(exc):
+                self.connectionLost.emit()
+                raise lost_error() from exc
+            raise
+
+    def _note_lost(self, exc: AppError) -> None:
+        if exc.code == "db.connection_lost":
+            self.connectionLost.emit()
+
+    def use_database(self, db: Database) -> None:
+        """Work on another database from now on: the undo history named the old one's records, so it goes."""
+        self.db = db
+        self.undo_stack.clear()
+        self._refs.clear()
+        self.dataChanged.emit()
 
     # ---- references ----------------------------------------------------------------------------------
 
@@ -93,7 +117,7 @@ class Workspace(QObject):
     def execute_irreversibly(self, change: Callable[[Session], T]) -> T:
         """A change undo cannot bring back (deleting a project with its events): the user was asked first. The
         history is cleared: older commands may name the records that are gone now."""
-        with self.db.session() as s:
+        with self.session() as s:
             result = change(s)
         self.undo_stack.clear()
         self._refs.clear()
