@@ -174,7 +174,7 @@ def proxied(postgres_db: Database, pg_url: str) -> Iterator[tuple[Database, Prox
 
 @pytest.mark.postgres
 def test_the_server_going_away_under_an_open_form(
-    qtbot: QtBot, proxied: tuple[Database, Proxy], tmp_path: Path
+    qtbot: QtBot, proxied: tuple[Database, Proxy], postgres_db: Database, tmp_path: Path
 ) -> None:
     db, proxy = proxied
     window = make_window(qtbot, db, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
@@ -213,3 +213,38 @@ def test_the_server_going_away_under_an_open_form(
     assert window.ws.undo_stack.count() == 1
     with db.session() as s:
         assert [p.number for p in list_projects(s)] == ["2026-KOM-1"]  # saved once, not twice
+
+    # Ctrl+Z while the server is away: nothing undone, and the step stays in the history for later.
+    stack = window.ws.undo_stack
+    proxy.cut()
+    shortcut(window, Qt.Key.Key_Z, CTRL)
+    assert (stack.count(), stack.index()) == (1, 1) and banner.isVisible()
+    with postgres_db.session() as s:  # straight to the server, not through the cut proxy
+        assert [p.number for p in list_projects(s)] == ["2026-KOM-1"]
+    proxy.restore()
+    qtbot.waitUntil(lambda: "atjaunots" in banner.label.text(), timeout=30000)
+    shortcut(window, Qt.Key.Key_Z, CTRL)
+    assert stack.index() == 0
+    with postgres_db.session() as s:
+        assert list_projects(s) == []
+
+
+@pytest.mark.postgres
+def test_a_lost_server_no_action_caught_goes_to_the_banner_not_a_dialog(
+    qtbot: QtBot, proxied: tuple[Database, Proxy], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from projektu_vadiba.ui import error_hook
+
+    shown: list[str] = []
+    monkeypatch.setattr(error_hook.QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    db, proxy = proxied
+    window = make_window(qtbot, db, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    proxy.cut()
+    with pytest.raises(Exception) as caught, db.engine.connect() as conn:  # a view's own query, uncaught
+        conn.exec_driver_sql("SELECT 1")
+    error_hook.show_unexpected(caught.value)
+    assert shown == [] and window.connection_banner.isVisible()
+    proxy.restore()
+    window.close()
+    error_hook.show_unexpected(RuntimeError("x"))  # the window gone: unexpected errors are boxes again
+    assert len(shown) == 1

@@ -131,12 +131,29 @@ class Workspace(QObject):
         if isinstance(command, Command) and not command.confirm_undo(parent):
             return
         self.undo_stack.undo()
-        self.dataChanged.emit()
+        if not self._keep_place_if_offline(command, undone=True):
+            self.dataChanged.emit()
 
     def redo(self) -> None:
         if self.undo_stack.canRedo():
+            command = self.undo_stack.command(self.undo_stack.index())
             self.undo_stack.redo()
-            self.dataChanged.emit()
+            if not self._keep_place_if_offline(command, undone=False):
+                self.dataChanged.emit()
+
+    def _keep_place_if_offline(self, command: QUndoCommand | None, *, undone: bool) -> bool:
+        """The server was away, so nothing was undone (or redone): the history goes back to where it was, the step
+        stays in it for when the server is back (the connection banner says why nothing happened). Returns
+        whether that was so (then nothing changed and the views need not reload)."""
+        if not isinstance(command, Command) or not command.failed_offline:
+            return False
+        command.failed_offline = False
+        command.skip_next = True  # moving the stack's index back must not run the step against the server
+        if undone:
+            self.undo_stack.redo()
+        else:
+            self.undo_stack.undo()
+        return True
 
 
 class Command(QUndoCommand):
@@ -146,6 +163,8 @@ class Command(QUndoCommand):
         super().__init__(text)
         self.ws = workspace
         self._pushed_done = False
+        self.failed_offline = False  # the last undo/redo met no server: nothing changed (Workspace steps back)
+        self.skip_next = False
 
     def do(self, session: Session) -> object:
         raise NotImplementedError
@@ -164,12 +183,15 @@ class Command(QUndoCommand):
         return result
 
     def redo(self) -> None:
-        if self._pushed_done:
-            self._pushed_done = False
+        if self._pushed_done or self.skip_next:
+            self._pushed_done = self.skip_next = False
             return
         self._guarded(self.do)
 
     def undo(self) -> None:
+        if self.skip_next:
+            self.skip_next = False
+            return
         self._guarded(self.revert)
 
     def confirm_undo(self, parent: QWidget | None) -> bool:
@@ -194,6 +216,9 @@ class Command(QUndoCommand):
             with self.ws.session() as s:
                 step(s)
         except AppError as exc:
+            if exc.code == "db.connection_lost":  # nothing happened; the step stays (ws.session told the banner)
+                self.failed_offline = True
+                return
             # The record changed or went away meanwhile: drop this step from the history and say why.
             self.setObsolete(True)
             self.ws.problem.emit(text_of(exc))
