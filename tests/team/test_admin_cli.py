@@ -98,6 +98,9 @@ def test_a_database_owner_with_createrole_sets_up_without_being_a_superuser(
     engine = create_engine(team_server.base, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.exec_driver_sql(f"CREATE ROLE {setup} LOGIN CREATEROLE PASSWORD '{PASSWORD}'")
+        # A test server's role that is no superuser (CI's: CREATEROLE, CREATEDB) may give a database to a role it
+        # is a member of only.
+        conn.exec_driver_sql(f"GRANT {setup} TO current_user")
         conn.exec_driver_sql(f'CREATE DATABASE "{name}" OWNER {setup}')
     engine.dispose()
     url = team_server.base.set(username=setup, password=PASSWORD, database=name)
