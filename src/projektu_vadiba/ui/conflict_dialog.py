@@ -38,51 +38,47 @@ from projektu_vadiba.ui.workspace import Command
 MAX_HEIGHT = 640  # fits a 1366×768 screen with the task bar and the title bar
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictDialog", text)
-
-
 def field_label(name: str) -> str:
     """The field's name as its form calls it; an unknown field shows its key."""
     names = {
-        "title": _tr("Nosaukums"),
-        "type": _tr("Veids"),
-        "activity_id": _tr("Aktivitāte"),
-        "starts_at": _tr("Sākums"),
-        "ends_at": _tr("Beigas"),
-        "place": _tr("Vieta"),
-        "address": _tr("Adrese"),
-        "municipality": _tr("Pašvaldība"),
-        "online": _tr("Tiešsaistē"),
-        "online_link": _tr("Saite"),
-        "planned_participants": _tr("Plānotie dalībnieki"),
-        "description": _tr("Apraksts"),
-        "unlisted_count": _tr("Bez saraksta (tikai skaits)"),
-        "code": _tr("Kods"),
-        "planned_start": _tr("Plānotais sākums"),
-        "planned_end": _tr("Plānotās beigas"),
-        "status": _tr("Statuss"),
-        "result": _tr("Rezultāts"),
-        "given_name": _tr("Vārds"),
-        "surname": _tr("Uzvārds"),
-        "organisation_name": _tr("Organizācija"),
-        "email": _tr("E-pasts"),
-        "phone": _tr("Tālrunis"),
-        "gender": _tr("Dzimums"),
-        "birth_year": _tr("Dzimšanas gads"),
-        "age_group": _tr("Vecuma grupa"),
-        "target_group": _tr("Mērķa grupa"),
-        "consent_data": _tr("Piekrišana datu apstrādei"),
-        "consent_photo": _tr("Piekrišana fotografēšanai"),
-        "notes": _tr("Piezīmes"),
-        "date": _tr("Datums"),
-        "amount": _tr("Summa"),
-        "budget_line_id": _tr("Budžeta pozīcija"),
-        "document_number": _tr("Dokumenta nr."),
-        "supplier": _tr("Piegādātājs"),
-        "eligible": _tr("Attiecināms"),
-        "paid_on": _tr("Apmaksāts"),
-        "source": _tr("Finansējuma avots"),
+        "title": QCoreApplication.translate("ConflictDialog", "Nosaukums"),
+        "type": QCoreApplication.translate("ConflictDialog", "Veids"),
+        "activity_id": QCoreApplication.translate("ConflictDialog", "Aktivitāte"),
+        "starts_at": QCoreApplication.translate("ConflictDialog", "Sākums"),
+        "ends_at": QCoreApplication.translate("ConflictDialog", "Beigas"),
+        "place": QCoreApplication.translate("ConflictDialog", "Vieta"),
+        "address": QCoreApplication.translate("ConflictDialog", "Adrese"),
+        "municipality": QCoreApplication.translate("ConflictDialog", "Pašvaldība"),
+        "online": QCoreApplication.translate("ConflictDialog", "Tiešsaistē"),
+        "online_link": QCoreApplication.translate("ConflictDialog", "Saite"),
+        "planned_participants": QCoreApplication.translate("ConflictDialog", "Plānotie dalībnieki"),
+        "description": QCoreApplication.translate("ConflictDialog", "Apraksts"),
+        "unlisted_count": QCoreApplication.translate("ConflictDialog", "Bez saraksta (tikai skaits)"),
+        "code": QCoreApplication.translate("ConflictDialog", "Kods"),
+        "planned_start": QCoreApplication.translate("ConflictDialog", "Plānotais sākums"),
+        "planned_end": QCoreApplication.translate("ConflictDialog", "Plānotās beigas"),
+        "status": QCoreApplication.translate("ConflictDialog", "Statuss"),
+        "result": QCoreApplication.translate("ConflictDialog", "Rezultāts"),
+        "given_name": QCoreApplication.translate("ConflictDialog", "Vārds"),
+        "surname": QCoreApplication.translate("ConflictDialog", "Uzvārds"),
+        "organisation_name": QCoreApplication.translate("ConflictDialog", "Organizācija"),
+        "email": QCoreApplication.translate("ConflictDialog", "E-pasts"),
+        "phone": QCoreApplication.translate("ConflictDialog", "Tālrunis"),
+        "gender": QCoreApplication.translate("ConflictDialog", "Dzimums"),
+        "birth_year": QCoreApplication.translate("ConflictDialog", "Dzimšanas gads"),
+        "age_group": QCoreApplication.translate("ConflictDialog", "Vecuma grupa"),
+        "target_group": QCoreApplication.translate("ConflictDialog", "Mērķa grupa"),
+        "consent_data": QCoreApplication.translate("ConflictDialog", "Piekrišana datu apstrādei"),
+        "consent_photo": QCoreApplication.translate("ConflictDialog", "Piekrišana fotografēšanai"),
+        "notes": QCoreApplication.translate("ConflictDialog", "Piezīmes"),
+        "date": QCoreApplication.translate("ConflictDialog", "Datums"),
+        "amount": QCoreApplication.translate("ConflictDialog", "Summa"),
+        "budget_line_id": QCoreApplication.translate("ConflictDialog", "Budžeta pozīcija"),
+        "document_number": QCoreApplication.translate("ConflictDialog", "Dokumenta nr."),
+        "supplier": QCoreApplication.translate("ConflictDialog", "Piegādātājs"),
+        "eligible": QCoreApplication.translate("ConflictDialog", "Attiecināms"),
+        "paid_on": QCoreApplication.translate("ConflictDialog", "Apmaksāts"),
+        "source": QCoreApplication.translate("ConflictDialog", "Finansējuma avots"),
     }
     return names.get(name, name)
 
@@ -91,7 +87,10 @@ _ENUM_LABELS: dict[type, Callable[[Any], str]] = {
     ActivityStatus: labels.activity_status_label,
     EventType: labels.event_type_label,
     FundingSource: labels.funding_source_label,
-    Gender: lambda g: {Gender.FEMALE: _tr("sieviete"), Gender.MALE: _tr("vīrietis")}.get(g, _tr("cits")),
+    Gender: lambda g: {
+        Gender.FEMALE: QCoreApplication.translate("ConflictDialog", "sieviete"),
+        Gender.MALE: QCoreApplication.translate("ConflictDialog", "vīrietis"),
+    }.get(g, QCoreApplication.translate("ConflictDialog", "cits")),
 }
 
 
@@ -99,7 +98,11 @@ def show_value(value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return _tr("jā") if value else _tr("nē")
+        return (
+            QCoreApplication.translate("ConflictDialog", "jā")
+            if value
+            else QCoreApplication.translate("ConflictDialog", "nē")
+        )
     if isinstance(value, datetime):
         return f"{value:%d.%m.%Y %H:%M}"
     if isinstance(value, date):
@@ -120,15 +123,24 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.conflict = conflict
         self.choice = 0
-        self.setWindowTitle(_tr("Ierakstu vienlaikus mainīja cits lietotājs"))
+        self.setWindowTitle(QCoreApplication.translate("ConflictDialog", "Ierakstu vienlaikus mainīja cits lietotājs"))
         message = QLabel(text_of(conflict), self)
         message.setWordWrap(True)
 
         grid_host = QWidget(self)
         grid = QGridLayout(grid_host)
-        grid.addWidget(QLabel(f"<b>{_tr('Lauks')}</b>", grid_host), 0, 0)
-        grid.addWidget(QLabel(f"<b>{_tr('Mana versija')}</b>", grid_host), 0, 1)
-        grid.addWidget(QLabel(f"<b>{_tr('Pašreizējā (cita lietotāja) versija')}</b>", grid_host), 0, 2)
+        grid.addWidget(QLabel(f"<b>{QCoreApplication.translate('ConflictDialog', 'Lauks')}</b>", grid_host), 0, 0)
+        grid.addWidget(
+            QLabel(f"<b>{QCoreApplication.translate('ConflictDialog', 'Mana versija')}</b>", grid_host), 0, 1
+        )
+        grid.addWidget(
+            QLabel(
+                f"<b>{QCoreApplication.translate('ConflictDialog', 'Pašreizējā (cita lietotāja) versija')}</b>",
+                grid_host,
+            ),
+            0,
+            2,
+        )
         self.mine: dict[str, QRadioButton] = {}
         self.theirs: dict[str, QRadioButton] = {}
         self._groups: list[QButtonGroup] = []
@@ -143,19 +155,34 @@ class ConflictDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        hint = QLabel(_tr("Katrā rindā izvēlieties, kuru vērtību paturēt (bultiņas ← →), tad “Saglabāt izvēlēto”."))
+        hint = QLabel(
+            QCoreApplication.translate(
+                "ConflictDialog",
+                "Katrā rindā izvēlieties, kuru vērtību paturēt (bultiņas ← →), tad “Saglabāt izvēlēto”.",
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
 
         self.buttons = QDialogButtonBox(self)
-        self.merge_button = self._button(_tr("Saglabāt izvēlēto"), self.MERGE, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = self._button(
+            QCoreApplication.translate("ConflictDialog", "Saglabāt izvēlēto"),
+            self.MERGE,
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         self.mine_button = self._button(
-            _tr("Saglabāt manu versiju"), self.TAKE_MINE, QDialogButtonBox.ButtonRole.ActionRole
+            QCoreApplication.translate("ConflictDialog", "Saglabāt manu versiju"),
+            self.TAKE_MINE,
+            QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.theirs_button = self._button(
-            _tr("Paturēt viņu versiju"), self.KEEP_THEIRS, QDialogButtonBox.ButtonRole.ActionRole
+            QCoreApplication.translate("ConflictDialog", "Paturēt viņu versiju"),
+            self.KEEP_THEIRS,
+            QDialogButtonBox.ButtonRole.ActionRole,
         )
-        cancel = self.buttons.addButton(_tr("Atpakaļ uz formu"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = self.buttons.addButton(
+            QCoreApplication.translate("ConflictDialog", "Atpakaļ uz formu"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         cancel.clicked.connect(self.reject)
         self.merge_button.setDefault(True)
 
@@ -176,7 +203,10 @@ class ConflictDialog(QDialog):
         pair = QWidget(host)  # the row's two buttons share a parent: arrow keys move between them only
         mine = QRadioButton(show_value(diff.mine), pair)
         theirs = QRadioButton(show_value(diff.theirs), pair)
-        for button, side in ((mine, _tr("mana")), (theirs, _tr("cita lietotāja"))):
+        for button, side in (
+            (mine, QCoreApplication.translate("ConflictDialog", "mana")),
+            (theirs, QCoreApplication.translate("ConflictDialog", "cita lietotāja")),
+        ):
             button.setAccessibleName(f"{field_label(diff.name)}: {side}")
         group = QButtonGroup(pair)
         group.addButton(mine)
