@@ -175,3 +175,21 @@ def test_back_to_the_form_keeps_what_was_typed(qtbot: QtBot, ws: Workspace, seed
     assert "kāds cits to jau saglabāja" in form.general_error.text()
     assert _event(seeded.db, pid).address == "Parka iela 1"
     form.done(0)
+
+
+def test_the_values_of_projects_and_budget_lines_are_shown_readably(qapp: object) -> None:
+    from decimal import Decimal
+
+    from projektu_vadiba.core.models import FundingSource, PaymentKind
+    from projektu_vadiba.ui.conflict_dialog import field_label, show_value
+
+    assert show_value(b"\x89PNG" + bytes(3000)) == "attēls, 3 KB"  # a logo: its size, never its bytes
+    assert show_value(("Seniori", "Jaunieši")) == "Seniori, Jaunieši"
+    assert show_value({FundingSource.GRANT: Decimal("350.00")}).endswith(": 350,00")
+    assert show_value(PaymentKind.ADVANCE) == "Avanss"
+    assert [field_label(n) for n in ("target_groups", "amounts", "planned_value", "received_on")] == [
+        "Mērķa grupas",
+        "Summas pa avotiem",
+        "Plānotā vērtība",
+        "Saņemts",
+    ]

@@ -126,6 +126,18 @@ def check_version(row: Any, kind: str, data: I, theirs: Callable[[], I]) -> None
     raise ConflictError(kind, row.id, expected, row.version, data, replace(theirs(), version=row.version))  # type: ignore[type-var]
 
 
+def touch(row: Any) -> None:
+    """A change made only in the row's children (a project's target groups, a budget line's amounts): its own
+    version must grow too, or a form loaded before would save the old children back unseen. The UPDATE is forced
+    even when the clock stands still (tests freeze it)."""
+    from sqlalchemy.orm.attributes import flag_modified
+
+    from projektu_vadiba.core import clock
+
+    row.updated_at = clock.now()
+    flag_modified(row, "updated_at")
+
+
 def stale_write(kind: str = "") -> AppError:
     """An UPDATE that matched no row at the version it read (SQLAlchemy's StaleDataError): someone saved the same
     row between this session's read and its write. Nothing of this use case was saved."""

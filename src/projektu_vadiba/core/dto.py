@@ -117,6 +117,7 @@ class ProjectDetail:
     warnings: tuple[str, ...] = ()
     publicity: str = ""  # the project's own publicity sentence ("" = the profile's)
     logo: bytes | None = field(default=None, hash=False, repr=False)  # the project's own funder logo (PNG)
+    version: int = 0  # the row's version when read (core/concurrency.py); an edit saves with it
 
     @property
     def profile_key(self) -> str:
@@ -221,6 +222,7 @@ class IndicatorDTO:
     method_param: str
     achieved_value: Decimal
     comment: str
+    version: int = 0
 
     @property
     def progress(self) -> float:
@@ -240,6 +242,7 @@ class BudgetLineDTO:
     unit_cost: Decimal
     amounts: dict[FundingSource, Decimal] = field(hash=False)
     spent: Decimal = Decimal("0.00")
+    version: int = 0
 
     @property
     def planned(self) -> Decimal:
@@ -270,6 +273,7 @@ class PaymentDTO:
     received_on: date
     amount: Decimal
     note: str
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -308,6 +312,7 @@ class ProjectInput:
     retention_until: date | None = None
     publicity: str = ""  # the funder's sentence for this project when its profile has none of its own
     logo: bytes | None = field(default=None, hash=False, repr=False)  # the funder's logo for it (PNG)
+    version: int | None = None  # the version the form was loaded with; None: save without the check
 
 
 @dataclass(frozen=True)
@@ -369,6 +374,7 @@ class IndicatorInput:
     achieved_manual: Decimal | None = None
     activity_id: int | None = None
     comment: str = ""
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -380,6 +386,7 @@ class BudgetLineInput:
     unit: str = ""
     quantity: Decimal = Decimal("1")
     unit_cost: Decimal = Decimal("0.00")
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -402,3 +409,4 @@ class PaymentInput:
     received_on: date
     amount: Decimal
     note: str = ""
+    version: int | None = None

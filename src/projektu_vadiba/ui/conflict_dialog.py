@@ -30,8 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from projektu_vadiba.core.concurrency import ConflictError, FieldDiff
-from projektu_vadiba.core.models.enums import ActivityStatus, EventType, FundingSource, Gender
+from projektu_vadiba.core.models.enums import (
+    ActivityStatus,
+    EventType,
+    FundingSource,
+    Gender,
+    IndicatorMethod,
+    PaymentKind,
+    ProjectStatus,
+)
 from projektu_vadiba.ui import labels
+from projektu_vadiba.ui.budget.labels import payment_kind_label
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.workspace import Command
 
@@ -79,6 +88,36 @@ def field_label(name: str) -> str:
         "eligible": QCoreApplication.translate("ConflictDialog", "Attiecināms"),
         "paid_on": QCoreApplication.translate("ConflictDialog", "Apmaksāts"),
         "source": QCoreApplication.translate("ConflictDialog", "Finansējuma avots"),
+        "number": QCoreApplication.translate("ConflictDialog", "Numurs"),
+        "funder_name": QCoreApplication.translate("ConflictDialog", "Finansētājs"),
+        "start_date": QCoreApplication.translate("ConflictDialog", "Sākuma datums"),
+        "end_date": QCoreApplication.translate("ConflictDialog", "Beigu datums"),
+        "implementer_name": QCoreApplication.translate("ConflictDialog", "Īstenotājs"),
+        "programme_name": QCoreApplication.translate("ConflictDialog", "Programma"),
+        "programme_strand": QCoreApplication.translate("ConflictDialog", "Programmas virziens"),
+        "call_year": QCoreApplication.translate("ConflictDialog", "Konkursa gads"),
+        "funder_profile": QCoreApplication.translate("ConflictDialog", "Finansētāja profils"),
+        "total_cost": QCoreApplication.translate("ConflictDialog", "Kopējās izmaksas"),
+        "grant_amount": QCoreApplication.translate("ConflictDialog", "Piešķirtais finansējums"),
+        "aim": QCoreApplication.translate("ConflictDialog", "Mērķis"),
+        "target_groups": QCoreApplication.translate("ConflictDialog", "Mērķa grupas"),
+        "retention_until": QCoreApplication.translate("ConflictDialog", "Glabāt līdz"),
+        "publicity": QCoreApplication.translate("ConflictDialog", "Publicitātes teksts"),
+        "logo": QCoreApplication.translate("ConflictDialog", "Finansētāja logotips"),
+        "category_key": QCoreApplication.translate("ConflictDialog", "Izmaksu kategorija"),
+        "name": QCoreApplication.translate("ConflictDialog", "Nosaukums"),
+        "amounts": QCoreApplication.translate("ConflictDialog", "Summas pa avotiem"),
+        "unit": QCoreApplication.translate("ConflictDialog", "Mērvienība"),
+        "quantity": QCoreApplication.translate("ConflictDialog", "Daudzums"),
+        "unit_cost": QCoreApplication.translate("ConflictDialog", "Vienības cena"),
+        "planned_value": QCoreApplication.translate("ConflictDialog", "Plānotā vērtība"),
+        "method": QCoreApplication.translate("ConflictDialog", "Uzskaites veids"),
+        "method_param": QCoreApplication.translate("ConflictDialog", "Uzskaites parametrs"),
+        "achieved_manual": QCoreApplication.translate("ConflictDialog", "Sasniegtā vērtība"),
+        "comment": QCoreApplication.translate("ConflictDialog", "Komentārs"),
+        "kind": QCoreApplication.translate("ConflictDialog", "Veids"),
+        "received_on": QCoreApplication.translate("ConflictDialog", "Saņemts"),
+        "note": QCoreApplication.translate("ConflictDialog", "Piezīme"),
     }
     return names.get(name, name)
 
@@ -87,6 +126,9 @@ _ENUM_LABELS: dict[type, Callable[[Any], str]] = {
     ActivityStatus: labels.activity_status_label,
     EventType: labels.event_type_label,
     FundingSource: labels.funding_source_label,
+    IndicatorMethod: labels.indicator_method_label,
+    PaymentKind: payment_kind_label,
+    ProjectStatus: labels.project_status_label,
     Gender: lambda g: {
         Gender.FEMALE: QCoreApplication.translate("ConflictDialog", "sieviete"),
         Gender.MALE: QCoreApplication.translate("ConflictDialog", "vīrietis"),
@@ -107,6 +149,12 @@ def show_value(value: Any) -> str:
         return f"{value:%d.%m.%Y %H:%M}"
     if isinstance(value, date):
         return f"{value:%d.%m.%Y}"
+    if isinstance(value, bytes):  # a logo: its size, not its bytes
+        return QCoreApplication.translate("ConflictDialog", "attēls, %1 KB").replace("%1", str(-(-len(value) // 1024)))
+    if isinstance(value, dict):  # a budget line's amounts per funding source
+        return "; ".join(f"{show_value(k)}: {show_value(v)}" for k, v in value.items()) or "—"
+    if isinstance(value, tuple):  # a project's target groups
+        return ", ".join(show_value(v) for v in value) or "—"
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")
     if isinstance(value, enum.Enum):

@@ -231,6 +231,7 @@ def indicator_input(i: IndicatorDTO) -> IndicatorInput:
         achieved_manual=manual,
         activity_id=i.activity_id,
         comment=i.comment,
+        version=i.version,
     )
 
 

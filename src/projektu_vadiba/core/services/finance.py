@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from projektu_vadiba.core.concurrency import check_version, locked
+from projektu_vadiba.core.concurrency import check_version, locked, touch
 from projektu_vadiba.core.dto import (
     BudgetLineDTO,
     BudgetLineInput,
@@ -86,9 +86,13 @@ def create_budget_line(session: Session, project_id: int, data: BudgetLineInput)
 
 
 def update_budget_line(session: Session, line_id: int, data: BudgetLineInput) -> BudgetLineDTO:
-    line = get_or_404(session, BudgetLine, line_id, "Budžeta pozīcija")
+    line = locked(session, BudgetLine, line_id, "term.budget_line")
+    check_version(line, "budget_line", data, lambda: line_input(_line_dto(line, ZERO)))
     data = _validate_line(session, line.project_id, data, line_id)
+    amounts_before = {a.source: a.amount for a in line.amounts}
     _apply_line(line, data)
+    if {a.source: a.amount for a in line.amounts} != amounts_before:  # amounts are rows of their own
+        touch(line)
     session.flush()
     return next(b for b in list_budget(session, line.project_id) if b.id == line_id)
 
@@ -140,7 +144,20 @@ def _line_dto(line: BudgetLine, spent: Decimal) -> BudgetLineDTO:
         line.unit_cost,
         {a.source: a.amount for a in line.amounts},
         spent,
+        line.version,
     )
+
+
+def line_input(b: BudgetLineDTO) -> BudgetLineInput:
+    """The values a budget line's form starts from (and an undo restores), with the version they were read at."""
+    return BudgetLineInput(
+        b.category_key, b.code, b.name, dict(b.amounts), b.unit, b.quantity, b.unit_cost, version=b.version
+    )
+
+
+def payment_input(p: PaymentDTO) -> PaymentInput:
+    """The values a payment's form starts from (and an undo restores), with the version they were read at."""
+    return PaymentInput(p.kind, p.received_on, p.amount, p.note, version=p.version)
 
 
 def spent_by_line(session: Session, project_id: int) -> dict[int | None, Decimal]:
@@ -268,7 +285,7 @@ def list_expenses(session: Session, project_id: int) -> list[ExpenseDTO]:
 
 
 def _payment_dto(p: Payment) -> PaymentDTO:
-    return PaymentDTO(p.id, p.project_id, p.kind, p.received_on, p.amount, p.note)
+    return PaymentDTO(p.id, p.project_id, p.kind, p.received_on, p.amount, p.note, p.version)
 
 
 def _validate_payment(data: PaymentInput) -> PaymentInput:
@@ -292,7 +309,8 @@ def add_payment(session: Session, project_id: int, data: PaymentInput) -> Paymen
 
 
 def update_payment(session: Session, payment_id: int, data: PaymentInput) -> PaymentDTO:
-    payment = get_or_404(session, Payment, payment_id, "Maksājums")
+    payment = locked(session, Payment, payment_id, "term.payment")
+    check_version(payment, "payment", data, lambda: payment_input(_payment_dto(payment)))
     data = _validate_payment(data)
     payment.kind, payment.received_on, payment.amount, payment.note = (
         data.kind,

@@ -51,9 +51,19 @@ def budget_lines(session: Session, project_id: int, spent: dict[int | None, Deci
     zero = Decimal("0.00")
     lines = [
         BudgetLineDTO(
-            line_id, pid, key, code, name, unit, quantity, unit_cost, amounts[line_id], spent.get(line_id, zero)
+            line_id,
+            pid,
+            key,
+            code,
+            name,
+            unit,
+            quantity,
+            unit_cost,
+            amounts[line_id],
+            spent.get(line_id, zero),
+            version,
         )
-        for line_id, pid, key, code, name, unit, quantity, unit_cost in session.execute(
+        for line_id, pid, key, code, name, unit, quantity, unit_cost, version in session.execute(
             select(
                 BudgetLine.id,
                 BudgetLine.project_id,
@@ -63,6 +73,7 @@ def budget_lines(session: Session, project_id: int, spent: dict[int | None, Deci
                 BudgetLine.unit,
                 BudgetLine.quantity,
                 BudgetLine.unit_cost,
+                BudgetLine.version,
             )
             .where(BudgetLine.project_id == project_id)
             .order_by(BudgetLine.id)

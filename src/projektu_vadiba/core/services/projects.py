@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.concurrency import check_version, locked, touch
 from projektu_vadiba.core.dto import (
     CofinancingDTO,
     DeadlineDTO,
@@ -135,10 +136,13 @@ def create_project(session: Session, data: ProjectInput) -> ProjectDetail:
 
 
 def update_project(session: Session, project_id: int, data: ProjectInput) -> ProjectDetail:
-    project = get_or_404(session, Project, project_id, "Projekts")
+    project = locked(session, Project, project_id, "term.project")
+    check_version(project, "project", data, lambda: project_input(get_project(session, project_id)))
     data = _validate(session, data, project_id)
     previous = project_period(project)
     _apply(session, project, data)
+    if session.is_modified(project):  # target groups alone change no column of the row
+        touch(project)
     session.flush()
     refresh_deadlines(session, project.id, previous)  # a new end date moves the deadlines counted from it
     return get_project(session, project.id)
@@ -165,6 +169,7 @@ def project_input(p: ProjectDetail) -> ProjectInput:
         retention_until=p.retention_until,
         publicity=p.publicity,
         logo=p.logo,
+        version=p.version,
     )
 
 
@@ -271,6 +276,7 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
         warnings=tuple(project_warnings(project)),
         publicity=project.publicity,
         logo=project.logo,
+        version=project.version,
     )
 
 
