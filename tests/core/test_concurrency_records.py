@@ -1,6 +1,7 @@
-"""No lost updates beyond events, activities, people and expenses: a project, a budget line, an indicator and a
-payment saved from a form that was loaded before someone else's save are one conflict each, and nothing of the
-stale save is written (two users: two Database objects on the same database, SQLite and PostgreSQL)."""
+"""No lost updates beyond events, activities, people and expenses: a project, its partners and co-financing, a
+budget line, an indicator and a payment saved from a form that was loaded before someone else's save are one conflict
+each, and nothing of the stale save is written (two users: two Database objects on one database, SQLite and
+PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 from projektu_vadiba.core.concurrency import ConflictError
 from projektu_vadiba.core.db import Database, open_database
 from projektu_vadiba.core.dto import BudgetLineInput, IndicatorInput, PaymentInput, ProjectDetail
-from projektu_vadiba.core.models import FundingSource, PaymentKind
+from projektu_vadiba.core.models import FundingSource, PartnerRole, PaymentKind
 from projektu_vadiba.core.services import finance, indicators, projects
 
 
@@ -130,3 +131,41 @@ def test_a_stale_payment_save_is_a_conflict_and_overwrites_nothing(
     with db.session() as s:
         [saved] = finance.list_payments(s, project.id)
     assert (saved.amount, saved.note, saved.version) == (Decimal("8100.00"), "Avanss 80 % apmērā.", 3)
+
+
+def test_a_stale_partner_or_cofinancing_save_is_a_conflict_and_overwrites_nothing(
+    db: Database, other: Database, project: ProjectDetail
+) -> None:
+    with db.session() as s:
+        partner = projects.add_partner(s, project.id, "Biedrība “Kopā”", description="telpas")
+        row = projects.add_cofinancing(s, project.id, FundingSource.MUNICIPALITY, Decimal("500.00"), "Ķekavas novads")
+    mine_partner, mine_row = projects.partner_input(partner), projects.cofinancing_input(row)
+    with other.session() as s:
+        projects.update_partner(
+            s, partner.id, mine_partner.organisation_name, mine_partner.kind, PartnerRole.SUPPORTER,
+            "telpas un transports", version=mine_partner.version,
+        )  # fmt: skip
+        projects.update_cofinancing(
+            s, row.id, mine_row.source, Decimal("650.00"), mine_row.organisation_name, version=mine_row.version
+        )
+    with pytest.raises(ConflictError) as partner_conflict, db.session() as s:
+        projects.update_partner(
+            s, partner.id, mine_partner.organisation_name, mine_partner.kind, mine_partner.role, "zāle",
+            version=mine_partner.version,
+        )  # fmt: skip
+    assert {d.name for d in partner_conflict.value.fields} == {"role", "description"}
+    with pytest.raises(ConflictError) as row_conflict, db.session() as s:
+        projects.update_cofinancing(
+            s, row.id, mine_row.source, mine_row.amount, mine_row.organisation_name, "apstiprināts",
+            version=mine_row.version,
+        )  # fmt: skip
+    assert {d.name for d in row_conflict.value.fields} == {"amount", "note"}
+    with db.session() as s:
+        saved = projects.get_project(s, project.id)
+    [saved_partner], [saved_row] = saved.partners, saved.cofinancing
+    assert (saved_partner.role, saved_partner.description, saved_partner.version) == (
+        PartnerRole.SUPPORTER,
+        "telpas un transports",
+        2,
+    )
+    assert (saved_row.amount, saved_row.note, saved_row.version) == (Decimal("650.00"), "", 2)

@@ -71,6 +71,18 @@ class PartnerDTO:
     organisation: OrganisationDTO
     role: PartnerRole
     description: str
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class PartnerInput:
+    """A partner as its form holds it (the organisation by name: found or made on save)."""
+
+    organisation_name: str
+    kind: OrganisationKind = OrganisationKind.NGO
+    role: PartnerRole = PartnerRole.PARTNER
+    description: str = ""
+    version: int | None = None  # the version the form was loaded with; None: save without the check
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,16 @@ class CofinancingDTO:
     organisation_name: str | None
     amount: Decimal
     note: str
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class CofinancingInput:
+    source: FundingSource
+    amount: Decimal
+    organisation_name: str = ""
+    note: str = ""
+    version: int | None = None
 
 
 @dataclass(frozen=True)
