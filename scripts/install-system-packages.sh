@@ -11,6 +11,8 @@
 #   scripts/install-system-packages.sh --build    + what the frozen bundle's build and smoke test use: binutils,
 #                                                 libpython3.X (PyInstaller), Xvfb + xauth (the X11 window check),
 #                                                 installer/linux/system-packages.txt (Wayland, CUPS)
+#   scripts/install-system-packages.sh --wine     + Wine (64-bit) and mingw's binutils: Windows Python under Wine
+#                                                 (scripts/windows_under_wine.sh)
 #   scripts/install-system-packages.sh --missing  only print the missing packages' names (nothing is installed)
 #
 # Installs only what is missing, with apt-get (as root, or with sudo when sudo may be used). When nothing is
@@ -25,6 +27,7 @@ for arg in "$@"; do
   case "$arg" in
   --test) sets+=(test) ;;
   --build) sets+=(build) ;;
+  --wine) sets+=(wine) ;;
   --missing) list_only=1 ;;
   *)
     echo "install-system-packages.sh: unknown option $arg" >&2
@@ -79,6 +82,13 @@ needs_build=(
   "lib:libwayland-cursor.so.0 libwayland-cursor0"
   "lib:libwayland-egl.so.1 libwayland-egl1"
   "lib:libcups.so.2 libcups2t64|libcups2"
+)
+
+# shellcheck disable=SC2034
+needs_wine=(
+  "cmd:wine wine"
+  "cmd:wine64 wine64"
+  "cmd:x86_64-w64-mingw32-ld binutils-mingw-w64-x86-64"
 )
 
 ldcache=""

@@ -132,6 +132,7 @@ def test_a_scanners_pdf_is_read_without_poppler(
     assert code == 1 and len(errors) == len(pages) and "pdftoppm" in errors[0]["message"]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="simulates Windows on Linux; real Windows writes UTF-8 (below)")
 def test_latvian_output_into_a_pipe_on_a_latvian_windows(demo_db: str) -> None:
     """Into a pipe, Python writes the ANSI code page: Windows-1257 on a Latvian Windows holds every Latvian letter."""
     env = {**os.environ, "PYTHONIOENCODING": "cp1257", "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -156,3 +157,54 @@ def test_the_frozen_windows_program_writes_utf8_whatever_the_code_page(demo_db: 
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert "Ķekavas novadā" in result.stdout.decode("utf-8")
+
+
+def _without_encoding_overrides() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8")}
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    return env
+
+
+def test_a_code_page_without_latvian_letters_degrades_the_text_never_a_traceback(demo_db: str, tmp_path: Path) -> None:
+    """stdout and stderr in cp1252 with strict errors, as a redirected stream on a Western Windows: on Linux the
+    letters cp1252 lacks become "?", on Windows the CLI switches to UTF-8; either way no UnicodeEncodeError."""
+    env = {**_without_encoding_overrides(), "PYTHONIOENCODING": "cp1252:strict"}
+    listed = subprocess.run(
+        [sys.executable, "-m", "projektu_vadiba", "--db", demo_db, "projects"], capture_output=True, env=env
+    )
+    failed = subprocess.run(
+        [sys.executable, "-m", "projektu_vadiba", "--db", str(tmp_path), "projects"], capture_output=True, env=env
+    )
+    assert listed.returncode == 0 and failed.returncode == 1
+    assert b"Traceback" not in listed.stderr + failed.stderr
+    if sys.platform == "win32":
+        assert "Ķekavas novadā" in listed.stdout.decode("utf-8")
+        assert failed.stderr.decode("utf-8").startswith("Kļūda: ")
+    else:
+        assert "?ekavas novad?" in listed.stdout.decode("cp1252")
+        assert failed.stderr.decode("cp1252").startswith("K??da: ")
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows Python only: scripts/windows_under_wine.sh runs it")
+def test_on_windows_output_redirected_to_files_is_utf8(demo_db: str, tmp_path: Path) -> None:
+    """`projektu-vadiba ... > out.txt 2> err.txt` as a scheduled task does it: Windows gives the files the ANSI code
+    page, which lacks letters; the CLI writes UTF-8 into both, with Windows line ends."""
+
+    def run(*argv: str) -> tuple[int, bytes, bytes]:
+        out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+        with out.open("wb") as stdout, err.open("wb") as stderr:
+            code = subprocess.call(
+                [sys.executable, "-m", "projektu_vadiba", *argv],
+                stdout=stdout,
+                stderr=stderr,
+                env=_without_encoding_overrides(),
+            )
+        return code, out.read_bytes(), err.read_bytes()
+
+    code, out, err = run("--db", demo_db, "projects")
+    assert code == 0 and b"Traceback" not in err
+    assert "Ķekavas novadā" in out.decode("utf-8")
+    assert out.endswith(b"\r\n")
+    code, out, err = run("--db", str(tmp_path), "projects")
+    assert code == 1 and b"Traceback" not in err
+    assert err.decode("utf-8").startswith("Kļūda: ")

@@ -2151,6 +2151,14 @@
         <translation>Report texts</translation>
     </message>
     <message>
+        <source>Katram pārskatam ir savi teksti: noslēguma pārskatam un katram periodam.</source>
+        <translation>Each report has its own texts: the final report and each period.</translation>
+    </message>
+    <message>
+        <source>Pārskats:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
         <source>Saglabāt tekstus</source>
         <translation>Save texts</translation>
     </message>
@@ -2159,8 +2167,12 @@
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <source>(starpposma pārskatam)</source>
-        <translation>(for the interim report)</translation>
+        <source>Noslēguma pārskats</source>
+        <translation>Final report</translation>
+    </message>
+    <message>
+        <source>Starpposma pārskats %1</source>
+        <translation>Interim report %1</translation>
     </message>
     <message>
         <source>Ierakstiet tekstu pārskatam…</source>
@@ -2173,6 +2185,10 @@
     <message>
         <source>Atskaites teksts: %1</source>
         <translation>Report text: %1</translation>
+    </message>
+    <message>
+        <source>Starpposma pārskata (%1) teksts: %2</source>
+        <translation>Interim report (%1) text: %2</translation>
     </message>
     <message>
         <source>Tekstus neizdevās saglabāt: %1</source>
@@ -2245,12 +2261,12 @@
         <translation>Reports</translation>
     </message>
     <message>
-        <source>Noslēguma pārskats (PDF)</source>
-        <translation>Final report (PDF)</translation>
+        <source>Noslēguma pārskats</source>
+        <translation>Final report</translation>
     </message>
     <message>
-        <source>Starpposma pārskats (PDF)</source>
-        <translation>Interim report (PDF)</translation>
+        <source>Starpposma pārskats</source>
+        <translation>Interim report</translation>
     </message>
     <message>
         <source>Finanšu pārskats grāmatvedim (XLSX)</source>
@@ -2297,6 +2313,22 @@
         <translation>English</translation>
     </message>
     <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>DOCX (rediģējams)</source>
+        <translation>DOCX (editable)</translation>
+    </message>
+    <message>
+        <source>DOCX: to pašu pārskatu var labot Word vai LibreOffice Writer.</source>
+        <translation>DOCX: the same report, editable in Word or LibreOffice Writer.</translation>
+    </message>
+    <message>
+        <source>Formāts:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
         <source>Valoda:</source>
         <translation>Language:</translation>
     </message>
@@ -2315,6 +2347,10 @@
     <message>
         <source>Pēdējie sagatavotie faili</source>
         <translation>Recently made files</translation>
+    </message>
+    <message>
+        <source>DOCX failu saglabājiet un atveriet Word vai LibreOffice Writer.</source>
+        <translation>Save the DOCX file and open it in Word or LibreOffice Writer.</translation>
     </message>
     <message>
         <source>XLSX failu saglabājiet un atveriet izklājlapā.</source>
@@ -2351,6 +2387,10 @@
     <message>
         <source>PDF dokumenti (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word dokumenti (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
     </message>
     <message>
         <source>Excel darbgrāmatas (*.xlsx)</source>

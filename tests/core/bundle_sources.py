@@ -1,5 +1,6 @@
 """A project with evidence files for the version 2 bundle tests: the complete project of test_bundle.py plus
-attachments on the project, an activity, an event and an expense (one content filed twice) and our logo."""
+attachments on the project, an activity, an event and an expense (one content filed twice), our logo and an
+interim report's text."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.db import Database, open_database
-from projektu_vadiba.core.models import Activity, Event, Expense, Project
+from projektu_vadiba.core.models import Activity, Event, Expense, Project, ProjectText
 from projektu_vadiba.core.services import attachments
 from projektu_vadiba.core.services.attachments import Owner
 from tests.core.test_bundle import NUMBER, _build_project
@@ -40,6 +41,16 @@ def _add_evidence(s: Session, scratch: Path) -> None:
     own.is_own, own.logo = True, PNG
     # The funder's sentence and logo of this project (a municipality's): a second logo, another file in the ZIP.
     project.publicity, project.logo = "Projektu līdzfinansē Ķekavas novada pašvaldība.", PNG + b"\x00projekts"
+    # The interim report's own text (March–June 2023): it travels in project.interim_texts.
+    s.add(
+        ProjectText(
+            project=project,
+            key="publicity",
+            text="Martā–jūnijā: divi raksti.",
+            period_start=dt.date(2023, 3, 1),
+            period_end=dt.date(2023, 6, 30),
+        )
+    )
 
     files = {"lapa ar parakstiem.pdf": SHEET, "Foto Ķekavā.JPG": PHOTO, "rēķins R-1.pdf": b"%PDF-1.4 invoice"}
     for name, data in files.items():

@@ -43,6 +43,14 @@ def _project(name: str) -> Item:
     return lambda bundle: bundle["project"][name][0]
 
 
+def _interim_text(bundle: dict[str, Any]) -> dict[str, Any]:
+    """An interim report's text: its period from `interim_texts`, key and text from that report's `texts` (the
+    final report's texts, `project.texts`, are the same key -> text without a period)."""
+    report = bundle["project"]["interim_texts"][0]
+    key, text = next(iter(report["texts"].items()))
+    return {"key": key, "text": text, "period_start": report["period_start"], "period_end": report["period_end"]}
+
+
 _LOCAL_ONLY = (
     "a print record ties the QR codes of sheets printed here to this database's ids and installation id; in "
     "another database a scan of those sheets could not be matched (scan.other_database). The signed sheets "
@@ -173,8 +181,16 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
     ),
     # Texts are section key -> text (bundle/texts.py): the column "key" is the field name, "text" its value.
     "project_texts": (
-        lambda b: {"key": next(iter(b["project"]["texts"])), "text": next(iter(b["project"]["texts"].values()))},
-        {"id": Out(ID), "version": Out(VERSION), "project_id": Out(OWNER), "key": "key", "text": "text"},
+        _interim_text,
+        {
+            "id": Out(ID),
+            "version": Out(VERSION),
+            "project_id": Out(OWNER),
+            "key": "key",
+            "text": "text",
+            "period_start": "period_start",
+            "period_end": "period_end",
+        },
     ),
     "report_deadlines": (
         _project("report_deadlines"),
@@ -406,7 +422,7 @@ def test_the_sample_fills_what_the_columns_carry(bundle: dict[str, Any]) -> None
                  "expenses", "payments", "attachments", "files"):  # fmt: skip
         assert bundle[name], name
     project = bundle["project"]
-    for name in ("partners", "cofinancing", "target_groups", "texts", "report_deadlines"):
+    for name in ("partners", "cofinancing", "target_groups", "texts", "interim_texts", "report_deadlines"):
         assert project[name], name
     assert project["programme"] is not None and bundle["organisations"][0]["logo"] is not None
     assert (

@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from projektu_vadiba.core import migrations
 from projektu_vadiba.core.db import Database
@@ -111,7 +112,7 @@ def test_0014_gives_every_row_a_version_and_postgres_its_notify_triggers(at_head
         project = projects.create_project(s, project_input())
         event_id = activities.create_event(s, project.id, EventInput("Talka", datetime(2023, 5, 2, 10),
                                                                      datetime(2023, 5, 2, 14))).id  # fmt: skip
-    _migrate(db, "downgrade", "0012")
+    _migrate(db, "downgrade", "0013")
     with db.engine.connect() as conn:
         assert "version" not in {c["name"] for c in inspect(conn).get_columns("events")}
     _migrate(db, "upgrade", "head")
@@ -122,3 +123,43 @@ def test_0014_gives_every_row_a_version_and_postgres_its_notify_triggers(at_head
         with db.engine.connect() as conn:
             triggers = set(conn.scalars(text("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'pv_notify_%'")))
         assert {"pv_notify_events", "pv_notify_attendance", "pv_notify_people", "pv_notify_projects"} <= triggers
+
+
+def test_0013_keeps_every_text_as_the_final_reports_and_texts_per_report_after(at_head: Database) -> None:
+    from projektu_vadiba.core.services import report_texts
+
+    db = at_head
+    period = (date(2023, 3, 1), date(2023, 7, 31))
+    with db.session() as s:
+        pid = projects.create_project(s, project_input()).id
+    _migrate(db, "downgrade", "0012")
+    with db.engine.begin() as conn:  # texts as 0012 kept them: one per section key for the whole project
+        conn.execute(
+            text("INSERT INTO project_texts (project_id, key, text) VALUES (:p, :k, :t)"),
+            [
+                {"p": pid, "k": "aim_reached", "t": "Mērķis sasniegts."},
+                {"p": pid, "k": "interim_progress", "t": "Līdz jūlijam trīs tikšanās."},
+            ],
+        )
+    _migrate(db, "upgrade", "head")
+    with db.session() as s:
+        assert report_texts.texts_of(s, pid) == {
+            "aim_reached": "Mērķis sasniegts.",
+            "interim_progress": "Līdz jūlijam trīs tikšanās.",
+        }
+        assert report_texts.texts_of(s, pid, period) == {}  # an interim report borrows none of them
+        report_texts.set_text(s, pid, period, "interim_progress", "Martā–jūlijā trīs tikšanās.")
+    with db.session() as s:
+        assert report_texts.texts_of(s, pid, period) == {"interim_progress": "Martā–jūlijā trīs tikšanās."}
+        assert projects.get_project(s, pid).texts["interim_progress"] == "Līdz jūlijam trīs tikšanās."
+        with pytest.raises(IntegrityError), s.begin_nested():  # still one text per key and report
+            s.execute(
+                text("INSERT INTO project_texts (project_id, key, text) VALUES (:p, 'aim_reached', '')"), {"p": pid}
+            )
+    _migrate(db, "downgrade", "0012")  # back: the final report's texts stay, the interim reports' go
+    with db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT key, text FROM project_texts WHERE project_id = :p ORDER BY key"), {"p": pid})
+        assert [tuple(r) for r in rows] == [
+            ("aim_reached", "Mērķis sasniegts."),
+            ("interim_progress", "Līdz jūlijam trīs tikšanās."),
+        ]

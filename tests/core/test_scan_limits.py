@@ -4,6 +4,7 @@ gets a message, never a traceback."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def test_a_pdf_over_the_page_limit_is_refused_naming_the_limit(
     assert list(private_tmp.iterdir()) == []
 
 
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm (Windows has none)")
 def test_pages_render_one_at_a_time_and_the_folder_goes_when_reading_stops(tmp_path: Path, private_tmp: Path) -> None:
     path = _pdf(tmp_path / "trīs.pdf", 3)
     pages = pdf_pages.page_images(path)

@@ -440,6 +440,14 @@ def bundle_case(corpus: Corpus, r: random.Random) -> Callable[[], None]:
 _HOSTILE_NAMES = ["../x", "files/../../x", "/abs", "C:/x", "files\\..\\x", "files/" + "0" * 64, "readme.txt", ""]
 
 
+def _is_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except ValueError:
+        return False
+    return True
+
+
 def mutate_bundle_zip(data: bytes, r: random.Random) -> bytes:
     """A version 2 bundle damaged inside and zipped again properly: project.json's data mutated, a file's bytes
     changed, a member dropped, repeated or renamed to a hostile name."""
@@ -449,7 +457,7 @@ def mutate_bundle_zip(data: bytes, r: random.Random) -> bytes:
         i = r.randrange(len(members))
         name, body = members[i]
         kind = r.randrange(5)
-        if kind == 0 and name == "project.json":
+        if kind == 0 and name == "project.json" and _is_json(body):  # not after its bytes were damaged
             members[i] = (name, mutate_json(body, r))
         elif kind in (0, 1):
             members[i] = (name, mutate_bytes(body, r))

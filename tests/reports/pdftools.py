@@ -5,15 +5,23 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 
+import pytest
 from pypdf import PdfReader
 
 PT_PER_MM = 72 / 25.4
 
 
+def need_pdftotext() -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext reads the PDF back; Windows has none (these run on Linux)")
+
+
 def pdftotext_pages(data: bytes, *, layout: bool = False) -> list[str]:
+    need_pdftotext()
     args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), "-", "-"]
     out = subprocess.run(args, input=data, capture_output=True, check=True).stdout.decode("utf-8")
     pages = out.split("\f")
@@ -39,6 +47,7 @@ class Word:
 
 
 def words(data: bytes) -> list[list[Word]]:
+    need_pdftotext()
     out = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-bbox", "-", "-"], input=data, capture_output=True, check=True
     ).stdout.decode("utf-8")

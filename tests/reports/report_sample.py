@@ -129,12 +129,14 @@ def make_report_project(
     return sample
 
 
-def fill_texts(s: Session, project_id: int, profile: str) -> None:
+def fill_texts(s: Session, project_id: int, profile: str, period: tuple[date, date] | None = None) -> None:
+    """Every text of the final report, or (with `period`) of that period's interim report: texts are per report."""
+    from projektu_vadiba.core.services import report_texts
+
     loaded = profiles.load_profile(profile)
-    for kind in ("final", "interim"):
-        for section in report_sections(loaded, {}, kind):
-            if section.source == "text":
-                projects.set_text(s, project_id, section.key, f"{section.title}. {TEXT}")
+    kind = "interim" if period is not None else "final"
+    texts = {x.key: f"{x.title}. {TEXT}" for x in report_sections(loaded, {}, kind) if x.source == "text"}
+    report_texts.set_texts(s, project_id, period, texts)
 
 
 def _money(s: Session, sample: ReportSample, spend: str) -> None:

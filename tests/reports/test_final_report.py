@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import EventInput
@@ -31,7 +32,7 @@ from projektu_vadiba.reports.final_report import (
 )
 from tests.core.factories import project_input
 from tests.reports.pdftools import font_names, pdftotext_pages, pypdf_pages
-from tests.reports.report_sample import PEOPLE, PLAN, TEXT, ReportSample, make_report_project
+from tests.reports.report_sample import PEOPLE, PLAN, TEXT, ReportSample, fill_texts, make_report_project
 
 PROFILES = ["sif_nvo_fonds", "eea_active_citizens", "lad_leader", "generic"]
 MONEY = re.compile(r"-?\d{1,3}(?: \d{3})*,\d{2} €")
@@ -52,11 +53,17 @@ def sample(db: Database, profile: str = "sif_nvo_fonds", **kw: object) -> Report
 
 
 def report(
-    db: Database, pid: int, period: tuple[date, date] | None = None, **options: bool
+    db: Database, pid: int, period: tuple[date, date] | None = None, texts: bool = True, **options: bool
 ) -> tuple[ReportData, ReportPdf]:
     with db.session() as s:
+        if period is not None and texts:  # the interim report's own texts, written for its period
+            fill_texts(s, pid, profile_of(s, pid), period)
         data, lists = gather(s, pid, period, with_lists=options.get("with_lists", False))
     return data, build_report_pdf(data, ReportOptions(**options), lists)
+
+
+def profile_of(s: Session, pid: int) -> str:
+    return projects.get_project(s, pid).profile_key
 
 
 def layout_lines(pdf: ReportPdf) -> list[str]:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.ui.reports import making
 from tests.reports.docx_text import docx_body_text
+from tests.reports.report_sample import fill_texts
 from tests.ui.keys import click, key, tab_to
 from tests.ui.test_reports_view import make_view, qsettings
 
@@ -76,6 +77,9 @@ def test_docx_of_an_interim_period_is_made_like_its_pdf(empty_db: Database, qtbo
     view = make_view(qtbot, empty_db, qsettings, texts=True)
     start = view.project.start_date
     request = making.Request(making.INTERIM, start.replace(month=6, day=1), start.replace(month=7, day=19), docx=True)
+    assert request.period is not None
+    with empty_db.session() as s:  # the interim report prints the texts of its own period
+        fill_texts(s, view.project_id, view.project.profile_key, request.period)
     made = making.make(view.ws.db, view.project_id, request)
     assert made.data[:2] == b"PK" and made.file_name.endswith("2023-06-01-2023-07-19.docx") and made.pages == 0
     pdf = making.make(view.ws.db, view.project_id, making.Request(making.INTERIM, request.date_from, request.date_to))

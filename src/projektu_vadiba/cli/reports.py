@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from projektu_vadiba.cli import language
+from projektu_vadiba.cli import language, report_texts
 from projektu_vadiba.core.dates import parse_date
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto_sheets import SheetSet
@@ -133,6 +133,7 @@ def _register_reports(kinds: Any) -> None:
                                 help="pievienot ieradušos dalībnieku sarakstus pārskata beigās")  # fmt: skip
         parser.set_defaults(handler=financial_command if kind == "financial" else report_command)
     final.set_defaults(date_from=None, date_to=None)
+    report_texts.register(kinds, _day)
 
 
 def _day(text: str) -> date:

@@ -157,8 +157,18 @@ def sweep(folder: Path | str | None, *, legacy_attachments: bool = False) -> lis
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
-    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C there; rely on the age
-        return True
+    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C there: ask for the process's exit code
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return ctypes.get_last_error() == 5  # access denied: someone else's process; else there is none
+        try:
+            code = ctypes.c_ulong()
+            return not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) or code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

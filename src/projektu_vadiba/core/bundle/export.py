@@ -191,7 +191,7 @@ def _project_out(
             for c in cofinancing
         ],
         "target_groups": [{"name": g.name, "planned_count": g.planned_count} for g in groups],
-        "texts": texts_out(session, pid),
+        **texts_out(session, pid),
         "report_deadlines": [
             {
                 "kind": d.kind.value,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from projektu_vadiba.core.models.base import Base, Timestamps, Versioned, str_enum
@@ -109,16 +110,39 @@ class ProjectTargetGroup(Versioned, Base):
     project: Mapped[Project] = relationship(back_populates="target_groups")
 
 
+# The final report's texts have no period; NULLs never collide in a unique constraint, so they get their own index.
+_FINAL_ONLY = sql_text("period_start IS NULL")
+
+
 class ProjectText(Versioned, Base):
-    """Free text a report needs that the data cannot fill (aim reached, changes, publicity ...), by section key."""
+    """Free text a report needs that the data cannot fill (aim reached, changes, publicity ...), by section key,
+    for one report: the final report (no period) or the interim report of one period (period_start..period_end,
+    exactly the period that report is made for)."""
 
     __tablename__ = "project_texts"
-    __table_args__ = (UniqueConstraint("project_id", "key"),)
+    __table_args__ = (
+        UniqueConstraint("project_id", "key", "period_start", "period_end"),
+        Index(
+            "ix_project_texts_final_key",
+            "project_id",
+            "key",
+            unique=True,
+            sqlite_where=_FINAL_ONLY,
+            postgresql_where=_FINAL_ONLY,
+        ),
+        CheckConstraint(
+            "(period_start IS NULL AND period_end IS NULL)"
+            " OR (period_start IS NOT NULL AND period_end IS NOT NULL AND period_end >= period_start)",
+            name="period",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(60))
     text: Mapped[str] = mapped_column(Text, default="")
+    period_start: Mapped[date | None]  # None (with period_end): the final report's text
+    period_end: Mapped[date | None]
 
     project: Mapped[Project] = relationship(back_populates="texts")
 

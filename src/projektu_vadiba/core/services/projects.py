@@ -42,7 +42,6 @@ from projektu_vadiba.core.models import (
     ProjectPartner,
     ProjectStatus,
     ProjectTargetGroup,
-    ProjectText,
     ReportDeadline,
 )
 from projektu_vadiba.core.services.common import get_or_404
@@ -275,7 +274,7 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
         ),
         target_groups=tuple(tg.name for tg in project.target_groups),
         deadlines=tuple(deadline_dto(d) for d in sorted(project.deadlines, key=lambda d: (d.due_date, d.id))),
-        texts={t.key: t.text for t in project.texts},
+        texts={t.key: t.text for t in project.texts if t.period_start is None},  # the final report's
         warnings=tuple(project_warnings(project)),
         publicity=project.publicity,
         logo=project.logo,
@@ -416,14 +415,11 @@ def remove_cofinancing(session: Session, cofinancing_id: int) -> None:
 
 
 def set_text(session: Session, project_id: int, key: str, text: str) -> None:
-    """Keeps a report text (aim reached, changes, publicity ...) for the project."""
-    project = get_or_404(session, Project, project_id, "Projekts")
-    existing = next((t for t in project.texts if t.key == key), None)
-    if existing is None:
-        project.texts.append(ProjectText(key=key, text=text))
-    else:
-        existing.text = text
-    session.flush()
+    """Keeps a text (aim reached, changes, publicity ...) of the project's final report; any key (demo, imports).
+    Texts of an interim report: core.services.report_texts."""
+    from projektu_vadiba.core.services.report_texts import set_texts
+
+    set_texts(session, project_id, None, {key: text}, known_only=False)
 
 
 def add_deadline(

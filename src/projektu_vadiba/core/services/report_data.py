@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import ActivityDTO, EventDTO, ProjectDetail
-from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models.enums import ActivityStatus
 from projektu_vadiba.core.services import activities as activity_service
@@ -35,6 +35,7 @@ from projektu_vadiba.core.services.report_dto import (
     ReportSection,
 )
 from projektu_vadiba.core.services.report_reach import attendee_counts, reach, report_indicators
+from projektu_vadiba.core.services.report_texts import as_period, texts_of
 
 
 def report_structure(profile: profiles.FunderProfile, kind: str = FINAL) -> dict[str, Any]:
@@ -92,19 +93,16 @@ def _default_breakdowns(raw: dict[str, Any]) -> tuple[str, ...]:
     return BREAKDOWNS if raw.get("key") == "target_groups" else ()
 
 
-def _check_period(period: ReportPeriod | None) -> None:
-    if period is not None and period.date_to < period.date_from:
-        raise ValidationError.coded("date_to", "report.period_end_before_start")
-
-
 def missing_texts(
     session: Session, project_id: int, period: ReportPeriod | tuple[date, date] | None = None, lang: str = "lv"
 ) -> tuple[MissingText, ...]:
     """Mandatory text sections of the report that are still empty (cheap: no counting)."""
+    period = as_period(period)
     project = projects.get_project(session, project_id)
     profile = profiles.load_profile(project.profile_key)
     kind = INTERIM if period is not None else FINAL
-    return tuple(MissingText(s.key, s.title) for s in report_sections(profile, project.texts, kind, lang) if s.missing)
+    texts = texts_of(session, project_id, period)
+    return tuple(MissingText(s.key, s.title) for s in report_sections(profile, texts, kind, lang) if s.missing)
 
 
 def missing_texts_message(missing: tuple[MissingText, ...] | list[MissingText]) -> str:
@@ -118,10 +116,9 @@ def missing_texts_message(missing: tuple[MissingText, ...] | list[MissingText]) 
 def final_report_data(
     session: Session, project_id: int, period: ReportPeriod | tuple[date, date] | None = None, lang: str = "lv"
 ) -> ReportData:
-    """The final report's data; with `period` (ReportPeriod or (from, to)), the interim report's for that period."""
-    if isinstance(period, tuple):
-        period = ReportPeriod(*period)
-    _check_period(period)
+    """The final report's data; with `period` (ReportPeriod or (from, to)), the interim report's for that period.
+    Each report prints its own texts (core.services.report_texts)."""
+    period = as_period(period)
     kind = INTERIM if period is not None else FINAL
     project = projects.get_project(session, project_id)
     profile = profiles.load_profile(project.profile_key).for_project(project.publicity, project.logo)
@@ -139,7 +136,7 @@ def final_report_data(
         project=project,
         profile=profile,
         parts=tuple(ReportPart(p["key"], profiles.pick(p["title"], lang)) for p in structure.get("parts", [])),
-        sections=report_sections(profile, project.texts, kind, lang),
+        sections=report_sections(profile, texts_of(session, project_id, period), kind, lang),
         activities=_activities(session, project, events, every_event, period),
         indicators=report_indicators(session, project_id, events, period, counts),
         reach=reach(session, project_id, counts, events, lang),

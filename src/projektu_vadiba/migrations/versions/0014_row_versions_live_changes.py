@@ -3,7 +3,7 @@ triggers that NOTIFY the channel `pv_changes` with the table and the project aft
 users' open views refresh (core/live_changes.py). SQLite (one user) gets the columns only.
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-05 09:30:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014"
-down_revision: str | None = "0012"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,18 +1,21 @@
-"""The report texts the data cannot fill (aim reached, publicity, changes and problems ...): one editor per text
-section of the funder profile's final and interim reports, in the profile's order, with the section's hint.
+"""The report texts the data cannot fill (aim reached, publicity, changes and problems ...), per report: "Pārskats:"
+chooses the final report or an interim report (each period of the project's interim deadlines or with texts
+already), and the editor shows one box per text section that report has, in the profile's order, with the hint.
 
-Texts are saved by the button (Ctrl+S), before a report is made, when the cursor leaves an edited box and when
-the page is left, so nothing typed is lost. Each save is one undoable command on the workspace's stack
-("Atskaites teksts: …", core.services.projects.set_text both ways)."""
+Texts are saved by the button (Ctrl+S), before a report is made, when the cursor leaves an edited box, when
+another report is chosen and when the page is left, so nothing typed is lost. Each save is one undoable command on
+the workspace's stack ("Atskaites teksts: …", core.services.report_texts.set_texts both ways)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,8 +31,9 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import ProjectDetail
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.services import projects
+from projektu_vadiba.core.services import report_texts
 from projektu_vadiba.core.services.report_data import report_sections
+from projektu_vadiba.core.services.report_dto import FINAL, INTERIM, ReportPeriod
 from projektu_vadiba.ui.commands import CallCommand
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.widgets.cards import NOTE_STYLES, text_label
@@ -42,16 +46,14 @@ class TextField:
     title: str
     hint: str
     mandatory: bool
-    interim_only: bool
 
 
-def text_fields(profile: profiles.FunderProfile, lang: str = "lv", year: int | None = None) -> list[TextField]:
-    """The text sections of the final report, then those only the interim report has."""
-    final = [s for s in report_sections(profile, {}, "final", lang, year) if s.source == "text"]
-    interim = [s for s in report_sections(profile, {}, "interim", lang, year) if s.source == "text"]
-    keys = {s.key for s in final}
-    fields = [TextField(s.key, s.title, s.hint, s.mandatory, False) for s in final]
-    return fields + [TextField(s.key, s.title, s.hint, s.mandatory, True) for s in interim if s.key not in keys]
+def text_fields(
+    profile: profiles.FunderProfile, kind: str = FINAL, lang: str = "lv", year: int | None = None
+) -> list[TextField]:
+    """The text sections of one report (final or interim), in the profile's order."""
+    sections = report_sections(profile, {}, kind, lang, year)
+    return [TextField(s.key, s.title, s.hint, s.mandatory) for s in sections if s.source == "text"]
 
 
 class ReportTextsEditor(QWidget):
@@ -63,8 +65,26 @@ class ReportTextsEditor(QWidget):
         self.fields: list[TextField] = []
         self.editors: dict[str, QPlainTextEdit] = {}
         self.stored: dict[str, str] = {}
-        self._profile_key: tuple[str, int] | None = None  # the profile and year the fields were built for
+        self.period: ReportPeriod | None = None  # the report being written: None is the final report
+        self.reports: list[ReportPeriod | None] = [None]  # the reports in the "Pārskats:" box, in its order
+        self._asked: set[ReportPeriod] = set()  # interim periods opened from "Sagatavot" that have no texts yet
+        self._project: ProjectDetail | None = None
+        self._profile: profiles.FunderProfile | None = None
+        self._lang = "lv"
+        self._built: tuple[str, int, str] | None = None  # the profile, year and report kind the boxes show
         self.warn: Callable[[str], object] = lambda text: QMessageBox.warning(self, self.tr("Pārskata teksti"), text)
+
+        self.report = QComboBox(self)
+        self.report.setObjectName("text_report")
+        self.report.setToolTip(self.tr("Katram pārskatam ir savi teksti: noslēguma pārskatam un katram periodam."))
+        self.report.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        report_label = QLabel(self.tr("Pārskats:"), self)
+        report_label.setBuddy(self.report)
+        chooser = QHBoxLayout()
+        chooser.addWidget(report_label)
+        chooser.addWidget(self.report)
+        chooser.addStretch(1)
+        self.report.currentIndexChanged.connect(self._report_chosen)
 
         self.body = QWidget(self)
         self.form = QVBoxLayout(self.body)
@@ -72,6 +92,7 @@ class ReportTextsEditor(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from "Pārskats:" straight to the first box
         scroll.setWidget(self.body)
         self.status = QLabel(self)
         self.save_button = QPushButton(self.tr("Saglabāt tekstus"), self)
@@ -83,6 +104,7 @@ class ReportTextsEditor(QWidget):
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(chooser)
         layout.addWidget(scroll, 1)
         layout.addLayout(bar)
         self._update_status()
@@ -90,29 +112,88 @@ class ReportTextsEditor(QWidget):
     # ---- loading ------------------------------------------------------------------------------------------------
 
     def load(self, project: ProjectDetail, profile: profiles.FunderProfile, lang: str = "lv") -> None:
-        """Fill from the project; a box being edited keeps what the user typed."""
+        """Fill from the project; the chosen report stays chosen and a box being edited keeps what the user typed."""
+        self._project, self._profile, self._lang = project, profile, lang
+        self._fill_reports()
+        self._show_texts(keep_typed=True)
+
+    def report_label(self, period: ReportPeriod | None) -> str:
+        if period is None:
+            return self.tr("Noslēguma pārskats")
+        return self.tr("Starpposma pārskats %1").replace("%1", report_texts.period_text(period))
+
+    def _fill_reports(self) -> None:
+        """The final report, each interim period the project knows, and the one being written even when it is
+        neither (a period chosen for making a report, or one whose last text was just undone)."""
+        pid = self.project_id
+        known = [r.period for r in self.ws.read(lambda s: report_texts.text_reports(s, pid))]
+        extra = {p for p in (*self._asked, self.period) if p is not None and p not in known}
+        self.reports = [
+            None,
+            *sorted({p for p in known if p is not None} | extra, key=lambda p: (p.date_from, p.date_to)),
+        ]
+        self.report.blockSignals(True)  # rebuilding the list is not the user choosing a report
+        self.report.clear()
+        for period in self.reports:
+            self.report.addItem(self.report_label(period))
+        self.report.setCurrentIndex(self.reports.index(self.period))
+        self.report.blockSignals(False)
+
+    def _show_texts(self, keep_typed: bool) -> None:
+        """The boxes of the chosen report with its texts; `keep_typed`: edited boxes keep what was typed."""
+        project, profile = self._project, self._profile
+        if project is None or profile is None:
+            return
         year = (project.programme.call_year if project.programme else None) or project.start_date.year
-        if (profile.key, year) != self._profile_key:
-            self._build(text_fields(profile, lang, year))
-            self._profile_key = (profile.key, year)
-        edited = set(self.dirty_keys())
-        self.stored = {f.key: project.texts.get(f.key, "") for f in self.fields}
+        kind = FINAL if self.period is None else INTERIM
+        if (profile.key, year, kind) != self._built:
+            self._build(text_fields(profile, kind, self._lang, year))
+            self._built = (profile.key, year, kind)
+        pid, period = self.project_id, self.period
+        texts = self.ws.read(lambda s: report_texts.texts_of(s, pid, period))
+        edited = set(self.dirty_keys()) if keep_typed else set()
+        self.stored = {f.key: texts.get(f.key, "") for f in self.fields}
         for key, editor in self.editors.items():
             if key not in edited and editor.toPlainText() != self.stored[key]:
                 editor.setPlainText(self.stored[key])
         self._update_status()
+
+    def show_report(self, period: ReportPeriod | None) -> None:
+        """Choose the report whose texts to write (the interim period being made may have none yet)."""
+        if period is not None and period not in self.reports:
+            self._asked.add(period)
+            self._fill_reports()
+        self.report.setCurrentIndex(self.reports.index(period))
+
+    def _report_chosen(self, index: int) -> None:
+        if not 0 <= index < len(self.reports) or self.reports[index] == self.period:
+            return
+        chosen = self.reports[index]
+        # What was typed for the report being left is saved first, as when the cursor leaves a box.
+        if self.has_unsaved() and not self.save():
+            self._select(self.period)  # not saved: stay on that report with the typed texts
+            return
+        self.period = chosen
+        if chosen not in self.reports:  # the save's reload rebuilt the list
+            self._fill_reports()
+        self._select(chosen)
+        self._show_texts(keep_typed=False)
+
+    def _select(self, period: ReportPeriod | None) -> None:
+        self.report.blockSignals(True)
+        self.report.setCurrentIndex(self.reports.index(period))
+        self.report.blockSignals(False)
 
     def _build(self, fields: list[TextField]) -> None:
         while self.form.count():
             item = self.form.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # out of the focus chain now, not only when deleted
                 widget.deleteLater()
         self.fields, self.editors = fields, {}
         for f in fields:
             title = f.title + (" *" if f.mandatory else "")
-            if f.interim_only:
-                title += " " + self.tr("(starpposma pārskatam)")
             caption = text_label(title, self.body, selectable=False)
             caption.setStyleSheet("font-weight: bold; padding-top: 6px;")
             self.form.addWidget(caption)
@@ -131,6 +212,10 @@ class ReportTextsEditor(QWidget):
             caption.setBuddy(editor)
             self.form.addWidget(editor)
             self.editors[f.key] = editor
+        # Boxes made later join the end of the window's focus chain: Tab goes "Pārskats:", the boxes, the button.
+        chain = [self.report, *self.editors.values(), self.save_button]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         legend = text_label(
             self.tr("* obligāti aizpildāms: bez tā pārskatu var sagatavot tikai kā melnrakstu."), self.body
         )
@@ -152,14 +237,17 @@ class ReportTextsEditor(QWidget):
         if not changed:
             return True
         before = {k: self.stored.get(k, "") for k in changed}
-        titles = {f.key: f.title for f in self.fields}
-        label = self.tr("Atskaites teksts: %1").replace("%1", ", ".join(titles.get(k, k) for k in changed))
-        pid = self.project_id
+        titles = ", ".join({f.key: f.title for f in self.fields}.get(k, k) for k in changed)
+        pid, period = self.project_id, self.period
+        if period is None:
+            label = self.tr("Atskaites teksts: %1").replace("%1", titles)
+        else:
+            label = self.tr("Starpposma pārskata (%1) teksts: %2")
+            label = label.replace("%1", report_texts.period_text(period)).replace("%2", titles)
 
         def write(texts: dict[str, str]) -> Callable[[Session], None]:
-            def run(s: Session) -> None:
-                for key, text in texts.items():
-                    projects.set_text(s, pid, key, text)
+            def run(s: Session) -> None:  # the texts of the report they were typed for, whichever is shown later
+                report_texts.set_texts(s, pid, period, texts, known_only=False)
 
             return run
 

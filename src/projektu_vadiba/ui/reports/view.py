@@ -1,6 +1,6 @@
 """ReportsView: making a project's reports — the final report, an interim report for a period, the financial
 workbook for the accountant, the attendance lists for the annexes — with a preview (QPdfView), "Saglabāt kā…",
-the last files made, and an editor for the report texts the data cannot fill.
+the last files made, and an editor for the report texts the data cannot fill (per report: final, each interim).
 
 A missing mandatory text is named (the core's Latvian message) before anything is made; the user can fill it in
 or make a draft anyway (marked "MELNRAKSTS"). Every text change is an undoable command on the workspace's stack;
@@ -35,7 +35,7 @@ from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services import projects
 from projektu_vadiba.core.services.report_data import missing_texts_message
-from projektu_vadiba.core.services.report_dto import MissingText
+from projektu_vadiba.core.services.report_dto import MissingText, ReportPeriod
 from projektu_vadiba.ui.background import run_in_background
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.reports import making
@@ -261,6 +261,11 @@ class ReportsView(FollowingView):
     # ---- actions ------------------------------------------------------------------------------------------------
 
     def open_texts(self, key: str = "") -> None:
+        """The texts of the report chosen to be made (an interim report: of its period), at section `key`."""
+        request = self.request()
+        if request.has_texts:
+            period = request.period
+            self.texts.show_report(None if period is None else ReportPeriod(*period))
         self.tabs.setCurrentWidget(self.texts)
         if key:
             self.texts.focus_section(key)
