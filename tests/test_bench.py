@@ -31,3 +31,23 @@ def test_quick_benchmarks_run_on_a_tiny_database(tmp_path: Path) -> None:
     assert pid == 1
     assert len(lines) == len(run_all.bench_people.QUERIES) + 1
     assert all("ratio" in line for line in lines)
+
+
+def test_team_benchmark_proves_no_lost_update_on_a_short_run() -> None:
+    """bench/bench_team.py stays runnable: two clients for two seconds on the test PostgreSQL (no timing asserted)."""
+    import os
+
+    import pytest
+
+    url = os.environ.get("PV_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("PostgreSQL not configured: set PV_TEST_POSTGRES_URL")
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location("bench_team", BENCH / "bench_team.py")
+    assert spec is not None and spec.loader is not None
+    bench_team = importlib.util.module_from_spec(spec)
+    sys.modules["bench_team"] = bench_team  # its dataclasses and the spawned clients look it up by name
+    spec.loader.exec_module(bench_team)
+    result = bench_team.run(url, seconds=2, clients=2, n_events=2, n_people=3, n_expenses=2)
+    assert result["lost"] == [] and result["errors"] == []
+    assert result["saves"] + result["ticks"] > 0

@@ -21,6 +21,7 @@ ID = "a database id: records refer to each other by bundle-local keys (org-1, ev
 STAMP = "this database's own bookkeeping time: export -> import -> export must give the same bytes"
 DERIVED = "derived from other fields and computed again on import"
 OWNER = "the bundle holds one project: every record in it belongs to it"
+VERSION = "a row's edit counter in this database (lost-update check); an imported row starts again at 1"
 UNUSED_ON_IMPORT = "matched by name on import (bundle.md: an existing funder or organisation is reused as it is)"
 
 
@@ -64,6 +65,17 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         Out("this database's GDPR accountability log; the import writes its own 'imported' entries"),
         {},
     ),
+    "team_users": (Out("the team server's login roles: people of this database's server, not of a project"), {}),
+    "team_members": (
+        Out("who may work on the project on this team server (roles of its server); the importer's team adds its own"),
+        {},
+    ),
+    "audit_log": (
+        Out(
+            "written by this server's triggers about changes made here; an import is a change of its own, audited there"
+        ),
+        {},
+    ),
     "sheet_prints": (Out(_LOCAL_ONLY), {}),
     "print_pages": (Out(_LOCAL_ONLY), {}),
     "print_rows": (Out(_LOCAL_ONLY), {}),
@@ -72,6 +84,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         lambda b: b["project"]["funder"],
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "name": "name",
             "name_key": Out(DERIVED),
             "short_name": "short_name",
@@ -82,6 +95,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         lambda b: b["project"]["programme"],
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "funder_id": Out("the programme sits inside its funder's project"),
             "name": "name",
             "strand": "strand",
@@ -93,6 +107,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("organisations"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "name": "name",
             "name_key": Out(DERIVED),
             "kind": "kind",
@@ -112,6 +127,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         lambda b: b["project"],
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "funder_id": "funder",
             "programme_id": "programme",
             "implementer_id": "implementer",
@@ -134,6 +150,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _project("partners"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "organisation_id": "organisation",
             "role": "role",
@@ -144,6 +161,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _project("cofinancing"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "source": "source",
             "organisation_id": "organisation",
@@ -153,13 +171,20 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
     ),
     "project_target_groups": (
         _project("target_groups"),
-        {"id": Out(ID), "project_id": Out(OWNER), "name": "name", "planned_count": "planned_count"},
+        {
+            "id": Out(ID),
+            "version": Out(VERSION),
+            "project_id": Out(OWNER),
+            "name": "name",
+            "planned_count": "planned_count",
+        },
     ),
     # Texts are section key -> text (bundle/texts.py): the column "key" is the field name, "text" its value.
     "project_texts": (
         _interim_text,
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "key": "key",
             "text": "text",
@@ -171,6 +196,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _project("report_deadlines"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "kind": "kind",
             "due_date": "due_date",
@@ -184,6 +210,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("activities"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "code": "code",
             "title": "title",
@@ -200,6 +227,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("events"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "activity_id": "activity",
             "title": "title",
@@ -222,6 +250,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("people"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "given_name": "given_name",
             "surname": "surname",
             "organisation_id": "organisation",
@@ -237,6 +266,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
             "notes": "notes",
             "search_text": Out(DERIVED),
             "anonymised_at": "anonymised_at",
+            "created_by": Out("the team login role that added the person here (row security); the importer owns them"),
             "name_key": Out(DERIVED),
             "phone_key": Out(DERIVED),
             "sort_key": Out(DERIVED),
@@ -249,6 +279,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         lambda b: next(a for a in b["attendance"] if "days" in a),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "event_id": "event",
             "person_id": "person",
             "status": "status",
@@ -262,6 +293,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("indicators"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "activity_id": "activity",
             "code": "code",
@@ -280,6 +312,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("budget_lines"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "category_key": "category_key",
             "code": "code",
@@ -294,12 +327,13 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
     # Amounts are source -> amount inside their line.
     "budget_amounts": (
         lambda b: {"line": b["budget_lines"][0], "source": "grant", "amount": b["budget_lines"][0]["amounts"]["grant"]},
-        {"id": Out(ID), "line_id": "line", "source": "source", "amount": "amount"},
+        {"id": Out(ID), "version": Out(VERSION), "line_id": "line", "source": "source", "amount": "amount"},
     ),
     "expenses": (
         _first("expenses"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "budget_line_id": "budget_line",
             "date": "date",
@@ -318,6 +352,7 @@ COLUMNS: dict[str, tuple[Item | Out, dict[str, str | Out]]] = {
         _first("payments"),
         {
             "id": Out(ID),
+            "version": Out(VERSION),
             "project_id": Out(OWNER),
             "kind": "kind",
             "received_on": "received_on",

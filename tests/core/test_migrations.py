@@ -55,6 +55,7 @@ def test_0004_drops_the_unused_people_indexes_and_gives_them_back(at_head: Datab
         with db.engine.connect() as conn:
             triggers = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
         assert {"people_fts_ai", "people_fts_ad", "people_fts_au"} <= triggers
+    _migrate(db, "upgrade", "head")  # the models name later columns (0014: people.version)
     with db.session() as s:  # the data and the search survive the round trip
         assert [p.surname for p in people.search_people(s, "berz")] == ["Bērziņš"]
         people.create_person(s, PersonInput("Ilze", "Bērziņa"))
@@ -103,6 +104,25 @@ def test_0007_adds_headcounts_of_unlisted_people_zero_for_old_events(at_head: Da
         activities.update_event(s, event_id, replace(event_input(old), unlisted_count=85))
     with db.session() as s:
         assert activities.get_event(s, event_id).unlisted == 85
+
+
+def test_0014_gives_every_row_a_version_and_postgres_its_notify_triggers(at_head: Database) -> None:
+    db = at_head
+    with db.session() as s:
+        project = projects.create_project(s, project_input())
+        event_id = activities.create_event(s, project.id, EventInput("Talka", datetime(2023, 5, 2, 10),
+                                                                     datetime(2023, 5, 2, 14))).id  # fmt: skip
+    _migrate(db, "downgrade", "0013")
+    with db.engine.connect() as conn:
+        assert "version" not in {c["name"] for c in inspect(conn).get_columns("events")}
+    _migrate(db, "upgrade", "head")
+    with db.session() as s:  # the rows made before start at version 1
+        assert activities.get_event(s, event_id).version == 1
+        assert s.scalar(text("SELECT version FROM projects WHERE id = :id"), {"id": project.id}) == 1
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.connect() as conn:
+            triggers = set(conn.scalars(text("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'pv_notify_%'")))
+        assert {"pv_notify_events", "pv_notify_attendance", "pv_notify_people", "pv_notify_projects"} <= triggers
 
 
 def test_0013_keeps_every_text_as_the_final_reports_and_texts_per_report_after(at_head: Database) -> None:

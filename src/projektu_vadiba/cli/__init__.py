@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from projektu_vadiba import __version__
-from projektu_vadiba.cli import attendance, certificates, evidence, language, people, projects, reports
+from projektu_vadiba.cli import admin, attendance, certificates, evidence, language, people, projects, reports
 from projektu_vadiba.core.db import ENV_VAR, Database, open_database, resolve_url, sqlite_path
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.failures import as_app_error, database_error
@@ -27,7 +27,7 @@ from projektu_vadiba.core.messages import LANGUAGES, render, text_of
 
 # After SQLite's own busy wait (busy_timeout, 5 s, itself retrying with backoff): two more rounds.
 LOCK_RETRY_SECONDS = (1.0, 3.0)
-GROUPS = (projects, reports, people, attendance, evidence, certificates)
+GROUPS = (projects, reports, people, attendance, evidence, certificates, admin)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +76,9 @@ def _main(argv: Sequence[str] | None, gui: Callable[[str | None], int] | None) -
             return 2
         return gui(args.db)
     try:
+        if getattr(args, "own_database", False):  # admin init-server: its URL is an argument, nothing opened here
+            code: int = args.handler(None, args)
+            return code
         db = open_database(args.db)
         try:
             _clean_leftovers(db.url, args)

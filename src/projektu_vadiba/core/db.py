@@ -16,8 +16,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from projektu_vadiba.core.errors import AppError
 
@@ -94,7 +95,16 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    from projektu_vadiba.core.connection import CONNECT_ARGS
+
+    # pre_ping: a pooled connection whose server went away (restart, killed backend) is replaced before a use case
+    # gets it; connect_timeout and keepalives: an unreachable server is reported in seconds, not minutes.
+    engine = create_engine(url, pool_pre_ping=True, connect_args=dict(CONNECT_ARGS))
+    if make_url(url).get_backend_name() == "postgresql":
+        from projektu_vadiba.core.live_changes import tag_connection
+
+        event.listen(engine, "connect", tag_connection)  # other users' listeners tell our changes apart
+    return engine
 
 
 @dataclass
@@ -107,9 +117,23 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One use case, one transaction: commit on success, roll back everything on any error."""
-        with self.sessions.begin() as session:
-            yield session
+        """One use case, one transaction: commit on success, roll back everything on any error. A row someone
+        else saved between this transaction's read and its write is a coded conflict (core/concurrency.py); a server
+        that went away mid-way gives the coded "connection lost" error (the server dropped the unfinished
+        transaction)."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except StaleDataError as exc:
+            from projektu_vadiba.core.concurrency import stale_write
+
+            raise stale_write() from exc
+        except DBAPIError as exc:
+            from projektu_vadiba.core.connection import connection_lost, lost_error
+
+            if connection_lost(exc):
+                raise lost_error() from exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -127,6 +151,17 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         engine = make_engine(resolved)
     except (OSError, ArgumentError, NoSuchModuleError, ImportError) as exc:  # ImportError: driver not installed
         raise _open_error(exc, resolved) from exc
+    if engine.dialect.name == "postgresql":
+        from projektu_vadiba.core.connection import ensure_openable
+
+        try:  # a team server: reachable, new enough, a schema this app and this role can use (core/connection.py)
+            ensure_openable(engine, migrate=migrate)
+        except AppError:
+            engine.dispose()
+            raise
+        except Exception as exc:
+            engine.dispose()
+            raise _open_error(exc, resolved) from exc
     if migrate:
         from projektu_vadiba.core import migrations
 
@@ -182,7 +217,10 @@ def _open_error(exc: BaseException, url: str) -> AppError:
     if isinstance(exc, ArgumentError | NoSuchModuleError | ImportError):
         return AppError.of("db.unknown_backend", url=name, backend=make_url(url).drivername)
     if type(getattr(exc, "orig", None)).__name__ == "OperationalError":  # PostgreSQL: no server, wrong password
-        return AppError.of("db.unreachable", url=name)
+        from projektu_vadiba.core.connection import address_of, failure_of
+
+        address = address_of(url)
+        return failure_of(exc, address) if address is not None else AppError.of("db.unreachable", url=name)
     return AppError.of("db.open_failed", url=name, reason=type(exc).__name__)
 
 

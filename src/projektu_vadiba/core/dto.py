@@ -71,6 +71,18 @@ class PartnerDTO:
     organisation: OrganisationDTO
     role: PartnerRole
     description: str
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class PartnerInput:
+    """A partner as its form holds it (the organisation by name: found or made on save)."""
+
+    organisation_name: str
+    kind: OrganisationKind = OrganisationKind.NGO
+    role: PartnerRole = PartnerRole.PARTNER
+    description: str = ""
+    version: int | None = None  # the version the form was loaded with; None: save without the check
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,16 @@ class CofinancingDTO:
     organisation_name: str | None
     amount: Decimal
     note: str
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class CofinancingInput:
+    source: FundingSource
+    amount: Decimal
+    organisation_name: str = ""
+    note: str = ""
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +139,7 @@ class ProjectDetail:
     warnings: tuple[str, ...] = ()
     publicity: str = ""  # the project's own publicity sentence ("" = the profile's)
     logo: bytes | None = field(default=None, hash=False, repr=False)  # the project's own funder logo (PNG)
+    version: int = 0  # the row's version when read (core/concurrency.py); an edit saves with it
 
     @property
     def profile_key(self) -> str:
@@ -143,6 +166,7 @@ class ActivityDTO:
     status: ActivityStatus
     result: str
     event_count: int = 0
+    version: int = 0  # the row's version when read (core/concurrency.py); an edit saves with it
 
 
 @dataclass(frozen=True)
@@ -169,6 +193,7 @@ class EventDTO:
     day_counts: tuple[tuple[date, int], ...] = ()
     staff: int = 0  # came to work there (moderator, speaker ...); `attended` counts participants only
     unlisted: int = 0  # an open event's headcount of people not on the list (attendances, not people)
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -187,6 +212,7 @@ class PersonDTO:
     consent_data: bool | None
     consent_photo: bool | None
     anonymised: bool
+    version: int = 0
 
     @property
     def full_name(self) -> str:
@@ -218,6 +244,7 @@ class IndicatorDTO:
     method_param: str
     achieved_value: Decimal
     comment: str
+    version: int = 0
 
     @property
     def progress(self) -> float:
@@ -237,6 +264,7 @@ class BudgetLineDTO:
     unit_cost: Decimal
     amounts: dict[FundingSource, Decimal] = field(hash=False)
     spent: Decimal = Decimal("0.00")
+    version: int = 0
 
     @property
     def planned(self) -> Decimal:
@@ -256,6 +284,7 @@ class ExpenseDTO:
     eligible: bool
     paid_on: dt.date | None
     source: FundingSource
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -266,6 +295,7 @@ class PaymentDTO:
     received_on: date
     amount: Decimal
     note: str
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -304,6 +334,7 @@ class ProjectInput:
     retention_until: date | None = None
     publicity: str = ""  # the funder's sentence for this project when its profile has none of its own
     logo: bytes | None = field(default=None, hash=False, repr=False)  # the funder's logo for it (PNG)
+    version: int | None = None  # the version the form was loaded with; None: save without the check
 
 
 @dataclass(frozen=True)
@@ -315,6 +346,7 @@ class ActivityInput:
     planned_end: date | None = None
     status: ActivityStatus = ActivityStatus.PLANNED
     result: str = ""
+    version: int | None = None  # the version the form was loaded with; None: save without the check
 
 
 @dataclass(frozen=True)
@@ -332,6 +364,7 @@ class EventInput:
     planned_participants: int | None = None
     description: str = ""
     unlisted_count: int = 0  # came without being listed (an open event's headcount)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -349,6 +382,7 @@ class PersonInput:
     consent_data: bool | None = None
     consent_photo: bool | None = None
     notes: str = ""
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -362,6 +396,7 @@ class IndicatorInput:
     achieved_manual: Decimal | None = None
     activity_id: int | None = None
     comment: str = ""
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -373,6 +408,7 @@ class BudgetLineInput:
     unit: str = ""
     quantity: Decimal = Decimal("1")
     unit_cost: Decimal = Decimal("0.00")
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -386,6 +422,7 @@ class ExpenseInput:
     eligible: bool = True
     paid_on: dt.date | None = None
     source: FundingSource = FundingSource.GRANT
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -394,3 +431,4 @@ class PaymentInput:
     received_on: date
     amount: Decimal
     note: str = ""
+    version: int | None = None

@@ -61,10 +61,15 @@ def sqlite_damaged(path: Path) -> bool:
 
 
 def database_error(exc: BaseException, *, path: str | None = None) -> AppError | None:
-    """A locked or damaged database (SQLite's messages, also wrapped by SQLAlchemy), else None."""
+    """A locked or damaged database (SQLite's messages, also wrapped by SQLAlchemy) or a team server that went
+    away, else None."""
     original = getattr(exc, "orig", None) or exc  # SQLAlchemy's DBAPIError wraps the driver's error
     if isinstance(original, LookupError) and "is not among the defined enum values" in str(original):
         return AppError.of("db.damaged", path=path or "?")  # a stored choice no version of the app wrote
+    if type(original).__module__.startswith("psycopg"):  # PostgreSQL: a server gone away mid-use-case
+        from projektu_vadiba.core.connection import connection_lost
+
+        return AppError.of("db.connection_lost") if connection_lost(exc) else None
     if not isinstance(original, sqlite3.Error):
         return None
     text = str(original).lower()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # The newest revision; tests/core/test_db.py fails when a new revision file is added without updating it.
-HEAD = "0013"
+HEAD = "0015"
 
 
 # Search structures that migrations create by hand (SQLite FTS5 tables, a PostgreSQL GIN index): not models, so
@@ -49,7 +49,8 @@ def script_head() -> str:
     return head
 
 
-def _known(revision: str) -> bool:
+def known_revision(revision: str) -> bool:
+    """Whether this version of the app knows the revision (an unknown one was written by a newer app)."""
     from alembic.script import ScriptDirectory
 
     try:
@@ -72,7 +73,7 @@ def upgrade(engine: Engine, backup: Callable[[Engine, str], Any] | None = None) 
     current = current_revision(engine)
     if current == HEAD:
         return False
-    if current is not None and not _known(current):
+    if current is not None and not known_revision(current):
         raise AppError.of("db.newer_version")
     migrating = _migration_engine(engine)
     try:
@@ -82,9 +83,10 @@ def upgrade(engine: Engine, backup: Callable[[Engine, str], Any] | None = None) 
             if current == HEAD:  # another process upgraded it while this one waited for the lock
                 connection.rollback()
                 return False
+            _refuse_unless_allowed(connection, current)
             if current is not None and backup is not None:
                 backup(engine, current)
-            _run_alembic(connection)
+            run_in(connection)
             connection.commit()
     except AppError:
         raise
@@ -145,6 +147,33 @@ def _lock(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     elif connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(7316290)"))  # one upgrader at a time
+
+
+def run_in(connection: Connection) -> None:
+    """Migrate inside the caller's transaction; in a team database as the administrators' group role, giving new
+    tables their grants, row security and audit trigger (core/team/server.py)."""
+    from projektu_vadiba.core.team import server
+
+    groups = server.before_migration(connection)
+    _run_alembic(connection)
+    server.after_migration(connection, groups)
+
+
+def _refuse_unless_allowed(connection: Connection, current: str | None) -> None:
+    """On a team server only a role that owns the schema (or a superuser) migrates; everyone else waits for it."""
+    if connection.dialect.name != "postgresql":
+        return
+    from projektu_vadiba.core import connection as team
+
+    if team.may_migrate(connection):
+        return
+    connection.rollback()
+    if current is None:
+        address = team.address_of(connection.engine.url.render_as_string(hide_password=False))
+        assert address is not None
+        command = team.init_command(address.url())
+        raise AppError.of("connection.empty", server=address.name, database=address.database, command=command)
+    raise AppError.of("connection.wait_for_admin", revision=current, head=HEAD)
 
 
 def _run_alembic(connection: Connection) -> None:

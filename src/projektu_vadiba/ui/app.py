@@ -58,6 +58,48 @@ def open_or_explain(db_url: str | None) -> Database | None:
     return None
 
 
+def start_url(db_url: str | None, settings: Settings) -> str | None:
+    """--db / the environment, else the database chosen in Settings → Database; a team server whose password is
+    not kept on this computer asks for it (None: the user cancelled)."""
+    from projektu_vadiba.ui.database_choice import SERVER, explicit_url, load_choice
+
+    explicit = explicit_url(db_url)
+    if explicit:
+        return explicit
+    choice = load_choice(settings)
+    if choice.kind == SERVER and not choice.remember_password:
+        from projektu_vadiba.ui.dialogs.database_settings import ask_password
+
+        password = ask_password(choice.address)
+        return None if password is None else choice.url(password)
+    return choice.url()
+
+
+def open_chosen_or_explain(url: str, settings: Settings) -> Database | None:
+    """The database of the settings: when it cannot be opened (server away, wait for the administrator), the
+    message offers Settings → Database, so the user is never locked out by their own choice."""
+    from projektu_vadiba.ui.dialogs.database_settings import DatabaseSettingsDialog
+
+    title = QCoreApplication.translate("app", "Projektu vadība")
+    while True:
+        try:
+            return open_database(url)
+        except Exception as exc:
+            message = text_of(as_app_error(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+        change = box.addButton(
+            QCoreApplication.translate("app", "Datubāzes iestatījumi…"), QMessageBox.ButtonRole.ActionRole
+        )
+        box.addButton(QCoreApplication.translate("app", "Iziet"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not change:
+            return None
+        dialog = DatabaseSettingsDialog(settings)
+        if not dialog.exec() or not dialog.chosen_url:
+            return None
+        url = dialog.chosen_url
+
+
 def _report_folders(settings: Settings) -> list[Path]:
     from projektu_vadiba.ui.reports.recent import report_folders
     from projektu_vadiba.ui.reports.view import LAST_FOLDER
@@ -71,7 +113,12 @@ def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
     install_error_hook()
     settings = Settings()
     switch_language(app, choose_language(language, settings))
-    db = open_or_explain(db_url)
+    from projektu_vadiba.ui.database_choice import explicit_url
+
+    url = start_url(db_url, settings)
+    if url is None:
+        return 1
+    db = open_or_explain(url) if explicit_url(db_url) else open_chosen_or_explain(url, settings)
     if db is None:
         return 1
     clean_leftovers(db.url, _report_folders(settings))
@@ -85,4 +132,4 @@ def run_gui(db_url: str | None = None, *, language: str | None = None) -> int:
         return int(app.exec())
     finally:
         remove_screen_fit(app, fit)
-        db.close()
+        window.db.close()  # the one open now (Settings → Database may have switched it)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.concurrency import ConflictError
 from projektu_vadiba.core.services import event_delete, project_restore
 from projektu_vadiba.core.services.event_delete import DeletedActivity, DeletedEvent
 from projektu_vadiba.ui.entities import Entity
@@ -46,6 +47,7 @@ class CreateCommand(Command):
             self.ref = self.ws.ref(self.entity.key, dto.id)
         else:
             self.ws.remap(self.ref, dto.id)
+        self.ref.version = getattr(dto, "version", None)
         return dto
 
     def revert(self, session: Session) -> None:
@@ -68,18 +70,51 @@ class CreateCommand(Command):
 
 
 class EditCommand(Command):
+    """Saves `new` over `old`. A versioned input (core/concurrency.py) saves at the version the form was loaded
+    with; undo and redo expect the version this window last saved (`Ref.version`), so either one over someone
+    else's later change is a conflict (the step is dropped and the user told), never an overwrite."""
+
     def __init__(self, ws: Workspace, entity: Entity, id_: int, old: Any, new: Any, text: str) -> None:
         super().__init__(ws, text)
         self.entity = entity
         self.ref = ws.ref(entity.key, id_)
         self.old, self.new = old, new
         self.old_refs, self.new_refs = _refs_of(ws, entity, old), _refs_of(ws, entity, new)
+        # Checked only when the form named the version it was loaded with (scripts and older callers save as before).
+        self.versioned = getattr(new, "version", None) is not None
+        if self.versioned:
+            self.ref.version = new.version
+
+    def _save(self, session: Session, data: Any, refs: dict[str, Ref]) -> Any:
+        data = _resolve(data, refs)
+        if hasattr(data, "version"):  # unversioned: the old values (read with a version) restore without a check
+            data = replace(data, version=self.ref.version if self.versioned else None)
+        dto = self.entity.update(session, self.ref.id, data)
+        if self.versioned:
+            self.ref.version = getattr(dto, "version", None)
+        return dto
+
+    def first_run(self) -> object:
+        try:
+            return super().first_run()
+        except ConflictError as exc:
+            raise exc.with_original(self.old) from None  # the dialog shows what the form started from
 
     def do(self, session: Session) -> Any:
-        return self.entity.update(session, self.ref.id, _resolve(self.new, self.new_refs))
+        return self._save(session, self.new, self.new_refs)
 
     def revert(self, session: Session) -> None:
-        self.entity.update(session, self.ref.id, _resolve(self.old, self.old_refs))
+        self._save(session, self.old, self.old_refs)
+
+    def rebased(self, conflict: ConflictError, data: Any) -> EditCommand:
+        """The same edit made again over their version: undo brings their values back, not mine of before."""
+        return EditCommand(self.ws, self.entity, self.ref.id, conflict.theirs, data, self.text())
+
+    def kept_theirs(self, conflict: ConflictError) -> Any:
+        """The user keeps their version: nothing is written; the record as it is now goes back to the form."""
+        self.ref.version = conflict.current
+        with self.ws.session() as s:
+            return self.entity.update(s, self.ref.id, conflict.theirs)  # the same values: no UPDATE is made
 
 
 class DeleteCommand(Command):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -15,37 +14,20 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.dto import (
     CofinancingDTO,
+    CofinancingInput,
     IndicatorDTO,
     IndicatorInput,
     PartnerDTO,
+    PartnerInput,
 )
 from projektu_vadiba.core.models import Activity
 from projektu_vadiba.core.models.enums import (
     DeadlineKind,
-    FundingSource,
     IndicatorMethod,
-    OrganisationKind,
-    PartnerRole,
 )
 from projektu_vadiba.core.services import activities, deadlines, indicators, projects
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.ui.plural import count
-
-
-@dataclass(frozen=True)
-class PartnerInput:
-    organisation_name: str
-    kind: OrganisationKind = OrganisationKind.NGO
-    role: PartnerRole = PartnerRole.PARTNER
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class CofinancingInput:
-    source: FundingSource
-    amount: Decimal
-    organisation_name: str = ""
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -198,13 +180,17 @@ INDICATOR = Entity(
 PARTNER = Entity(
     "partner",
     create=lambda s, pid, d: projects.add_partner(s, pid, d.organisation_name, d.kind, d.role, d.description),
-    update=lambda s, id_, d: projects.update_partner(s, id_, d.organisation_name, d.kind, d.role, d.description),
+    update=lambda s, id_, d: projects.update_partner(
+        s, id_, d.organisation_name, d.kind, d.role, d.description, version=d.version
+    ),
     delete=projects.remove_partner,
 )
 COFINANCING = Entity(
     "cofinancing",
     create=lambda s, pid, d: projects.add_cofinancing(s, pid, d.source, d.amount, d.organisation_name, d.note),
-    update=lambda s, id_, d: projects.update_cofinancing(s, id_, d.source, d.amount, d.organisation_name, d.note),
+    update=lambda s, id_, d: projects.update_cofinancing(
+        s, id_, d.source, d.amount, d.organisation_name, d.note, version=d.version
+    ),
     delete=projects.remove_cofinancing,
 )
 
@@ -231,12 +217,13 @@ def indicator_input(i: IndicatorDTO) -> IndicatorInput:
         achieved_manual=manual,
         activity_id=i.activity_id,
         comment=i.comment,
+        version=i.version,
     )
 
 
 def partner_input(p: PartnerDTO) -> PartnerInput:
-    return PartnerInput(p.organisation.name, p.organisation.kind, p.role, p.description)
+    return projects.partner_input(p)
 
 
 def cofinancing_input(c: CofinancingDTO) -> CofinancingInput:
-    return CofinancingInput(c.source, c.amount, c.organisation_name or "", c.note)
+    return projects.cofinancing_input(c)

@@ -4,6 +4,7 @@ language, and its traceback goes to the support log (core/failures.py); the wind
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -14,11 +15,16 @@ from projektu_vadiba.core.failures import as_app_error
 from projektu_vadiba.ui.messages import text_of
 
 _database: list[Path | None] = [None]
+# Who hears of a team server gone away (the main window's connection banner): that is no error to click away.
+_connection_lost: list[Callable[[], None]] = []
 
 
 def show_unexpected(exc: BaseException) -> None:
     """Tell the user what happened, in a sentence (logged first when it is a bug)."""
     error = as_app_error(exc, sqlite_file=_database[0])
+    if error.code == "db.connection_lost" and _connection_lost:
+        _connection_lost[-1]()
+        return
     title = QCoreApplication.translate("error_hook", "Projektu vadība")
     QMessageBox.critical(QApplication.activeWindow(), title, text_of(error))
 
@@ -40,6 +46,13 @@ def install_error_hook(sqlite_file: Path | None = None) -> None:
     `sqlite_file`: the open database, checked for damage when something unexpected happens."""
     _database[0] = sqlite_file
     sys.excepthook = _hook
+
+
+def on_connection_lost(callback: Callable[[], None] | None) -> None:
+    """Let `callback` (the window's banner) tell of a lost server instead of a message box; None: stop."""
+    _connection_lost.clear()
+    if callback is not None:
+        _connection_lost.append(callback)
 
 
 def database_file() -> Path | None:

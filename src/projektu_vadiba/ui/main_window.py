@@ -18,17 +18,21 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.db import Database, open_database, sqlite_path
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services.projects import get_project
 from projektu_vadiba.ui import screen
+from projektu_vadiba.ui.connection_state import ConnectionBanner, ConnectionMonitor
 from projektu_vadiba.ui.dialogs.about import AboutDialog
 from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
+from projektu_vadiba.ui.error_hook import install_error_hook, on_connection_lost
 from projektu_vadiba.ui.icons import app_icon
+from projektu_vadiba.ui.live_refresh import start_live_refresh
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.models.project_tree import SECTIONS, section_label
 from projektu_vadiba.ui.people_window import PeopleRegistryWindow, import_people
@@ -67,12 +71,14 @@ class MainWindow(QMainWindow):
         self.dataChanged.connect(self.ws.dataChanged)
         self.ws.dataChanged.connect(self._after_change)
         self.ws.problem.connect(self._show_problem)
+        self.live_refresh = start_live_refresh(self.ws)  # PostgreSQL: other users' changes reload the views
         self.setWindowIcon(app_icon())
         self.database_label = QLabel(self)
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self._window_actions: list[QAction] = []
+        self._build_connection_banner()
         self._build()
         stack = self.ws.undo_stack
         stack.canUndoChanged.connect(self._update_undo)
@@ -95,8 +101,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
-        self.splitter.show()  # at once, not when the event loop gets to it (a rebuilt window reloads on show)
+        # The connection banner (hidden unless the team server is away) over the contents; it outlives rebuilds.
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.connection_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        central.show()  # at once, not when the event loop gets to it (a rebuilt window reloads on show)
         self._build_menu()
 
         self.navigator.startRequested.connect(self.show_start)
@@ -132,6 +145,9 @@ class MainWindow(QMainWindow):
         self.organisation_action = self._action(self.tr("&Organizācijas dati…"), "", self.edit_organisation)
         self.settings_action = self._action(self.tr("&Iestatījumi…"), "Ctrl+,", self.show_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.database_action = self._action(self.tr("&Datubāze…"), "", self.show_database_settings)
+        self.users_action = self._action(self.tr("&Lietotāji…"), "", self.show_users)
+        self.users_action.setVisible(self.ws.access.team and self.ws.access.is_admin)  # team mode, administrators
         self.quit_action = self._action(self.tr("&Iziet"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (
@@ -143,6 +159,8 @@ class MainWindow(QMainWindow):
             None,
             self.organisation_action,
             self.settings_action,
+            self.database_action,
+            self.users_action,
             None,
             self.quit_action,
         ):
@@ -309,6 +327,14 @@ class MainWindow(QMainWindow):
             self.export_bundle_action,
         ):
             action.setEnabled(has)
+        project = self.current_project_id()
+        if project is not None:  # team mode: what the database would refuse this user is not offered
+            access = self.ws.access
+            for key in self.ws.hidden_sections(project):
+                self.section_actions[key].setEnabled(False)
+            self.edit_project_action.setEnabled(access.manages(project))
+            self.delete_project_action.setEnabled(access.is_admin)
+        self.new_project_action.setEnabled(self.ws.access.is_admin)
 
     # ---- actions -------------------------------------------------------------------------------------
 
@@ -318,10 +344,59 @@ class MainWindow(QMainWindow):
             self.open_project(form.result_value.id)
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, language(), self)
+        dialog = SettingsDialog(self.settings, language(), self, database_name=self.db.display_name)
         if dialog.exec() and dialog.chosen_language() != language():
             self.apply_language(dialog.chosen_language())
+        if dialog.chosen_database_url:  # chosen and stored in its own dialog, whatever became of the rest
+            self.switch_database(dialog.chosen_database_url)
         self.start_page.reload()
+
+    def show_users(self) -> None:
+        from projektu_vadiba.ui.team.users_dialog import UsersDialog
+
+        UsersDialog(self.ws, self).exec()
+        self.ws.dataChanged.emit()  # memberships decide which projects and sections this user sees
+
+    def show_database_settings(self) -> None:
+        from projektu_vadiba.ui.dialogs.database_settings import DatabaseSettingsDialog
+
+        dialog = DatabaseSettingsDialog(self.settings, self)
+        if dialog.exec() and dialog.chosen_url:
+            self.switch_database(dialog.chosen_url)
+
+    def switch_database(self, url: str) -> bool:
+        """Open `url` and work on it from now on; the current database stays open when the new one cannot be."""
+        try:
+            new = open_database(url)
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Datubāze"), text_of(exc))
+            return False
+        old, self.db = self.db, new
+        self.connection.stop()
+        self.connection_banner.hide()
+        self.show_start()
+        self.ws.use_database(new)  # clears the undo history and what the user may do
+        if self.live_refresh is not None:  # it listened to the old database
+            self.live_refresh.stop()
+            self.live_refresh.deleteLater()
+        self.live_refresh = start_live_refresh(self.ws)
+        registry = getattr(self, "registry_window", None)
+        if registry is not None:  # its table model holds the old database: made anew when next asked for
+            registry.close()
+            registry.deleteLater()
+            del self.registry_window  # show_registry makes it anew
+        self.rebuild()  # some views hold the database itself, not the workspace: build them on the new one
+        old.close()
+        install_error_hook(sqlite_path(new.url))
+        self.setWindowTitle(self.tr("Projektu vadība — %1").replace("%1", new.display_name))
+        self._show_database()
+        self.statusBar().showMessage(
+            self.tr("Atvērta datubāze %1. Atsaukšanas vēsture notīrīta: tā attiecās uz iepriekšējo datubāzi.").replace(
+                "%1", new.display_name
+            ),
+            15000,
+        )
+        return True
 
     def apply_language(self, code: str) -> None:
         app = QApplication.instance()
@@ -380,6 +455,12 @@ class MainWindow(QMainWindow):
     def _show_problem(self, message: str) -> None:
         QMessageBox.information(self, self.tr("Atsaukt"), message)
 
+    def _build_connection_banner(self) -> None:
+        """A strip above the window's contents, shown only while the team server is away (or just came back)."""
+        self.connection = ConnectionMonitor(self.ws, self)
+        self.connection_banner = ConnectionBanner(self.connection, self)
+        on_connection_lost(self.ws.connectionLost.emit)  # an error no action caught: the banner, not a dialog
+
     def _show_database(self) -> None:
         name = self.db.display_name
         metrics = self.database_label.fontMetrics()
@@ -420,4 +501,8 @@ class MainWindow(QMainWindow):
         self.settings.set(LAST_PROJECT, project or 0)
         self.settings.set(LAST_SECTION, self.project_page.current_section() if project else "")
         self.settings.sync()
+        if self.live_refresh is not None:
+            self.live_refresh.stop()
+        self.connection.stop()
+        on_connection_lost(None)
         super().closeEvent(event)

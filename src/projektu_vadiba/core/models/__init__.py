@@ -29,6 +29,7 @@ from projektu_vadiba.core.models.projects import (
     ProjectText,
     ReportDeadline,
 )
+from projektu_vadiba.core.models.team import AuditEntry, TeamMember, TeamUser
 
 __all__ = [
     "Activity",
@@ -38,6 +39,7 @@ __all__ = [
     "Attendance",
     "AttendanceRole",
     "AttendanceStatus",
+    "AuditEntry",
     "Base",
     "BudgetAmount",
     "BudgetLine",
@@ -69,4 +71,6 @@ __all__ = [
     "ReportDeadline",
     "ScanApply",
     "SheetPrint",
+    "TeamMember",
+    "TeamUser",
 ]

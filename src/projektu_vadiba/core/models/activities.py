@@ -7,12 +7,12 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from projektu_vadiba.core.models.base import Base, Timestamps, str_enum
+from projektu_vadiba.core.models.base import Base, Timestamps, Versioned, str_enum
 from projektu_vadiba.core.models.enums import ActivityStatus, EventType
 from projektu_vadiba.core.models.projects import Project
 
 
-class Activity(Timestamps, Base):
+class Activity(Timestamps, Versioned, Base):
     __tablename__ = "activities"
     __table_args__ = (UniqueConstraint("project_id", "code"),)
 
@@ -35,7 +35,7 @@ class Activity(Timestamps, Base):
     )
 
 
-class Event(Timestamps, Base):
+class Event(Timestamps, Versioned, Base):
     __tablename__ = "events"
     __table_args__ = (CheckConstraint("ends_at >= starts_at", name="period"),)
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from sqlalchemy import DateTime, Enum, MetaData, Numeric
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from projektu_vadiba.core import clock
 
@@ -46,3 +46,21 @@ def str_enum(enum_cls: type[enum.Enum], length: int = 20) -> Any:
 class Timestamps:
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(default=clock.now, onupdate=clock.now)
+
+
+class Versioned:
+    """A row two people may edit: `version` grows by one on every ORM update (SQLAlchemy's version counter), so an
+    UPDATE made from an older read matches no row and fails instead of overwriting a newer change; services compare
+    it with the version a form was loaded with (core/concurrency.py). Migration 0014 gives old rows version 1."""
+
+    version: Mapped[int] = mapped_column(server_default="1")  # the ORM sets 1 on insert; bulk inserts get 1 here
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return versioned_mapper_args(cls)
+
+
+def versioned_mapper_args(cls: Any, **more: Any) -> dict[str, Any]:
+    """The mapper arguments of a `Versioned` model; a model with mapper arguments of its own builds them with this
+    (a plain `__mapper_args__` in the model would replace the mixin's and silently drop the version check)."""
+    return {"version_id_col": cls.__table__.c.version, **more}

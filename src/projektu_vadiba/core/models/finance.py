@@ -9,12 +9,12 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from projektu_vadiba.core.models.base import Base, Quantity, Timestamps, str_enum
+from projektu_vadiba.core.models.base import Base, Quantity, Timestamps, Versioned, str_enum
 from projektu_vadiba.core.models.enums import FundingSource, PaymentKind
 from projektu_vadiba.core.models.projects import Project
 
 
-class BudgetLine(Timestamps, Base):
+class BudgetLine(Timestamps, Versioned, Base):
     """A line of the approved budget; a lump sum (quantity 1) or quantity x unit cost."""
 
     __tablename__ = "budget_lines"
@@ -35,7 +35,7 @@ class BudgetLine(Timestamps, Base):
     )
 
 
-class BudgetAmount(Base):
+class BudgetAmount(Versioned, Base):
     """The planned amount of a budget line paid from one source (grant, own, municipality, other)."""
 
     __tablename__ = "budget_amounts"
@@ -52,7 +52,7 @@ class BudgetAmount(Base):
     line: Mapped[BudgetLine] = relationship(back_populates="amounts")
 
 
-class Expense(Timestamps, Base):
+class Expense(Timestamps, Versioned, Base):
     __tablename__ = "expenses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -71,7 +71,7 @@ class Expense(Timestamps, Base):
     budget_line: Mapped[BudgetLine | None] = relationship()
 
 
-class Payment(Base):
+class Payment(Versioned, Base):
     """Money received from the funder."""
 
     __tablename__ = "payments"

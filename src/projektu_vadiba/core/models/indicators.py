@@ -7,12 +7,12 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from projektu_vadiba.core.models.base import Base, Quantity, Timestamps, str_enum
+from projektu_vadiba.core.models.base import Base, Quantity, Timestamps, Versioned, str_enum
 from projektu_vadiba.core.models.enums import IndicatorMethod
 from projektu_vadiba.core.models.projects import Project
 
 
-class Indicator(Timestamps, Base):
+class Indicator(Timestamps, Versioned, Base):
     __tablename__ = "indicators"
     __table_args__ = (UniqueConstraint("project_id", "code"),)
 

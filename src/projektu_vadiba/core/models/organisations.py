@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from projektu_vadiba.core.models.base import Base, Timestamps, str_enum
+from projektu_vadiba.core.models.base import Base, Timestamps, Versioned, str_enum
 from projektu_vadiba.core.models.enums import OrganisationKind
 from projektu_vadiba.core.text import name_key
 
 
-class Organisation(Timestamps, Base):
+class Organisation(Timestamps, Versioned, Base):
     __tablename__ = "organisations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,7 +34,7 @@ class Organisation(Timestamps, Base):
         return value
 
 
-class Funder(Base):
+class Funder(Versioned, Base):
     __tablename__ = "funders"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,7 +54,7 @@ class Funder(Base):
         return value
 
 
-class Programme(Base):
+class Programme(Versioned, Base):
     __tablename__ = "programmes"
     __table_args__ = (UniqueConstraint("funder_id", "name", "strand", "call_year"),)
 

@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from projektu_vadiba.core.models.activities import Event
-from projektu_vadiba.core.models.base import Base, Timestamps, str_enum
+from projektu_vadiba.core.models.base import Base, Timestamps, Versioned, str_enum, versioned_mapper_args
 from projektu_vadiba.core.models.enums import AttendanceRole, AttendanceStatus, Gender
 from projektu_vadiba.core.models.organisations import Organisation
 from projektu_vadiba.core.person_keys import name_key, phone_key, sort_key
@@ -26,8 +26,14 @@ def _derived(fn: Any) -> Any:
     return default
 
 
-class Person(Timestamps, Base):
+class Person(Timestamps, Versioned, Base):
     __tablename__ = "people"
+
+    # created_by is the database's to fill (a trigger in team mode): never sent, never fetched back after an insert,
+    # loaded only when asked for (deferred), so the model also works on a database migrated only to an older revision.
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return versioned_mapper_args(cls, eager_defaults=False)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     given_name: Mapped[str] = mapped_column(String(100))
@@ -48,6 +54,9 @@ class Person(Timestamps, Base):
     # indexed by the SQLite FTS5 table / PostgreSQL GIN index of migration 0002 (no B-tree: migration 0004).
     search_text: Mapped[str] = mapped_column(String(800), default="")
     anonymised_at: Mapped[datetime | None]
+    # The database user who registered the person (team mode: set by a trigger from current_user, never by the
+    # client); it keeps a person visible to its creator before they are on an event's list (core/team/policies.py).
+    created_by: Mapped[str] = mapped_column(String(63), server_default="", deferred=True)
     # Derived keys (core.person_keys): duplicate finding and Latvian alphabetical order in SQL.
     name_key: Mapped[str] = mapped_column(String(200), default=_derived(lambda g, s, _p: name_key(g, s)), index=True)
     phone_key: Mapped[str] = mapped_column(String(40), default=_derived(lambda _g, _s, p: phone_key(p)), index=True)
@@ -59,7 +68,7 @@ class Person(Timestamps, Base):
     )
 
 
-class Attendance(Base):
+class Attendance(Versioned, Base):
     """A person on an event's list: registered beforehand, then ticked as attended or absent."""
 
     __tablename__ = "attendance"

@@ -9,12 +9,12 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, 
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from projektu_vadiba.core.models.base import Base, Timestamps, str_enum
+from projektu_vadiba.core.models.base import Base, Timestamps, Versioned, str_enum
 from projektu_vadiba.core.models.enums import DeadlineKind, FundingSource, PartnerRole, ProjectStatus
 from projektu_vadiba.core.models.organisations import Funder, Organisation, Programme
 
 
-class Project(Timestamps, Base):
+class Project(Timestamps, Versioned, Base):
     __tablename__ = "projects"
     __table_args__ = (
         UniqueConstraint("funder_id", "number"),
@@ -67,7 +67,7 @@ class Project(Timestamps, Base):
         return self.funder.profile_key
 
 
-class ProjectPartner(Base):
+class ProjectPartner(Versioned, Base):
     __tablename__ = "project_partners"
     __table_args__ = (UniqueConstraint("project_id", "organisation_id"),)
 
@@ -81,7 +81,7 @@ class ProjectPartner(Base):
     organisation: Mapped[Organisation] = relationship()
 
 
-class Cofinancing(Base):
+class Cofinancing(Versioned, Base):
     """Money for the project that does not come from the funder's grant."""
 
     __tablename__ = "cofinancing"
@@ -98,7 +98,7 @@ class Cofinancing(Base):
     organisation: Mapped[Organisation | None] = relationship()
 
 
-class ProjectTargetGroup(Base):
+class ProjectTargetGroup(Versioned, Base):
     __tablename__ = "project_target_groups"
     __table_args__ = (UniqueConstraint("project_id", "name"),)
 
@@ -114,7 +114,7 @@ class ProjectTargetGroup(Base):
 _FINAL_ONLY = sql_text("period_start IS NULL")
 
 
-class ProjectText(Base):
+class ProjectText(Versioned, Base):
     """Free text a report needs that the data cannot fill (aim reached, changes, publicity ...), by section key,
     for one report: the final report (no period) or the interim report of one period (period_start..period_end,
     exactly the period that report is made for)."""
@@ -147,7 +147,7 @@ class ProjectText(Base):
     project: Mapped[Project] = relationship(back_populates="texts")
 
 
-class ReportDeadline(Base):
+class ReportDeadline(Versioned, Base):
     __tablename__ = "report_deadlines"
 
     id: Mapped[int] = mapped_column(primary_key=True)

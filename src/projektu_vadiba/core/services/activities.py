@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.concurrency import check_version, locked
 from projektu_vadiba.core.counting import DEFAULT_COUNTED, counted, project_counted_roles, staff
 from projektu_vadiba.core.dto import ActivityDTO, ActivityInput, EventDTO, EventInput
 from projektu_vadiba.core.messages import Message
@@ -28,6 +29,7 @@ def activity_dto(a: Activity, event_count: int = 0) -> ActivityDTO:
         a.status,
         a.result,
         event_count,
+        a.version,
     )
 
 
@@ -58,7 +60,10 @@ def create_activity(session: Session, project_id: int, data: ActivityInput) -> A
 
 
 def update_activity(session: Session, activity_id: int, data: ActivityInput) -> ActivityDTO:
-    activity = get_or_404(session, Activity, activity_id, "Aktivitāte")
+    from projektu_vadiba.core.services.event_delete import activity_input
+
+    activity = locked(session, Activity, activity_id, "term.activity")
+    check_version(activity, "activity", data, lambda: activity_input(activity_dto(activity)))
     data = _validate_activity(session, activity.project_id, data, activity_id)
     _apply_activity(activity, data)
     session.flush()
@@ -148,7 +153,10 @@ def create_event(session: Session, project_id: int, data: EventInput) -> EventDT
 
 
 def update_event(session: Session, event_id: int, data: EventInput) -> EventDTO:
-    event = get_or_404(session, Event, event_id, "Pasākums")
+    from projektu_vadiba.core.services.event_delete import event_input
+
+    event = locked(session, Event, event_id, "term.event")
+    check_version(event, "event", data, lambda: event_input(get_event(session, event_id)))
     data = _validate_event(session, event.project_id, data)
     _apply_event(event, data)
     session.flush()
@@ -215,6 +223,7 @@ def _event_dto(
         tuple(warnings),
         staff=int(working),
         unlisted=e.unlisted_count,
+        version=e.version,
     )
 
 

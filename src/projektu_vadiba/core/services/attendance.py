@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import case, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from projektu_vadiba.core.dto import AttendanceDTO, PersonDTO, PersonInput
@@ -50,7 +51,14 @@ def register(
 def set_status(session: Session, attendance_ids: list[int], status: AttendanceStatus) -> int:
     """Bulk marking; returns how many rows changed. A changed status clears the per-day ticks
     (core.services.attendance_days)."""
-    rows = session.scalars(select(Attendance).where(Attendance.id.in_(attendance_ids))).all()
+    locked_rows = (
+        select(Attendance)
+        .where(Attendance.id.in_(attendance_ids))
+        .order_by(Attendance.id)
+        .with_for_update()  # PostgreSQL: someone else ticking the same rows waits and is seen (attendance_days.mark)
+        .execution_options(populate_existing=True)
+    )
+    rows = session.scalars(locked_rows).all()
     for row in rows:
         if row.status is not status:
             row.status, row.days = status, ""
@@ -120,13 +128,26 @@ def walk_in(
     role: AttendanceRole = AttendanceRole.PARTICIPANT,
 ) -> AttendanceDTO:
     """Someone who came without registering: an existing person (id) or a new one. If they are already on the list,
-    their status becomes `status` instead of an error: ticking a walk-in twice is harmless."""
+    their status becomes `status` instead of an error: ticking a walk-in twice is harmless, also when two people
+    tick the same person at the same moment (the second insert meets the first's row and ticks it instead)."""
     from projektu_vadiba.core.services.people import create_person
 
     person_id = person if isinstance(person, int) else create_person(session, person).id
-    row = session.scalar(select(Attendance).where(Attendance.event_id == event_id, Attendance.person_id == person_id))
+    on_list = (
+        select(Attendance)
+        .where(Attendance.event_id == event_id, Attendance.person_id == person_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    row = session.scalar(on_list)
     if row is None:
-        return register(session, event_id, person_id, status, role)
+        try:
+            with session.begin_nested():  # a savepoint: a lost race undoes only this insert
+                return register(session, event_id, person_id, status, role)
+        except (IntegrityError, ValidationError):
+            row = session.scalar(on_list)
+            if row is None:
+                raise
     if row.status is not status:
         row.status, row.days = status, ""
     session.flush()

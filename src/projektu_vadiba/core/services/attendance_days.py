@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.concurrency import locked
 from projektu_vadiba.core.errors import ValidationError
 from projektu_vadiba.core.models import Attendance, AttendanceStatus, Event
 from projektu_vadiba.core.services.common import get_or_404
@@ -73,7 +74,7 @@ def presence(row: Attendance) -> Presence:
 
 def set_days(session: Session, attendance_id: int, chosen: Iterable[date]) -> Presence:
     """The person came on exactly these days of the event (none: did not come). Returns the entry as it was."""
-    row = get_or_404(session, Attendance, attendance_id, "Dalības ieraksts")
+    row = locked(session, Attendance, attendance_id, "term.attendance")  # two people ticking it take turns
     event = get_or_404(session, Event, row.event_id, "Pasākums")
     days = event_days(event.starts_at, event.ends_at)
     wanted = set(chosen)
@@ -93,7 +94,7 @@ def set_days(session: Session, attendance_id: int, chosen: Iterable[date]) -> Pr
 
 def set_day(session: Session, attendance_id: int, day: date, came: bool) -> Presence:
     """Tick or untick one day; returns the entry as it was."""
-    row = get_or_404(session, Attendance, attendance_id, "Dalības ieraksts")
+    row = locked(session, Attendance, attendance_id, "term.attendance")
     event = get_or_404(session, Event, row.event_id, "Pasākums")
     current = set(attended_days(row.status, row.days, event_days(event.starts_at, event.ends_at)))
     return set_days(session, attendance_id, current | {day} if came else current - {day})
@@ -102,7 +103,15 @@ def set_day(session: Session, attendance_id: int, day: date, came: bool) -> Pres
 def mark(session: Session, attendance_ids: list[int], status: AttendanceStatus) -> list[Presence]:
     """A status for whole entries: "attended" is every day, any other status no day. Returns each entry as it was,
     in the order of `attendance_ids`."""
-    rows = {r.id: r for r in session.scalars(select(Attendance).where(Attendance.id.in_(attendance_ids)))}
+    # Locked in id order (PostgreSQL): a tick by someone else on the same sheet waits, never deadlocks, and is seen.
+    locked_rows = (
+        select(Attendance)
+        .where(Attendance.id.in_(attendance_ids))
+        .order_by(Attendance.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    rows = {r.id: r for r in session.scalars(locked_rows)}
     if len(rows) != len(set(attendance_ids)):
         raise ValidationError.coded("attendance", "attendance.gone")
     before = [presence(rows[aid]) for aid in attendance_ids]
@@ -113,7 +122,7 @@ def mark(session: Session, attendance_ids: list[int], status: AttendanceStatus) 
 
 
 def put_back(session: Session, attendance_id: int, was: Presence) -> None:
-    row = get_or_404(session, Attendance, attendance_id, "Dalības ieraksts")
+    row = locked(session, Attendance, attendance_id, "term.attendance")
     row.status, row.days = was.status, was.days
     session.flush()
 

@@ -43,6 +43,7 @@ def event_input(e: EventDTO) -> EventInput:
         planned_participants=e.planned_participants,
         description=e.description,
         unlisted_count=e.unlisted,
+        version=e.version,
     )
 
 
@@ -92,7 +93,9 @@ class DeletedActivity:
 
 
 def activity_input(a: ActivityDTO) -> ActivityInput:
-    return ActivityInput(a.code, a.title, a.description, a.planned_start, a.planned_end, a.status, a.result)
+    return ActivityInput(
+        a.code, a.title, a.description, a.planned_start, a.planned_end, a.status, a.result, version=a.version
+    )
 
 
 def activity_restorable(session: Session, activity_id: int) -> bool:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from projektu_vadiba.core.concurrency import check_version, locked, touch
 from projektu_vadiba.core.dto import (
     BudgetLineDTO,
     BudgetLineInput,
@@ -85,9 +86,13 @@ def create_budget_line(session: Session, project_id: int, data: BudgetLineInput)
 
 
 def update_budget_line(session: Session, line_id: int, data: BudgetLineInput) -> BudgetLineDTO:
-    line = get_or_404(session, BudgetLine, line_id, "Budžeta pozīcija")
+    line = locked(session, BudgetLine, line_id, "term.budget_line")
+    check_version(line, "budget_line", data, lambda: line_input(_line_dto(line, ZERO)))
     data = _validate_line(session, line.project_id, data, line_id)
+    amounts_before = {a.source: a.amount for a in line.amounts}
     _apply_line(line, data)
+    if {a.source: a.amount for a in line.amounts} != amounts_before:  # amounts are rows of their own
+        touch(line)
     session.flush()
     return next(b for b in list_budget(session, line.project_id) if b.id == line_id)
 
@@ -139,7 +144,20 @@ def _line_dto(line: BudgetLine, spent: Decimal) -> BudgetLineDTO:
         line.unit_cost,
         {a.source: a.amount for a in line.amounts},
         spent,
+        line.version,
     )
+
+
+def line_input(b: BudgetLineDTO) -> BudgetLineInput:
+    """The values a budget line's form starts from (and an undo restores), with the version they were read at."""
+    return BudgetLineInput(
+        b.category_key, b.code, b.name, dict(b.amounts), b.unit, b.quantity, b.unit_cost, version=b.version
+    )
+
+
+def payment_input(p: PaymentDTO) -> PaymentInput:
+    """The values a payment's form starts from (and an undo restores), with the version they were read at."""
+    return PaymentInput(p.kind, p.received_on, p.amount, p.note, version=p.version)
 
 
 def spent_by_line(session: Session, project_id: int) -> dict[int | None, Decimal]:
@@ -182,6 +200,23 @@ def _expense_dto(e: Expense) -> ExpenseDTO:
         e.eligible,
         e.paid_on,
         e.source,
+        e.version,
+    )
+
+
+def expense_input(e: ExpenseDTO) -> ExpenseInput:
+    """The values an expense form starts from (and an undo restores), with the version they were read at."""
+    return ExpenseInput(
+        e.date,
+        e.amount,
+        e.budget_line_id,
+        e.document_number,
+        e.supplier,
+        e.description,
+        e.eligible,
+        e.paid_on,
+        e.source,
+        e.version,
     )
 
 
@@ -219,7 +254,8 @@ def add_expense(session: Session, project_id: int, data: ExpenseInput) -> Expens
 
 
 def update_expense(session: Session, expense_id: int, data: ExpenseInput) -> ExpenseDTO:
-    expense = get_or_404(session, Expense, expense_id, "Izdevumu ieraksts")
+    expense = locked(session, Expense, expense_id, "term.expense")
+    check_version(expense, "expense", data, lambda: expense_input(_expense_dto(expense)))
     data = _validate_expense(session, expense.project_id, data)
     _apply_expense(expense, data)
     session.flush()
@@ -249,7 +285,7 @@ def list_expenses(session: Session, project_id: int) -> list[ExpenseDTO]:
 
 
 def _payment_dto(p: Payment) -> PaymentDTO:
-    return PaymentDTO(p.id, p.project_id, p.kind, p.received_on, p.amount, p.note)
+    return PaymentDTO(p.id, p.project_id, p.kind, p.received_on, p.amount, p.note, p.version)
 
 
 def _validate_payment(data: PaymentInput) -> PaymentInput:
@@ -273,7 +309,8 @@ def add_payment(session: Session, project_id: int, data: PaymentInput) -> Paymen
 
 
 def update_payment(session: Session, payment_id: int, data: PaymentInput) -> PaymentDTO:
-    payment = get_or_404(session, Payment, payment_id, "Maksājums")
+    payment = locked(session, Payment, payment_id, "term.payment")
+    check_version(payment, "payment", data, lambda: payment_input(_payment_dto(payment)))
     data = _validate_payment(data)
     payment.kind, payment.received_on, payment.amount, payment.note = (
         data.kind,

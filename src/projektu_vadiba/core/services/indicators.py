@@ -11,6 +11,7 @@ from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
+from projektu_vadiba.core.concurrency import check_version, locked
 from projektu_vadiba.core.counting import counted, counted_roles, unlisted
 from projektu_vadiba.core.dto import IndicatorDTO, IndicatorInput
 from projektu_vadiba.core.errors import ValidationError
@@ -72,7 +73,8 @@ def create_indicator(session: Session, project_id: int, data: IndicatorInput) ->
 
 
 def update_indicator(session: Session, indicator_id: int, data: IndicatorInput) -> IndicatorDTO:
-    ind = get_or_404(session, Indicator, indicator_id, "Rādītājs")
+    ind = locked(session, Indicator, indicator_id, "term.indicator")
+    check_version(ind, "indicator", data, lambda: indicator_input(ind))
     data = _validate(session, ind.project_id, data, indicator_id)
     _apply(ind, data)
     session.flush()
@@ -102,6 +104,23 @@ def _dto(session: Session, ind: Indicator) -> IndicatorDTO:
         ind.method_param,
         achieved_value(session, ind),
         ind.comment,
+        ind.version,
+    )
+
+
+def indicator_input(ind: Indicator) -> IndicatorInput:
+    """The indicator as saved now, as the input an edit form would hold (a conflict's "theirs")."""
+    return IndicatorInput(
+        code=ind.code,
+        name=ind.name,
+        planned_value=ind.planned_value,
+        unit=ind.unit,
+        method=ind.method,
+        method_param=ind.method_param,
+        achieved_manual=ind.achieved_manual,
+        activity_id=ind.activity_id,
+        comment=ind.comment,
+        version=ind.version,
     )
 
 

@@ -30,6 +30,7 @@ def expenses(session: Session, project_id: int) -> list[ExpenseDTO]:
             Expense.eligible,
             Expense.paid_on,
             Expense.source,
+            Expense.version,
         )
         .where(Expense.project_id == project_id)
         .order_by(Expense.date, Expense.id)
@@ -50,9 +51,19 @@ def budget_lines(session: Session, project_id: int, spent: dict[int | None, Deci
     zero = Decimal("0.00")
     lines = [
         BudgetLineDTO(
-            line_id, pid, key, code, name, unit, quantity, unit_cost, amounts[line_id], spent.get(line_id, zero)
+            line_id,
+            pid,
+            key,
+            code,
+            name,
+            unit,
+            quantity,
+            unit_cost,
+            amounts[line_id],
+            spent.get(line_id, zero),
+            version,
         )
-        for line_id, pid, key, code, name, unit, quantity, unit_cost in session.execute(
+        for line_id, pid, key, code, name, unit, quantity, unit_cost, version in session.execute(
             select(
                 BudgetLine.id,
                 BudgetLine.project_id,
@@ -62,6 +73,7 @@ def budget_lines(session: Session, project_id: int, spent: dict[int | None, Deci
                 BudgetLine.unit,
                 BudgetLine.quantity,
                 BudgetLine.unit_cost,
+                BudgetLine.version,
             )
             .where(BudgetLine.project_id == project_id)
             .order_by(BudgetLine.id)

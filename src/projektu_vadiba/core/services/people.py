@@ -13,6 +13,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock, person_keys
+from projektu_vadiba.core.concurrency import check_version, locked
 from projektu_vadiba.core.db import current_user
 from projektu_vadiba.core.dto import PersonDTO, PersonInput
 from projektu_vadiba.core.models import Organisation, OrganisationKind, Person, PersonalDataLog
@@ -39,6 +40,7 @@ PERSON_COLUMNS = (
     Person.consent_data,
     Person.consent_photo,
     Person.anonymised_at,
+    Person.version,
 )
 
 
@@ -58,6 +60,7 @@ def person_dto(p: Person) -> PersonDTO:
         p.consent_data,
         p.consent_photo,
         p.anonymised_at is not None,
+        p.version,
     )
 
 
@@ -65,7 +68,7 @@ def row_dto(row: Any) -> PersonDTO:
     """A PersonDTO from a row of PERSON_COLUMNS."""
     return PersonDTO(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11], row[12],
-        row[13] is not None,
+        row[13] is not None, row[14],
     )  # fmt: skip
 
 
@@ -147,7 +150,8 @@ def create_person(session: Session, data: PersonInput) -> PersonDTO:
 
 
 def update_person(session: Session, person_id: int, data: PersonInput) -> PersonDTO:
-    person = get_or_404(session, Person, person_id, "Persona")
+    person = locked(session, Person, person_id, "term.person")
+    check_version(person, "person", data, lambda: person_input(person_dto(person), person.notes))
     data = validate_person(data)
     changed = _apply(session, person, data)
     if changed:
@@ -176,6 +180,7 @@ def person_input(dto: PersonDTO, notes: str = "") -> PersonInput:
         dto.consent_data,
         dto.consent_photo,
         notes,
+        dto.version,
     )
 
 

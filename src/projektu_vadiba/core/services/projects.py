@@ -10,11 +10,14 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from projektu_vadiba.core import funders as profiles
+from projektu_vadiba.core.concurrency import check_version, locked, touch
 from projektu_vadiba.core.dto import (
     CofinancingDTO,
+    CofinancingInput,
     DeadlineDTO,
     DeletionImpact,
     PartnerDTO,
+    PartnerInput,
     ProjectDetail,
     ProjectInput,
     ProjectSummary,
@@ -134,10 +137,13 @@ def create_project(session: Session, data: ProjectInput) -> ProjectDetail:
 
 
 def update_project(session: Session, project_id: int, data: ProjectInput) -> ProjectDetail:
-    project = get_or_404(session, Project, project_id, "Projekts")
+    project = locked(session, Project, project_id, "term.project")
+    check_version(project, "project", data, lambda: project_input(get_project(session, project_id)))
     data = _validate(session, data, project_id)
     previous = project_period(project)
     _apply(session, project, data)
+    if session.is_modified(project):  # target groups alone change no column of the row
+        touch(project)
     session.flush()
     refresh_deadlines(session, project.id, previous)  # a new end date moves the deadlines counted from it
     return get_project(session, project.id)
@@ -164,6 +170,7 @@ def project_input(p: ProjectDetail) -> ProjectInput:
         retention_until=p.retention_until,
         publicity=p.publicity,
         logo=p.logo,
+        version=p.version,
     )
 
 
@@ -258,10 +265,11 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
         aim=project.aim,
         retention_until=project.retention_until,
         partners=tuple(
-            PartnerDTO(pp.id, organisation_dto(pp.organisation), pp.role, pp.description) for pp in project.partners
+            PartnerDTO(pp.id, organisation_dto(pp.organisation), pp.role, pp.description, pp.version)
+            for pp in project.partners
         ),
         cofinancing=tuple(
-            CofinancingDTO(c.id, c.source, c.organisation.name if c.organisation else None, c.amount, c.note)
+            CofinancingDTO(c.id, c.source, c.organisation.name if c.organisation else None, c.amount, c.note, c.version)
             for c in project.cofinancing
         ),
         target_groups=tuple(tg.name for tg in project.target_groups),
@@ -270,6 +278,7 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
         warnings=tuple(project_warnings(project)),
         publicity=project.publicity,
         logo=project.logo,
+        version=project.version,
     )
 
 
@@ -308,7 +317,7 @@ def add_partner(
     partner = ProjectPartner(organisation=org, role=role, description=description)
     project.partners.append(partner)
     session.flush()
-    return PartnerDTO(partner.id, organisation_dto(org), role, description)
+    return PartnerDTO(partner.id, organisation_dto(org), role, description, partner.version)
 
 
 def update_partner(
@@ -318,9 +327,14 @@ def update_partner(
     kind: OrganisationKind = OrganisationKind.NGO,
     role: PartnerRole = PartnerRole.PARTNER,
     description: str = "",
+    *,
+    version: int | None = None,
 ) -> PartnerDTO:
-    """Another organisation, role or description for a partner; the kind chosen is the organisation's kind."""
-    partner = get_or_404(session, ProjectPartner, partner_id, "Partneris")
+    """Another organisation, role or description for a partner; the kind chosen is the organisation's kind.
+    `version`: the one the form was loaded with (a newer one is a conflict, core/concurrency.py)."""
+    partner = locked(session, ProjectPartner, partner_id, "term.partner")
+    mine = PartnerInput(organisation_name, kind, role, description, version)
+    check_version(partner, "partner", mine, lambda: _partner_input_of(partner))
     p = Problems()
     name = check_required(p, organisation_name, "organisation_name", "label.partner")
     p.raise_if_any()
@@ -330,7 +344,16 @@ def update_partner(
     org.kind = kind
     partner.organisation, partner.role, partner.description = org, role, description
     session.flush()
-    return PartnerDTO(partner.id, organisation_dto(org), role, description)
+    return PartnerDTO(partner.id, organisation_dto(org), role, description, partner.version)
+
+
+def partner_input(p: PartnerDTO) -> PartnerInput:
+    """The values a partner's form starts from (and an undo restores), with the version they were read at."""
+    return PartnerInput(p.organisation.name, p.organisation.kind, p.role, p.description, p.version)
+
+
+def _partner_input_of(p: ProjectPartner) -> PartnerInput:
+    return PartnerInput(p.organisation.name, p.organisation.kind, p.role, p.description, p.version)
 
 
 def remove_partner(session: Session, partner_id: int) -> None:
@@ -353,7 +376,7 @@ def add_cofinancing(
     row = Cofinancing(source=source, amount=amount, organisation=org, note=note)
     project.cofinancing.append(row)
     session.flush()
-    return CofinancingDTO(row.id, source, org.name if org else None, amount, note)
+    return CofinancingDTO(row.id, source, org.name if org else None, amount, note, row.version)
 
 
 def update_cofinancing(
@@ -363,14 +386,27 @@ def update_cofinancing(
     amount: Decimal,
     organisation_name: str = "",
     note: str = "",
+    *,
+    version: int | None = None,
 ) -> CofinancingDTO:
-    row = get_or_404(session, Cofinancing, cofinancing_id, "Līdzfinansējums")
+    row = locked(session, Cofinancing, cofinancing_id, "term.cofinancing")
+    mine = CofinancingInput(source, amount, organisation_name, note, version)
+    check_version(row, "cofinancing", mine, lambda: _cofinancing_input_of(row))
     amount = check_money(amount, "amount")
     kind = OrganisationKind.MUNICIPALITY if source is FundingSource.MUNICIPALITY else OrganisationKind.NGO
     org = find_or_create_organisation(session, organisation_name, kind) if organisation_name.strip() else None
     row.source, row.amount, row.organisation, row.note = source, amount, org, note
     session.flush()
-    return CofinancingDTO(row.id, source, org.name if org else None, amount, note)
+    return CofinancingDTO(row.id, source, org.name if org else None, amount, note, row.version)
+
+
+def cofinancing_input(c: CofinancingDTO) -> CofinancingInput:
+    """The values a co-financing form starts from (and an undo restores), with the version they were read at."""
+    return CofinancingInput(c.source, c.amount, c.organisation_name or "", c.note, c.version)
+
+
+def _cofinancing_input_of(c: Cofinancing) -> CofinancingInput:
+    return CofinancingInput(c.source, c.amount, c.organisation.name if c.organisation else "", c.note, c.version)
 
 
 def remove_cofinancing(session: Session, cofinancing_id: int) -> None:

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit,
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO, ExpenseInput
 from projektu_vadiba.core.models.enums import FundingSource
+from projektu_vadiba.core.services.finance import expense_input
 from projektu_vadiba.core.validation import parse_money
-from projektu_vadiba.ui.budget.entities import EXPENSE, expense_input, expense_name
+from projektu_vadiba.ui.budget.entities import EXPENSE, expense_name
 from projektu_vadiba.ui.budget.labels import source_label
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
@@ -118,6 +119,7 @@ class ExpenseDialog(FormDialog):
             eligible=self.eligible_check.isChecked(),
             paid_on=paid,
             source=self.source_combo.currentData(),
+            version=self.old.version if self.old else None,  # the version this form was loaded with
         )
 
     def dry_run(self, data: ExpenseInput) -> None:

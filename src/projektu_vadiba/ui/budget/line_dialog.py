@@ -118,6 +118,7 @@ class BudgetLineDialog(FormDialog):
             unit=self.unit_edit.text().strip(),
             quantity=quantity,
             unit_cost=unit_cost,
+            version=self.old.version if self.old else None,  # the version this form was loaded with
         )
 
     def dry_run(self, data: BudgetLineInput) -> None:

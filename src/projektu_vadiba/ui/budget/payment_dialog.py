@@ -57,7 +57,8 @@ class PaymentDialog(FormDialog):
             self.problem("amount", self.tr("Ievadiet summu."))
         else:
             amount = self.parse(parse_money, self.amount_edit.text(), "amount", amount)
-        return PaymentInput(self.kind_combo.currentData(), day, amount, self.note_edit.text().strip())
+        version = self.old.version if self.old else None  # the version this form was loaded with
+        return PaymentInput(self.kind_combo.currentData(), day, amount, self.note_edit.text().strip(), version)
 
     def dry_run(self, data: PaymentInput) -> None:
         payment = self.payment

@@ -26,6 +26,7 @@ from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO, PaymentDTO
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.models.enums import FundingSource
+from projektu_vadiba.core.services.finance import expense_input
 from projektu_vadiba.core.services.money_dto import MoneySummary
 from projektu_vadiba.core.services.money_summary import money_summary
 from projektu_vadiba.ui.budget.entities import (
@@ -33,7 +34,6 @@ from projektu_vadiba.ui.budget.entities import (
     PAYMENT,
     DeleteLineCommand,
     expense_impact,
-    expense_input,
     expense_name,
     line_impact,
     line_name,

@@ -56,6 +56,7 @@ class ActivityForm(FormDialog):
             planned_end=self.planned_end.value(),
             status=current_value(self.status),
             result=self.result_text.toPlainText().strip(),
+            version=self.old.version,  # the version this form was loaded with
         )
 
     def dry_run(self, data: ActivityInput) -> None:

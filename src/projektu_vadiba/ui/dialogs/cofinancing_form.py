@@ -6,13 +6,13 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from projektu_vadiba.core.dto import CofinancingDTO
+from projektu_vadiba.core.dto import CofinancingDTO, CofinancingInput
 from projektu_vadiba.core.models.enums import FundingSource
 from projektu_vadiba.core.services import organisations
 from projektu_vadiba.core.validation import parse_money
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
-from projektu_vadiba.ui.entities import COFINANCING, CofinancingInput, cofinancing_input
+from projektu_vadiba.ui.entities import COFINANCING, cofinancing_input
 from projektu_vadiba.ui.labels import funding_source_label
 from projektu_vadiba.ui.widgets.choices import choice_combo, current_value, name_combo
 from projektu_vadiba.ui.widgets.fields import AmountEdit
@@ -50,6 +50,7 @@ class CofinancingForm(FormDialog):
             amount,
             self.organisation.currentText().strip(),
             self.note.text().strip(),
+            self.old.version if self.old else None,  # the version this form was loaded with
         )
 
     def dry_run(self, data: CofinancingInput) -> None:

@@ -110,6 +110,7 @@ class EventForm(FormDialog):
             planned_participants=self.planned.value_or_none(),
             description=self.description.toPlainText().strip(),
             unlisted_count=self.unlisted.value_or_none() or 0,
+            version=self.old.version,  # the version this form was loaded with
         )
 
     def dry_run(self, data: EventInput) -> None:

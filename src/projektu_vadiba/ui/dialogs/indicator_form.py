@@ -149,6 +149,7 @@ class IndicatorForm(FormDialog):
             achieved_manual=achieved,
             activity_id=current_value(self.activity),
             comment=self.comment.toPlainText().strip(),
+            version=self.old.version,  # the version this form was loaded with
         )
 
     def dry_run(self, data: IndicatorInput) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from projektu_vadiba.core.dto import PartnerDTO
+from projektu_vadiba.core.dto import PartnerDTO, PartnerInput
 from projektu_vadiba.core.models.enums import OrganisationKind, PartnerRole
 from projektu_vadiba.core.services import organisations
 from projektu_vadiba.ui.commands import CreateCommand, EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
-from projektu_vadiba.ui.entities import PARTNER, PartnerInput, partner_input
+from projektu_vadiba.ui.entities import PARTNER, partner_input
 from projektu_vadiba.ui.labels import organisation_kind_label, partner_role_label
 from projektu_vadiba.ui.widgets.choices import choice_combo, current_value, name_combo
 from projektu_vadiba.ui.workspace import Workspace
@@ -42,6 +42,7 @@ class PartnerForm(FormDialog):
             current_value(self.kind),
             current_value(self.role),
             self.description.text().strip(),
+            self.old.version,  # the version this form was loaded with
         )
 
     def save(self, data: PartnerInput) -> object:

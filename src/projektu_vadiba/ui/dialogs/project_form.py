@@ -198,6 +198,7 @@ class ProjectForm(FormDialog):
             retention_until=self.old.retention_until,
             publicity=self.publicity.toPlainText().strip(),
             logo=self.logo.logo,
+            version=self.old.version,  # the version this form was loaded with
         )
 
     def dry_run(self, data: ProjectInput) -> None:

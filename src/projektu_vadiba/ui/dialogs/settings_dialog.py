@@ -1,5 +1,6 @@
 """Iestatījumi: the UI language (applied at once: the window rebuilds itself), how far ahead the start page looks
-for report deadlines, and whether the last project opens at start."""
+for report deadlines, whether the last project opens at start, and which database the app works on (its own dialog,
+ui/dialogs/database_settings.py; the main window switches to `chosen_database_url` afterwards)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,9 +26,12 @@ LANGUAGE_NAMES = {"lv": "Latviešu", "en": "English"}
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, current_language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, current_language: str, parent: QWidget | None = None, *, database_name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.chosen_database_url: str | None = None
         self.setWindowTitle(self.tr("Iestatījumi"))
         self.language = QComboBox(self)
         for code, name in LANGUAGE_NAMES.items():
@@ -41,6 +48,14 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Valoda"), self.language)
         form.addRow(self.tr("Sākumlapā rādīt termiņus"), self.due_days)
         form.addRow("", self.reopen)
+        self.database_name = QLabel(database_name, self)
+        self.database_name.setWordWrap(True)
+        self.database_button = QPushButton(self.tr("&Mainīt datubāzi…"), self)
+        self.database_button.clicked.connect(self.choose_database)
+        database_row = QHBoxLayout()
+        database_row.addWidget(self.database_name, 1)
+        database_row.addWidget(self.database_button)
+        form.addRow(self.tr("Datubāze"), database_row)
         self.hint = note(
             self.tr(
                 "Valoda mainās uzreiz. Datumi un summas arī angliski paliek latviešu formā (17.10.2020, 1 234,56 €)."
@@ -59,6 +74,16 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+
+    def choose_database(self) -> None:
+        from projektu_vadiba.ui.dialogs.database_settings import DatabaseSettingsDialog
+
+        dialog = DatabaseSettingsDialog(self.settings, self)
+        if dialog.exec() and dialog.chosen_url:
+            self.chosen_database_url = dialog.chosen_url
+            self.database_name.setText(
+                self.tr("%1 (tiks atvērta, aizverot iestatījumus)").replace("%1", dialog.choice_name())
+            )
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

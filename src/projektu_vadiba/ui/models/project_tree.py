@@ -9,7 +9,7 @@ Noslēgtie (1)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -48,8 +48,13 @@ class ProjectTreeModel(QStandardItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._projects: dict[int, QStandardItem] = {}
+        self._hidden: Callable[[int], frozenset[str]] = lambda _pid: frozenset()
 
-    def set_projects(self, projects: Sequence[ProjectSummary]) -> None:
+    def set_projects(
+        self, projects: Sequence[ProjectSummary], hidden: Callable[[int], frozenset[str]] | None = None
+    ) -> None:
+        """`hidden(project id)`: sections the user is not shown (team mode: the money for staff)."""
+        self._hidden = hidden or (lambda _pid: frozenset())
         self.clear()
         self._projects.clear()
         root = self.invisibleRootItem()
@@ -77,7 +82,8 @@ class ProjectTreeModel(QStandardItemModel):
         )
         item.setToolTip(f"{p.number}\n{p.title}\n{p.funder_name}\n{format_period(p.start_date, p.end_date)}")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        for key in SECTIONS:
+        hidden = self._hidden(p.id)
+        for key in (k for k in SECTIONS if k not in hidden):
             section = QStandardItem(section_label(key))
             section.setData("section", KIND_ROLE)
             section.setData(p.id, PROJECT_ROLE)
@@ -97,9 +103,10 @@ class ProjectTreeModel(QStandardItemModel):
         item = self._projects.get(project_id)
         if item is None:
             return QModelIndex()
-        if key not in SECTIONS:
-            return item.index()
-        return item.child(SECTIONS.index(key)).index()
+        for row in range(item.rowCount()):
+            if item.child(row).data(SECTION_ROLE) == key:
+                return item.child(row).index()
+        return item.index()  # an unknown or hidden section: the project itself
 
     def group_index(self, status: ProjectStatus) -> QModelIndex:
         return self.index(GROUP_ORDER.index(status), 0)

@@ -143,6 +143,7 @@ class PersonDialog(QDialog):
             consent_data=_tri(self.consent_data),
             consent_photo=_tri(self.consent_photo),
             notes=self.notes.toPlainText(),
+            version=self._old.version if self._old else None,  # the version this form was loaded with
             **text,
         )
 

@@ -122,7 +122,7 @@ class NavigatorPanel(QWidget):
         projects = self.ws.read(list_projects)
         self._quiet = True
         try:
-            self.model.set_projects(projects)
+            self.model.set_projects(projects, self.ws.hidden_sections)
             for status in (ProjectStatus.RUNNING, ProjectStatus.PLANNED):
                 self.tree.expand(self.proxy.mapFromSource(self.model.group_index(status)))
             if self.open_project is not None and self.model.project_index(self.open_project).isValid():

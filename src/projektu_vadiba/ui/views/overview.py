@@ -195,6 +195,10 @@ class OverviewSection(Section):
             "cofinancing": format_money(overview.figures.cofinancing)
             + (" " + self.tr("(pēc budžeta)") if overview.figures.cofinancing_from_budget else ""),
         }
+        money = self.ws.access.sees_finance(project_id)
+        if not money:  # team mode, staff: no row of the money reaches them, so no sum is shown as if it were one
+            values["cofinancing"] = "—"
+        self.cofinancing_card.setVisible(money)
         for key, text in values.items():
             self.facts.values[key].setText(text)
         self._show_elapsed(overview)

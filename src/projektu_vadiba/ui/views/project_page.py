@@ -120,6 +120,10 @@ class ProjectPage(QWidget):
         project = self.ws.read(lambda s: get_project(s, project_id))
         self.project = project
         self._fill(project)
+        if section in self.ws.hidden_sections(project_id):
+            section = "overview"
+        elif section is None and self.current_section() in self.ws.hidden_sections(project_id):
+            section = "overview"  # the previous project's budget is open; this one's is not for this user
         if section is not None:
             self.stack.setCurrentWidget(self.pages.get(section, self.pages["overview"]))
         for each in self.sections.values():
@@ -131,6 +135,8 @@ class ProjectPage(QWidget):
         return section.key if isinstance(section, Section) else "overview"
 
     def show_section(self, key: str) -> None:
+        if self.project is not None and key in self.ws.hidden_sections(self.project.id):
+            key = "overview"
         section = self.sections.get(key, self.overview)
         if section is self.events and self.current_section() == "events":
             self.events.set_mode(self.events.mode_key, remember=False)  # back from an event's page to the list
@@ -150,6 +156,9 @@ class ProjectPage(QWidget):
         )
         self.title_label.setText(p.title)
         self.sheet_button.setVisible(hooks.sheet_action is not None)
+        # Team mode: what the database would refuse is not offered (a project is deleted by an administrator).
+        self.edit_button.setVisible(self.ws.access.manages(p.id))
+        self.delete_button.setVisible(self.ws.access.is_admin)
 
     def _data_changed(self) -> None:
         if self.project is None:

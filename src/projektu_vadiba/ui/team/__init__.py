@@ -1,0 +1,1 @@
+"""Team mode's screens: the users and their roles (administrators only)."""
