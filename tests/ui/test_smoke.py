@@ -15,7 +15,7 @@ from projektu_vadiba import __version__
 from projektu_vadiba.ui.app import run_gui
 from projektu_vadiba.ui.main_window import MainWindow
 from projektu_vadiba.ui.settings import Settings
-from projektu_vadiba.ui.smoke import ENV_VAR, SCREENSHOT_VAR, arm_smoke_quit, smoke_delay_ms
+from projektu_vadiba.ui.smoke import ENV_VAR, SCREENSHOT_VAR, about_screenshot_path, arm_smoke_quit, smoke_delay_ms
 
 from .conftest import Seeded
 
@@ -25,6 +25,13 @@ from .conftest import Seeded
 )
 def test_the_delay_comes_from_the_environment(value: str | None, expected: int | None) -> None:
     assert smoke_delay_ms({} if value is None else {ENV_VAR: value}) == expected
+
+
+@pytest.mark.parametrize(
+    ("window", "about"), [("logs.png", "logs-about.png"), (r"C:\t\ekrāns", r"C:\t\ekrāns-about.png")]
+)
+def test_the_about_picture_goes_beside_the_window_picture(window: str, about: str) -> None:
+    assert about_screenshot_path(window) == about
 
 
 def test_without_the_variable_nothing_is_armed(
@@ -56,6 +63,9 @@ def test_the_armed_window_reports_title_and_version_then_quits(
     assert f"smoke: about: Versija {__version__}" in lines
     assert "smoke: platform: offscreen" in lines
     assert not QImage(str(shot)).isNull()
+    about = QImage(str(tmp_path / "logs-about.png"))
+    assert not about.isNull()
+    assert about.width() < QImage(str(shot)).width()  # the dialog, not the window again
 
 
 def test_run_gui_quits_by_itself_when_asked(

@@ -2,8 +2,9 @@
 
 With PROJEKTU_VADIBA_SMOKE_QUIT_MS=N in the environment the app prints what a person would look at first (the
 window title, the About dialog's text with the version, the Qt platform and font) N milliseconds after the main
-window is shown, then quits; PROJEKTU_VADIBA_SMOKE_SCREENSHOT=FILE.png also saves a picture of the window.
-scripts/smoke_frozen.sh uses them; without the variables nothing changes.
+window is shown, then quits; PROJEKTU_VADIBA_SMOKE_SCREENSHOT=FILE.png also saves a picture of the window, and one of
+the About dialog as FILE-about.png (a Windows GUI program has no stdout to print the version to).
+scripts/smoke_frozen.sh and scripts/windows_setup_under_wine.sh use them; without the variables nothing changes.
 """
 
 from __future__ import annotations
@@ -32,10 +33,19 @@ def smoke_delay_ms(environ: dict[str, str] | os._Environ[str] = os.environ) -> i
         return None
 
 
-def smoke_report(window: MainWindow) -> list[str]:
+def about_screenshot_path(screenshot: str) -> str:
+    """FILE.png -> FILE-about.png: where the About dialog's picture goes, beside the window's."""
+    stem, suffix = os.path.splitext(screenshot)
+    return f"{stem}-about{suffix or '.png'}"
+
+
+def smoke_report(window: MainWindow, about_screenshot: str | None = None) -> list[str]:
     """The lines printed: title, every line of the About dialog, platform and application font."""
     about = window.about_dialog()
     try:
+        if about_screenshot:
+            about.adjustSize()  # never shown: lay it out at its own size before painting it
+            about.grab().save(about_screenshot)
         lines = [f"window: {window.windowTitle()}", f"visible: {window.isVisible()}"]
         lines += [f"about: {line}" for line in about.text().splitlines()]
     finally:
@@ -56,9 +66,10 @@ def arm_smoke_quit(window: MainWindow, quit_app: Callable[[], None], out: TextIO
         screenshot = os.environ.get(SCREENSHOT_VAR)
         if screenshot:
             window.grab().save(screenshot)
+        lines = smoke_report(window, about_screenshot_path(screenshot) if screenshot else None)
         stream = out if out is not None else sys.stdout  # None in a Windows GUI executable: nothing to print to
         if stream is not None:
-            for line in smoke_report(window):
+            for line in lines:
                 print(f"smoke: {line}", file=stream)
             stream.flush()
         quit_app()
