@@ -469,6 +469,459 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Nosaukums</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Veids</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Aktivitāte</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Sākums</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Beigas</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Vieta</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Adrese</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Pašvaldība</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Tiešsaistē</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Saite</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Plānotie dalībnieki</source>
+        <translation>Planned participants</translation>
+    </message>
+    <message>
+        <source>Apraksts</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Bez saraksta (tikai skaits)</source>
+        <translation>Unlisted (headcount only)</translation>
+    </message>
+    <message>
+        <source>Kods</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Plānotais sākums</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>Plānotās beigas</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Rezultāts</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Vārds</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Uzvārds</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Organizācija</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-pasts</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Tālrunis</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Dzimums</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Dzimšanas gads</source>
+        <translation>Year of birth</translation>
+    </message>
+    <message>
+        <source>Vecuma grupa</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <source>Mērķa grupa</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Piekrišana datu apstrādei</source>
+        <translation>Consent to data processing</translation>
+    </message>
+    <message>
+        <source>Piekrišana fotografēšanai</source>
+        <translation>Consent to photographs</translation>
+    </message>
+    <message>
+        <source>Piezīmes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Datums</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Summa</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Budžeta pozīcija</source>
+        <translation>Budget line</translation>
+    </message>
+    <message>
+        <source>Dokumenta nr.</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Piegādātājs</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>Attiecināms</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Apmaksāts</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Finansējuma avots</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <source>Numurs</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Finansētājs</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Sākuma datums</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Beigu datums</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Īstenotājs</source>
+        <translation>Implementer</translation>
+    </message>
+    <message>
+        <source>Programma</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Programmas virziens</source>
+        <translation>Programme strand</translation>
+    </message>
+    <message>
+        <source>Konkursa gads</source>
+        <translation>Call year</translation>
+    </message>
+    <message>
+        <source>Finansētāja profils</source>
+        <translation>Funder profile</translation>
+    </message>
+    <message>
+        <source>Kopējās izmaksas</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <source>Piešķirtais finansējums</source>
+        <translation>Grant awarded</translation>
+    </message>
+    <message>
+        <source>Mērķis</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>Mērķa grupas</source>
+        <translation>Target groups</translation>
+    </message>
+    <message>
+        <source>Glabāt līdz</source>
+        <translation>Keep until</translation>
+    </message>
+    <message>
+        <source>Publicitātes teksts</source>
+        <translation>Publicity sentence</translation>
+    </message>
+    <message>
+        <source>Finansētāja logotips</source>
+        <translation>Funder logo</translation>
+    </message>
+    <message>
+        <source>Izmaksu kategorija</source>
+        <translation>Cost category</translation>
+    </message>
+    <message>
+        <source>Summas pa avotiem</source>
+        <translation>Amounts by source</translation>
+    </message>
+    <message>
+        <source>Mērvienība</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Daudzums</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Vienības cena</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>Plānotā vērtība</source>
+        <translation>Planned value</translation>
+    </message>
+    <message>
+        <source>Uzskaites veids</source>
+        <translation>Counting method</translation>
+    </message>
+    <message>
+        <source>Uzskaites parametrs</source>
+        <translation>Counting parameter</translation>
+    </message>
+    <message>
+        <source>Sasniegtā vērtība</source>
+        <translation>Achieved value</translation>
+    </message>
+    <message>
+        <source>Komentārs</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Saņemts</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Piezīme</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>sieviete</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>vīrietis</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>cits</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>jā</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nē</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>attēls, %1 KB</source>
+        <translation>image, %1 KB</translation>
+    </message>
+    <message>
+        <source>Ierakstu vienlaikus mainīja cits lietotājs</source>
+        <translation>Another user changed this record at the same time</translation>
+    </message>
+    <message>
+        <source>Katrā rindā izvēlieties, kuru vērtību paturēt (bultiņas ← →), tad “Saglabāt izvēlēto”.</source>
+        <translation>In each row choose which value to keep (arrows ← →), then “Save chosen”.</translation>
+    </message>
+    <message>
+        <source>Saglabāt izvēlēto</source>
+        <translation>Save chosen</translation>
+    </message>
+    <message>
+        <source>Saglabāt manu versiju</source>
+        <translation>Save my version</translation>
+    </message>
+    <message>
+        <source>Paturēt viņu versiju</source>
+        <translation>Keep their version</translation>
+    </message>
+    <message>
+        <source>Atpakaļ uz formu</source>
+        <translation>Back to the form</translation>
+    </message>
+    <message>
+        <source>mana</source>
+        <translation>mine</translation>
+    </message>
+    <message>
+        <source>cita lietotāja</source>
+        <translation>other user&apos;s</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Mēģināt tagad</source>
+        <translation>Try now</translation>
+    </message>
+    <message>
+        <source>Nav savienojuma ar serveri — mēģina vēlreiz…</source>
+        <translation>No connection to the server — trying again…</translation>
+    </message>
+    <message>
+        <source>Nav savienojuma ar serveri — mēģina vēlreiz… (nākamais mēģinājums pēc %1 s)</source>
+        <translation>No connection to the server — trying again… (next try in %1 s)</translation>
+    </message>
+    <message>
+        <source>Savienojums ar serveri atjaunots. Nesaglabāto formu var saglabāt vēlreiz.</source>
+        <translation>Connection to the server restored. The unsaved form can be saved again.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseSettingsDialog</name>
+    <message>
+        <source>Datubāze</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Šajā da&amp;torā (SQLite fails)</source>
+        <translation>On this &amp;computer (SQLite file)</translation>
+    </message>
+    <message>
+        <source>&amp;Komandas serveris (PostgreSQL)</source>
+        <translation>&amp;Team server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Izvēlēties…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Fails</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>piem., serveris.biedriba.lv vai 192.0.2.10</source>
+        <translation>e.g. server.association.lv or 192.0.2.10</translation>
+    </message>
+    <message>
+        <source>Atcerēties paroli šajā datorā</source>
+        <translation>Remember the password on this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Serveris</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>P&amp;orts</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>&amp;Datubāze</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <source>&amp;Lietotājs</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <source>&amp;Parole</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Parole netiek glabāta iestatījumos: to glabā PostgreSQL paroļu failā %1, ko var lasīt tikai jūs. Ja to neatceras, paroli jautā katrā palaišanas reizē.</source>
+        <translation>The password is not kept in the settings: it is kept in PostgreSQL&apos;s password file %1, which only you can read. If it is not remembered, the password is asked at every start.</translation>
+    </message>
+    <message>
+        <source>Pā&amp;rbaudīt savienojumu</source>
+        <translation>&amp;Test the connection</translation>
+    </message>
+    <message>
+        <source>Pārslēdzot datubāzi, atsaukšanas (Ctrl+Z) vēsture tiek notīrīta.</source>
+        <translation>Switching the database clears the undo (Ctrl+Z) history.</translation>
+    </message>
+    <message>
+        <source>Saglabāt un pārslēgt</source>
+        <translation>Save and switch</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>saglabāta šajā datorā</source>
+        <translation>saved on this computer</translation>
+    </message>
+    <message>
+        <source>Datubāzes fails</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <source>SQLite datubāze (*.sqlite *.db);;Visi faili (*)</source>
+        <translation>SQLite database (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>serveris</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>datubāze</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <source>lietotājs</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <source>Jānorāda: %1.</source>
+        <translation>Required: %1.</translation>
+    </message>
+    <message>
+        <source>Pārbauda savienojumu…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <source>Komandas serveris</source>
+        <translation>Team server</translation>
+    </message>
+    <message>
+        <source>Parole lietotājam %1 serverī %2:</source>
+        <translation>Password for user %1 on server %2:</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>Izvēlēties kalendārā (F4)</source>
@@ -1140,6 +1593,14 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>&amp;Datubāze…</source>
+        <translation>&amp;Database…</translation>
+    </message>
+    <message>
+        <source>&amp;Lietotāji…</source>
+        <translation>&amp;Users…</translation>
+    </message>
+    <message>
         <source>&amp;Iziet</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1210,6 +1671,14 @@
     <message>
         <source>Projektu vadība</source>
         <translation>Projektu vadība</translation>
+    </message>
+    <message>
+        <source>Datubāze</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Atvērta datubāze %1. Atsaukšanas vēsture notīrīta: tā attiecās uz iepriekšējo datubāzi.</source>
+        <translation>Opened database %1. The undo history was cleared: it belonged to the previous database.</translation>
     </message>
     <message>
         <source>&amp;Atsaukt: %1</source>
@@ -1351,6 +1820,45 @@
     <message>
         <source>Meklēt projektu…</source>
         <translation>Search projects…</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>Jauns lietotājs</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>mazie burti, cipari, _ (piem. janis_k)</source>
+        <translation>lower-case letters, digits, _ (e.g. janis_k)</translation>
+    </message>
+    <message>
+        <source>Lietotājvārds</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Vārds, uzvārds</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Loma komandā</source>
+        <translation>Role in the team</translation>
+    </message>
+    <message>
+        <source>Parole</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Parole vēlreiz</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2424,6 +2932,14 @@
         <translation>Deadlines on the home page</translation>
     </message>
     <message>
+        <source>&amp;Mainīt datubāzi…</source>
+        <translation>&amp;Change database…</translation>
+    </message>
+    <message>
+        <source>Datubāze</source>
+        <translation>Database</translation>
+    </message>
+    <message>
         <source>Valoda mainās uzreiz. Datumi un summas arī angliski paliek latviešu formā (17.10.2020, 1 234,56 €).</source>
         <translation>The language changes at once. Dates and amounts keep the Latvian form in English too (17.10.2020, 1 234,56 €).</translation>
     </message>
@@ -2434,6 +2950,10 @@
     <message>
         <source>Atcelt</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 (tiks atvērta, aizverot iestatījumus)</source>
+        <translation>%1 (opened when the settings close)</translation>
     </message>
 </context>
 <context>
@@ -2526,6 +3046,69 @@ This cannot be undone with Ctrl+Z, but the demo projects can be deleted like any
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Lietotāji</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Lietotājvārds</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Vārds</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Loma komandā</source>
+        <translation>Role in the team</translation>
+    </message>
+    <message>
+        <source>Projekti</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Pievienot lietotāju…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>Dzēst lietotāju…</source>
+        <translation>Delete user…</translation>
+    </message>
+    <message>
+        <source>Saglabāt lomu</source>
+        <translation>Save role</translation>
+    </message>
+    <message>
+        <source>— nav projektā —</source>
+        <translation>— not in the project —</translation>
+    </message>
+    <message>
+        <source>Saglabāt lomu projektā</source>
+        <translation>Save role in project</translation>
+    </message>
+    <message>
+        <source>Izvēlētais lietotājs</source>
+        <translation>Selected user</translation>
+    </message>
+    <message>
+        <source>Projekts</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Loma projektā</source>
+        <translation>Role in project</translation>
+    </message>
+    <message>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Dzēst lietotāju %1? Viņa izmaiņas audita žurnālā paliek.</source>
+        <translation>Delete user %1? Their changes stay in the audit log.</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>Atsaucot “%1”, tiks dzēsti arī kopš tā laika pievienotie dati:
@@ -2547,6 +3130,14 @@ Undo?</translation>
     <message>
         <source>Projektu vadība</source>
         <translation>Projektu vadība</translation>
+    </message>
+    <message>
+        <source>Datubāzes iestatījumi…</source>
+        <translation>Database settings…</translation>
+    </message>
+    <message>
+        <source>Iziet</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -3652,6 +4243,29 @@ Attachments: {files}.</translation>
     <message>
         <source>Atskaites un termiņi</source>
         <translation>Reports and deadlines</translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message>
+        <source>administrators</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>projekta vadītājs</source>
+        <translation>project manager</translation>
+    </message>
+    <message>
+        <source>grāmatvedis</source>
+        <translation>accountant</translation>
+    </message>
+    <message>
+        <source>darbinieks</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <source>skatītājs</source>
+        <translation>viewer</translation>
     </message>
 </context>
 </TS>
