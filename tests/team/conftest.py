@@ -70,6 +70,14 @@ def drop_everything(base: URL, prefix: str) -> None:
     engine = create_engine(base, isolation_level="AUTOCOMMIT")
     like = prefix.replace("_", r"\_") + "%"
     with engine.connect() as conn:
+        # A CREATEROLE user (CI's) may end other roles' sessions only as their member: DROP DATABASE ... WITH
+        # (FORCE) would be refused while a test's user still holds a connection.
+        if not conn.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar():
+            logins = conn.execute(
+                text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p AND rolcanlogin"), {"p": like}
+            ).scalars()
+            for role in list(logins):
+                conn.exec_driver_sql(f'GRANT "{role}" TO CURRENT_USER')
         for name in conn.execute(text("SELECT datname FROM pg_database WHERE datname LIKE :p"), {"p": like}).scalars():
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         roles = conn.execute(
