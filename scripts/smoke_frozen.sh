@@ -133,6 +133,7 @@ gui() {  # platform, then extra command words
   contains "$tmp/gui.txt" "smoke: visible: True" "window ($platform)"
   contains "$tmp/gui.txt" "smoke: about: Versija $version" "About dialog ($platform)"
   contains "$tmp/gui.txt" "smoke: platform: $platform" "window ($platform)"
+  contains "$tmp/gui.txt" "smoke: latvian letters: True" "window font with Latvian letters ($platform)"
   grep "^smoke: font" "$tmp/gui.txt" || true
   echo "start, window shown, quit: $(seconds_since "$t0") s"
 }

@@ -110,7 +110,42 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         proxy.close()
         db.close()
+        conflict_picture(app, Path(tmp), args.outdir / "08-conflict.png")
     return 0
+
+
+def conflict_picture(app: QApplication, tmp: Path, out: Path) -> None:
+    """A real conflict: Beate saves an event of the demo data after Anna's form was loaded; Anna saves hers."""
+    from dataclasses import replace
+
+    from projektu_vadiba.core.concurrency import ConflictError
+    from projektu_vadiba.core.demo import fill_demo
+    from projektu_vadiba.core.services import activities, projects
+    from projektu_vadiba.core.services.event_delete import event_input
+    from projektu_vadiba.ui.conflict_dialog import ConflictDialog
+
+    anna = open_database(f"sqlite:///{tmp / 'demo.sqlite'}")
+    with anna.session() as s:
+        fill_demo(s)
+        pid = projects.list_projects(s)[0].id
+        event = activities.list_events(s, pid)[0]
+        loaded = event_input(activities.get_event(s, event.id))
+    beate = open_database(anna.url)
+    with beate.session() as s:
+        activities.update_event(s, event.id, replace(loaded, place="Tautas nams", planned_participants=25))
+    mine = replace(loaded, place="Bibliotēkas zāle", description="Sarunas par kopienas telpām.")
+    try:
+        with anna.session() as s:
+            activities.update_event(s, event.id, mine)
+    except ConflictError as exc:
+        dialog = ConflictDialog(exc.with_original(loaded))
+        dialog.show()
+        _settle(app)
+        dialog.grab().save(str(out), "PNG", 0)
+        print(out)
+        dialog.close()
+    beate.close()
+    anna.close()
 
 
 if __name__ == "__main__":

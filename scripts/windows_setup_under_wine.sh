@@ -200,6 +200,7 @@ gui=$(WINEQT_QPA_PLATFORM=offscreen PROJEKTU_VADIBA_SMOKE_QUIT_MS=1500 win "$cli
 expect "$gui" "smoke: visible: True" "window"
 expect "$gui" "smoke: about: Versija $version" "About shows the version"
 expect "$gui" "smoke: platform: offscreen" "offscreen"
+expect "$gui" "smoke: latvian letters: True" "the window's font has every Latvian letter"
 WINEQT_QPA_PLATFORM=offscreen PROJEKTU_VADIBA_SMOKE_QUIT_MS=1500 \
   PROJEKTU_VADIBA_SMOKE_SCREENSHOT="$(winpath "$out/window.png")" win "$app/projektu-vadiba.exe" --db "$db" ||
   fail "projektu-vadiba.exe"
@@ -225,6 +226,12 @@ if [ -s "$setup_exe" ]; then
   said=$(in_root wine "$(winpath "$target/projektu-vadiba-cli.exe")" --db "$(winpath "$place/dati.sqlite")" projects 2>&1) ||
     fail "installed projects: $said"
   expect "$said" "$number" "the installed program reads the database"
+  # Installed under a folder with Latvian letters: its fonts must load from there too (they once did not, and every
+  # letter of the window was a box).
+  said=$(WINEQT_QPA_PLATFORM=offscreen PROJEKTU_VADIBA_SMOKE_QUIT_MS=1500 \
+    in_root wine "$(winpath "$target/projektu-vadiba-cli.exe")" --db "$(winpath "$place/dati.sqlite")" 2>&1) ||
+    fail "installed window: $said"
+  expect "$said" "smoke: latvian letters: True" "the installed window's font has every Latvian letter"
   WINEQT_QPA_PLATFORM=offscreen PROJEKTU_VADIBA_SMOKE_QUIT_MS=1500 \
     PROJEKTU_VADIBA_SMOKE_SCREENSHOT="$(winpath "$out/installed.png")" \
     in_root wine "$(winpath "$target/projektu-vadiba.exe")" --db "$(winpath "$place/dati.sqlite")" >"$place/gui.log" 2>&1 ||

@@ -471,6 +471,10 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>Logotips</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
         <source>Nosaukums</source>
         <translation>Name</translation>
     </message>
@@ -733,6 +737,18 @@
     <message>
         <source>Piezīme</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Iesniegts</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Reģistrācijas Nr.</source>
+        <translation>Registration No.</translation>
+    </message>
+    <message>
+        <source>Tīmekļa vietne</source>
+        <translation>Website</translation>
     </message>
     <message>
         <source>sieviete</source>
@@ -2701,6 +2717,22 @@
     <message>
         <source>Tekstus neizdevās saglabāt: %1</source>
         <translation>The texts could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Cita lietotāja saglabātais: %1. Kuru tekstu paturēt?</source>
+        <translation>Saved by another user: %1. Which text do you keep?</translation>
+    </message>
+    <message>
+        <source>Saglabāt manu</source>
+        <translation>Save mine</translation>
+    </message>
+    <message>
+        <source>Ņemt cita lietotāja</source>
+        <translation>Take the other user’s</translation>
+    </message>
+    <message>
+        <source>Turpināt rakstīt</source>
+        <translation>Keep writing</translation>
     </message>
     <message>
         <source>Pārskata tekstos ir nesaglabātas izmaiņas. Saglabāt tās?</source>

@@ -88,6 +88,17 @@ def test_dejavu_sans_becomes_the_app_font_offscreen(qapp: QApplication, tmp_path
     assert covers_latvian(QFont("DejaVu Sans"))
 
 
+@pytest.mark.skipif(not (SYSTEM_DEJAVU / "DejaVuSans.ttf").is_file(), reason="fonts-dejavu-core is not installed")
+def test_fonts_load_from_a_folder_with_latvian_letters(qapp: QApplication, tmp_path: Path) -> None:
+    # The installed app lives under "C:\\Program Files\\Projektu vadība": fonts are read as bytes, whatever the path.
+    folder = tmp_path / "Projektu vadība" / "fonts"
+    folder.mkdir(parents=True)
+    (folder / "DejaVuSans.ttf").write_bytes((SYSTEM_DEJAVU / "DejaVuSans.ttf").read_bytes())
+    files = font_files(bundled_dir=folder)
+    assert load_fonts(qapp, [*files, folder / "gone.ttf"]) == "DejaVu Sans"  # a missing file is passed over
+    assert covers_latvian(qapp.font())
+
+
 def test_a_bundled_font_wins_over_the_system(tmp_path: Path) -> None:
     (tmp_path / "Fonts-LV.ttf").write_bytes(b"not really a font")
     (tmp_path / "readme.txt").write_text("x")

@@ -62,6 +62,7 @@ def test_the_armed_window_reports_title_and_version_then_quits(
     assert "smoke: visible: True" in lines
     assert f"smoke: about: Versija {__version__}" in lines
     assert "smoke: platform: offscreen" in lines
+    assert "smoke: latvian letters: True" in lines  # the window's font draws ā…ž, not boxes
     assert not QImage(str(shot)).isNull()
     about = QImage(str(tmp_path / "logs-about.png"))
     assert not about.isNull()

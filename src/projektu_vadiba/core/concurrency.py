@@ -33,6 +33,7 @@ KIND_TERMS = {
     "event": "term.event",
     "expense": "term.expense",
     "indicator": "term.indicator",
+    "organisation": "term.organisation",
     "partner": "term.partner",
     "payment": "term.payment",
     "person": "term.person",

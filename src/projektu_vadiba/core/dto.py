@@ -114,6 +114,16 @@ class DeadlineDTO:
     period_end: date | None
     submitted_on: date | None
     note: str
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class SubmissionInput:
+    """A report deadline's one edit: the day the report was handed in (None: not yet), saved at the version the
+    list showed, so two people ticking the same deadline cannot overwrite each other unseen."""
+
+    submitted_on: date | None
+    version: int | None = None
 
 
 @dataclass(frozen=True)

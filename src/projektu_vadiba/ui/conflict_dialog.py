@@ -47,8 +47,13 @@ from projektu_vadiba.ui.workspace import Command
 MAX_HEIGHT = 640  # fits a 1366×768 screen with the task bar and the title bar
 
 
-def field_label(name: str) -> str:
-    """The field's name as its form calls it; an unknown field shows its key."""
+SHOWN_CHARS = 48  # a value longer than this is cut in its row (two columns fit 1366 px), whole in its tooltip
+
+
+def field_label(name: str, kind: str = "") -> str:
+    """The field's name as its form calls it (in the record `kind`); an unknown field shows its key."""
+    if kind == "organisation" and name == "logo":
+        return QCoreApplication.translate("ConflictDialog", "Logotips")
     names = {
         "title": QCoreApplication.translate("ConflictDialog", "Nosaukums"),
         "type": QCoreApplication.translate("ConflictDialog", "Veids"),
@@ -118,6 +123,9 @@ def field_label(name: str) -> str:
         "kind": QCoreApplication.translate("ConflictDialog", "Veids"),
         "received_on": QCoreApplication.translate("ConflictDialog", "Saņemts"),
         "note": QCoreApplication.translate("ConflictDialog", "Piezīme"),
+        "submitted_on": QCoreApplication.translate("ConflictDialog", "Iesniegts"),
+        "reg_number": QCoreApplication.translate("ConflictDialog", "Reģistrācijas Nr."),
+        "website": QCoreApplication.translate("ConflictDialog", "Tīmekļa vietne"),
     }
     return names.get(name, name)
 
@@ -247,15 +255,21 @@ class ConflictDialog(QDialog):
             (first if first.isChecked() else self.theirs[next(iter(self.theirs))]).setFocus()
 
     def _add_row(self, grid: QGridLayout, host: QWidget, row: int, diff: FieldDiff) -> None:
-        grid.addWidget(QLabel(field_label(diff.name), host), row, 0)
+        grid.addWidget(QLabel(field_label(diff.name, self.conflict.kind), host), row, 0)
         pair = QWidget(host)  # the row's two buttons share a parent: arrow keys move between them only
-        mine = QRadioButton(show_value(diff.mine), pair)
-        theirs = QRadioButton(show_value(diff.theirs), pair)
+        mine = QRadioButton(pair)
+        theirs = QRadioButton(pair)
+        for button, value in ((mine, diff.mine), (theirs, diff.theirs)):
+            shown = show_value(value)
+            if len(shown) > SHOWN_CHARS:  # a long text: its start in the row, all of it on hover
+                button.setToolTip(shown)
+                shown = shown[: SHOWN_CHARS - 1].rstrip() + "…"
+            button.setText(shown)
         for button, side in (
             (mine, QCoreApplication.translate("ConflictDialog", "mana")),
             (theirs, QCoreApplication.translate("ConflictDialog", "cita lietotāja")),
         ):
-            button.setAccessibleName(f"{field_label(diff.name)}: {side}")
+            button.setAccessibleName(f"{field_label(diff.name, self.conflict.kind)}: {side}")
         group = QButtonGroup(pair)
         group.addButton(mine)
         group.addButton(theirs)

@@ -25,7 +25,7 @@ from projektu_vadiba.core.models.enums import (
     DeadlineKind,
     IndicatorMethod,
 )
-from projektu_vadiba.core.services import activities, deadlines, indicators, projects
+from projektu_vadiba.core.services import activities, deadlines, indicators, own_organisation, projects
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.ui.plural import count
 
@@ -197,8 +197,16 @@ COFINANCING = Entity(
 DEADLINE = Entity(
     "deadline",
     create=lambda s, pid, d: projects.add_deadline(s, pid, d.kind, d.due_date, d.period_start, d.period_end, d.note),
-    update=lambda s, id_, d: projects.mark_deadline_submitted(s, id_, d),  # the only edit: submitted on (date|None)
+    update=lambda s, id_, d: projects.mark_deadline_submitted(s, id_, d),  # the only edit: SubmissionInput
     delete=deadlines.delete_deadline,
+)
+
+OWN_ORGANISATION = Entity(  # one row: its edit saves over the version the form was loaded with
+    "own_organisation",
+    create=lambda s, _parent, d: own_organisation.save_own(s, d),
+    update=lambda s, _id, d: own_organisation.save_own(s, d),
+    delete=lambda s, _id: own_organisation.forget_own(s),
+    parent=None,
 )
 
 

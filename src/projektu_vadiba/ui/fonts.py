@@ -35,7 +35,13 @@ def load_fonts(app: QGuiApplication, files: list[Path] | None = None) -> str | N
     """Register the fonts; make one the application font when needed. Returns the family now in use, if set."""
     families: list[str] = []
     for path in files if files is not None else font_files():
-        font_id = QFontDatabase.addApplicationFont(str(path))
+        # From bytes, not from the path: Qt's FreeType engine on Windows opens a font file through the ANSI code
+        # page, so a font under "C:\\Program Files\\Projektu vadība" failed to load and every letter drew as a box.
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        font_id = QFontDatabase.addApplicationFontFromData(data)
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
     if not families:

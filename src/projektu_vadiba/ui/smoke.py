@@ -52,7 +52,11 @@ def smoke_report(window: MainWindow, about_screenshot: str | None = None) -> lis
         about.deleteLater()
     app = QGuiApplication.instance()
     if isinstance(app, QGuiApplication):
+        from projektu_vadiba.ui.fonts import covers_latvian
+
+        # False: the window draws boxes for ā…ž (the installed Windows copy did, while its fonts failed to load).
         lines += [f"platform: {app.platformName()}", f"font: {app.font().family()}"]
+        lines += [f"latvian letters: {covers_latvian(app.font())}"]
     return lines
 
 

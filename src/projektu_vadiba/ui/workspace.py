@@ -25,6 +25,7 @@ from projektu_vadiba.core.concurrency import ConflictError
 from projektu_vadiba.core.connection import connection_lost, lost_error
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.services.report_texts import TextsConflict
 from projektu_vadiba.core.team.access import Access, my_access
 from projektu_vadiba.ui.messages import text_of
 
@@ -252,7 +253,7 @@ class Command(QUndoCommand):
         try:
             with self.ws.session() as s:
                 step(s)
-        except ConflictError:
+        except (ConflictError, TextsConflict):
             # Someone else changed the record after this step: undoing would overwrite their change.
             self.setObsolete(True)
             self.ws.problem.emit(text_of(AppError.of("conflict.undo", action=self.text())))

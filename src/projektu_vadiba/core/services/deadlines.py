@@ -60,7 +60,9 @@ class DueDeadline:
 
 
 def deadline_dto(d: ReportDeadline) -> DeadlineDTO:
-    return DeadlineDTO(d.id, d.project_id, d.kind, d.due_date, d.period_start, d.period_end, d.submitted_on, d.note)
+    return DeadlineDTO(
+        d.id, d.project_id, d.kind, d.due_date, d.period_start, d.period_end, d.submitted_on, d.note, d.version
+    )
 
 
 def schedule(profile_key: str, start: date, end: date) -> list[PlannedDeadline]:

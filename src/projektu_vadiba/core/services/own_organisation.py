@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core.concurrency import check_version, locked
 from projektu_vadiba.core.models import Organisation, OrganisationKind
 from projektu_vadiba.core.text import name_key
 from projektu_vadiba.core.validation import Problems, check_email, check_length, check_required
@@ -28,6 +29,7 @@ class OwnOrganisationInput:
     phone: str = ""
     website: str = ""
     logo: bytes | None = None  # PNG
+    version: int | None = None  # the version the form was loaded with (core/concurrency.py); None: not checked
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class OwnOrganisation:
     phone: str
     website: str
     has_logo: bool
+    version: int = 0
 
 
 def _own(session: Session) -> Organisation | None:
@@ -56,6 +59,7 @@ def _dto(org: Organisation, has_logo: bool) -> OwnOrganisation:
         org.phone or "",
         org.website or "",
         has_logo,
+        org.version,
     )
 
 
@@ -67,10 +71,14 @@ def get_own(session: Session) -> OwnOrganisation | None:
 def own_input(session: Session) -> OwnOrganisationInput | None:
     """Everything saved, the logo included: what an undo puts back."""
     org = _own(session)
-    if org is None:
-        return None
+    return None if org is None else _input_of(org)
+
+
+def _input_of(org: Organisation) -> OwnOrganisationInput:
     dto = _dto(org, org.logo is not None)
-    return OwnOrganisationInput(dto.name, dto.reg_number, dto.address, dto.email, dto.phone, dto.website, org.logo)
+    return OwnOrganisationInput(
+        dto.name, dto.reg_number, dto.address, dto.email, dto.phone, dto.website, org.logo, org.version
+    )
 
 
 def _check(data: OwnOrganisationInput) -> OwnOrganisationInput:
@@ -89,7 +97,7 @@ def _check(data: OwnOrganisationInput) -> OwnOrganisationInput:
     check_length(p, website, "website", "label.website", 300)
     check_logo(p, data.logo)
     p.raise_if_any()
-    return OwnOrganisationInput(name, reg, address, email, phone, website, data.logo)
+    return OwnOrganisationInput(name, reg, address, email, phone, website, data.logo, data.version)
 
 
 def check_logo(p: Problems, logo: bytes | None) -> None:
@@ -104,10 +112,15 @@ def check_logo(p: Problems, logo: bytes | None) -> None:
 
 def save_own(session: Session, data: OwnOrganisationInput) -> OwnOrganisation:
     """Save our details. The first time, an organisation of that name already in the database (the implementer
-    of imported projects) becomes ours; otherwise a new one is made."""
+    of imported projects) becomes ours; otherwise a new one is made. With a version, saving over someone else's
+    newer save is a conflict."""
     clean = _check(data)
     org = _own(session)
-    if org is None:
+    if org is not None:
+        org = locked(session, Organisation, org.id, "term.organisation")
+        current = org
+        check_version(org, "organisation", clean, lambda: _input_of(current))
+    else:
         org = session.scalars(
             select(Organisation).where(Organisation.name_key == name_key(clean.name)).order_by(Organisation.id)
         ).first()

@@ -21,6 +21,7 @@ from projektu_vadiba.core.dto import (
     ProjectDetail,
     ProjectInput,
     ProjectSummary,
+    SubmissionInput,
 )
 from projektu_vadiba.core.errors import NotFoundError, ValidationError
 from projektu_vadiba.core.messages import Message
@@ -458,9 +459,14 @@ def add_deadline(
     return deadline_dto(deadline)
 
 
-def mark_deadline_submitted(session: Session, deadline_id: int, submitted_on: date | None) -> DeadlineDTO:
-    """Records (or, with None, clears) the day a report was handed in."""
-    deadline = get_or_404(session, ReportDeadline, deadline_id, "Termiņš")
-    deadline.submitted_on = submitted_on
+def mark_deadline_submitted(
+    session: Session, deadline_id: int, submitted: SubmissionInput | date | None
+) -> DeadlineDTO:
+    """Records (or, with None, clears) the day a report was handed in; a SubmissionInput with the version the list
+    showed is a conflict when someone else has ticked or cleared it since."""
+    data = submitted if isinstance(submitted, SubmissionInput) else SubmissionInput(submitted)
+    deadline = locked(session, ReportDeadline, deadline_id, "term.deadline")
+    check_version(deadline, "deadline", data, lambda: SubmissionInput(deadline.submitted_on))
+    deadline.submitted_on = data.submitted_on
     session.flush()
     return deadline_dto(deadline)

@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import funders as profiles
-from projektu_vadiba.core.errors import ValidationError
+from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.models import DeadlineKind, Project, ProjectText, ReportDeadline
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.report_dto import FINAL, INTERIM, ReportPeriod, ReportSection
@@ -39,6 +39,15 @@ class TextReport:
     period: ReportPeriod | None
     filled: int  # texts kept for it
     from_deadline: bool  # an interim report deadline names this period
+
+
+class TextsConflict(AppError):
+    """Someone saved a text of this report after the editor loaded it: nothing was written. `theirs` holds the
+    texts as they are now for the keys that differ from what the editor started from ("" where removed)."""
+
+    def __init__(self, theirs: dict[str, str]) -> None:
+        super().__init__(code="conflict.texts")
+        self.theirs = theirs
 
 
 def as_period(period: ReportPeriod | tuple[date, date] | None) -> ReportPeriod | None:
@@ -94,9 +103,12 @@ def set_texts(
     texts: Mapping[str, str],
     *,
     known_only: bool = True,
+    expected: Mapping[str, str] | None = None,
 ) -> ReportTexts:
     """Keeps the given texts of one report (others stay as they are); an empty text removes the key's text.
-    `known_only`: every key must be a text section of that report in the project's funder profile."""
+    `known_only`: every key must be a text section of that report in the project's funder profile.
+    `expected`: the texts the editor was loaded with; when a key being saved holds another text by now (someone
+    else saved it), TextsConflict and nothing is written."""
     project = get_or_404(session, Project, project_id, "Projekts")
     period = as_period(period)
     for key in texts:
@@ -105,7 +117,15 @@ def set_texts(
     if known_only:
         _check_keys(project, period, texts)
     where = _of_report(project_id, period)
+    # Under a row lock on PostgreSQL (the project's): two saves of one report's texts take turns, so the check and
+    # the write see the same texts.
+    session.get(Project, project_id, with_for_update=True)
     stored = {t.key: t for t in session.scalars(select(ProjectText).where(*where))}
+    if expected is not None:
+        now = {key: stored[key].text if key in stored else "" for key in texts}
+        theirs = {key: text for key, text in now.items() if text != expected.get(key, "") and text != texts[key]}
+        if theirs:
+            raise TextsConflict(theirs)
     for key, text in texts.items():
         row = stored.get(key)
         if not text:

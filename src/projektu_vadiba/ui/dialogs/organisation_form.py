@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPush
 from projektu_vadiba.core.services.own_organisation import (
     OwnOrganisationInput,
     forget_own,
+    get_own,
     own_input,
     save_own,
 )
-from projektu_vadiba.ui.commands import CallCommand
+from projektu_vadiba.ui.commands import CallCommand, EditCommand
 from projektu_vadiba.ui.dialogs.form import FormDialog
+from projektu_vadiba.ui.entities import OWN_ORGANISATION
 from projektu_vadiba.ui.workspace import Workspace
 
 LOGO_HEIGHT_PX = 400  # plenty for a 15 mm tall logo at 600 dpi; keeps a phone photo from filling the database
@@ -94,6 +96,7 @@ class OrganisationForm(FormDialog):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Organizācijas dati"), parent)
         self.ws = ws
+        self.org = ws.read(get_own)
         self.old = ws.read(own_input)
         old = self.old or OwnOrganisationInput("")
         self.name = QLineEdit(old.name, self)
@@ -134,6 +137,7 @@ class OrganisationForm(FormDialog):
             self.phone.text(),
             self.website.text(),
             self.logo.logo,
+            self.old.version if self.old is not None else None,  # the version this form was loaded with
         )
 
     def dry_run(self, data: OwnOrganisationInput) -> None:
@@ -142,13 +146,11 @@ class OrganisationForm(FormDialog):
     def save(self, data: OwnOrganisationInput) -> object:
         if data == self.old:
             return None
-        old = self.old
-
-        def undo(s):  # type: ignore[no-untyped-def]
-            return save_own(s, old) if old is not None else forget_own(s)
-
         text = self.tr("Organizācijas dati: %1").replace("%1", " ".join(data.name.split()))
-        return self.ws.execute(CallCommand(self.ws, lambda s: save_own(s, data), undo, text))
+        if self.org is None:  # the first save: undo makes no organisation ours again
+            return self.ws.execute(CallCommand(self.ws, lambda s: save_own(s, data), forget_own, text))
+        # At the version this form was loaded with: over someone else's later save it is a conflict, not an overwrite.
+        return self.ws.execute(EditCommand(self.ws, OWN_ORGANISATION, self.org.id, self.old, data, text))
 
 
 def edit_organisation(ws: Workspace, parent: QWidget | None) -> bool:

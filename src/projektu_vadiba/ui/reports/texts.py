@@ -65,6 +65,7 @@ class ReportTextsEditor(QWidget):
         self.fields: list[TextField] = []
         self.editors: dict[str, QPlainTextEdit] = {}
         self.stored: dict[str, str] = {}
+        self._resolving = False  # a conflict box is open (see _resolve)
         self.period: ReportPeriod | None = None  # the report being written: None is the final report
         self.reports: list[ReportPeriod | None] = [None]  # the reports in the "Pārskats:" box, in its order
         self._asked: set[ReportPeriod] = set()  # interim periods opened from "Sagatavot" that have no texts yet
@@ -233,6 +234,8 @@ class ReportTextsEditor(QWidget):
 
     def save(self) -> bool:
         """Writes the changed texts in one transaction; False (and a message, texts kept) when that fails."""
+        if self._resolving:  # the conflict box took the focus: no second save (and box) under the first
+            return False
         changed = {k: self.editors[k].toPlainText() for k in self.dirty_keys()}
         if not changed:
             return True
@@ -245,14 +248,18 @@ class ReportTextsEditor(QWidget):
             label = self.tr("Starpposma pārskata (%1) teksts: %2")
             label = label.replace("%1", report_texts.period_text(period)).replace("%2", titles)
 
-        def write(texts: dict[str, str]) -> Callable[[Session], None]:
+        def write(texts: dict[str, str], over: dict[str, str]) -> Callable[[Session], None]:
             def run(s: Session) -> None:  # the texts of the report they were typed for, whichever is shown later
-                report_texts.set_texts(s, pid, period, texts, known_only=False)
+                # Over the texts this editor (or the step being undone) left: someone else's later save is a
+                # conflict, never overwritten unseen.
+                report_texts.set_texts(s, pid, period, texts, known_only=False, expected=over)
 
             return run
 
         try:
-            self.ws.execute(CallCommand(self.ws, write(changed), write(before), label))
+            self.ws.execute(CallCommand(self.ws, write(changed, before), write(before, changed), label))
+        except report_texts.TextsConflict as exc:
+            return self._resolve(exc)
         except AppError as exc:
             self.warn(self.tr("Tekstus neizdevās saglabāt: %1").replace("%1", text_of(exc)))
             return False
@@ -260,6 +267,37 @@ class ReportTextsEditor(QWidget):
         self._update_status()
         self.saved.emit()
         return True
+
+    def _resolve(self, conflict: report_texts.TextsConflict) -> bool:
+        """Someone saved texts of this report while these were being written: their texts are shown; the user
+        saves theirs over them knowingly, takes theirs into the boxes, or goes back to writing (nothing saved)."""
+        titles = {f.key: f.title for f in self.fields}
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Pārskata teksti"), text_of(conflict), parent=self)
+        box.setInformativeText(
+            self.tr("Cita lietotāja saglabātais: %1. Kuru tekstu paturēt?").replace(
+                "%1", ", ".join(titles.get(k, k) for k in conflict.theirs)
+            )
+        )
+        box.setDetailedText("\n\n".join(f"{titles.get(k, k)}:\n{text or '—'}" for k, text in conflict.theirs.items()))
+        mine = box.addButton(self.tr("Saglabāt manu"), QMessageBox.ButtonRole.AcceptRole)
+        theirs = box.addButton(self.tr("Ņemt cita lietotāja"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Turpināt rakstīt"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(mine)
+        self._resolving = True
+        try:
+            box.exec()
+        finally:
+            self._resolving = False
+        if box.clickedButton() is mine:
+            self.stored.update(conflict.theirs)  # seen: saving now replaces theirs, as the user chose
+            return self.save()
+        if box.clickedButton() is theirs:
+            self.stored.update(conflict.theirs)
+            for key, text in conflict.theirs.items():
+                self.editors[key].setPlainText(text)
+            self._update_status()
+            return True
+        return False  # the typed texts stay; the next save asks again
 
     def confirm_leave(self) -> bool:
         """Before the page is left: unsaved texts are saved, thrown away or the leaving cancelled (False)."""

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
-from projektu_vadiba.core.dto import DeadlineDTO, ProjectDetail
+from projektu_vadiba.core.dto import DeadlineDTO, ProjectDetail, SubmissionInput
 from projektu_vadiba.core.services import projects
 from projektu_vadiba.ui import hooks
-from projektu_vadiba.ui.commands import CallCommand
+from projektu_vadiba.ui.commands import EditCommand
 from projektu_vadiba.ui.dialogs.deadline_form import DeadlineForm
 from projektu_vadiba.ui.entities import DEADLINE, DeadlineInput
 from projektu_vadiba.ui.formatting import format_date
@@ -133,14 +133,9 @@ class ReportsSection(Section):
             if after
             else self.tr("%1: atzīme “iesniegts” atcelta").replace("%1", kind)
         )
-        self.ws.execute(
-            CallCommand(
-                self.ws,
-                lambda s: projects.mark_deadline_submitted(s, d.id, after),
-                lambda s: projects.mark_deadline_submitted(s, d.id, before),
-                text,
-            )
-        )
+        # At the version the list shows: ticking what someone else has just ticked or cleared is a conflict.
+        old, new = SubmissionInput(before, d.version), SubmissionInput(after, d.version)
+        self.ws.execute(EditCommand(self.ws, DEADLINE, d.id, old, new, text))
 
     def add_deadline(self) -> None:
         if self.project is not None:
