@@ -253,6 +253,97 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Eksportēt izmaiņu žurnālu</source>
+        <translation>Export the change log</translation>
+    </message>
+    <message>
+        <source>Excel darbgrāmata (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Izmaiņu žurnāls</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Visi projekti</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <source>Visi lietotāji</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>dd.mm.gggg</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>Laiks</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Lietotājs</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Ieraksts</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Darbība</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Izmaiņas</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Eksportēt XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Projekts</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <source>&amp;Lietotājs</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>Lī&amp;dz</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>ieraksts</source>
+        <translation>entry</translation>
+    </message>
+    <message>
+        <source>ieraksti</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <source>ierakstu</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <source> (tabulā jaunākie %1; eksportā visi)</source>
+        <translation> (the table shows the newest %1; the export has all)</translation>
+    </message>
+    <message>
+        <source>Ierakstīts %1: %2 rindas</source>
+        <translation>Written %1: %2 lines</translation>
+    </message>
+</context>
+<context>
     <name>BudgetLineDialog</name>
     <message>
         <source>Budžeta pozīcija: labot</source>
@@ -1615,6 +1706,10 @@
     <message>
         <source>&amp;Lietotāji…</source>
         <translation>&amp;Users…</translation>
+    </message>
+    <message>
+        <source>Izmaiņu &amp;žurnāls…</source>
+        <translation>Change &amp;log…</translation>
     </message>
     <message>
         <source>&amp;Iziet</source>

@@ -147,7 +147,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.database_action = self._action(self.tr("&Datubāze…"), "", self.show_database_settings)
         self.users_action = self._action(self.tr("&Lietotāji…"), "", self.show_users)
-        self.users_action.setVisible(self.ws.access.team and self.ws.access.is_admin)  # team mode, administrators
+        self.audit_action = self._action(self.tr("Izmaiņu &žurnāls…"), "", self.show_audit)
+        self._show_team_actions()
         self.quit_action = self._action(self.tr("&Iziet"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
             self.settings_action,
             self.database_action,
             self.users_action,
+            self.audit_action,
             None,
             self.quit_action,
         ):
@@ -335,6 +337,14 @@ class MainWindow(QMainWindow):
             self.edit_project_action.setEnabled(access.manages(project))
             self.delete_project_action.setEnabled(access.is_admin)
         self.new_project_action.setEnabled(self.ws.access.is_admin)
+        self._show_team_actions()
+
+    def _show_team_actions(self) -> None:
+        """Team mode only: users for administrators; the change log for them and for project managers (the
+        database's row security shows each only their projects' entries)."""
+        access = self.ws.access
+        self.users_action.setVisible(access.team and access.is_admin)
+        self.audit_action.setVisible(access.team and (access.is_admin or "manager" in access.project_roles.values()))
 
     # ---- actions -------------------------------------------------------------------------------------
 
@@ -356,6 +366,11 @@ class MainWindow(QMainWindow):
 
         UsersDialog(self.ws, self).exec()
         self.ws.dataChanged.emit()  # memberships decide which projects and sections this user sees
+
+    def show_audit(self) -> None:
+        from projektu_vadiba.ui.team.audit_dialog import AuditDialog
+
+        AuditDialog(self.ws, self.current_project_id(), self).exec()
 
     def show_database_settings(self) -> None:
         from projektu_vadiba.ui.dialogs.database_settings import DatabaseSettingsDialog

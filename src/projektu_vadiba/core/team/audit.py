@@ -30,7 +30,22 @@ TABLES = {
     "attachments": "pielikums",
     "team_members": "projekta dalībnieks (lietotājs)",
     "team_users": "lietotājs",
+    "organisations": "organizācija",
+    "funders": "finansētājs",
+    "programmes": "programma",
+    "project_partners": "partneris",
+    "project_target_groups": "mērķa grupa",
+    "project_texts": "pārskata teksts",
+    "report_deadlines": "termiņš",
+    "personal_data_log": "personas datu izsniegšana",
+    "sheet_prints": "izdrukāta lapa",
+    "print_pages": "izdrukas lappuse",
+    "print_rows": "izdrukas rinda",
+    "scan_applies": "skenētas lapas ievade",
+    "app_meta": "lietotnes iestatījums",
 }
+# Bookkeeping every save touches: not worth a reader's attention in the window (the XLSX keeps it).
+META_FIELDS = frozenset({"version", "created_at", "updated_at", "name_key", "search_text"})
 
 
 @dataclass(frozen=True)
