@@ -269,8 +269,8 @@ class ReportTextsEditor(QWidget):
         return True
 
     def _resolve(self, conflict: report_texts.TextsConflict) -> bool:
-        """Someone saved texts of this report while these were being written: their texts are shown; the user
-        saves theirs over them knowingly, takes theirs into the boxes, or goes back to writing (nothing saved)."""
+        """Someone saved texts of this report while these were being written: their texts are shown; the user saves
+        mine over theirs knowingly, takes theirs into the boxes, or goes back to writing (nothing saved)."""
         titles = {f.key: f.title for f in self.fields}
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Pārskata teksti"), text_of(conflict), parent=self)
         box.setInformativeText(
