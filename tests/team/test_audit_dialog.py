@@ -66,7 +66,14 @@ def test_a_manager_reads_filters_and_exports_the_log(
     type_text(team.user("staff"))
     assert dialog.user.currentData() == team.user("staff")
     assert {r.user for r in dialog.model.rows} == {team.user("staff")}
+    staff_rows = list(dialog.model.rows)
     tab_to(dialog.date_from)
+    type_text("32.13.2026")  # no such day: said in a sentence, the list stays as it was
+    key(Qt.Key.Key_Tab)
+    assert dialog.model.rows == staff_rows
+    assert dialog.summary.text() and "ierakst" not in dialog.summary.text()
+    tab_to(dialog.date_from)  # round the dialog: Tab leaves the table instead of walking its cells
+    key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text("31.12.2030")  # after every entry of this run
     key(Qt.Key.Key_Tab)
     assert dialog.model.rows == [] and not dialog.export_button.isEnabled()

@@ -112,6 +112,7 @@ class AuditDialog(QDialog):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)  # Tab goes on to the buttons, not through thousands of cells
 
         self.export_button = QPushButton(self.tr("Eksportēt XLSX…"), self)
         self.export_button.clicked.connect(self.export)
