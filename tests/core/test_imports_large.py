@@ -17,7 +17,7 @@ from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.imports import apply_plan, build_plan, read_csv_bytes
 from projektu_vadiba.core.imports.gc_pause import gc_paused
 from projektu_vadiba.core.models import Gender, Person, PersonalDataLog
-from projektu_vadiba.core.services import duplicates, gdpr, people, people_search
+from projektu_vadiba.core.services import duplicates, gdpr, people, people_insert
 
 SHEET = (
     "Vārds;Uzvārds;E-pasts;Tālrunis\n"
@@ -102,7 +102,7 @@ def test_bulk_insert_indexes_its_rows_and_keeps_the_trigger(db: Database) -> Non
         "sort_key": person_keys.sort_key("Ņikitins", "Ēriks"),
     }
     with db.session() as s:
-        ids = people_search.bulk_insert_people(s, [row, {**row, "given_name": "Ērika"}])
+        ids = people_insert.bulk_insert_people(s, [row, {**row, "given_name": "Ērika"}])
         assert ids == sorted(s.scalars(select(Person.id).where(Person.surname == "Ņikitins")))
         assert len(people.search_people(s, "nikitins")) == 2
     with db.session() as s:  # a person added one by one afterwards is indexed by the trigger again
@@ -142,7 +142,7 @@ def test_bulk_insert_of_full_rows_returns_each_rows_id(db: Database) -> None:
     assert defaults <= set(rows[0])  # every Python-side default given: not the Core fallback
     with db.session() as s:
         before = people.create_person(s, PersonInput("Anna", "Bērziņa")).id
-        ids = people_search.bulk_insert_people(s, rows)
+        ids = people_insert.bulk_insert_people(s, rows)
         assert len(set(ids)) == 3 and min(ids) > before
         stored = {pid: name for pid, name in s.execute(select(Person.id, Person.surname).where(Person.id.in_(ids)))}
         assert [stored[i] for i in ids] == ["Ūdris", "Ķēniņš", "Čakste"]
@@ -166,7 +166,7 @@ def test_a_failed_bulk_insert_leaves_the_trigger_in_place(db: Database) -> None:
     }
     with pytest.raises(Exception, match="FOREIGN KEY"), db.session() as s:
         try:
-            people_search.bulk_insert_people(s, [bad])
+            people_insert.bulk_insert_people(s, [bad])
         finally:  # restored at once, not only by the rollback
             assert s.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'people_fts_ai'")) == 1
     with db.session() as s:
@@ -203,7 +203,7 @@ def test_insert_many_stores_what_core_stores(db: Database) -> None:
     assert isinstance(table, Table)
     columns = [c for c in table.columns if c.key != "id"]
     with db.session() as s:
-        people_search.insert_many(s, table, [{**full, "notes": "many"}])
+        people_insert.insert_many(s, table, [{**full, "notes": "many"}])
         s.execute(insert(table), [{**full, "notes": "core"}])
         found = s.execute(select(*columns).where(Person.surname == "Ozoliņa"))
         stored = {r.notes: {k: v for k, v in r._mapping.items() if k != "notes"} for r in found}
@@ -220,7 +220,7 @@ def test_insert_many_stores_what_core_stores(db: Database) -> None:
         log = PersonalDataLog.__table__
         assert isinstance(log, Table)
         entry = {"at": at, "actor": "tests", "person_id": None, "action": "imported", "fields": ""}
-        people_search.insert_many(s, log, [entry, entry])
+        people_insert.insert_many(s, log, [entry, entry])
         assert s.execute(select(log.c.at, log.c.actor)).all() == [(at, "tests")] * 2
 
 

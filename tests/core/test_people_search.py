@@ -7,7 +7,7 @@ from projektu_vadiba.core import person_keys
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.models import Person
-from projektu_vadiba.core.services import people, people_search
+from projektu_vadiba.core.services import people, people_insert, people_search
 
 NAMES = [
     ("Jānis", "Bērziņš", "Ķekavas novads", "janis@example.lv"),
@@ -81,7 +81,7 @@ def test_index_follows_updates_deletes_and_bulk_inserts(registry: Database) -> N
             "phone_key": "",
             "sort_key": person_keys.sort_key("Ņikitins", "Ēriks"),
         }
-        ids = people_search.bulk_insert_people(s, [row, {**row, "given_name": "Ērika"}])
+        ids = people_insert.bulk_insert_people(s, [row, {**row, "given_name": "Ērika"}])
         assert len(ids) == 2
     with registry.session() as s:
         assert len(people.search_people(s, "nikitins erik")) == 2

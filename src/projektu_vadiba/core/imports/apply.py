@@ -2,7 +2,7 @@
 
 Nothing is stored while any row is invalid unless the caller chose to skip invalid rows. A cancel (the progress
 callback returns False) or any error raises, so the caller's `with db.session()` rolls everything back.
-People are inserted in bulk (`people_search.bulk_insert_people`), never one ORM object per row.
+People are inserted in bulk (`people_insert.bulk_insert_people`), never one ORM object per row.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from projektu_vadiba.core.models import (
 )
 from projektu_vadiba.core.services.duplicates import Keys, build_index
 from projektu_vadiba.core.services.organisations import find_or_create_organisation
-from projektu_vadiba.core.services.people_search import bulk_insert_people, insert_many
+from projektu_vadiba.core.services.people_insert import bulk_insert_people, insert_many
 from projektu_vadiba.core.write_lock import take_write_lock
 
 _CHUNK = 1000
