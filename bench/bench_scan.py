@@ -6,8 +6,10 @@ noise, JPEG, every other page upside down) and reads them:
   decode   the QR code (zxing-cpp) on the full page
   align    ArUco markers, homography, straightening and adaptive threshold
   total    core.scan.service.read_page: decode + align + print-record look-up + every row's ink share
-  pdf      the photos saved as one scanned PDF (JPEG pages) and turned back into images by pdf_pages (pdftoppm)
-Checks the result too: every signed row found, nothing else.
+  pdf      the photos saved as one scanned PDF (a JPEG a page) and turned back into images by pdf_pages
+  file     the whole path, one number: core.scan.service.read_scans on that PDF (file -> rows), per page; "+ image"
+           also makes the straightened page's PNG for the review screen (the app does, the CLI does not)
+Checks the result too: every signed row found, nothing else (on the photos and through the PDF).
 
     python bench/bench_scan.py            # 100 pages
     python bench/bench_scan.py --quick    # 10 pages
@@ -30,7 +32,7 @@ from tests.reports.sample import add_people, make_sample
 from projektu_vadiba.core.db import open_database
 from projektu_vadiba.core.scan import reader
 from projektu_vadiba.core.scan.pdf_pages import page_images
-from projektu_vadiba.core.scan.service import read_page
+from projektu_vadiba.core.scan.service import read_page, read_scans
 from projektu_vadiba.core.services import prints, sheets
 from projektu_vadiba.reports.sheet_print import print_attendance_pdf
 
@@ -89,13 +91,24 @@ def main() -> None:
             started = time.perf_counter()
             count = sum(1 for _ in page_images(scanned))
             pdf_s = (time.perf_counter() - started) / count
+            whole: dict[bool, float] = {}
+            for keep_images in (False, True):
+                started = time.perf_counter()
+                report = read_scans(s, [scanned], keep_images=keep_images)
+                whole[keep_images] = (time.perf_counter() - started) / count
+                wrong += len(report.errors) + len(plans) - len(report.pages)
+                for page, plan in zip(report.pages, plans, strict=False):
+                    expected = [n for n in signed[plan.page] if any(r.number == n and r.person_id for r in plan.rows)]
+                    wrong += sorted(r.row for r in page.signed) != expected or bool(page.uncertain)
         db.close()
     h, w = photos[0].shape[:2]
     print(f"{len(plans)} pages, {w}x{h} px ({DPI} dpi); pdftoppm render {render_s:.3f} s/page (not counted)")
     for name, values in (("decode", decode), ("align", align), ("total", total)):
         print(f"  {name:7s} median {statistics.median(values):.3f} s/page, max {max(values):.3f} s")
     print(f"  scanned PDF (JPEG pages) -> images, pdf_pages.page_images: {pdf_s:.3f} s/page")
-    print(f"  pages read wrongly: {wrong}")
+    print(f"  file -> rows, read_scans on the scanned PDF: {whole[False]:.3f} s/page")
+    print(f"  file -> rows + review image (the app): {whole[True]:.3f} s/page")
+    print(f"  pages read wrongly (photos, then the PDF twice): {wrong}")
 
 
 if __name__ == "__main__":

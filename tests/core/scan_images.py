@@ -98,3 +98,77 @@ def save_pdf(images: list[Any], path: Path) -> Path:
     pages = [Image.fromarray(i) for i in images]
     pages[0].save(path, save_all=True, append_images=pages[1:], resolution=DPI)
     return path
+
+
+def save_pdf_of(pages: list[dict[str, Any]], path: Path) -> Path:
+    """A PDF written object by object, so a test chooses exactly what each page holds: `content` (the content
+    stream), `images` ({name: (extra dictionary entries, stream data)}), and optional `media` and `crop` boxes,
+    `rotate`, `extra` (more page entries, e.g. "/Annots [...]"). A scanner's page is one JPEG drawn over the page."""
+    objects: list[bytes] = [b"", b""]  # 1: catalogue, 2: page tree (written last)
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    def stream(entries: str, data: bytes) -> int:
+        return add(f"<< {entries} /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream")
+
+    kids = []
+    for page in pages:
+        xobjects = " ".join(f"/{name} {stream(entries, data)} 0 R" for name, (entries, data) in page["images"].items())
+        content = stream("", page["content"])
+        media = " ".join(str(v) for v in page.get("media", (0, 0, 595.28, 841.89)))
+        boxes = f"/MediaBox [{media}]"
+        if "crop" in page:
+            boxes += " /CropBox [" + " ".join(str(v) for v in page["crop"]) + "]"
+        if page.get("rotate"):
+            boxes += f" /Rotate {page['rotate']}"
+        kids.append(
+            add(
+                f"<< /Type /Page /Parent 2 0 R {boxes} {page.get('extra', '')} "
+                f"/Resources << /XObject << {xobjects} >> >> /Contents {content} 0 R >>".encode()
+            )
+        )
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    start = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer << /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{start}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+PLACEMENTS = ("upright", "mirrored", "upside_down", "half_turn", "quarter_turn", "quarter_back")
+
+
+def jpeg_page(image: Any, *, dpi: float = DPI, rotate: int = 0, placement: str = "upright") -> dict[str, Any]:
+    """A scanner's PDF page: the image as one JPEG drawn over the whole page (page size from `dpi`), placed by the
+    content stream's matrix as `placement` says (a quarter turn makes the page as wide as the image is high) and
+    the page turned by /Rotate `rotate`."""
+    h, w = image.shape[:2]
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 90])
+    assert ok
+    width, height = round(w * 72 / dpi, 4), round(h * 72 / dpi, 4)
+    cm, media = {
+        "upright": ((width, 0, 0, height, 0, 0), (width, height)),
+        "mirrored": ((-width, 0, 0, height, width, 0), (width, height)),
+        "upside_down": ((width, 0, 0, -height, 0, height), (width, height)),
+        "half_turn": ((-width, 0, 0, -height, width, height), (width, height)),
+        "quarter_turn": ((0, -width, height, 0, 0, width), (height, width)),
+        "quarter_back": ((0, width, -height, 0, height, 0), (height, width)),
+    }[placement]
+    space = "/DeviceGray" if image.ndim == 2 else "/DeviceRGB"
+    entries = f"/Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace {space} /BitsPerComponent 8 "
+    entries += "/Filter /DCTDecode"
+    return {
+        "content": f"q {' '.join(str(v) for v in cm)} cm /Im0 Do Q".encode(),
+        "images": {"Im0": (entries, data.tobytes())},
+        "media": (0, 0, *media),
+        "rotate": rotate,
+    }

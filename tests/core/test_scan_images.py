@@ -285,3 +285,30 @@ def test_without_pdftoppm_a_scanners_pdf_is_read_from_its_pictures(
     assert report.pages == ()
     assert [e.page for e in report.errors] == list(range(1, pdf.page_count + 1))
     assert "pdftoppm" in report.errors[0].message and "JPEG" in report.errors[0].message
+
+
+def test_a_scanners_pdf_is_read_from_its_jpegs_turned_as_its_pages_show(
+    db: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page one JPEG (what scanners write), decoded without pdftoppm: stored sideways and turned back by
+    /Rotate, placed by a quarter-turned matrix, scanned at 300 dpi (decoded at half size), upside down."""
+    from projektu_vadiba.core.scan import pdf_pages
+
+    rendered: list[int] = []
+    monkeypatch.setattr(pdf_pages, "_render", lambda *args: rendered.append(args[2]))
+    _sample, pdf = printed(db)
+    plan = pdf.pages[0]
+    signed = im.scribble(im.render(pdf.data)[0], plan, [2, 7])
+    fine = im.scribble(im.render(pdf.data, 300)[0], plan, [2, 7], dpi=300)
+    pages = [
+        im.jpeg_page(im.jpeg(im.noise(signed, 5))),
+        im.jpeg_page(im.rotate(signed, 270), rotate=90),
+        im.jpeg_page(signed, placement="quarter_turn", rotate=270),
+        im.jpeg_page(fine, dpi=300),
+        im.jpeg_page(signed, placement="half_turn"),
+    ]
+    path = im.save_pdf_of(pages, data_dir / "skeneris.pdf")
+    with db.session() as s:
+        report = read_scans(s, [path])
+    assert rendered == [] and report.errors == ()
+    assert [(p.page, signed_rows(p), p.uncertain) for p in report.pages] == [(n, [2, 7], ()) for n in range(1, 6)]
