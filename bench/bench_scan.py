@@ -75,10 +75,10 @@ def main() -> None:
             ours = prints.short_installation(s)
             for photo, plan in zip(photos, plans, strict=True):
                 t0 = time.perf_counter()
-                gray = reader.to_gray(photo)
-                payload = reader.read_code(gray)
+                search = reader.Search.of(reader.to_gray(photo))
+                payload = reader.read_code(search)
                 t1 = time.perf_counter()
-                reader.align(gray, payload)
+                reader.align(search, payload)
                 t2 = time.perf_counter()
                 page = read_page(s, ours, "bench", plan.page, photo, False)
                 t3 = time.perf_counter()

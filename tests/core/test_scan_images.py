@@ -262,9 +262,9 @@ def test_without_pdftoppm_a_scanners_pdf_is_read_from_its_pictures(
     """Windows has no poppler: the picture on each page of a scanner's PDF is the page."""
     from projektu_vadiba.core.scan import pdf_pages
 
-    monkeypatch.setattr(pdf_pages.shutil, "which", lambda _name: None)
     _sample, pdf = printed(db, extra_people=26)
-    images = im.render(pdf.data)
+    images = im.render(pdf.data)  # needs pdftoppm itself: the reading below goes without
+    monkeypatch.setattr(pdf_pages.shutil, "which", lambda _name: None)
     first, last = pdf.pages[0], pdf.pages[-1]
     images[0] = im.scribble(images[0], first, [2, 4])
     named_last = [r.number for r in last.rows if r.person_id is not None]

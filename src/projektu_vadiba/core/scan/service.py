@@ -86,23 +86,23 @@ def _checked_print(session: Session, ours: str, payload: PagePayload) -> prints.
 
 
 def read_page(session: Session, ours: str, file: str, number: int, image: Any, keep_image: bool) -> ScannedPage:
-    gray = reader.to_gray(image)
-    payload = reader.read_code(gray)
+    search = reader.Search.of(reader.to_gray(image))
+    payload = reader.read_code(search)
     printed = _checked_print(session, ours, payload)
-    aligned = reader.align(gray, payload)
+    aligned = reader.align(search, payload)
     days = _column_days(session, payload.event_id, len(printed.signature_columns))
     found: dict[RowState, list[ScannedRow]] = {state: [] for state in RowState}
     walk_ins: list[int] = []
     for row in printed.rows:
         shares = [
-            reader.ink_share(aligned.ink, left, row.top_mm, right, row.bottom_mm)
+            reader.ink_share(aligned.page, left, row.top_mm, right, row.bottom_mm)
             for left, right in printed.signature_columns
         ]
         share = max(shares, default=0.0)
         if row.person_id is None:  # a blank row: anything written in it is a walk-in to type in
             writing = max(
                 (
-                    reader.ink_share(aligned.ink, left, row.top_mm, right, row.bottom_mm)
+                    reader.ink_share(aligned.page, left, row.top_mm, right, row.bottom_mm)
                     for left, right in printed.writing_columns
                 ),
                 default=0.0,
@@ -117,10 +117,9 @@ def read_page(session: Session, ours: str, file: str, number: int, image: Any, k
         )
         found[state].append(ScannedRow(row.number, row.person_id, row.name, round(share, 4), signed_days))
     png = b""
-    if keep_image:
-        import cv2
-
-        png = bytes(cv2.imencode(".png", aligned.page)[1].tobytes())
+    if keep_image:  # at half the reading resolution (3 px/mm): the review screen shows it at most 540 px wide
+        small = cv2.resize(aligned.page, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        png = bytes(cv2.imencode(".png", small)[1].tobytes())
     return ScannedPage(
         file=file,
         page=number,
