@@ -163,7 +163,15 @@ class _GridTable:
         kind = WholeTable if len(self.rows) <= KEEP_ROWS else TextCellTable
         cells = self._cells(fonts, size, head_sizes)
         # Every cell is already a plain string: reportlab's own normalising pass would change nothing.
-        table = kind(data, colWidths=widths, repeatRows=1, hAlign="LEFT", cellStyles=cells, normalizedData=1)
+        table = kind(
+            data,
+            colWidths=widths,
+            rowHeights=self._heights(data, cells),
+            repeatRows=1,
+            hAlign="LEFT",
+            cellStyles=cells,
+            normalizedData=1,
+        )
         table.setStyle(TableStyle(self._style()))
         return table
 
@@ -179,6 +187,16 @@ class _GridTable:
         rows = [[kind("") for kind in head]]
         rows += [[kind("") for kind in (bold if n in self.bold else plain)] for n in range(1, len(self.rows) + 1)]
         return rows
+
+    def _heights(self, data: list[list[str]], cells: list[list[Any]]) -> list[float]:
+        """Each row's height as Table._calc_height works it out for plain strings (lines × leading + padding,
+        the tallest cell; a group title alone, its spanned cells hidden): known here, where the lines were wrapped,
+        instead of measured again each time reportlab wraps or splits the table (several times per page)."""
+        heights = []
+        for n, (row, styles) in enumerate(zip(data, cells, strict=True)):
+            pairs = zip(row[:1], styles[:1], strict=True) if n in self.groups else zip(row, styles, strict=True)
+            heights.append(max(s.leading * (t.count("\n") + 1) + (s.bottomPadding + s.topPadding) for t, s in pairs))
+        return heights
 
     def _style(self) -> list[tuple[Any, ...]]:
         commands: list[tuple[Any, ...]] = [
