@@ -128,3 +128,24 @@ def test_numbers_are_written_as_reportlab_writes_them() -> None:
     values += [x / 7 for x in range(-5000, 5000, 37)] + [x * 0.01 for x in range(0, 90000, 113)]
     values += [595.2755905511812, 841.8897637795277, 28.346456692913385, 36.850393700787406, 0.0001, 0.00000049]
     assert [fp(v) for v in values] == [fp_str(v) for v in values]
+
+
+def test_grid_row_heights_are_reportlabs() -> None:
+    """A grid table brings its row heights (known from its wrapped lines); reportlab, measuring the same cells,
+    gets the same: title row in a shrunk size, wrapped and bold rows, a group title across the table."""
+    from projektu_vadiba.reports.final_blocks import Grid
+    from projektu_vadiba.reports.final_tables import grid_table
+
+    fonts = register_fonts()
+    grid = Grid(widths=(12, 60, 40, 13), head=("Nr.", "Pasākums", "Vieta", "Piedalījās"), right=(0, 3))
+    grid.group("1. Kopienu pasākumi Ķekavas novadā, kuru nosaukums ir tik garš, ka aizņem divas rindas tabulā " * 2)
+    for n in range(1, 25):
+        grid.add(str(n), "Tikšanās " * (n % 9 + 1), "Kopienu māja, Daugmale" if n % 3 else "", str(n * 7))
+    grid.add("", "Kopā", "", "168", bold=True, colour="#8a1f11")
+    table = grid_table(grid, fonts)
+    assert None not in table._argH and len(set(table._argH)) >= 4
+    measured = Table(table._cellvalues, colWidths=table._argW, cellStyles=table._cellStyles, normalizedData=1)
+    measured.setStyle([("SPAN", (0, row), (-1, row)) for row in grid.groups])
+    for t in (table, measured):
+        t.wrap(500, 800)
+    assert measured._rowHeights == table._rowHeights
