@@ -55,11 +55,12 @@ class _FontText:
 
 
 class _DocText:
-    """What TextCellTable learns about a document while drawing it (gone with the document)."""
+    """What a LineWriter learns about a document while drawing it (gone with the document)."""
 
     def __init__(self) -> None:
         self.fonts: dict[str, _FontText] = {}
         self.numbers: dict[float, str] = {}  # column and row positions recur on every row and page
+        self.switches: dict[tuple[float, float], str] = {}
 
 
 _DOCS: WeakKeyDictionary[Any, _DocText] = WeakKeyDictionary()
@@ -83,14 +84,68 @@ def _embedded(fontname: str) -> bool:
     return bool(getFont(fontname)._dynamicFont)
 
 
+class LineWriter:
+    """Lines into a reportlab text object, each placed at its origin: what `text.setTextOrigin(x, y)` followed by
+    `text.textLine(line)` writes, byte for byte, at a fraction of the cost. Fonts are set through `set_font` (it
+    calls the text object's own); a standard (non-embedded) font or a top-down canvas is left to reportlab."""
+
+    def __init__(self, text: Any) -> None:
+        self.text = text
+        canvas = text._canvas
+        self.doc = canvas._doc
+        self.state = _DOCS.setdefault(self.doc, _DocText())
+        self.escape: Callable[[bytes], str] = canvas._escape
+        self.own = bool(canvas.bottomup)
+        self.font: _FontText | None = None
+        self.switch = ""  # the font operators after a subset's name: "7.8 Tf 9.36 TL"
+
+    def set_font(self, fontname: str, size: float, leading: float | None = None) -> None:
+        self.text.setFont(fontname, size, leading)  # a TrueType font: no operator until a line selects a subset
+        if not (self.own and _embedded(fontname)):
+            self.font = None
+            return
+        fonts = self.state.fonts
+        if fontname not in fonts:
+            fonts[fontname] = _FontText(getFont(fontname), self.doc, self.escape)
+        self.font = fonts[fontname]
+        key = (size, self.text._leading)
+        switch = self.state.switches.get(key)
+        if switch is None:
+            switch = self.state.switches[key] = f"{fp(size)} Tf {fp(self.text._leading)} TL"
+        self.switch = switch
+
+    def line(self, x: float, y: float, line: str) -> None:
+        text, font = self.text, self.font
+        if font is None:
+            text.setTextOrigin(x, y)
+            text.textLine(line)
+            return
+        numbers = self.state.numbers
+        where = f"1 0 0 1 {numbers.get(x) or _number(numbers, x)} {numbers.get(y) or _number(numbers, y)} Tm"
+        parts = font.runs(line)
+        if len(parts) == 1 and parts[0][0] == text._curSubset:
+            text._code.append(f"{where} ({parts[0][1]}) Tj T*")
+            return
+        out = [where]
+        for subset, escaped in parts:  # a subset's font is selected where the line changes to it
+            if subset != text._curSubset:
+                out.append(f"{font.font.getSubsetInternalName(subset, self.doc)} {self.switch}")
+                text._curSubset = subset
+            out.append(f"({escaped}) Tj")
+        text._code.append(" ".join(out) + " T*")
+
+
+def _number(numbers: dict[float, str], value: float) -> str:
+    numbers[value] = written = fp(value)
+    return written
+
+
 class TextCellTable(Table):  # type: ignore[misc]
     def _drawBkgrnd(self) -> None:
         super()._drawBkgrnd()  # the first thing Table.draw draws: backgrounds, then cells, then rules
         self._cell_text: Any = self.canv.beginText()
+        self._cell_writer = LineWriter(self._cell_text)
         self._cell_state: tuple[Any, ...] | None = None
-        self._cell_doc = _DOCS.setdefault(self.canv._doc, _DocText())
-        self._cell_font: _FontText | None = None
-        self._cell_switch = ""  # the font operators after a subset's name: "7.8 Tf 9.36 TL"
 
     def _drawLines(self) -> None:
         self.canv.drawText(self._cell_text)
@@ -104,22 +159,19 @@ class TextCellTable(Table):  # type: ignore[misc]
             or cellstyle.destination
             or cellstyle.direction
             or cellstyle.shaping
-            or not self.canv.bottomup
-            or not _embedded(cellstyle.fontname)
         ):
             super()._drawCell(cellval, cellstyle, pos, size)
             return
         if not cellval:
             return  # reportlab writes an empty string: nothing to see
-        text = self._cell_text
+        writer = self._cell_writer
         fontname, fontsize, leading = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading
         state = (cellstyle.color, fontname, fontsize, leading)
         if state != self._cell_state:
             if self._cell_state is None or state[0] != self._cell_state[0]:
-                text.setFillColor(cellstyle.color)
-            text.setFont(fontname, fontsize, leading)  # a TrueType font: no operator until a line selects a subset
+                self._cell_text.setFillColor(cellstyle.color)
+            writer.set_font(fontname, fontsize, leading)
             self._cell_state = state
-            self._font_changed(fontname, fontsize, leading)
         (colpos, rowpos), (colwidth, rowheight) = pos, size
         lines = cellval.split("\n")
         valign = cellstyle.valign
@@ -130,36 +182,13 @@ class TextCellTable(Table):  # type: ignore[misc]
             y -= fontsize
         else:
             y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
-        right = cellstyle.alignment == "RIGHT"
-        x = colpos + colwidth - cellstyle.rightPadding if right else colpos + cellstyle.leftPadding
-        code, numbers, font = text._code, self._cell_doc.numbers, self._cell_font
-        assert font is not None
-        for line in lines:
-            left = x - text_width(line, fontname, fontsize) if right else x
-            # PDFTextObject.setTextOrigin, then textLine
-            where = f"1 0 0 1 {numbers.get(left) or _number(numbers, left)} {numbers.get(y) or _number(numbers, y)} Tm"
-            parts = font.runs(line)
-            if len(parts) == 1 and parts[0][0] == text._curSubset:
-                code.append(f"{where} ({parts[0][1]}) Tj T*")
+        if cellstyle.alignment == "RIGHT":
+            x = colpos + colwidth - cellstyle.rightPadding
+            for line in lines:
+                writer.line(x - text_width(line, fontname, fontsize), y, line)
                 y -= leading
-                continue
-            out = [where]
-            for subset, escaped in parts:  # a subset's font is selected where the line changes to it
-                if subset != text._curSubset:
-                    out.append(f"{font.font.getSubsetInternalName(subset, self.canv._doc)} {self._cell_switch}")
-                    text._curSubset = subset
-                out.append(f"({escaped}) Tj")
-            code.append(" ".join(out) + " T*")
-            y -= leading
-
-    def _font_changed(self, fontname: str, fontsize: float, leading: float) -> None:
-        fonts = self._cell_doc.fonts
-        if fontname not in fonts:
-            fonts[fontname] = _FontText(getFont(fontname), self.canv._doc, self.canv._escape)
-        self._cell_font = fonts[fontname]
-        self._cell_switch = f"{fp(fontsize)} Tf {fp(leading)} TL"
-
-
-def _number(numbers: dict[float, str], value: float) -> str:
-    numbers[value] = written = fp(value)
-    return written
+        else:
+            x = colpos + cellstyle.leftPadding
+            for line in lines:
+                writer.line(x, y, line)
+                y -= leading
