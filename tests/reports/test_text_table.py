@@ -149,3 +149,31 @@ def test_grid_row_heights_are_reportlabs() -> None:
     for t in (table, measured):
         t.wrap(500, 800)
     assert measured._rowHeights == table._rowHeights
+
+
+def test_line_writer_writes_what_the_text_object_writes() -> None:
+    """LineWriter.set_font + line against the text object's setFont + setTextOrigin + textLine: fonts set again
+    per cell (a subset is selected again), a standard font, Latvian letters and escaped characters."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from projektu_vadiba.reports.text_table import LineWriter
+
+    fonts = register_fonts()
+    lines = [(fonts.regular, 7.0, "Ķekava (Daugmale) \\ 12.03."), (fonts.bold, 8.5, "Vārds, uzvārds"),
+             ("Helvetica", 9.0, "Signature"), (fonts.regular, 7.0, "Ūdens € ½"), (fonts.regular, 7.0, "")]  # fmt: skip
+    codes = []
+    for mine in (True, False):
+        text = Canvas(io.BytesIO()).beginText()
+        writer = LineWriter(text)
+        for n, (font, size, line) in enumerate(lines * 3):
+            x, y = 10.5 + n * 3.25, 800 - n * 9.1234567
+            if mine:
+                writer.set_font(font, size)
+                writer.line(x, y, line)
+            else:
+                text.setFont(font, size)
+                text.setTextOrigin(x, y)
+                text.textLine(line)
+        codes.append(text.getCode())
+    assert codes[0] == codes[1]
+    assert " 9 Tf 10.8 TL 1 0 0 1 " in codes[0]  # the standard font: its Tf written when set, by reportlab

@@ -122,6 +122,9 @@ class LineWriter:
             return
         numbers = self.state.numbers
         where = f"1 0 0 1 {numbers.get(x) or _number(numbers, x)} {numbers.get(y) or _number(numbers, y)} Tm"
+        if not line:
+            text._code += (where, " T*")  # textLine("") writes no string, as reportlab does
+            return
         parts = font.runs(line)
         if len(parts) == 1 and parts[0][0] == text._curSubset:
             text._code.append(f"{where} ({parts[0][1]}) Tj T*")
