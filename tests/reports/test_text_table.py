@@ -99,7 +99,7 @@ def page_streams(kind: type[Any]) -> list[bytes]:
     rows = [["Nr.", "Teksts", "Summa"]]
     for n in range(1, 400):
         letters = "".join(chr(0x100 + (n * 12 + k) % 330) for k in range(12))  # Latin Extended-A and -B
-        rows.append([str(n), f"Ķekava (n) \\ {letters}\n€ → “{n}” ½", f"{n * 1.5:.2f} €" if n % 7 else ""])
+        rows.append([str(n), f"Ķekava (n) \\ {letters}\n€ → “{n}” ½", f"{n * 1.5:.2f}\xa0€" if n % 7 else ""])
     style = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
         ("FONTNAME", (0, 0), (-1, 0), fonts.bold),
@@ -160,7 +160,8 @@ def test_line_writer_writes_what_the_text_object_writes() -> None:
 
     fonts = register_fonts()
     lines = [(fonts.regular, 7.0, "Ķekava (Daugmale) \\ 12.03."), (fonts.bold, 8.5, "Vārds, uzvārds"),
-             ("Helvetica", 9.0, "Signature"), (fonts.regular, 7.0, "Ūdens € ½"), (fonts.regular, 7.0, "")]  # fmt: skip
+             ("Helvetica", 9.0, "Signature"), (fonts.regular, 7.0, "Ūdens 1\xa0234,50\xa0€ ½"),
+             (fonts.regular, 7.0, "")]  # fmt: skip
     codes = []
     for mine in (True, False):
         text = Canvas(io.BytesIO()).beginText()
@@ -177,3 +178,17 @@ def test_line_writer_writes_what_the_text_object_writes() -> None:
         codes.append(text.getCode())
     assert codes[0] == codes[1]
     assert " 9 Tf 10.8 TL 1 0 0 1 " in codes[0]  # the standard font: its Tf written when set, by reportlab
+
+
+def test_line_canvas_rules_lines_as_reportlab() -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from projektu_vadiba.reports.text_table import LineCanvas
+
+    codes = []
+    for kind in (LineCanvas, Canvas):
+        c = kind(io.BytesIO())
+        for n in range(300):
+            c.line(28.346456 + n * 0.37, 841.889 - n * 2.8346, 566.93 - n / 3, -n * 0.001)
+        codes.append(list(c._code))
+    assert codes[0] == codes[1]

@@ -184,8 +184,13 @@ class _GridTable:
         ]
         plain = [_cell_style(fonts.regular, size, size * 1.2, "TOP", align) for align in aligns]
         bold = [_cell_style(fonts.bold, size, size * 1.2, "TOP", align) for align in aligns]
+        # One instance per column and kind shared by the rows: reportlab only changes a cell's style through a
+        # style command, and the only one here that does (TEXTCOLOR) gets its rows their own instances.
+        shared = {False: [kind("") for kind in plain], True: [kind("") for kind in bold]}
         rows = [[kind("") for kind in head]]
-        rows += [[kind("") for kind in (bold if n in self.bold else plain)] for n in range(1, len(self.rows) + 1)]
+        for n in range(1, len(self.rows) + 1):
+            kinds = bold if n in self.bold else plain
+            rows.append([kind("") for kind in kinds] if n in self.colours else shared[n in self.bold][:])
         return rows
 
     def _heights(self, data: list[list[str]], cells: list[list[Any]]) -> list[float]:
@@ -214,6 +219,9 @@ class _GridTable:
         return commands
 
 
+_INK = HexColor(st.INK)
+
+
 @lru_cache(maxsize=64)
 def _cell_style(font: str, size: float, leading: float, valign: str, align: str) -> type[CellStyle]:
     """A cell style class whose defaults are what Grid's cells print with (reportlab reads them as attributes)."""
@@ -221,7 +229,7 @@ def _cell_style(font: str, size: float, leading: float, valign: str, align: str)
         "fontname": font,
         "fontsize": size,
         "leading": leading,
-        "color": HexColor(st.INK),
+        "color": _INK,  # one object: the cell writer compares colours cell by cell, and `is` is the cheap way
         "valign": valign,
         "alignment": align,
         "leftPadding": PAD_X,
