@@ -112,7 +112,8 @@ class _Writer:
     def __init__(self, sheets: SheetSet, options: SheetOptions) -> None:
         from reportlab.lib.colors import HexColor
         from reportlab.lib.pagesizes import A4, landscape
-        from reportlab.pdfgen.canvas import Canvas
+
+        from projektu_vadiba.reports.text_table import LineCanvas
 
         self.sheets, self.options = sheets, options
         self.fonts = register_fonts()
@@ -131,7 +132,7 @@ class _Writer:
         self.logos_right = [implementer] if implementer else []
         self.colour = {name: HexColor(getattr(st, name)) for name in ("INK", "MUTED", "GRID", "FRAME", "HEADER_FILL")}
         self.buffer = io.BytesIO()
-        self.canvas: Canvas = Canvas(
+        self.canvas: Canvas = LineCanvas(
             self.buffer,
             pagesize=(self.width, self.height),
             pageCompression=1,

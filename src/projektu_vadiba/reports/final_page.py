@@ -27,6 +27,7 @@ from projektu_vadiba.reports.common import Logo, funder_logos
 from projektu_vadiba.reports.final_tables import WholeTable
 from projektu_vadiba.reports.fonts import Fonts
 from projektu_vadiba.reports.text import text_width, wrap
+from projektu_vadiba.reports.text_table import LineCanvas
 
 MM = st.MM
 MARGIN_X = geo.MARGIN_X_MM * MM
@@ -107,7 +108,7 @@ class ReportDocument:
         # Binary streams (the logos' too, encoded when first drawn): smaller and faster than ASCII85.
         saved, rl_config.useA85 = rl_config.useA85, 0
         try:
-            doc.build(list(story))
+            doc.build(list(story), canvasmaker=LineCanvas)
             c: Canvas = doc.canv
             pages = c.getPageNumber() - 1  # the build ends with a page break: the counter is one ahead
             c.beginForm(TOTAL_FORM)

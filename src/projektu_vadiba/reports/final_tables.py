@@ -163,7 +163,15 @@ class _GridTable:
         kind = WholeTable if len(self.rows) <= KEEP_ROWS else TextCellTable
         cells = self._cells(fonts, size, head_sizes)
         # Every cell is already a plain string: reportlab's own normalising pass would change nothing.
-        table = kind(data, colWidths=widths, repeatRows=1, hAlign="LEFT", cellStyles=cells, normalizedData=1)
+        table = kind(
+            data,
+            colWidths=widths,
+            rowHeights=self._heights(data, cells),
+            repeatRows=1,
+            hAlign="LEFT",
+            cellStyles=cells,
+            normalizedData=1,
+        )
         table.setStyle(TableStyle(self._style()))
         return table
 
@@ -176,9 +184,24 @@ class _GridTable:
         ]
         plain = [_cell_style(fonts.regular, size, size * 1.2, "TOP", align) for align in aligns]
         bold = [_cell_style(fonts.bold, size, size * 1.2, "TOP", align) for align in aligns]
+        # One instance per column and kind shared by the rows: reportlab only changes a cell's style through a
+        # style command, and the only one here that does (TEXTCOLOR) gets its rows their own instances.
+        shared = {False: [kind("") for kind in plain], True: [kind("") for kind in bold]}
         rows = [[kind("") for kind in head]]
-        rows += [[kind("") for kind in (bold if n in self.bold else plain)] for n in range(1, len(self.rows) + 1)]
+        for n in range(1, len(self.rows) + 1):
+            kinds = bold if n in self.bold else plain
+            rows.append([kind("") for kind in kinds] if n in self.colours else shared[n in self.bold][:])
         return rows
+
+    def _heights(self, data: list[list[str]], cells: list[list[Any]]) -> list[float]:
+        """Each row's height as Table._calc_height works it out for plain strings (lines × leading + padding,
+        the tallest cell; a group title alone, its spanned cells hidden): known here, where the lines were wrapped,
+        instead of measured again each time reportlab wraps or splits the table (several times per page)."""
+        heights = []
+        for n, (row, styles) in enumerate(zip(data, cells, strict=True)):
+            pairs = zip(row[:1], styles[:1], strict=True) if n in self.groups else zip(row, styles, strict=True)
+            heights.append(max(s.leading * (t.count("\n") + 1) + (s.bottomPadding + s.topPadding) for t, s in pairs))
+        return heights
 
     def _style(self) -> list[tuple[Any, ...]]:
         commands: list[tuple[Any, ...]] = [
@@ -196,6 +219,9 @@ class _GridTable:
         return commands
 
 
+_INK = HexColor(st.INK)
+
+
 @lru_cache(maxsize=64)
 def _cell_style(font: str, size: float, leading: float, valign: str, align: str) -> type[CellStyle]:
     """A cell style class whose defaults are what Grid's cells print with (reportlab reads them as attributes)."""
@@ -203,7 +229,7 @@ def _cell_style(font: str, size: float, leading: float, valign: str, align: str)
         "fontname": font,
         "fontsize": size,
         "leading": leading,
-        "color": HexColor(st.INK),
+        "color": _INK,  # one object: the cell writer compares colours cell by cell, and `is` is the cheap way
         "valign": valign,
         "alignment": align,
         "leftPadding": PAD_X,

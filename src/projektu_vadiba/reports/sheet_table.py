@@ -9,6 +9,7 @@ from projektu_vadiba.reports.fonts import Fonts
 from projektu_vadiba.reports.sheet_columns import Column
 from projektu_vadiba.reports.sheet_layout import MARGIN, MM, PAD_X, PagePlan, RowBox, TableRow
 from projektu_vadiba.reports.text import text_width
+from projektu_vadiba.reports.text_table import LineWriter
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -33,19 +34,18 @@ def draw_table(
     # One text object for the whole table, each line placed by its origin: far cheaper than a drawString per line.
     text = c.beginText()
     text.setFillColor(colour["INK"])
-    _cells(text, columns, head, top, fonts.bold, centred=True)
+    writer = LineWriter(text)
+    _cells(writer, columns, head, top, fonts.bold, centred=True)
     boxes: list[Box] = []
     y = top - head.height
     for row in rows:
         if row.message:
             size = st.CELL_SIZES[0]
-            text.setFont(fonts.italic, size)
-            text.setTextOrigin(
-                left + (width - text_width(row.message, fonts.italic, size)) / 2, y - row.height / 2 - 0.35 * size
-            )
-            text.textLine(row.message)
+            writer.set_font(fonts.italic, size)
+            x = left + (width - text_width(row.message, fonts.italic, size)) / 2
+            writer.line(x, y - row.height / 2 - 0.35 * size, row.message)
         else:
-            _cells(text, columns, row, y, fonts.regular)
+            _cells(writer, columns, row, y, fonts.regular)
         boxes.append((row, y, y - row.height))
         y -= row.height
     c.drawText(text)
@@ -66,20 +66,21 @@ def draw_table(
     return boxes, bottom
 
 
-def _cells(text: Any, columns: list[Column], row: TableRow, top: float, font: str, centred: bool = False) -> None:
+def _cells(
+    writer: LineWriter, columns: list[Column], row: TableRow, top: float, font: str, centred: bool = False
+) -> None:
     x = MARGIN
     for column, cell in zip(columns, row.cells, strict=True):
         if cell.lines:
             leading = cell.size * st.LEADING
             # Vertically centred in the row; 0.35 em puts the x-height's middle on the line's middle.
             y = top - (row.height - len(cell.lines) * leading) / 2 - leading / 2 - 0.35 * cell.size
-            text.setFont(font, cell.size)
-            for line in cell.lines:
+            writer.set_font(font, cell.size)
+            for line in cell.lines:  # placed by its origin: textOut would also measure it to move on
                 if centred or column.centred:
-                    text.setTextOrigin(x + (column.width - text_width(line, font, cell.size)) / 2, y)
+                    writer.line(x + (column.width - text_width(line, font, cell.size)) / 2, y, line)
                 else:
-                    text.setTextOrigin(x + PAD_X, y)
-                text.textLine(line)  # placed by its origin: textOut would also measure it to move on
+                    writer.line(x + PAD_X, y, line)
                 y -= leading
         x += column.width
 
