@@ -28,7 +28,7 @@ from projektu_vadiba.core.models import (
     Person,
     PersonalDataLog,
 )
-from projektu_vadiba.core.services.duplicates import Keys, build_index
+from projektu_vadiba.core.services.duplicates import Keys, build_index, registry_state
 from projektu_vadiba.core.services.organisations import find_or_create_organisation
 from projektu_vadiba.core.services.people_insert import bulk_insert_people, insert_many
 from projektu_vadiba.core.write_lock import take_write_lock
@@ -116,7 +116,9 @@ def apply_plan(
         return not r.is_duplicate or choices.get(r.row) is Choice.CREATE
 
     take_write_lock(session)  # the check below and the inserts: no other import in between
-    rows = _recheck(session, rows, choices)
+    # Unless nothing at all has changed since the plan looked (then the same look finds the same).
+    if plan.registry_state is None or plan.registry_state != registry_state(session):
+        rows = _recheck(session, rows, choices)
     new_rows = [r for r in rows if creates(r)]
     org_ids: dict[str, int] = {}
     for name in sorted({" ".join(r.person.organisation_name.split()) for r in new_rows} - {""}):
@@ -167,7 +169,10 @@ def _recheck(session: Session, rows: list[PlannedRow], choices: Mapping[int, Cho
     fresh = [r for r in rows if not r.is_duplicate and choices.get(r.row) is not Choice.CREATE]
     if not fresh:
         return rows
-    keys = {r.row: Keys.of(r.person.given_name, r.person.surname, r.person.email, r.person.phone) for r in fresh}
+    keys: dict[int, Keys] = {}
+    for r in fresh:
+        p = r.person
+        keys[r.row] = r.keys or Keys.of(p.given_name, p.surname, p.email, p.phone)
     index = build_index(session, keys.values())
     found: dict[int, int] = {}
     for r in fresh:
