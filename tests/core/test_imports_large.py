@@ -384,3 +384,15 @@ def test_the_servers_candidates_match_as_the_whole_registry_does(db: Database, m
     assert [candidates.matches(k) for k in keys] == [every.matches(k) for k in keys]
     # the second Jānis and the first Pēteris find nobody: the registered ones have other e-mails (and phone)
     assert [bool(every.matches(k)) for k in keys] == [True] * 7 + [False, True, False, True]
+
+
+def test_the_page_cache_is_the_connections_own_again_after_an_import(db: Database) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite page cache")
+    with db.session() as s:
+        before = s.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+        with people_insert.page_cache(s, 64):
+            assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -64 * 1024
+        result = apply_plan(s, build_plan(s, read_csv_bytes(SHEET.encode("utf-8"))))
+        assert (result.created, result.linked) == (5, 2)
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before
