@@ -69,21 +69,29 @@ class KeyIndex:
 
     def matches(self, keys: Keys) -> dict[int, list[str]]:
         """person id -> reasons, in the order of the keys' strength (e-mail, phone, name)."""
-        found: dict[int, list[str]] = defaultdict(list)
-        for pid in self.by_email.get(keys.email, []) if keys.email else []:
-            found[pid].append(REASON_EMAIL)
-        for pid in self.by_phone.get(keys.phone, []) if keys.phone else []:
-            found[pid].append(REASON_PHONE)
+        email, phone = keys.email, keys.phone
+        found: dict[int, list[str]] = {}
+        for pid in self.by_email.get(email, ()) if email else ():
+            found[pid] = [REASON_EMAIL]
+        for pid in self.by_phone.get(phone, ()) if phone else ():
+            if pid in found:
+                found[pid].append(REASON_PHONE)
+            else:
+                found[pid] = [REASON_PHONE]
+        by_name, contacts = self.by_name, self.contacts
         for name in keys.names:
-            for pid in self.by_name.get(name, []):
-                email, phone = self.contacts.get(pid, ("", ""))
+            for pid in by_name.get(name, ()):
+                reasons = found.get(pid)
+                if reasons is not None:  # found by a contact: the name is one more reason
+                    if REASON_NAME not in reasons:
+                        reasons.append(REASON_NAME)
+                    continue
+                known_email, known_phone = contacts.get(pid, ("", ""))
                 # Two people of one name with different e-mails or phones are two people.
-                conflict = (keys.email and email and email != keys.email) or (
-                    keys.phone and phone and phone != keys.phone
-                )
-                if (pid in found or not conflict) and REASON_NAME not in found[pid]:
-                    found[pid].append(REASON_NAME)
-        return dict(found)
+                if (email and known_email and known_email != email) or (phone and known_phone and known_phone != phone):
+                    continue
+                found[pid] = [REASON_NAME]
+        return found
 
 
 def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
@@ -174,17 +182,18 @@ def _candidates(session: Session, keys: list[Keys], names: set[str], phones: set
 def _indexed(cursor: Any, names: set[str], phones: set[str], emails: set[str]) -> KeyIndex:
     """The index of the rows (id, name key, e-mail, phone key) the cursor returns."""
     index = KeyIndex()
+    by_name, by_phone, by_email, contacts = index.by_name, index.by_phone, index.by_email, index.contacts
     email_key = person_keys.email_key  # one rule for e-mails everywhere; a local name for 100,000 calls
     while rows := cursor.fetchmany(10_000):
         for pid, name, email, phone in rows:
             key = email_key(email) if email else ""
             if name in names:
-                index.by_name[name].append(pid)
-                index.contacts[pid] = (key, phone)
+                by_name[name].append(pid)
+                contacts[pid] = (key, phone)
             if phone in phones:
-                index.by_phone[phone].append(pid)
+                by_phone[phone].append(pid)
             if key in emails:
-                index.by_email[key].append(pid)
+                by_email[key].append(pid)
     return index
 
 
