@@ -230,7 +230,8 @@ def test_cached_keys_are_the_keys() -> None:
         return " ".join(w for w in person_keys._WORD_SPLIT.split(person_keys.fold(text)) if w)
 
     pairs = [("  JĀNIS ", "bērziņš"), ("Anna-Marija", "Liepiņa-Ozola"), ("", "Ūdris"), ("Ēriks", ""),
-             ("O'Brien", "Šķēle"), ("!!", "??"), ("Ǆemma", "Straße"), ("e\u0301rika", "Ņ")]  # fmt: skip
+             ("O'Brien", "Šķēle"), ("!!", "??"), ("Ǆemma", "Straße"), ("e\u0301rika", "Ņ"),
+             ("Jo_hn.SMITH-2", "x__y\tz\x7f"), ("a+b@C.lv", " _ ")]  # fmt: skip
     for given, surname in pairs:
         direct, swapped = person_keys.name_keys(given, surname)
         assert direct == folded(f"{given} {surname}") == person_keys.name_key(given, surname)

@@ -168,21 +168,13 @@ def _converted(bind: Any, columns: list[Any], rows: Sequence[Sequence[Any]]) -> 
     convert = [(i, p) for i, c in enumerate(columns) if (p := c.type.dialect_impl(bind).bind_processor(bind))]
     if not convert:
         return rows
-    # Per column, the same object converts once (a timestamp shared by every row, enum members, True/False). By
-    # identity, not equality: equal values of other types (1 and True) may convert differently.
-    seen: list[dict[int, tuple[Any, Any]]] = [{} for _ in convert]
-    out = []
-    for row in rows:
-        values = list(row)
-        for (i, process), memo in zip(convert, seen, strict=True):
-            value = values[i]
-            if value is None:
-                continue
-            hit = memo.get(id(value))
-            if hit is not None and hit[0] is value:
-                values[i] = hit[1]
-            else:
-                values[i] = process(value)
-                memo[id(value)] = (value, values[i])
-        out.append(tuple(values))  # SQLAlchemy takes tuples (or dictionaries) for many rows
-    return out
+    # Column by column (the rows transposed and back, in C), each distinct object converted once: a timestamp
+    # shared by every row, enum members, True/False. By identity, not equality: equal values of other types (1 and
+    # True) may convert differently. The rows hold every value, so no id is reused meanwhile.
+    values = list(zip(*rows, strict=True))
+    for i, process in convert:
+        column = values[i]
+        distinct = {id(v): v for v in column}
+        converted = {key: None if v is None else process(v) for key, v in distinct.items()}
+        values[i] = tuple([converted[id(v)] for v in column])
+    return list(zip(*values, strict=True))
