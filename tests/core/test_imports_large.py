@@ -6,6 +6,7 @@ the keys."""
 from __future__ import annotations
 
 import gc
+import random
 from datetime import datetime
 
 import pytest
@@ -397,3 +398,45 @@ def test_the_page_cache_is_the_connections_own_again_after_an_import(db: Databas
         result = apply_plan(s, build_plan(s, read_csv_bytes(SHEET.encode("utf-8"))))
         assert (result.created, result.linked) == (5, 2)
         assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+def _matches_by_walking(index: duplicates.KeyIndex, keys: duplicates.Keys) -> dict[int, list[str]]:
+    """The matching rule as first written: every person of each name tested against the row's contacts."""
+    found: dict[int, list[str]] = {}
+    for pid in index.by_email.get(keys.email, []) if keys.email else []:
+        found.setdefault(pid, []).append(duplicates.REASON_EMAIL)
+    for pid in index.by_phone.get(keys.phone, []) if keys.phone else []:
+        found.setdefault(pid, []).append(duplicates.REASON_PHONE)
+    for name in keys.names:
+        for pid in index.by_name.get(name, []):
+            email, phone = index.contacts.get(pid, ("", ""))
+            conflict = (keys.email and email and email != keys.email) or (keys.phone and phone and phone != keys.phone)
+            if (pid in found or not conflict) and duplicates.REASON_NAME not in found.get(pid, []):
+                found.setdefault(pid, []).append(duplicates.REASON_NAME)
+    return found
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_matching_by_name_buckets_is_the_walk_over_every_person(exact: bool) -> None:
+    """KeyIndex.matches takes the people of a name from buckets by which contacts they lack; it finds what
+    walking every person of the name finds, with the same reasons in the same order (random registries)."""
+    rnd = random.Random(19)
+    names = ["anna liepa", "liepa anna", "janis berzins", "berzins janis", "ilze ozola"]
+    emails, phones = ["", "a@x.lv", "b@x.lv", "c@x.lv"], ["", "20000001", "20000002"]
+    for _ in range(300):
+        index = duplicates.KeyIndex(exact=exact)
+        for pid in range(1, rnd.randint(2, 30)):
+            name, email, phone = rnd.choice(names), rnd.choice(emails), rnd.choice(phones)
+            index.by_name[name].append(pid)
+            index.contacts[pid] = (email, phone)
+            if email and (exact or rnd.random() < 0.7):  # the per-key queries may miss an e-mail (not exact)
+                index.by_email[email].append(pid)
+            if phone:
+                index.by_phone[phone].append(pid)
+        for _ in range(10):
+            keys = duplicates.Keys(tuple(rnd.sample(names, rnd.randint(0, 3))), rnd.choice(emails), rnd.choice(phones))
+            expected = _matches_by_walking(index, keys)
+            got = index.matches(keys)
+            assert got == expected
+            if exact:
+                assert list(got) == list(expected)

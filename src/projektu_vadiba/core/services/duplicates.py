@@ -60,15 +60,19 @@ class Keys:
 
 @dataclass
 class KeyIndex:
-    """Existing people by key: built once for a whole import."""
+    """Existing people by key: built once for a whole import (filled first, then matched)."""
 
     by_name: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_email: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_phone: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     contacts: dict[int, tuple[str, str]] = field(default_factory=dict)  # id -> (e-mail key, phone key)
+    # by_email / by_phone hold everyone of those keys (the one-pass look-ups: e-mails compared by their exact key)
+    exact: bool = False
+    _named: _NameBuckets | None = field(default=None, init=False, repr=False, compare=False)
 
     def matches(self, keys: Keys) -> dict[int, list[str]]:
-        """person id -> reasons, in the order of the keys' strength (e-mail, phone, name)."""
+        """person id -> reasons, in the order of the keys' strength (e-mail, phone, name). Two people of one name
+        with different e-mails or phones (both known) are two people."""
         email, phone = keys.email, keys.phone
         found: dict[int, list[str]] = {}
         for pid in self.by_email.get(email, ()) if email else ():
@@ -78,20 +82,67 @@ class KeyIndex:
                 found[pid].append(REASON_PHONE)
             else:
                 found[pid] = [REASON_PHONE]
-        by_name, contacts = self.by_name, self.contacts
+        named = self._named or self._buckets()
+        if found:  # found by a contact: their name is one more reason
+            name_of = named.name_of
+            for pid, reasons in found.items():
+                if name_of.get(pid) in keys.names:
+                    reasons.append(REASON_NAME)
+        # The others of the row's names whose contacts cannot conflict with the row's: where the row has an e-mail,
+        # only people without one (one with the same e-mail was found by it), the same for the phone. In the
+        # order of the names and of the people under each (as one walk over by_name testing each person).
+        bucket = named.none if email and phone else named.no_email if email else named.no_phone if phone else None
+        contacts = self.contacts
         for name in keys.names:
-            for pid in by_name.get(name, ()):
-                reasons = found.get(pid)
-                if reasons is not None:  # found by a contact: the name is one more reason
-                    if REASON_NAME not in reasons:
-                        reasons.append(REASON_NAME)
-                    continue
-                known_email, known_phone = contacts.get(pid, ("", ""))
-                # Two people of one name with different e-mails or phones are two people.
-                if (email and known_email and known_email != email) or (phone and known_phone and known_phone != phone):
-                    continue
-                found[pid] = [REASON_NAME]
+            for pid in (bucket if bucket is not None else self.by_name).get(name, ()):
+                if pid not in found:
+                    found[pid] = [REASON_NAME]
+            # People of the name with the row's e-mail or phone that the contact look-up did not bring (the per-key
+            # queries compare e-mails by SQL's ASCII-only lower()): the same name test.
+            if self.exact:
+                continue
+            same = [*named.with_email.get((name, email), ()), *named.with_phone.get((name, phone), ())]
+            for pid in same:
+                if pid not in found:
+                    known_email, known_phone = contacts.get(pid, ("", ""))
+                    if not (
+                        (email and known_email and known_email != email)
+                        or (phone and known_phone and known_phone != phone)
+                    ):
+                        found[pid] = [REASON_NAME]
         return found
+
+    def _buckets(self) -> _NameBuckets:
+        named = _NameBuckets()
+        for name, ids in self.by_name.items():
+            for pid in ids:
+                named.name_of[pid] = name
+                email, phone = self.contacts.get(pid, ("", ""))
+                if not email:
+                    named.no_email[name].append(pid)
+                if not phone:
+                    named.no_phone[name].append(pid)
+                if not email and not phone:
+                    named.none[name].append(pid)
+                if email and not self.exact:
+                    named.with_email[name, email].append(pid)
+                if phone and not self.exact:
+                    named.with_phone[name, phone].append(pid)
+        self._named = named
+        return named
+
+
+@dataclass
+class _NameBuckets:
+    """The people of each name key without an e-mail, without a phone, without either, with a given e-mail, with a
+    given phone; each person's name key."""
+
+    no_email: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    no_phone: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    none: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    with_email: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    with_phone: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    name_of: dict[int, str] = field(default_factory=dict)
 
 
 def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
