@@ -6,15 +6,17 @@ the keys."""
 from __future__ import annotations
 
 import gc
+import random
 from datetime import datetime
 
 import pytest
 from sqlalchemy import Table, insert, select, text
+from sqlalchemy.orm import Session
 
-from projektu_vadiba.core import person_keys
+from projektu_vadiba.core import clock, person_keys
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import PersonInput
-from projektu_vadiba.core.imports import apply_plan, build_plan, read_csv_bytes
+from projektu_vadiba.core.imports import apply_plan, build_plan, fill, read_csv_bytes
 from projektu_vadiba.core.imports.gc_pause import gc_paused
 from projektu_vadiba.core.models import Gender, Person, PersonalDataLog
 from projektu_vadiba.core.services import duplicates, gdpr, people, people_insert
@@ -229,7 +231,8 @@ def test_cached_keys_are_the_keys() -> None:
         return " ".join(w for w in person_keys._WORD_SPLIT.split(person_keys.fold(text)) if w)
 
     pairs = [("  JĀNIS ", "bērziņš"), ("Anna-Marija", "Liepiņa-Ozola"), ("", "Ūdris"), ("Ēriks", ""),
-             ("O'Brien", "Šķēle"), ("!!", "??"), ("Ǆemma", "Straße"), ("e\u0301rika", "Ņ")]  # fmt: skip
+             ("O'Brien", "Šķēle"), ("!!", "??"), ("Ǆemma", "Straße"), ("e\u0301rika", "Ņ"),
+             ("Jo_hn.SMITH-2", "x__y\tz\x7f"), ("a+b@C.lv", " _ ")]  # fmt: skip
     for given, surname in pairs:
         direct, swapped = person_keys.name_keys(given, surname)
         assert direct == folded(f"{given} {surname}") == person_keys.name_key(given, surname)
@@ -262,3 +265,178 @@ def test_the_collector_is_back_after_an_import_step() -> None:
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+class _RolledBack(Exception):
+    pass
+
+
+def _stored(s: Session) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], list[int]]:
+    """Every stored column of the people, the personal-data log (but its ids: PostgreSQL's sequence does not roll
+    back) and whom the search index finds by a filled e-mail."""
+    people_rows = [tuple(r) for r in s.execute(select(*Person.__table__.columns).order_by(Person.id))]
+    columns = [c for c in PersonalDataLog.__table__.columns if c.key != "id"]
+    log = [tuple(r) for r in s.execute(select(*columns).order_by(PersonalDataLog.id))]
+    return people_rows, log, [p.id for p in people.search_people(s, "jauns")]
+
+
+def test_filling_without_objects_writes_what_the_orm_writes(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linked rows fill empty fields: the fast path (plain UPDATEs grouped by changed columns) and the ORM path
+    store the same values, keys, versions, timestamps, log entries and search index."""
+    clock.set_clock(datetime(2025, 6, 7, 8, 9, 10))
+    with db.session() as s:
+        ids = [
+            people.create_person(s, PersonInput(given, surname, email=email, phone=phone)).id
+            for given, surname, email, phone in [("Jānis", "Bērziņš", "janis@example.lv", ""),
+                                                 ("Anna", "Liepa", "", ""), ("Ilze", "Ozoliņa", "", "+371 2000 0001")]
+        ]  # fmt: skip
+    sheet = (
+        "Vārds;Uzvārds;E-pasts;Tālrunis;Pašvaldība;Dzimums;Dzimšanas gads;Piezīmes\n"
+        "Jānis;Bērziņš;janis@example.lv;2000 0002;Rīga;v;1980;\n"  # phone, municipality (search text), gender, year
+        "Anna;Liepa;jauns@example.lv;;;s;;pirmā\n"  # an e-mail: the search text changes
+        "Anna;Liepa;cits@example.lv;2000 0003;Ķekava;;1990;otrā\n"  # the same person again: what is still empty
+        "Ilze;Ozoliņa;;+371 2000 0001;;;;\n"  # nothing new
+    )
+    table = read_csv_bytes(sheet.encode("utf-8"))
+    outcomes = []
+    for objects in (True, False):
+        if objects:  # the ORM's way, as taken when an organisation is to be filled
+            monkeypatch.setattr(fill, "_fill_rows", fill._fill_objects)
+        else:
+            monkeypatch.undo()
+        with pytest.raises(_RolledBack), db.session() as s:
+            result = apply_plan(s, build_plan(s, table))
+            outcomes.append((result.filled, result.linked, _stored(s)))
+            raise _RolledBack
+    assert outcomes[0] == outcomes[1]
+    filled, linked, (rows, log, found) = outcomes[1]
+    assert linked == 4
+    assert {f.person_id: f.fields for f in filled} == {
+        ids[0]: ("municipality", "phone", "gender", "birth_year"),
+        ids[1]: ("email", "notes", "gender", "municipality", "phone", "birth_year"),
+    }
+    version = [c.key for c in Person.__table__.columns].index("version")
+    assert [r[version] for r in rows] == [2, 2, 1]
+    assert found == [ids[1]]
+    assert [entry[2:] for entry in log[-2:]] == [
+        (ids[0], "updated", "municipality,phone,gender,birth_year"),
+        (ids[1], "updated", "email,notes,gender,municipality,phone,birth_year"),
+    ]
+
+
+def test_a_second_look_is_needed_only_after_a_change(db: Database) -> None:
+    with db.session() as s:
+        pid = people.create_person(s, PersonInput("Jānis", "Bērziņš")).id
+    with db.session() as s:
+        state = duplicates.registry_state(s)
+        assert duplicates.registry_state(s) == state
+        if db.engine.dialect.name != "sqlite":
+            assert state is None  # PostgreSQL: always looked up again
+            return
+        with db.engine.begin() as other:  # another connection commits
+            other.execute(text("UPDATE people SET phone = '20000001' WHERE id = :id"), {"id": pid})
+        assert duplicates.registry_state(s) != state
+        state = duplicates.registry_state(s)
+        people.create_person(s, PersonInput("Anna", "Liepa"))  # this connection changes something
+        assert duplicates.registry_state(s) != state
+
+
+def test_the_servers_candidates_match_as_the_whole_registry_does(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL sends only the people who may match (duplicates._CANDIDATES_SQL): e-mails beyond printable ASCII
+    or with spaces, people of one name with and without contacts must match as when every person is read."""
+    registered = [
+        ("Anna", "Liepa", "anna@example.lv", ""),
+        ("Anna", "Liepa", "", "20000001"),
+        ("Anna", "Liepa", "", ""),
+        ("Anna", "Liepa", "Cita.Anna@Example.lv", "20000009"),
+        ("Jānis", "Bērziņš", "ĀDAMS@example.lv", ""),  # casefold beyond ASCII
+        ("Jānis", "Bērziņa", " spaced@example.lv ", ""),  # stored with spaces: strip() counts
+        ("Straße", "Groß", "STRASSE@example.lv", ""),
+        ("Pēteris", "Kalns", "peteris@example.lv", "+371 2000 0002"),
+    ]
+    with db.session() as s:
+        for given, surname, email, phone in registered:
+            key, phone_key = person_keys.name_key(given, surname), person_keys.phone_key(phone)
+            s.add(
+                Person(given_name=given, surname=surname, email=email, phone=phone, name_key=key, phone_key=phone_key)
+            )
+    keys = [
+        duplicates.Keys.of(given, surname, email, phone)
+        for given, surname, email, phone in [
+            ("Anna", "Liepa", "", ""),
+            ("Anna", "Liepa", "anna@example.lv", ""),
+            ("Anna", "Liepa", "cits@example.lv", ""),
+            ("Anna", "Liepa", "", "20000002"),
+            ("Liepa", "Anna", "CITA.ANNA@example.lv", "20000009"),
+            ("Cits", "Vārds", "ādams@example.lv", ""),
+            ("Jānis", "Bērziņš", "spaced@EXAMPLE.lv", ""),
+            ("Jānis", "Bērziņš", "citi@example.lv", ""),
+            ("Cits", "Cilvēks", "strasse@example.lv", ""),
+            ("Pēteris", "Kalns", "jauns@example.lv", "20000003"),
+            ("Pēteris", "Kalns", "", "2000 0002"),
+        ]
+    ]
+    names = {n for k in keys for n in k.names}
+    phones = {k.phone for k in keys if k.phone}
+    emails = {k.email for k in keys if k.email}
+    monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)
+    with db.session() as s:
+        every = duplicates._scan(s, names, phones, emails)  # every person read
+        candidates = duplicates.build_index(s, keys)  # PostgreSQL: the server's candidates
+    assert [candidates.matches(k) for k in keys] == [every.matches(k) for k in keys]
+    # the second Jānis and the first Pēteris find nobody: the registered ones have other e-mails (and phone)
+    assert [bool(every.matches(k)) for k in keys] == [True] * 7 + [False, True, False, True]
+
+
+def test_the_page_cache_is_the_connections_own_again_after_an_import(db: Database) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite page cache")
+    with db.session() as s:
+        before = s.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+        with people_insert.page_cache(s, 64):
+            assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -64 * 1024
+        result = apply_plan(s, build_plan(s, read_csv_bytes(SHEET.encode("utf-8"))))
+        assert (result.created, result.linked) == (5, 2)
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+def _matches_by_walking(index: duplicates.KeyIndex, keys: duplicates.Keys) -> dict[int, list[str]]:
+    """The matching rule as first written: every person of each name tested against the row's contacts."""
+    found: dict[int, list[str]] = {}
+    for pid in index.by_email.get(keys.email, []) if keys.email else []:
+        found.setdefault(pid, []).append(duplicates.REASON_EMAIL)
+    for pid in index.by_phone.get(keys.phone, []) if keys.phone else []:
+        found.setdefault(pid, []).append(duplicates.REASON_PHONE)
+    for name in keys.names:
+        for pid in index.by_name.get(name, []):
+            email, phone = index.contacts.get(pid, ("", ""))
+            conflict = (keys.email and email and email != keys.email) or (keys.phone and phone and phone != keys.phone)
+            if (pid in found or not conflict) and duplicates.REASON_NAME not in found.get(pid, []):
+                found.setdefault(pid, []).append(duplicates.REASON_NAME)
+    return found
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_matching_by_name_buckets_is_the_walk_over_every_person(exact: bool) -> None:
+    """KeyIndex.matches takes the people of a name from buckets by which contacts they lack; it finds what
+    walking every person of the name finds, with the same reasons in the same order (random registries)."""
+    rnd = random.Random(19)
+    names = ["anna liepa", "liepa anna", "janis berzins", "berzins janis", "ilze ozola"]
+    emails, phones = ["", "a@x.lv", "b@x.lv", "c@x.lv"], ["", "20000001", "20000002"]
+    for _ in range(300):
+        index = duplicates.KeyIndex(exact=exact)
+        for pid in range(1, rnd.randint(2, 30)):
+            name, email, phone = rnd.choice(names), rnd.choice(emails), rnd.choice(phones)
+            index.by_name[name].append(pid)
+            index.contacts[pid] = (email, phone)
+            if email and (exact or rnd.random() < 0.7):  # the per-key queries may miss an e-mail (not exact)
+                index.by_email[email].append(pid)
+            if phone:
+                index.by_phone[phone].append(pid)
+        for _ in range(10):
+            keys = duplicates.Keys(tuple(rnd.sample(names, rnd.randint(0, 3))), rnd.choice(emails), rnd.choice(phones))
+            expected = _matches_by_walking(index, keys)
+            got = index.matches(keys)
+            assert got == expected
+            if exact:
+                assert list(got) == list(expected)

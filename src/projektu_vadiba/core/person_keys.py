@@ -23,6 +23,7 @@ _LV_ALPHABET = "aābcčdeēfgģhiījkķlļmnņoprsštuūvzž"
 _RANK = {ch: i for i, ch in enumerate(_LV_ALPHABET)}
 _FOREIGN = {"q": _RANK["p"], "w": _RANK["v"], "x": _RANK["v"], "y": _RANK["i"]}
 SORT_KEY_LENGTH = 400
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 _ASCII_NON_DIGITS = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isdigit()))
 
 
@@ -35,6 +36,8 @@ def search_words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)  # names and places repeat in every import
 def _joined(text: str) -> str:
     """The folded words of `text` joined by one space (words hold no spaces)."""
+    if text.isascii():  # an e-mail: the words are the runs of letters and digits (\w less "_"), lower case
+        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
     return " ".join(w for w in _WORD_SPLIT.split(fold(text)) if w)
 
 

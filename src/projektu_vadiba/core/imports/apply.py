@@ -2,7 +2,7 @@
 
 Nothing is stored while any row is invalid unless the caller chose to skip invalid rows. A cancel (the progress
 callback returns False) or any error raises, so the caller's `with db.session()` rolls everything back.
-People are inserted in bulk (`people_insert.bulk_insert_people`), never one ORM object per row.
+People are inserted in bulk (`people_insert.insert_people`), never one ORM object per row.
 """
 
 from __future__ import annotations
@@ -28,12 +28,10 @@ from projektu_vadiba.core.models import (
     Person,
     PersonalDataLog,
 )
-from projektu_vadiba.core.services.duplicates import Keys, build_index
+from projektu_vadiba.core.services.duplicates import Keys, build_index, registry_state
 from projektu_vadiba.core.services.organisations import find_or_create_organisation
-from projektu_vadiba.core.services.people_insert import bulk_insert_people, insert_many
+from projektu_vadiba.core.services.people_insert import insert_people, insert_tuples, page_cache
 from projektu_vadiba.core.write_lock import take_write_lock
-
-_CHUNK = 1000
 
 
 class ImportInvalid(AppError):
@@ -63,31 +61,46 @@ class ImportResult:
     old_days: tuple[tuple[int, str], ...] = ()  # (attendance id, per-day ticks before) of changed rows that had any
 
 
-def _person_row(row: PlannedRow, org_ids: dict[str, int], now: object) -> dict[str, object]:
+_CACHE_MIB = 256
+# The columns of a new person, in the order `_person_row` gives their values.
+_PERSON_COLUMNS = (
+    "given_name", "surname", "organisation_id", "municipality", "email", "phone", "gender", "birth_year",
+    "age_group", "target_group", "consent_data", "consent_photo", "notes", "search_text", "name_key", "phone_key",
+    "sort_key", "created_at", "updated_at",
+)  # fmt: skip
+
+
+def _person_row(row: PlannedRow, org_ids: dict[str, int], now: object) -> tuple[object, ...]:
     p = row.person
     org = " ".join(p.organisation_name.split())
-    return {
-        "given_name": p.given_name,
-        "surname": p.surname,
-        "organisation_id": org_ids.get(org.casefold()) if org else None,
-        "municipality": p.municipality.strip(),
-        "email": p.email,
-        "phone": p.phone,
-        "gender": p.gender,
-        "birth_year": p.birth_year,
-        "age_group": p.age_group.strip(),
-        "target_group": p.target_group.strip(),
-        "consent_data": p.consent_data,
-        "consent_photo": p.consent_photo,
-        "notes": p.notes,
-        # The keys come from caches filled while the plan was made (names and places repeat).
-        "search_text": person_keys.search_text(p.given_name, p.surname, p.email, org, p.municipality),
-        "name_key": person_keys.name_key(p.given_name, p.surname),
-        "phone_key": person_keys.phone_key(p.phone),
-        "sort_key": person_keys.sort_key(p.surname, p.given_name),
-        "created_at": now,
-        "updated_at": now,
-    }
+    keys = row.keys
+    # The keys the plan matched the row by are the stored keys (name_key_forms puts name_key first); the rest come
+    # from caches filled while the plan was made (names and places repeat).
+    if keys is not None and keys.names:
+        name_key, phone_key = keys.names[0], keys.phone
+    else:
+        name_key, phone_key = person_keys.name_key(p.given_name, p.surname), person_keys.phone_key(p.phone)
+    return (
+        p.given_name,
+        p.surname,
+        org_ids.get(org.casefold()) if org else None,
+        p.municipality.strip(),
+        p.email,
+        p.phone,
+        p.gender,
+        p.birth_year,
+        p.age_group.strip(),
+        p.target_group.strip(),
+        p.consent_data,
+        p.consent_photo,
+        p.notes,
+        person_keys.search_text(p.given_name, p.surname, p.email, org, p.municipality),
+        name_key,
+        phone_key,
+        person_keys.sort_key(p.surname, p.given_name),
+        now,
+        now,
+    )
 
 
 @gc_paused
@@ -116,49 +129,51 @@ def apply_plan(
         return not r.is_duplicate or choices.get(r.row) is Choice.CREATE
 
     take_write_lock(session)  # the check below and the inserts: no other import in between
-    rows = _recheck(session, rows, choices)
-    new_rows = [r for r in rows if creates(r)]
-    org_ids: dict[str, int] = {}
-    for name in sorted({" ".join(r.person.organisation_name.split()) for r in new_rows} - {""}):
-        org_ids[name.casefold()] = find_or_create_organisation(session, name, OrganisationKind.NGO).id
-    now = clock.now()
-    person_of_row: dict[int, int] = {}
-    for start in range(0, len(new_rows), _CHUNK):
-        tick(start)
-        chunk = new_rows[start : start + _CHUNK]
-        ids = bulk_insert_people(session, [_person_row(r, org_ids, now) for r in chunk])
-        person_of_row.update(zip((r.row for r in chunk), ids, strict=True))
-    tick(len(new_rows))
-    linked = 0
-    for r in rows:  # in file order: an earlier row is resolved before the rows that repeat it
-        if r.row in person_of_row:
-            continue
-        target = r.existing_id if r.existing_id is not None else person_of_row.get(r.same_as_row or -1)
-        if target is None:
-            raise AppError.of("import.link_missing", row=r.row)
-        person_of_row[r.row] = target
-        linked += 1
-    actor = current_user()
-    created_ids = [person_of_row[r.row] for r in new_rows]
-    if created_ids:
-        log = [{"at": now, "actor": actor, "person_id": pid, "action": "imported", "fields": ""} for pid in created_ids]
-        insert_many(session, cast(Table, PersonalDataLog.__table__), log)
-    created = set(created_ids)
-    filled = fill_empty(
-        session, [(person_of_row[r.row], r.person) for r in rows if person_of_row[r.row] not in created]
-    )
-    listed: list[int] = []
-    old: dict[int, AttendanceStatus] = {}
-    old_days: dict[int, str] = {}
-    if plan.event_id is not None:
-        listed, old, old_days = _attendance(session, plan.event_id, rows, person_of_row, default_status)
-    tick(total)
-    session.flush()
-    skipped = tuple(r.row for r in plan.invalid)
-    return ImportResult(
-        len(new_rows), linked, skipped, len(listed), len(old), tuple(created_ids), tuple(listed),
-        tuple(old.items()), tuple(filled), tuple(old_days.items()),
-    )  # fmt: skip
+    # A large page cache while the rows go in (SQLite; the connection's own again after).
+    with page_cache(session, _CACHE_MIB):
+        # Unless nothing at all has changed since the plan looked (then the same look finds the same).
+        if plan.registry_state is None or plan.registry_state != registry_state(session):
+            rows = _recheck(session, rows, choices)
+        new_rows = [r for r in rows if creates(r)]
+        org_ids: dict[str, int] = {}
+        for name in sorted({" ".join(r.person.organisation_name.split()) for r in new_rows} - {""}):
+            org_ids[name.casefold()] = find_or_create_organisation(session, name, OrganisationKind.NGO).id
+        now = clock.now()
+        tick(0)
+        # progress after each thousand rows, the last call with all of them (a cancel stops the insert)
+        ids = insert_people(session, _PERSON_COLUMNS, [_person_row(r, org_ids, now) for r in new_rows], tick)
+        person_of_row = dict(zip((r.row for r in new_rows), ids, strict=True))
+        linked = 0
+        for r in rows:  # in file order: an earlier row is resolved before the rows that repeat it
+            if r.row in person_of_row:
+                continue
+            target = r.existing_id if r.existing_id is not None else person_of_row.get(r.same_as_row or -1)
+            if target is None:
+                raise AppError.of("import.link_missing", row=r.row)
+            person_of_row[r.row] = target
+            linked += 1
+        actor = current_user()
+        created_ids = [person_of_row[r.row] for r in new_rows]
+        log = [(now, actor, pid, "imported", "") for pid in created_ids]
+        insert_tuples(
+            session, cast(Table, PersonalDataLog.__table__), ("at", "actor", "person_id", "action", "fields"), log
+        )
+        created = set(created_ids)
+        filled = fill_empty(
+            session, [(person_of_row[r.row], r.person) for r in rows if person_of_row[r.row] not in created]
+        )
+        listed: list[int] = []
+        old: dict[int, AttendanceStatus] = {}
+        old_days: dict[int, str] = {}
+        if plan.event_id is not None:
+            listed, old, old_days = _attendance(session, plan.event_id, rows, person_of_row, default_status)
+        tick(total)
+        session.flush()
+        skipped = tuple(r.row for r in plan.invalid)
+        return ImportResult(
+            len(new_rows), linked, skipped, len(listed), len(old), tuple(created_ids), tuple(listed),
+            tuple(old.items()), tuple(filled), tuple(old_days.items()),
+        )  # fmt: skip
 
 
 def _recheck(session: Session, rows: list[PlannedRow], choices: Mapping[int, Choice]) -> list[PlannedRow]:
@@ -167,7 +182,10 @@ def _recheck(session: Session, rows: list[PlannedRow], choices: Mapping[int, Cho
     fresh = [r for r in rows if not r.is_duplicate and choices.get(r.row) is not Choice.CREATE]
     if not fresh:
         return rows
-    keys = {r.row: Keys.of(r.person.given_name, r.person.surname, r.person.email, r.person.phone) for r in fresh}
+    keys: dict[int, Keys] = {}
+    for r in fresh:
+        p = r.person
+        keys[r.row] = r.keys or Keys.of(p.given_name, p.surname, p.email, p.phone)
     index = build_index(session, keys.values())
     found: dict[int, int] = {}
     for r in fresh:

@@ -5,14 +5,20 @@ again."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm.util import identity_key
 
+from projektu_vadiba.core import clock, person_keys
+from projektu_vadiba.core.db import current_user
 from projektu_vadiba.core.dto import PersonInput
-from projektu_vadiba.core.models import OrganisationKind, Person
+from projektu_vadiba.core.models import Organisation, OrganisationKind, Person, PersonalDataLog
 from projektu_vadiba.core.services.organisations import find_or_create_organisation
-from projektu_vadiba.core.services.people import log_personal_data, set_keys
+from projektu_vadiba.core.services.people import log_personal_data, search_text, set_keys
+from projektu_vadiba.core.services.people_insert import insert_many
 
 # Text fields of PersonInput whose stripped value is copied as it is; the other fillable ones are handled below.
 _TEXT = ("municipality", "email", "phone", "age_group", "target_group", "notes")
@@ -37,7 +43,7 @@ def _value(data: PersonInput, name: str) -> object:
 def fill_empty(session: Session, targets: list[tuple[int, PersonInput]]) -> list[Filled]:
     """(person id, the file's row for them) in file order: the first row that has a value fills the field."""
     ids = sorted({pid for pid, _ in targets})
-    # Plain columns first: of 1,000 linked rows usually few bring anything new; only those become ORM objects.
+    # Plain columns first: of 1,000 linked rows usually few bring anything new.
     columns = ("organisation_name", *_TEXT, *_VALUES)
     cols = (Person.id, Person.anonymised_at, Person.organisation_id, *(getattr(Person, n) for n in _TEXT + _VALUES))
     stored: dict[int, tuple[object, ...]] = {}
@@ -53,6 +59,13 @@ def fill_empty(session: Session, targets: list[tuple[int, PersonInput]]) -> list
             and any(_empty(old) and not _empty(_value(data, n)) for n, old in zip(columns, stored[pid], strict=True))
         }
     )
+    if any(stored[pid][0] is None and _value(data, "organisation_name") for pid, data in targets if pid in wanted):
+        return _fill_objects(session, targets, wanted)  # an organisation to find or create: the ORM's way
+    return _fill_rows(session, targets, wanted)
+
+
+def _fill_objects(session: Session, targets: list[tuple[int, PersonInput]], wanted: list[int]) -> list[Filled]:
+    """`fill_empty` through ORM objects (organisations are found or created for them)."""
     people: dict[int, Person] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
@@ -87,6 +100,88 @@ def fill_empty(session: Session, targets: list[tuple[int, PersonInput]]) -> list
         out.append(Filled(pid, tuple(names)))
     session.flush()
     return out
+
+
+_KEYS = ("search_text", "name_key", "phone_key", "sort_key")
+
+
+def _fill_rows(session: Session, targets: list[tuple[int, PersonInput]], wanted: list[int]) -> list[Filled]:
+    """`fill_empty` without ORM objects, when no organisation is filled: the same values, keys, version step and
+    log entries as an ORM flush of the objects (`_fill_objects`), as one UPDATE per set of changed columns."""
+    table = cast(Table, Person.__table__)
+    read = [table.c[n] for n in ("version", "given_name", "surname", *_KEYS, *_TEXT, *_VALUES)]
+    current: dict[int, dict[str, object]] = {}
+    org_of: dict[int, str] = {}
+    stmt = select(table.c.id, Organisation.name, *read)
+    stmt = stmt.outerjoin(Organisation, Organisation.id == table.c.organisation_id)
+    for start in range(0, len(wanted), 500):
+        for pid, org, *values in session.execute(stmt.where(table.c.id.in_(wanted[start : start + 500]))):
+            current[pid] = {c.key: v for c, v in zip(read, values, strict=True)}
+            org_of[pid] = org or ""
+    touched: dict[int, list[str]] = {}
+    for pid, data in targets:  # the rules of _fill_objects, on the stored values
+        person = current.get(pid)
+        if person is None:
+            continue
+        got = touched.setdefault(pid, [])
+        for name in _TEXT:
+            value = _value(data, name) if name != "notes" else data.notes.strip()
+            if value and _empty(person[name]):
+                person[name] = value
+                got.append(name)
+        for name in _VALUES:
+            value = getattr(data, name)
+            if value is not None and person[name] is None:
+                person[name] = value
+                got.append(name)
+    now = clock.now()
+    actor = current_user()
+    updates: dict[tuple[str, ...], list[dict[str, object]]] = {}
+    log: list[dict[str, object]] = []
+    out = []
+    for pid, names in touched.items():
+        if not names:
+            continue
+        person = current[pid]
+        given, surname = str(person["given_name"]), str(person["surname"])
+        keys = {  # set_keys
+            "search_text": search_text(given, surname, str(person["email"]), org_of[pid], str(person["municipality"])),
+            "name_key": person_keys.name_key(given, surname),
+            "phone_key": person_keys.phone_key(str(person["phone"])),
+            "sort_key": person_keys.sort_key(surname, given),
+        }
+        # What a flush writes: the filled fields and the keys that came out different (the search index's trigger
+        # runs only when search_text is among them).
+        changed = tuple(dict.fromkeys([*names, *(k for k in _KEYS if keys[k] != person[k])]))
+        new = {**person, **keys}
+        version = int(cast(int, person["version"]))
+        params = {f"v_{n}": new[n] for n in changed}
+        updates.setdefault(changed, []).append({**params, "b_id": pid, "b_version": version, "v_version": version + 1})
+        log.append({"at": now, "actor": actor, "person_id": pid, "action": "updated", "fields": ",".join(names)})
+        out.append(Filled(pid, tuple(names)))
+    connection = session.connection()
+    for changed, rows in updates.items():
+        write = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values({**{n: bindparam(f"v_{n}") for n in changed}, "version": bindparam("v_version"), "updated_at": now})
+        )
+        done = connection.execute(write, rows).rowcount
+        # someone saved one of them since it was read (the ORM's version check, where the driver counts)
+        if connection.dialect.supports_sane_multi_rowcount and done != len(rows):
+            raise StaleDataError(f"UPDATE of people expected to update {len(rows)} row(s); {done} were matched.")
+    if log:
+        insert_many(session, cast(Table, PersonalDataLog.__table__), log)
+    _expire(session, list(touched))
+    return out
+
+
+def _expire(session: Session, ids: list[int]) -> None:
+    """People of these ids already loaded in the session read their new values from the database again."""
+    for pid in ids:
+        person = session.identity_map.get(identity_key(Person, pid))
+        if person is not None:
+            session.expire(person)
 
 
 def empty_again(session: Session, filled: tuple[Filled, ...]) -> None:

@@ -28,7 +28,7 @@ from projektu_vadiba.core.imports.mapping import (
 from projektu_vadiba.core.imports.readers import RawTable
 from projektu_vadiba.core.messages import Message, as_message, render, text_of
 from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus, Event, Person
-from projektu_vadiba.core.services.duplicates import Keys, build_index
+from projektu_vadiba.core.services.duplicates import Keys, build_index, registry_state
 from projektu_vadiba.core.services.people import validate_person
 
 Progress = Callable[[int, int], bool | None]  # (done, total) -> False to cancel
@@ -55,6 +55,8 @@ class PlannedRow:
     existing_name: str = ""
     reasons: tuple[str, ...] = ()
     same_as_row: int | None = None  # an earlier row of the file with the same person
+    # What the row was matched by (valid rows): storing it uses them again. Derived, so not part of equality.
+    keys: Keys | None = field(default=None, compare=False, repr=False)
 
     @property
     def valid(self) -> bool:
@@ -72,6 +74,8 @@ class ImportPlan:
     header_row: int
     event_id: int | None = None
     problems: tuple[str, ...] = field(default=())  # about the whole file (mapping)
+    # The registry as it was looked up (duplicates.registry_state): storing need not look again if it still is.
+    registry_state: object = field(default=None, compare=False, repr=False)
 
     @property
     def invalid(self) -> list[PlannedRow]:
@@ -235,6 +239,7 @@ def build_plan(
         if progress is not None and i % 500 == 499 and progress(i + 1, len(data_rows) * 2) is False:
             raise ImportCancelled
     keys = [None if bad else Keys.of(p.given_name, p.surname, p.email, p.phone) for p, _s, _r, bad in parsed]
+    state = registry_state(session)  # before the look-up: a change after it must be seen as one
     index = build_index(session, (k for k in keys if k is not None))
     found = [index.matches(k) if k is not None else {} for k in keys]
     best_of = [_best(f) for f in found]
@@ -280,6 +285,7 @@ def build_plan(
                 names.get(best, "") if best is not None else "",
                 tuple(matches[best]) if best is not None else (),
                 earlier,
+                key,
             )
         )
-    return ImportPlan(tuple(out), tuple(columns), table.header_row, event_id)
+    return ImportPlan(tuple(out), tuple(columns), table.header_row, event_id, registry_state=state)

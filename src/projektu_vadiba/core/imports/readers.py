@@ -32,6 +32,7 @@ MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # the parts' declared sizes; zipfile refu
 # Control characters crash PostgreSQL (NUL) or hide text; tab, CR and LF are allowed inside a cell.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _C1 = re.compile("[\x80-\x9f]")  # C1 controls: what Windows-1257 punctuation decodes to when read as UTF-8
+_UTF8_PAIR = re.compile(b"[\xc2-\xf4][\x80-\xbf]")  # how every non-ASCII letter of UTF-8 begins
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class RawTable:
 
     def data_rows(self) -> list[tuple[int, tuple[str, ...]]]:
         """(spreadsheet row number, cells) of every non-empty row below the header."""
-        return [(i + 1, r) for i, r in enumerate(self.rows) if i >= self.header_row and any(c.strip() for c in r)]
+        strip = str.strip
+        return [(i + 1, r) for i, r in enumerate(self.rows) if i >= self.header_row and any(map(strip, r))]
 
     def with_header(self, header_row: int) -> RawTable:
         if not 1 <= header_row <= len(self.rows):
@@ -118,6 +120,8 @@ def _line_of(data: bytes, position: int) -> int:
 def _has_utf8_letters(data: bytes) -> bool:
     """Whether any line holds non-ASCII text that is valid UTF-8 (a Windows-1257 line of Latvian letters
     almost never is: its letters are single bytes above 0x7F, which UTF-8 never leaves alone)."""
+    if _UTF8_PAIR.search(data) is None:  # no lead byte with a continuation byte anywhere: no UTF-8 letter at all
+        return False
     for line in data.split(b"\n"):
         if line.isascii():
             continue
@@ -161,9 +165,11 @@ def read_csv_bytes(data: bytes, *, delimiter: str | None = None, encoding: str |
     sep = delimiter or sniff_delimiter(text)
     rows: list[tuple[str, ...]] = []
     reader = csv.reader(io.StringIO(text), delimiter=sep)
+    clean = CONTROL.search(text) is None  # then no cell has one either: cells are pieces of the text
+    strip = str.strip
     try:
         for row in reader:
-            rows.append(_checked(tuple(cell.strip() for cell in row), len(rows) + 1))
+            rows.append(_checked(tuple(map(strip, row)), len(rows) + 1, clean))
             if len(rows) > MAX_ROWS:
                 break
     except csv.Error:  # an unclosed quote at the end, or a field beyond csv's own limit
@@ -235,11 +241,15 @@ def _check_zip(path: Path) -> None:
         raise AppError.of("import.xlsx_too_large", name=path.name, limit_mb=MAX_XLSX_UNPACKED // (1024 * 1024))
 
 
-def _checked(row: tuple[str, ...], number: int) -> tuple[str, ...]:
-    """The row, or AppError naming the row and column of a cell beyond the limits or with a control character."""
-    if len(row) > MAX_COLUMNS and any(row[MAX_COLUMNS:]):
-        raise AppError.of("import.too_many_columns", row=number, limit=MAX_COLUMNS)
-    row = row[:MAX_COLUMNS]
+def _checked(row: tuple[str, ...], number: int, clean: bool = False) -> tuple[str, ...]:
+    """The row, or AppError naming the row and column of a cell beyond the limits or with a control character.
+    `clean`: the whole text was found free of control characters (only the lengths are left to check)."""
+    if len(row) > MAX_COLUMNS:
+        if any(row[MAX_COLUMNS:]):
+            raise AppError.of("import.too_many_columns", row=number, limit=MAX_COLUMNS)
+        row = row[:MAX_COLUMNS]
+    if clean and (not row or max(map(len, row)) <= MAX_CELL):
+        return row
     for column, cell in enumerate(row, 1):
         if len(cell) > MAX_CELL:
             raise AppError.of("import.cell_too_long", row=number, column=column, limit=MAX_CELL)

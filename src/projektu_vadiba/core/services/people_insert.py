@@ -3,6 +3,8 @@ docs/benchmarks.md, "Import")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select, text
@@ -10,18 +12,43 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.models import Person
 
+_CHUNK = 1000  # rows between two progress calls
+
 
 def dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def bulk_insert_people(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+def bulk_insert_people(
+    session: Session, rows: list[dict[str, Any]], progress: Callable[[int], None] | None = None
+) -> list[int]:
     """Insert many people at once (rows hold every column, keys included); returns their ids in row order.
     Core statements on the session's connection: no ORM per-row work."""
     if not rows:
         return []
+    columns = tuple(rows[0])
+    return insert_people(session, columns, [tuple(row[k] for k in columns) for row in rows], progress)
+
+
+def insert_people(
+    session: Session,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    progress: Callable[[int], None] | None = None,
+) -> list[int]:
+    """`bulk_insert_people` of rows given as values in the order of `columns`. `progress(done)` is called after
+    each thousand rows (it may raise to stop: nothing is left half-done but the caller's transaction)."""
+    if not rows:
+        return []
     table = cast(Table, Person.__table__)
     run = session.connection().execute
+
+    def chunks() -> Any:
+        for start in range(0, len(rows), _CHUNK):
+            yield rows[start : start + _CHUNK]
+            if progress is not None:
+                progress(min(start + _CHUNK, len(rows)))
+
     if _copies(session, table.name):
         # PostgreSQL: ids taken from the table's sequence first, then the rows COPYed with them (INSERT …
         # RETURNING in parameter order took 1.4 s for 9,000 people, most of it building and parsing statements).
@@ -31,24 +58,34 @@ def bulk_insert_people(session: Session, rows: list[dict[str, Any]]) -> list[int
                 {"table": table.name, "n": len(rows)},
             ).scalars()
         )
-        insert_many(session, table, [{**row, "id": pid} for row, pid in zip(rows, ids, strict=True)])
+        done = 0
+        for chunk in chunks():
+            with_ids = [(*row, pid) for row, pid in zip(chunk, ids[done : done + len(chunk)], strict=True)]
+            insert_tuples(session, table, (*columns, "id"), with_ids)
+            done += len(chunk)
         return ids
     if dialect(session) != "sqlite":
         stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(run(stmt, rows).scalars())
+        out: list[int] = []
+        for chunk in chunks():
+            out += run(stmt, [dict(zip(columns, row, strict=True)) for row in chunk]).scalars()
+        return out
     # A write first: pysqlite begins the transaction before DML only, and the DDL below must be inside it.
     run(text("DELETE FROM people_fts_pause"))
     # Without the FTS insert trigger while the rows go in, then the whole batch indexed by one INSERT … SELECT:
-    # even a trigger that its WHEN skips costs SQLite a sub-program per row (a third of the insert). DDL is
-    # transactional in SQLite: a rollback brings the trigger back as well; `finally` restores it on any error.
+    # even a trigger that its WHEN skips costs SQLite a sub-program per row (a third of the insert). Dropped once
+    # for all the rows: each DROP and CREATE changes the schema, and every prepared statement is prepared again.
+    # DDL is transactional in SQLite: a rollback brings the trigger back as well; `finally` restores it on any
+    # error (a progress call that cancels included).
     trigger = run(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'people_fts_ai'")).scalar()
     if trigger:
         run(text("DROP TRIGGER people_fts_ai"))
     try:
-        # One plain executemany (RETURNING with parameter order sends the rows in small batches: 4x slower). The
-        # ids of one transaction are consecutive after the largest one: SQLite has one writer at a time.
+        # Plain executemany (RETURNING with parameter order sends the rows in small batches: 4x slower). The ids
+        # of one transaction are consecutive after the largest one: SQLite has one writer at a time.
         before = int(run(select(func.max(table.c.id))).scalar() or 0)
-        insert_many(session, table, rows)
+        for chunk in chunks():
+            insert_tuples(session, table, columns, chunk)
         count, last = run(select(func.count(), func.max(table.c.id)).where(table.c.id > before)).one()
         if count != len(rows) or last != before + len(rows):  # cannot happen with one writer; never wrong ids
             raise RuntimeError("people were inserted concurrently during a bulk insert")
@@ -62,6 +99,23 @@ def bulk_insert_people(session: Session, rows: list[dict[str, Any]]) -> list[int
     return list(range(before + 1, before + len(rows) + 1))
 
 
+@contextmanager
+def page_cache(session: Session, mib: int) -> Iterator[None]:
+    """SQLite: a page cache of up to `mib` MiB on the session's connection while many rows are written (default 2
+    MiB: inserting 9,000 people into four indexes of 100,000 kept evicting and re-reading index pages, 0.25 s
+    instead of 0.10 s); the connection's own size again afterwards. Elsewhere nothing."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or 0)
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-1024 * mib}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {before}")
+
+
 def _copies(session: Session, table: str) -> bool:
     """PostgreSQL through psycopg 3, whose cursors speak COPY, unless row-level security applies to the user (a
     team database's member: PostgreSQL refuses COPY FROM into such a table)."""
@@ -72,40 +126,31 @@ def _copies(session: Session, table: str) -> bool:
 
 
 def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows without RETURNING. When the rows name every column that has a Python-side default, straight
-    through the driver, each value converted by its column's own bind processor (what Core would send): on SQLite
-    one executemany (Core spends longer per row on the same work: 9,000 people 0.26 s vs 0.19 s), on PostgreSQL
-    COPY (0.16 s vs 1.4 s). Otherwise Core, which fills the defaults."""
+    """INSERT many rows without RETURNING (`insert_tuples` of dictionaries)."""
     if not rows:
         return
-    keys = list(rows[0])
+    keys = tuple(rows[0])
+    insert_tuples(session, table, keys, [tuple(row[k] for k in keys) for row in rows])
+
+
+def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """INSERT many rows, each the values of `columns` in order, without RETURNING. When the rows name every column
+    that has a Python-side default, straight through the driver, each value converted by its column's own bind
+    processor (what Core would send): on SQLite one executemany (Core spends longer per row on the same work: 9,000
+    people 0.26 s vs 0.19 s), on PostgreSQL COPY (0.16 s vs 1.4 s). Otherwise Core, which fills the defaults."""
+    if not rows:
+        return
     # Columns left out get NULL or their server default either way; Python-side defaults only from Core.
-    defaults_given = {c.key for c in table.columns if c.default is not None and not c.primary_key} <= set(keys)
+    defaults_given = {c.key for c in table.columns if c.default is not None and not c.primary_key} <= set(columns)
     copies = _copies(session, table.name)
     if not defaults_given or not (copies or dialect(session) == "sqlite"):
-        session.connection().execute(insert(table), rows)
+        session.connection().execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
     bind = session.get_bind().dialect
-    columns = [table.c[k] for k in keys]
-    # The dialect's own type (SQLite's DATETIME writes its text format): what Core would apply.
-    convert = [(i, p) for i, c in enumerate(columns) if (p := c.type.dialect_impl(bind).bind_processor(bind))]
-    data = []
-    last: dict[int, tuple[Any, Any]] = {}  # column -> (value, converted): the same object (a timestamp, an enum)
-    for row in rows:
-        values = [row[k] for k in keys]
-        for i, process in convert:
-            value = values[i]
-            if value is None:
-                continue
-            seen = last.get(i)
-            if seen is not None and seen[0] is value:
-                values[i] = seen[1]
-            else:
-                values[i] = process(value)
-                last[i] = (value, values[i])
-        data.append(tuple(values))
+    targets = [table.c[k] for k in columns]
+    data = _converted(bind, targets, rows)
     quote = bind.identifier_preparer.quote
-    names = ", ".join(quote(c.name) for c in columns)
+    names = ", ".join(quote(c.name) for c in targets)
     if copies:
         # The cursor of the session's own connection: the rows are part of its transaction.
         driver: Any = session.connection().connection.driver_connection
@@ -113,5 +158,23 @@ def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
             for converted in data:
                 copy.write_row(converted)
         return
-    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join('?' * len(targets))})"
     session.connection().exec_driver_sql(sql, data)
+
+
+def _converted(bind: Any, columns: list[Any], rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
+    """The rows with each value as the column's dialect type sends it (SQLite's DATETIME writes its text format,
+    an enum its value): what Core would apply."""
+    convert = [(i, p) for i, c in enumerate(columns) if (p := c.type.dialect_impl(bind).bind_processor(bind))]
+    if not convert:
+        return rows
+    # Column by column (the rows transposed and back, in C), each distinct object converted once: a timestamp
+    # shared by every row, enum members, True/False. By identity, not equality: equal values of other types (1 and
+    # True) may convert differently. The rows hold every value, so no id is reused meanwhile.
+    values = list(zip(*rows, strict=True))
+    for i, process in convert:
+        column = values[i]
+        distinct = {id(v): v for v in column}
+        converted = {key: None if v is None else process(v) for key, v in distinct.items()}
+        values[i] = tuple([converted[id(v)] for v in column])
+    return list(zip(*values, strict=True))
