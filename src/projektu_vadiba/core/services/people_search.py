@@ -9,10 +9,12 @@ Surname forms (core.surname_forms) are widened at query time, nothing extra is s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, TextClause, and_, func, not_, or_, select, text
+from sqlalchemy import ColumnElement, TextClause, and_, func, not_, or_, select, text
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import person_keys, surname_forms
@@ -115,14 +117,11 @@ class _Part:
         return widened if self.which == "all" else and_(widened, not_(typed))
 
 
-def _clause(session: Session, part: _Part, *, walk_sorted: bool = False) -> ColumnElement[bool] | TextClause:
-    """The WHERE condition for `part`. `walk_sorted` (SQLite): "+people.id" keeps the planner from driving the
-    query by the FTS matches, so it walks the sort-key index instead and stops after one page: fast when thousands
-    match, slow when few do."""
+def _clause(session: Session, part: _Part) -> ColumnElement[bool] | TextClause:
+    """The WHERE condition for `part` (counts)."""
     name = dialect(session)
     if name == "sqlite":
-        column = "+people.id" if walk_sorted else "people.id"
-        return text(f"{column} IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :fts_q)").bindparams(
+        return text("people.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :fts_q)").bindparams(
             fts_q=part.fts()
         )
     if name == "postgresql":
@@ -132,10 +131,12 @@ def _clause(session: Session, part: _Part, *, walk_sorted: bool = False) -> Colu
     return part.like()
 
 
-def _count(session: Session, part: _Part) -> int:
+def _count(session: Session, part: _Part, cap: int | None = None) -> int:
+    """How many people `part` matches; with `cap`, counted up to `cap` only (enough to choose a plan)."""
     if dialect(session) == "sqlite":  # the FTS table alone: no join, no row lookups
-        sql = text("SELECT count(*) FROM people_fts WHERE people_fts MATCH :q")
-        return int(session.scalar(sql, {"q": part.fts()}) or 0)
+        if cap is None:
+            return _ids(session, f"SELECT count(*) FROM ({_FTS_IDS})", {"q": part.fts()})[0]
+        return _ids(session, f"SELECT count(*) FROM ({_FTS_IDS} LIMIT :cap)", {"q": part.fts(), "cap": cap})[0]
     return int(session.scalar(select(func.count()).select_from(Person).where(_clause(session, part))) or 0)
 
 
@@ -149,43 +150,89 @@ def count_matches(session: Session, query: str) -> int:
     return n_typed
 
 
-def search_page(
-    session: Session, stmt: Select[*tuple[Any, ...]], query: str, limit: int, offset: int
-) -> list[Row[Any]]:
-    """`stmt` (a select over people) narrowed to the query, one page of it in Latvian order: first the people who
-    match the words as typed, then those who match only through another gender form of a surname ("ozols" lists
-    every Ozols, then every Ozola). Two ordered queries rather than one sorted by a rank, so each part keeps the
-    fast plans below; the second only when the first leaves room on the page."""
+def page_ids(session: Session, query: str, limit: int, offset: int) -> list[int]:
+    """The ids of one page of the people the query finds, in Latvian order: first the people who match the words as
+    typed, then those who match only through another gender form of a surname ("ozols" lists every Ozols, then
+    every Ozola). Two ordered queries rather than one sorted by a rank, so each part keeps the fast plans below;
+    the second only when the first leaves room on the page."""
     words = _words(query)
     if words is None:
-        return list(session.execute(stmt.order_by(Person.sort_key, Person.id).limit(limit).offset(offset)))
+        return _ids(session, _EVERYONE, {"limit": limit, "offset": offset})
     typed = _Part(words, "typed")
-    # SQLite counts to choose its plan; PostgreSQL counts only when a page past the typed part needs the offset.
-    n_typed = _count(session, typed) if dialect(session) == "sqlite" else None
-    rows: list[Row[Any]] = []
+    # SQLite counts (up to _BROAD + 1: enough to choose its plan); PostgreSQL counts only when a page past the typed
+    # part needs the offset.
+    capped = _count(session, typed, _BROAD + 1) if dialect(session) == "sqlite" else None
+    n_typed = capped if capped is not None and capped <= _BROAD else None
+    ids: list[int] = []
     if n_typed is None or offset < n_typed:
-        rows += session.execute(_ordered(session, stmt, typed, n_typed or 0, limit, offset))
-    if words.widened and len(rows) < limit and (words := _held(session, words)).widened:
-        if rows or offset == 0:  # the typed part ended on this page
-            n_typed = offset + len(rows)
+        ids += _ordered(session, typed, capped or 0, limit, offset)
+    if words.widened and len(ids) < limit and (words := _held(session, words)).widened:
+        if ids or offset == 0:  # the typed part ended on this page
+            n_typed = offset + len(ids)
         elif n_typed is None:
             n_typed = _count(session, typed)
         # The other forms are one surname's people at most (a few thousand in a national registry): sorted, and
         # not counted first (the count would cost as much as the page).
-        rest = _ordered(session, stmt, _Part(words, "others"), 0, limit - len(rows), max(0, offset - n_typed))
-        rows += session.execute(rest)
-    return rows
+        ids += _ordered(session, _Part(words, "others"), 0, limit - len(ids), max(0, offset - n_typed))
+    return ids
 
 
-def _ordered(
-    session: Session, stmt: Select[*tuple[Any, ...]], part: _Part, matches: int, limit: int, offset: int
-) -> Select[*tuple[Any, ...]]:
+def _ordered(session: Session, part: _Part, matches: int, limit: int, offset: int) -> list[int]:
     name = dialect(session)
-    order: Any = Person.sort_key
-    # A broad query (thousands of matches) walks the sort-key index and stops after one page; a narrow one sorts.
-    stmt = stmt.where(_clause(session, part, walk_sorted=name == "sqlite" and matches > _BROAD))
+    params = {"limit": limit, "offset": offset}
+    if name == "sqlite":
+        # A broad query (thousands of matches) walks the sort-key index and stops after one page; a narrow one sorts.
+        return _ids(session, _SQLITE_WALK if matches > _BROAD else _SQLITE_SORT, {"q": part.fts(), **params})
     if name == "postgresql":
-        # PostgreSQL guesses 2,000 matches for any prefix query, then walks the sort-key index testing every
-        # row: 0.5 s when nothing matches. Sorting an expression makes it collect the matches from GIN first.
-        order = Person.sort_key.concat("")
-    return stmt.order_by(order, Person.id).limit(limit).offset(offset)
+        return _ids(session, _PG_PAGE, {"q": part.tsquery(), **params})
+    stmt = select(Person.id).where(part.like()).order_by(Person.sort_key, Person.id).limit(limit).offset(offset)
+    return list(session.scalars(stmt))
+
+
+# A keystroke's statements, as plain driver SQL (`_ids`). Only the ids are sorted; the page's columns are read
+# afterwards for those ids alone (services.people), so the sorter does not carry every column of every match.
+_EVERYONE = "SELECT id FROM people ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
+_FTS_IDS = "SELECT rowid FROM people_fts WHERE people_fts MATCH :q"
+# "+id" keeps the planner from driving the query by the FTS matches, so it walks the sort-key index instead and
+# stops after one page: fast when thousands match, slow when few do.
+_SQLITE_WALK = f"SELECT id FROM people WHERE +id IN ({_FTS_IDS}) ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
+_SQLITE_SORT = f"SELECT id FROM people WHERE id IN ({_FTS_IDS}) ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
+# PostgreSQL guesses 2,000 matches for any prefix query, then walks the sort-key index testing every row: 0.5 s
+# when nothing matches. Sorting an expression makes it collect the matches from GIN first.
+_PG_PAGE = (
+    "SELECT id FROM people WHERE to_tsvector('simple'::regconfig, search_text) @@ to_tsquery('simple'::regconfig, :q)"
+    " ORDER BY sort_key || '', id LIMIT :limit OFFSET :offset"
+)
+
+
+def driver_rows(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]] | None:
+    """`sql` (named parameters, :name) straight through the DB-API connection of the session's transaction, or
+    None where that is not done (back-ends other than SQLite and PostgreSQL with psycopg): SQLAlchemy's statement
+    building and row processing cost more than SQLite's own work for a keystroke (~1 ms of 2 on a page of 100)."""
+    bind = session.get_bind().dialect
+    name = dialect(session)  # (tests point this at another back-end to run the generic path)
+    if name == "postgresql" and bind.driver == "psycopg":
+        sql = _pyformat(sql)
+    elif name != "sqlite":
+        return None
+    session.flush()  # what autoflush does before a query: pending changes are found too
+    driver: Any = session.connection().connection.driver_connection
+    cursor = driver.cursor()
+    try:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+@lru_cache(maxsize=64)
+def _pyformat(sql: str) -> str:
+    """:name -> %(name)s for psycopg (casts such as ::regconfig stay)."""
+    return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql)
+
+
+def _ids(session: Session, sql: str, params: dict[str, Any]) -> list[int]:
+    rows = driver_rows(session, sql, params)
+    if rows is None:
+        rows = list(session.execute(text(sql), params))
+    return [r[0] for r in rows]
