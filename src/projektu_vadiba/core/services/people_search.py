@@ -131,12 +131,9 @@ def _clause(session: Session, part: _Part) -> ColumnElement[bool] | TextClause:
     return part.like()
 
 
-def _count(session: Session, part: _Part, cap: int | None = None) -> int:
-    """How many people `part` matches; with `cap`, counted up to `cap` only (enough to choose a plan)."""
+def _count(session: Session, part: _Part) -> int:
     if dialect(session) == "sqlite":  # the FTS table alone: no join, no row lookups
-        if cap is None:
-            return _ids(session, f"SELECT count(*) FROM ({_FTS_IDS})", {"q": part.fts()})[0]
-        return _ids(session, f"SELECT count(*) FROM ({_FTS_IDS} LIMIT :cap)", {"q": part.fts(), "cap": cap})[0]
+        return _ids(session, f"SELECT count(*) FROM ({_FTS_IDS})", {"q": part.fts()})[0]
     return int(session.scalar(select(func.count()).select_from(Person).where(_clause(session, part))) or 0)
 
 
@@ -159,13 +156,13 @@ def page_ids(session: Session, query: str, limit: int, offset: int) -> list[int]
     if words is None:
         return _ids(session, _EVERYONE, {"limit": limit, "offset": offset})
     typed = _Part(words, "typed")
-    # SQLite counts (up to _BROAD + 1: enough to choose its plan); PostgreSQL counts only when a page past the typed
-    # part needs the offset.
-    capped = _count(session, typed, _BROAD + 1) if dialect(session) == "sqlite" else None
-    n_typed = capped if capped is not None and capped <= _BROAD else None
-    ids: list[int] = []
-    if n_typed is None or offset < n_typed:
-        ids += _ordered(session, typed, capped or 0, limit, offset)
+    n_typed: int | None = None  # PostgreSQL counts only when a page past the typed part needs the offset
+    if dialect(session) == "sqlite":
+        n_typed, ids = _sqlite_narrow(session, typed, limit, offset)
+        if n_typed is None:  # broad: walk the sort-key index
+            ids = _ordered(session, typed, _BROAD + 1, limit, offset)
+    else:
+        ids = _ordered(session, typed, 0, limit, offset)
     if words.widened and len(ids) < limit and (words := _held(session, words)).widened:
         if ids or offset == 0:  # the typed part ended on this page
             n_typed = offset + len(ids)
@@ -189,6 +186,16 @@ def _ordered(session: Session, part: _Part, matches: int, limit: int, offset: in
     return list(session.scalars(stmt))
 
 
+def _sqlite_narrow(session: Session, part: _Part, limit: int, offset: int) -> tuple[int | None, list[int]]:
+    """(count, page) of `part` when at most _BROAD people match, from one pass over the FTS matches; (None, [])
+    when more do. One statement instead of a count and a page: a query of long words (no prefix index) spends
+    most of its time opening the FTS matches, which it then does once."""
+    params = {"q": part.fts(), "cap": _BROAD + 1, "limit": limit, "offset": offset}
+    rows = _rows(session, _SQLITE_NARROW, params)
+    count = next(value for is_id, value in rows if not is_id)
+    return (count, [value for is_id, value in rows if is_id]) if count <= _BROAD else (None, [])
+
+
 # A keystroke's statements, as plain driver SQL (`_ids`). Only the ids are sorted; the page's columns are read
 # afterwards for those ids alone (services.people), so the sorter does not carry every column of every match.
 _EVERYONE = "SELECT id FROM people ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
@@ -197,6 +204,13 @@ _FTS_IDS = "SELECT rowid FROM people_fts WHERE people_fts MATCH :q"
 # stops after one page: fast when thousands match, slow when few do.
 _SQLITE_WALK = f"SELECT id FROM people WHERE +id IN ({_FTS_IDS}) ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
 _SQLITE_SORT = f"SELECT id FROM people WHERE id IN ({_FTS_IDS}) ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
+# (0, the count of the matches up to :cap), then (1, id) for the page, only when that is all of them (a LIMIT
+# of 0 skips the sort; SQLite evaluates it once, before the loop).
+_SQLITE_NARROW = (
+    f"WITH m(id) AS MATERIALIZED ({_FTS_IDS} LIMIT :cap), n(c) AS MATERIALIZED (SELECT count(*) FROM m) "
+    "SELECT 0, c FROM n UNION ALL SELECT * FROM (SELECT 1, id FROM people WHERE id IN m ORDER BY sort_key, id "
+    "LIMIT CASE WHEN (SELECT c FROM n) < :cap THEN :limit ELSE 0 END OFFSET :offset)"
+)
 # PostgreSQL guesses 2,000 matches for any prefix query, then walks the sort-key index testing every row: 0.5 s
 # when nothing matches. Sorting an expression makes it collect the matches from GIN first.
 _PG_PAGE = (
@@ -231,8 +245,10 @@ def _pyformat(sql: str) -> str:
     return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql)
 
 
-def _ids(session: Session, sql: str, params: dict[str, Any]) -> list[int]:
+def _rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     rows = driver_rows(session, sql, params)
-    if rows is None:
-        rows = list(session.execute(text(sql), params))
-    return [r[0] for r in rows]
+    return list(session.execute(text(sql), params)) if rows is None else rows
+
+
+def _ids(session: Session, sql: str, params: dict[str, Any]) -> list[int]:
+    return [r[0] for r in _rows(session, sql, params)]
