@@ -24,7 +24,7 @@ HEAD = "0016"
 
 # Search structures that migrations create by hand (SQLite FTS5 tables, a PostgreSQL GIN index): not models, so
 # autogenerate and the schema comparison must not propose dropping them.
-UNMODELLED_PREFIXES = ("people_fts", "ix_people_search_tsv")
+UNMODELLED_PREFIXES = ("people_fts", "ix_people_search_tsv", "ix_people_sort_search")
 
 
 def include_name(name: str | None, _type: str, _parent: Any) -> bool:
