@@ -179,12 +179,12 @@ def test_0016_gives_the_search_its_indexes_and_takes_them_back(at_head: Database
             return [p.surname for p in people.search_people(s, query)]
 
     sqlite = db.engine.dialect.name == "sqlite"
-    assert not sqlite or ("prefix='1 2 3 4'" in fts_sql() and "ix_people_sort_search" in _people_indexes(db))
+    assert "ix_people_sort_search" in _people_indexes(db) and (not sqlite or "prefix='1 2 3 4'" in fts_sql())
     _migrate(db, "downgrade", "0015")
-    assert not sqlite or ("prefix='1 2 3'" in fts_sql() and "ix_people_sort_search" not in _people_indexes(db))
+    assert "ix_people_sort_search" not in _people_indexes(db) and (not sqlite or "prefix='1 2 3'" in fts_sql())
     assert found("berz") == found("berzins1") == ["Bērziņš"]  # rebuilt from people.search_text
     _migrate(db, "upgrade", "0016")
-    assert not sqlite or ("prefix='1 2 3 4'" in fts_sql() and "ix_people_sort_search" in _people_indexes(db))
+    assert "ix_people_sort_search" in _people_indexes(db) and (not sqlite or "prefix='1 2 3 4'" in fts_sql())
     assert found("berz") == found("berzins1") == found("bērz") == ["Bērziņš"]
     with db.session() as s:  # the triggers of 0002 keep the new table in step
         people.create_person(s, PersonInput("Anna", "Bērziņa"))

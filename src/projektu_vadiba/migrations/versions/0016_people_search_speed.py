@@ -1,16 +1,14 @@
-"""people search (SQLite): a four-letter prefix index in people_fts and an index on (sort_key, search_text)
+"""people search: an index on (sort_key, id, search_text), and (SQLite) a four-letter prefix index in people_fts
 
 - people_fts gets prefix='1 2 3 4'. A query word of four or more letters had no prefix index of its own: FTS5
   merged the entries of every word that starts with it, and in a registry every e-mail gives a word of its own
   ('berzins1234'), so 'berz' merged about 3,000 words in a registry of 100,000 people and 30,000 in one of
   1,000,000 (0.65 ms and 6.5 ms before the first match). The table is made again with the new option and rebuilt
   from people.search_text (0.5 s for 100,000 people); the triggers of 0002 name the table and stay.
-- ix_people_sort_search on (sort_key, id, search_text): a broad query ('b': 15 % of everyone) walks it in Latvian
-  order and tests its words with LIKE in the index itself, stopping after one page, instead of collecting every
-  FTS match first (services/people_search.py). Not a model index (core.migrations.UNMODELLED_PREFIXES), like the
-  other search structures.
-
-PostgreSQL: nothing (its GIN index has no prefix option; its search does not walk).
+- ix_people_sort_search on (sort_key, id, search_text), both back-ends: a broad query ('b': 15 % of everyone) walks
+  it in Latvian order and tests its words with LIKE in the index itself, stopping after one page, instead of
+  collecting every match from FTS5 or GIN first (services/people_search.py). Not a model index
+  (core.migrations.UNMODELLED_PREFIXES), like the other search structures.
 
 Revision ID: 0016
 Revises: 0015
@@ -39,14 +37,12 @@ def _remake_fts(prefix: str) -> None:
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    _remake_fts("1 2 3 4")
     op.execute("CREATE INDEX IF NOT EXISTS ix_people_sort_search ON people (sort_key, id, search_text)")
+    if op.get_bind().dialect.name == "sqlite":
+        _remake_fts("1 2 3 4")
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
-        return
     op.execute("DROP INDEX IF EXISTS ix_people_sort_search")
-    _remake_fts("1 2 3")
+    if op.get_bind().dialect.name == "sqlite":
+        _remake_fts("1 2 3")
