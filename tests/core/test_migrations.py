@@ -163,3 +163,30 @@ def test_0013_keeps_every_text_as_the_final_reports_and_texts_per_report_after(a
             ("aim_reached", "Mērķis sasniegts."),
             ("interim_progress", "Līdz jūlijam trīs tikšanās."),
         ]
+
+
+def test_0016_gives_the_search_its_indexes_and_takes_them_back(at_head: Database) -> None:
+    db = at_head
+    with db.session() as s:
+        people.create_person(s, PersonInput("Jānis", "Bērziņš", email="janis.berzins1@example.lv"))
+
+    def fts_sql() -> str:
+        with db.engine.connect() as conn:
+            return str(conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'people_fts'")))
+
+    def found(query: str) -> list[str]:
+        with db.session() as s:
+            return [p.surname for p in people.search_people(s, query)]
+
+    sqlite = db.engine.dialect.name == "sqlite"
+    assert "ix_people_sort_search" in _people_indexes(db) and (not sqlite or "prefix='1 2 3 4'" in fts_sql())
+    _migrate(db, "downgrade", "0015")
+    assert "ix_people_sort_search" not in _people_indexes(db) and (not sqlite or "prefix='1 2 3'" in fts_sql())
+    assert found("berz") == found("berzins1") == ["Bērziņš"]  # rebuilt from people.search_text
+    _migrate(db, "upgrade", "0016")
+    assert "ix_people_sort_search" in _people_indexes(db) and (not sqlite or "prefix='1 2 3 4'" in fts_sql())
+    assert found("berz") == found("berzins1") == found("bērz") == ["Bērziņš"]
+    with db.session() as s:  # the triggers of 0002 keep the new table in step
+        people.create_person(s, PersonInput("Anna", "Bērziņa"))
+    assert found("berz") == ["Bērziņa", "Bērziņš"]
+    assert found("anna berz") == ["Bērziņa"]

@@ -6,17 +6,20 @@ One function, `search_people`, picks the fastest way the back-end offers (servic
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields, replace
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock, person_keys
 from projektu_vadiba.core.concurrency import check_version, locked
 from projektu_vadiba.core.db import current_user
 from projektu_vadiba.core.dto import PersonDTO, PersonInput
-from projektu_vadiba.core.models import Organisation, OrganisationKind, Person, PersonalDataLog
+from projektu_vadiba.core.models import Gender, Organisation, OrganisationKind, Person, PersonalDataLog
 from projektu_vadiba.core.services import people_search
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.organisations import find_or_create_organisation
@@ -196,7 +199,38 @@ def search_people(session: Session, query: str, limit: int = 200, offset: int = 
     another gender form of a whole word there ('lace' finds Lācis, core.surname_forms). Results in Latvian
     alphabetical order (surname, given name), those matching the words as typed first; an empty query lists
     everyone."""
-    return [row_dto(r) for r in people_search.search_page(session, person_select(), query, limit, offset)]
+    ids = people_search.page_ids(session, query, limit, offset)
+    if not ids:
+        return []
+    name = people_search.dialect(session)
+    if name == "sqlite":  # one statement text whatever the page's length
+        rows = people_search.driver_rows(session, _page_sql(name, "IN (SELECT value FROM json_each(:ids))"),
+                                         {"ids": json.dumps(ids)})  # fmt: skip
+    else:
+        rows = people_search.driver_rows(session, _page_sql(name, "= ANY(:ids)"), {"ids": ids})
+    if rows is None:  # other back-ends: through SQLAlchemy
+        found = {r[0]: row_dto(r) for r in session.execute(person_select().where(Person.id.in_(ids)))}
+    else:
+        found = {r[0]: driver_row_dto(r) for r in rows}
+    return [found[i] for i in ids]
+
+
+@lru_cache(maxsize=8)
+def _page_sql(dialect_name: str, ids_condition: str) -> str:
+    """person_select() for the people whose id meets `ids_condition`, as the back-end's SQL (made once)."""
+    dialect = {"sqlite": sqlite.dialect, "postgresql": postgresql.dialect}.get(dialect_name, sqlite.dialect)()
+    return f"{person_select().compile(dialect=dialect)} WHERE people.id {ids_condition}"
+
+
+def driver_row_dto(row: Any) -> PersonDTO:
+    """A PersonDTO from a row of PERSON_COLUMNS as the DB-API driver gives it (what SQLAlchemy's column types
+    would convert: the gender's text to the enum, SQLite's 0/1 to booleans)."""
+    gender, consent_data, consent_photo = row[7], row[11], row[12]
+    return PersonDTO(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], Gender(gender) if gender is not None else None,
+        row[8], row[9], row[10], None if consent_data is None else bool(consent_data),
+        None if consent_photo is None else bool(consent_photo), row[13] is not None, row[14],
+    )  # fmt: skip
 
 
 def count_people(session: Session, query: str = "") -> int:

@@ -9,10 +9,12 @@ Surname forms (core.surname_forms) are widened at query time, nothing extra is s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, TextClause, and_, func, not_, or_, select, text
+from sqlalchemy import ColumnElement, TextClause, and_, func, not_, or_, select, text
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import person_keys, surname_forms
@@ -20,6 +22,9 @@ from projektu_vadiba.core.models import Person
 
 # Above this many matches, walking people in sort-key order beats sorting the matches (measured: bench/).
 _BROAD = 1000
+# PostgreSQL: people read in Latvian order, from the covering index, before a query gives up finding its page among
+# them ('kekava', 8 % of everyone, needs ~1,300; a query that gives up pays ~1 ms).
+_FIRST = 2000
 
 
 def dialect(session: Session) -> str:
@@ -115,14 +120,11 @@ class _Part:
         return widened if self.which == "all" else and_(widened, not_(typed))
 
 
-def _clause(session: Session, part: _Part, *, walk_sorted: bool = False) -> ColumnElement[bool] | TextClause:
-    """The WHERE condition for `part`. `walk_sorted` (SQLite): "+people.id" keeps the planner from driving the
-    query by the FTS matches, so it walks the sort-key index instead and stops after one page: fast when thousands
-    match, slow when few do."""
+def _clause(session: Session, part: _Part) -> ColumnElement[bool] | TextClause:
+    """The WHERE condition for `part` (counts)."""
     name = dialect(session)
     if name == "sqlite":
-        column = "+people.id" if walk_sorted else "people.id"
-        return text(f"{column} IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :fts_q)").bindparams(
+        return text("people.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :fts_q)").bindparams(
             fts_q=part.fts()
         )
     if name == "postgresql":
@@ -134,8 +136,7 @@ def _clause(session: Session, part: _Part, *, walk_sorted: bool = False) -> Colu
 
 def _count(session: Session, part: _Part) -> int:
     if dialect(session) == "sqlite":  # the FTS table alone: no join, no row lookups
-        sql = text("SELECT count(*) FROM people_fts WHERE people_fts MATCH :q")
-        return int(session.scalar(sql, {"q": part.fts()}) or 0)
+        return _ids(session, f"SELECT count(*) FROM ({_FTS_IDS})", {"q": part.fts()})[0]
     return int(session.scalar(select(func.count()).select_from(Person).where(_clause(session, part))) or 0)
 
 
@@ -149,43 +150,144 @@ def count_matches(session: Session, query: str) -> int:
     return n_typed
 
 
-def search_page(
-    session: Session, stmt: Select[*tuple[Any, ...]], query: str, limit: int, offset: int
-) -> list[Row[Any]]:
-    """`stmt` (a select over people) narrowed to the query, one page of it in Latvian order: first the people who
-    match the words as typed, then those who match only through another gender form of a surname ("ozols" lists
-    every Ozols, then every Ozola). Two ordered queries rather than one sorted by a rank, so each part keeps the
-    fast plans below; the second only when the first leaves room on the page."""
+def page_ids(session: Session, query: str, limit: int, offset: int) -> list[int]:
+    """The ids of one page of the people the query finds, in Latvian order: first the people who match the words as
+    typed, then those who match only through another gender form of a surname ("ozols" lists every Ozols, then
+    every Ozola). Two ordered queries rather than one sorted by a rank, so each part keeps the fast plans below;
+    the second only when the first leaves room on the page."""
     words = _words(query)
     if words is None:
-        return list(session.execute(stmt.order_by(Person.sort_key, Person.id).limit(limit).offset(offset)))
+        return _ids(session, _EVERYONE, {"limit": limit, "offset": offset})
     typed = _Part(words, "typed")
-    # SQLite counts to choose its plan; PostgreSQL counts only when a page past the typed part needs the offset.
-    n_typed = _count(session, typed) if dialect(session) == "sqlite" else None
-    rows: list[Row[Any]] = []
-    if n_typed is None or offset < n_typed:
-        rows += session.execute(_ordered(session, stmt, typed, n_typed or 0, limit, offset))
-    if words.widened and len(rows) < limit and (words := _held(session, words)).widened:
-        if rows or offset == 0:  # the typed part ended on this page
-            n_typed = offset + len(rows)
+    n_typed: int | None = None  # PostgreSQL counts only when a page past the typed part needs the offset
+    name = dialect(session)
+    if name == "sqlite":
+        n_typed, ids = _sqlite_narrow(session, typed, limit, offset)
+        if n_typed is None:  # broad: walk the covering index
+            ids = _ordered(session, typed, _BROAD + 1, limit, offset)
+    elif name == "postgresql":  # no cheap count: the first people in sort order first, then the GIN index
+        ids = _pg_first(session, typed.words.typed, limit, offset) or _ordered(session, typed, 0, limit, offset)
+    else:
+        ids = _ordered(session, typed, 0, limit, offset)
+    if words.widened and len(ids) < limit and (words := _held(session, words)).widened:
+        if ids or offset == 0:  # the typed part ended on this page
+            n_typed = offset + len(ids)
         elif n_typed is None:
             n_typed = _count(session, typed)
         # The other forms are one surname's people at most (a few thousand in a national registry): sorted, and
         # not counted first (the count would cost as much as the page).
-        rest = _ordered(session, stmt, _Part(words, "others"), 0, limit - len(rows), max(0, offset - n_typed))
-        rows += session.execute(rest)
-    return rows
+        ids += _ordered(session, _Part(words, "others"), 0, limit - len(ids), max(0, offset - n_typed))
+    return ids
 
 
-def _ordered(
-    session: Session, stmt: Select[*tuple[Any, ...]], part: _Part, matches: int, limit: int, offset: int
-) -> Select[*tuple[Any, ...]]:
+def _ordered(session: Session, part: _Part, matches: int, limit: int, offset: int) -> list[int]:
     name = dialect(session)
-    order: Any = Person.sort_key
-    # A broad query (thousands of matches) walks the sort-key index and stops after one page; a narrow one sorts.
-    stmt = stmt.where(_clause(session, part, walk_sorted=name == "sqlite" and matches > _BROAD))
+    params = {"limit": limit, "offset": offset}
+    if name == "sqlite":
+        if matches > _BROAD and part.which == "typed":
+            return _ids(session, *_like_walk(part.words.typed, params))
+        return _ids(session, _SQLITE_SORT, {"q": part.fts(), **params})
     if name == "postgresql":
-        # PostgreSQL guesses 2,000 matches for any prefix query, then walks the sort-key index testing every
-        # row: 0.5 s when nothing matches. Sorting an expression makes it collect the matches from GIN first.
-        order = Person.sort_key.concat("")
-    return stmt.order_by(order, Person.id).limit(limit).offset(offset)
+        return _ids(session, _PG_PAGE, {"q": part.tsquery(), **params})
+    stmt = select(Person.id).where(part.like()).order_by(Person.sort_key, Person.id).limit(limit).offset(offset)
+    return list(session.scalars(stmt))
+
+
+def _pg_first(session: Session, words: tuple[str, ...], limit: int, offset: int) -> list[int] | None:
+    """PostgreSQL: the page when the first _FIRST people in Latvian order hold it, else None. Without a cheap count
+    (GIN collects all matches of 'b', 150,000 in 1,000,000 people: 0.3 s with the sort) nothing tells a broad query
+    from a narrow one, so every query first reads those people from the covering index (0016, index-only): a query
+    that matches people all through the alphabet (a letter, a town) finds its page there (0.4 ms for 'b'); any
+    other pays for reading them (~1 ms) and goes on to the GIN index as before."""
+    if offset + limit > _FIRST // 2:  # deep pages: the GIN index
+        return None
+    sql, params = _like_walk(words, {"limit": limit, "offset": offset, "first": _FIRST})
+    # Ordered and limited inside, so PostgreSQL reads at most _FIRST index entries and stops at the page.
+    sql = sql.replace("FROM people", "FROM (SELECT id, sort_key, search_text FROM people ORDER BY sort_key, id "
+                      "LIMIT :first) AS first_people")  # fmt: skip
+    ids = _ids(session, sql, params)
+    return ids if len(ids) == limit else None
+
+
+def _like_walk(words: tuple[str, ...], params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A broad query (thousands of matches) walks the index on (sort_key, id, search_text) of migration 0016 and stops
+    after one page: each word tested with LIKE on the folded text in the index itself, no row read, and no list of
+    the matches built first (the FTS matches cost 0.1-0.4 µs each to collect, 15,000 for 'b' in 100,000 people).
+    LIKE finds the same people as FTS5: search_text is the words of core.person_keys.search_words joined by single
+    spaces (the other back-ends' `_Part.like`; tests/core/test_people_search.py compares both)."""
+    conditions = []
+    for i, word in enumerate(words):
+        conditions.append(f"(search_text LIKE :start{i} OR search_text LIKE :inner{i})")
+        params = {**params, f"start{i}": f"{word}%", f"inner{i}": f"% {word}%"}
+    where = " AND ".join(conditions)
+    return f"SELECT id FROM people WHERE {where} ORDER BY sort_key, id LIMIT :limit OFFSET :offset", params
+
+
+def _sqlite_narrow(session: Session, part: _Part, limit: int, offset: int) -> tuple[int | None, list[int]]:
+    """(count, page) of `part` when at most _BROAD people match, from one pass over the FTS matches; (None, [])
+    when more do. One statement instead of a count and a page: a query of long words (no prefix index) spends
+    most of its time opening the FTS matches, which it then does once."""
+    params = {"q": part.fts(), "cap": _BROAD + 1, "limit": limit, "offset": offset}
+    rows = _rows(session, _SQLITE_NARROW, params)
+    count = next(value for is_id, value in rows if not is_id)
+    return (count, [value for is_id, value in rows if is_id]) if count <= _BROAD else (None, [])
+
+
+# A keystroke's statements, as plain driver SQL (`_ids`). Only the ids are sorted; the page's columns are read
+# afterwards for those ids alone (services.people), so the sorter does not carry every column of every match.
+_EVERYONE = "SELECT id FROM people ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
+_FTS_IDS = "SELECT rowid FROM people_fts WHERE people_fts MATCH :q"
+_SQLITE_SORT = f"SELECT id FROM people WHERE id IN ({_FTS_IDS}) ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
+# (0, the count of the matches up to :cap), then (1, id) for the page, only when that is all of them (a LIMIT
+# of 0 skips the sort; SQLite evaluates it once, before the loop).
+_SQLITE_NARROW = (
+    f"WITH m(id) AS MATERIALIZED ({_FTS_IDS} LIMIT :cap), n(c) AS MATERIALIZED (SELECT count(*) FROM m) "
+    "SELECT 0, c FROM n UNION ALL SELECT * FROM (SELECT 1, id FROM people WHERE id IN m ORDER BY sort_key, id "
+    "LIMIT CASE WHEN (SELECT c FROM n) < :cap THEN :limit ELSE 0 END OFFSET :offset)"
+)
+# PostgreSQL guesses 2,000 matches for any prefix query, then walks the sort-key index testing every row: 0.5 s
+# when nothing matches. Sorting an expression makes it collect the matches from GIN first.
+_PG_PAGE = (
+    "SELECT id FROM people WHERE to_tsvector('simple'::regconfig, search_text) @@ to_tsquery('simple'::regconfig, :q)"
+    " ORDER BY sort_key || '', id LIMIT :limit OFFSET :offset"
+)
+
+
+def driver_rows(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]] | None:
+    """`sql` (named parameters, :name) straight through the DB-API connection of the session's transaction, or
+    None where that is not done (back-ends other than SQLite and PostgreSQL with psycopg): SQLAlchemy's statement
+    building and row processing cost more than SQLite's own work for a keystroke (~1 ms of 2 on a page of 100)."""
+    bind = session.get_bind().dialect
+    name = dialect(session)  # (tests point this at another back-end to run the generic path)
+    if name == "postgresql" and bind.driver == "psycopg":
+        sql = _pyformat(sql)
+    elif name != "sqlite":
+        return None
+    session.flush()  # what autoflush does before a query: pending changes are found too
+    driver: Any = session.connection().connection.driver_connection
+    cursor = driver.cursor()
+    try:
+        if name == "sqlite":
+            cursor.execute(sql, params)
+        else:
+            # Never a prepared statement: after a few broad queries PostgreSQL's plan cache settles on a generic plan
+            # (it cannot see the words), and 'xyz' then took 15-20 ms instead of 0.5 in a registry of 1,000,000.
+            cursor.execute(sql, params, prepare=False)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+@lru_cache(maxsize=64)
+def _pyformat(sql: str) -> str:
+    """:name -> %(name)s for psycopg (casts such as ::regconfig stay)."""
+    return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql)
+
+
+def _rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
+    rows = driver_rows(session, sql, params)
+    return list(session.execute(text(sql), params)) if rows is None else rows
+
+
+def _ids(session: Session, sql: str, params: dict[str, Any]) -> list[int]:
+    return [r[0] for r in _rows(session, sql, params)]
