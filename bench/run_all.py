@@ -223,10 +223,13 @@ def child(mode: str, path: str, pid: int) -> None:
     os._exit(0)  # PySide6 can crash tearing down a half-used window at interpreter exit: nothing left to measure
 
 
-def run_child(mode: str, path: Path, pid: int) -> dict[str, list[str]]:
+def run_child(mode: str, path: Path, pid: int, pycache: str | None = None) -> dict[str, list[str]]:
     # A fresh settings folder each time: a first start, not the last run's window and section.
     config = tempfile.mkdtemp()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": config, "HOME": config}
+    if pycache is not None:  # bytecode kept in `pycache`, whatever PYTHONDONTWRITEBYTECODE says (see bench_start)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pycache
     started = time.time()
     done = subprocess.run([sys.executable, str(HERE), "--child", mode, str(path), str(pid)], env=env,
                           capture_output=True, text=True, check=True, timeout=300)  # fmt: skip
@@ -239,10 +242,16 @@ def run_child(mode: str, path: Path, pid: int) -> dict[str, list[str]]:
 def bench_start(path: Path, pid: int, repeat: int) -> list[str]:
     """Process start to the first paint of the main window on the database vs an empty QMainWindow (also when the
     app reopens the section the user left off in: the largest project's participants); then the participant table
-    of the largest project opened and scrolled to its end; peak RSS of both processes."""
-    app = [run_child("table", path, pid) for _ in range(repeat)]
-    restore = [run_child("restore", path, pid) for _ in range(repeat)]
-    floor = [run_child("floor-table", path, pid) for _ in range(repeat)]
+    of the largest project opened and scrolled to its end; peak RSS of both processes.
+
+    The children run from bytecode, as the installed app does (PyInstaller ships it compiled): one unmeasured run
+    writes it to a temporary folder first. Otherwise a checkout without __pycache__, or PYTHONDONTWRITEBYTECODE in
+    the environment, made every child compile the app's sources again, a cost no user pays."""
+    with tempfile.TemporaryDirectory() as pycache:
+        run_child("table", path, pid, pycache)  # writes the bytecode of everything the children import
+        app = [run_child("table", path, pid, pycache) for _ in range(repeat)]
+        restore = [run_child("restore", path, pid, pycache) for _ in range(repeat)]
+        floor = [run_child("floor-table", path, pid, pycache) for _ in range(repeat)]
     pick = lambda runs, key, i=0: min(float(r[key][i]) for r in runs)  # noqa: E731
     return [
         line("start to a painted main window", pick(app, "start"), pick(floor, "start")),

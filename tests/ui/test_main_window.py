@@ -143,6 +143,27 @@ def test_double_click_opens_the_project(qtbot: QtBot, seeded: Seeded, settings: 
     assert column_texts(page.indicators.view, IndicatorColumn.ACHIEVED) == ["45 gab."]
 
 
+def test_the_project_page_is_made_after_the_first_paint_and_also_on_a_first_quick_click(
+    qtbot: QtBot, seeded: Seeded, settings: Settings
+) -> None:
+    """The start builds only the start page; the project page follows once the window is up (warm-up), or at once
+    when a project is opened before that."""
+    quick = MainWindow(seeded.db, settings)
+    qtbot.addWidget(quick)
+    assert quick._project_page is None  # not part of the start
+    quick.open_project(seeded.ids["2023-NVO-07"], "events")  # a click before the warm-up
+    assert quick.right.currentWidget() is quick.project_page and quick.project_page.current_section() == "events"
+    assert quick.current_project_id() == seeded.ids["2023-NVO-07"]
+
+    window = make_window(qtbot, seeded.db, settings)
+    assert window.right.currentWidget() is window.start_page
+    qtbot.waitUntil(lambda: window._project_page is not None, timeout=5000)
+    assert window.right.currentWidget() is window.start_page and window.current_project_id() is None
+    assert not window.edit_project_action.isEnabled()
+    window.open_project(seeded.ids["2023-NVO-07"])
+    assert window.project_page.title_label.text() == "Ābeles" and window.edit_project_action.isEnabled()
+
+
 def test_enter_opens_the_project(qtbot: QtBot, seeded: Seeded, settings: Settings) -> None:
     window = make_window(qtbot, seeded.db, settings)
     view = window.project_list.view

@@ -37,13 +37,14 @@ def project_counted_roles(session: Session, project_id: int | None) -> tuple[Att
 
 
 def counted(roles: tuple[AttendanceRole, ...]) -> Any:
-    """The SQL condition "this attendance counts" (a ColumnElement[bool])."""
-    return Attendance.role.in_(roles)
+    """The SQL condition "this attendance counts" (a ColumnElement[bool]). On the table's column: the same SQL in
+    ORM queries, and usable in the plain-column queries of the start page (services/activities.py)."""
+    return Attendance.__table__.c.role.in_(roles)
 
 
 def staff(roles: tuple[AttendanceRole, ...]) -> Any:
     """The SQL condition "this attendance is someone working at the event" (listed apart, never counted)."""
-    return Attendance.role.not_in(roles)
+    return Attendance.__table__.c.role.not_in(roles)
 
 
 def unlisted(

@@ -8,8 +8,10 @@ the splitter and where the user was.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -27,15 +29,11 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services.projects import get_project
 from projektu_vadiba.ui import screen
 from projektu_vadiba.ui.connection_state import ConnectionBanner, ConnectionMonitor
-from projektu_vadiba.ui.dialogs.about import AboutDialog
-from projektu_vadiba.ui.dialogs.project_form import ProjectForm
-from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
 from projektu_vadiba.ui.error_hook import install_error_hook, on_connection_lost
 from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.live_refresh import start_live_refresh
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.models.project_tree import SECTIONS, section_label
-from projektu_vadiba.ui.people_window import PeopleRegistryWindow, import_people
 from projektu_vadiba.ui.plural import count, language
 from projektu_vadiba.ui.settings import (
     LAST_PROJECT,
@@ -47,10 +45,18 @@ from projektu_vadiba.ui.settings import (
 )
 from projektu_vadiba.ui.translations import switch_language
 from projektu_vadiba.ui.views.navigator import NavigatorPanel
-from projektu_vadiba.ui.views.project_list import ProjectListPanel
-from projektu_vadiba.ui.views.project_page import ProjectPage
 from projektu_vadiba.ui.views.start_page import StartPage
 from projektu_vadiba.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # imported when first needed: a start on the start page does not load them
+    from projektu_vadiba.ui.dialogs.about import AboutDialog
+    from projektu_vadiba.ui.views.project_list import ProjectListPanel
+    from projektu_vadiba.ui.views.project_page import ProjectPage
+
+
+# After the first paint, before a user's first click: the project page and the ORM mapping are made then, so the
+# first project opened is as quick as before the start was made lighter (a click before it builds them itself).
+WARM_UP_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +84,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self._window_actions: list[QAction] = []
+        self._warm_up_armed = False
         self._build_connection_banner()
         self._build()
         stack = self.ws.undo_stack
@@ -92,10 +99,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Projektu vadība — %1").replace("%1", self.db.display_name))
         self.navigator = NavigatorPanel(self.ws, self)
         self.start_page = StartPage(self.ws, self.settings, self)
-        self.project_page = ProjectPage(self.ws, self.settings, self)
+        self._project_page: ProjectPage | None = None  # built when a project is first opened (see project_page)
         self.right = QStackedWidget(self)
         self.right.addWidget(self.start_page)
-        self.right.addWidget(self.project_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.right)
@@ -118,8 +124,6 @@ class MainWindow(QMainWindow):
         self.start_page.openProject.connect(self.open_project)
         self.start_page.openEvent.connect(self.open_event)
         self.start_page.newProject.connect(self.new_project)
-        self.project_page.sectionChanged.connect(self._section_changed)
-        self.project_page.projectDeleted.connect(lambda _id: self.show_start())
         self._show_database()
         self.navigator.reload()
         self.start_page.reload()
@@ -187,8 +191,13 @@ class MainWindow(QMainWindow):
             self.section_actions[key] = action
 
         project_menu = bar.addMenu(self.tr("&Projekts"))
-        self.edit_project_action = self._action(self.tr("&Labot projektu…"), "Ctrl+E", self.project_page.edit_project)
-        self.delete_project_action = self._action(self.tr("&Dzēst projektu…"), "", self.project_page.delete_project)
+        # Enabled only while a project is open, so its page exists by then.
+        self.edit_project_action = self._action(
+            self.tr("&Labot projektu…"), "Ctrl+E", lambda _=False: self.project_page.edit_project()
+        )
+        self.delete_project_action = self._action(
+            self.tr("&Dzēst projektu…"), "", lambda _=False: self.project_page.delete_project()
+        )
         project_menu.addAction(self.new_project_action)
         project_menu.addAction(self.edit_project_action)
         project_menu.addAction(self.delete_project_action)
@@ -217,6 +226,8 @@ class MainWindow(QMainWindow):
 
     def show_registry(self) -> None:
         if getattr(self, "registry_window", None) is None:
+            from projektu_vadiba.ui.people_window import PeopleRegistryWindow
+
             self.registry_window = PeopleRegistryWindow(self.ws, self)
         self.registry_window.show()
         self.registry_window.raise_()
@@ -249,6 +260,8 @@ class MainWindow(QMainWindow):
             self.open_project(project_id)
 
     def import_people(self) -> None:
+        from projektu_vadiba.ui.people_window import import_people
+
         import_people(self.ws, self, self.current_project_id())
 
     def _action(self, text: str, keys: QKeySequence | QKeySequence.StandardKey | str, slot) -> QAction:  # type: ignore[no-untyped-def]
@@ -263,7 +276,7 @@ class MainWindow(QMainWindow):
     def rebuild(self) -> None:
         """Build the window's contents again in the current UI language; keep where the user was."""
         project = self.current_project_id()
-        section = self.project_page.current_section()
+        section = self.project_page.current_section() if self._project_page is not None else "overview"
         sizes = self.splitter.sizes()
         old = self.centralWidget()
         self._build()
@@ -276,13 +289,28 @@ class MainWindow(QMainWindow):
     # ---- navigation ----------------------------------------------------------------------------------
 
     @property
+    def project_page(self) -> ProjectPage:
+        """The open project's page (its seven sections), built the first time it is asked for: a start on the
+        start page does not import or build them."""
+        if self._project_page is None:
+            from projektu_vadiba.ui.views.project_page import ProjectPage
+
+            page = ProjectPage(self.ws, self.settings, self)
+            self.right.addWidget(page)
+            page.sectionChanged.connect(self._section_changed)
+            page.projectDeleted.connect(lambda _id: self.show_start())
+            self._project_page = page
+        return self._project_page
+
+    @property
     def project_list(self) -> ProjectListPanel:
         """The table of every project (on the start page)."""
         return self.start_page.project_list
 
     def current_project_id(self) -> int | None:
-        if self.right.currentWidget() is self.project_page and self.project_page.project is not None:
-            return self.project_page.project.id
+        page = self._project_page
+        if page is not None and self.right.currentWidget() is page and page.project is not None:
+            return page.project.id
         return None
 
     def show_start(self) -> None:
@@ -349,11 +377,15 @@ class MainWindow(QMainWindow):
     # ---- actions -------------------------------------------------------------------------------------
 
     def new_project(self) -> None:
+        from projektu_vadiba.ui.dialogs.project_form import ProjectForm
+
         form = ProjectForm(self.ws, parent=self)
         if form.exec() and form.result_value is not None:
             self.open_project(form.result_value.id)
 
     def show_settings(self) -> None:
+        from projektu_vadiba.ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, language(), self, database_name=self.db.display_name)
         if dialog.exec() and dialog.chosen_language() != language():
             self.apply_language(dialog.chosen_language())
@@ -420,6 +452,8 @@ class MainWindow(QMainWindow):
         self.rebuild()
 
     def about_dialog(self) -> AboutDialog:
+        from projektu_vadiba.ui.dialogs.about import AboutDialog
+
         return AboutDialog(self.db.display_name, self)
 
     def edit_organisation(self) -> None:
@@ -446,14 +480,15 @@ class MainWindow(QMainWindow):
 
     def _after_change(self) -> None:
         """After any change: a project that is gone (deleted, or undone) gives way to the start page."""
-        if self.right.currentWidget() is self.project_page and self.project_page.project is None:
+        page = self._project_page
+        if page is not None and self.right.currentWidget() is page and page.project is None:
             self.show_start()
-        elif self.right.currentWidget() is self.project_page and self.project_page.project is not None:
-            pid = self.project_page.project.id
+        elif page is not None and self.right.currentWidget() is page and page.project is not None:
+            pid = page.project.id
             try:
                 self.ws.read(lambda s: get_project(s, pid))
             except AppError:
-                self.project_page.project = None
+                page.project = None
                 self.show_start()
         self._update_project_actions()
 
@@ -503,6 +538,18 @@ class MainWindow(QMainWindow):
             except AppError:
                 return  # gone since: start on the start page
             self.open_project(last, section if section in SECTIONS else "overview")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warm_up_armed:
+            self._warm_up_armed = True
+            QTimer.singleShot(WARM_UP_MS, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        from sqlalchemy.orm import configure_mappers
+
+        configure_mappers()  # what the first project's queries would otherwise wait for
+        _ = self.project_page
 
     def _default_size(self) -> QSize:
         """1280×800, or 90 % of a smaller screen (a 1366×768 laptop: 1229×655)."""

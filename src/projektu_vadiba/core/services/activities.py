@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -176,29 +177,45 @@ def _event_query(  # type: ignore[no-untyped-def]
     roles: tuple[AttendanceRole, ...] = DEFAULT_COUNTED, project_id: int | None = None, event_id: int | None = None
 ):
     """Each event with its list counts: every row on the list, the participants who came (counting.py: `roles`)
-    and the people who came to work there (moderators, speakers ...)."""
-    came = Attendance.status == AttendanceStatus.ATTENDED
-    registered = func.count(Attendance.id)
+    and the people who came to work there (moderators, speakers ...). The tables' columns, not the mapped classes:
+    the start page's "coming up" list is read before SQLAlchemy configures the models (see list_projects)."""
+    events, activities, projects, lists = (m.__table__ for m in (Event, Activity, Project, Attendance))
+    e, a, p, at = events.c, activities.c, projects.c, lists.c
+    came = at.status == AttendanceStatus.ATTENDED
+    registered = func.count(at.id)
     attended = func.coalesce(func.sum(case((came & counted(roles), 1), else_=0)), 0)
     working = func.coalesce(func.sum(case((came & staff(roles), 1), else_=0)), 0)
     stmt = (
-        select(Event, Activity.code, Project.start_date, Project.end_date, registered, attended, working)
-        .join(Project, Project.id == Event.project_id)
-        .outerjoin(Activity, Activity.id == Event.activity_id)
-        .outerjoin(Attendance, Attendance.event_id == Event.id)
-        .group_by(Event.id, Activity.code, Project.start_date, Project.end_date)
-        .order_by(Event.starts_at, Event.id)
+        select(
+            events,
+            a.code.label("activity_code"),
+            p.start_date.label("project_start"),
+            p.end_date.label("project_end"),
+            registered.label("registered"),
+            attended.label("attended"),
+            working.label("working"),
+        )
+        .select_from(
+            events.join(projects, p.id == e.project_id)
+            .outerjoin(activities, a.id == e.activity_id)
+            .outerjoin(lists, at.event_id == e.id)
+        )
+        .group_by(e.id, a.code, p.start_date, p.end_date)
+        .order_by(e.starts_at, e.id)
     )
     if project_id is not None:
-        stmt = stmt.where(Event.project_id == project_id)
+        stmt = stmt.where(e.project_id == project_id)
     if event_id is not None:
-        stmt = stmt.where(Event.id == event_id)
+        stmt = stmt.where(e.id == event_id)
     return stmt
 
 
-def _event_dto(
-    e: Event, code: str | None, start: date, end: date, registered: int, attended: int, working: int
-) -> EventDTO:
+def _event_dto(e: Any) -> EventDTO:
+    """An _event_query row: the event's columns by name, its activity's code, the project's period, the counts."""
+    code: str | None = e.activity_code
+    start: date = e.project_start
+    end: date = e.project_end
+    registered, attended, working = e.registered, e.attended, e.working
     warnings: list[str] = []
     if e.starts_at.date() < start or e.ends_at.date() > end:
         warnings.append(Message("event.outside_period", start=f"{start:%d.%m.%Y}", end=f"{end:%d.%m.%Y}"))
@@ -229,7 +246,7 @@ def _event_dto(
 
 def list_events(session: Session, project_id: int) -> list[EventDTO]:
     roles = project_counted_roles(session, project_id)
-    return [_event_dto(*row) for row in session.execute(_event_query(roles, project_id=project_id))]
+    return [_event_dto(row) for row in session.execute(_event_query(roles, project_id=project_id))]
 
 
 def get_event(session: Session, event_id: int) -> EventDTO:
@@ -238,11 +255,12 @@ def get_event(session: Session, event_id: int) -> EventDTO:
     if row is None:
         get_or_404(session, Event, event_id, "Pasākums")
         raise AssertionError("unreachable")
-    return _event_dto(*row)
+    return _event_dto(row)
 
 
 def events_between(session: Session, start: datetime, end: datetime) -> list[EventDTO]:
     """Every project's events in a window (calendar, 'coming up'); counted with the default roles (a profile that
     counts more roles shows them on its own project's pages)."""
-    stmt = _event_query().where(Event.starts_at < end, Event.ends_at >= start)
-    return [_event_dto(*row) for row in session.execute(stmt)]
+    e = Event.__table__.c
+    stmt = _event_query().where(e.starts_at < end, e.ends_at >= start)
+    return [_event_dto(row) for row in session.execute(stmt)]

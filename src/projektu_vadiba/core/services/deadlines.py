@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
@@ -59,7 +60,8 @@ class DueDeadline:
         return self.deadline.id
 
 
-def deadline_dto(d: ReportDeadline) -> DeadlineDTO:
+def deadline_dto(d: ReportDeadline | Row[Any]) -> DeadlineDTO:
+    """From the mapped record or from a row of the table's columns (the start page's lists)."""
     return DeadlineDTO(
         d.id, d.project_id, d.kind, d.due_date, d.period_start, d.period_end, d.submitted_on, d.note, d.version
     )
@@ -115,41 +117,40 @@ def due_soon(session: Session, within_days: int = 30, *, include_closed: bool = 
     """Deadlines of every project not yet submitted and due within `within_days` from today, overdue ones
     included (they come first: the list is by due date)."""
     today = clock.today()
+    d, p = ReportDeadline.__table__.c, Project.__table__.c
     stmt = (
-        select(ReportDeadline, Project.number, Project.title)
-        .join(Project, Project.id == ReportDeadline.project_id)
-        .where(
-            ReportDeadline.submitted_on.is_(None),
-            ReportDeadline.due_date <= today + relativedelta(days=within_days),
-        )
-        .order_by(ReportDeadline.due_date, Project.number, ReportDeadline.id)
+        _with_project()
+        .where(d.submitted_on.is_(None), d.due_date <= today + relativedelta(days=within_days))
+        .order_by(d.due_date, p.number, d.id)
     )
     if not include_closed:
-        stmt = stmt.where(Project.status != ProjectStatus.CLOSED)
-    return [
-        DueDeadline(deadline_dto(d), number, title, (d.due_date - today).days)
-        for d, number, title in session.execute(stmt)
-    ]
+        stmt = stmt.where(p.status != ProjectStatus.CLOSED)
+    return [_due(row, today) for row in session.execute(stmt)]
 
 
 def next_deadline(session: Session) -> DueDeadline | None:
     """The nearest unsubmitted deadline after the "due soon" window, so an empty list can still say what is next."""
     today = clock.today()
+    d, p = ReportDeadline.__table__.c, Project.__table__.c
     row = session.execute(
-        select(ReportDeadline, Project.number, Project.title)
-        .join(Project, Project.id == ReportDeadline.project_id)
-        .where(
-            ReportDeadline.submitted_on.is_(None),
-            ReportDeadline.due_date >= today,
-            Project.status != ProjectStatus.CLOSED,
-        )
-        .order_by(ReportDeadline.due_date, ReportDeadline.id)
+        _with_project()
+        .where(d.submitted_on.is_(None), d.due_date >= today, p.status != ProjectStatus.CLOSED)
+        .order_by(d.due_date, d.id)
         .limit(1)
     ).first()
-    if row is None:
-        return None
-    d, number, title = row
-    return DueDeadline(deadline_dto(d), number, title, (d.due_date - today).days)
+    return None if row is None else _due(row, today)
+
+
+def _with_project() -> Select[Any]:
+    """Deadlines with their project's number and title, from the tables' columns: the start page reads them before
+    SQLAlchemy configures the models (see services/projects.list_projects)."""
+    deadlines, projects = ReportDeadline.__table__, Project.__table__
+    project = (projects.c.number.label("project_number"), projects.c.title.label("project_title"))
+    return select(deadlines, *project).join_from(deadlines, projects, projects.c.id == deadlines.c.project_id)
+
+
+def _due(row: Row[Any], today: date) -> DueDeadline:
+    return DueDeadline(deadline_dto(row), row.project_number, row.project_title, (row.due_date - today).days)
 
 
 def delete_deadline(session: Session, deadline_id: int) -> None:

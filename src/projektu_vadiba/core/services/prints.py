@@ -99,6 +99,11 @@ def claim_installation(session: Session, location: str) -> bool:
     print id). Sheets printed before keep working: a scan is checked against the installation stored in its own
     print record. Returns True when a new id was made."""
     here = hashlib.sha256(location.encode()).hexdigest()[:40]  # a digest: the path itself is nobody's business
+    # The usual case (the file is where it was) is read from the table's columns: opening the database does not
+    # make SQLAlchemy configure every model before the first window (~40 ms).
+    meta = AppMeta.__table__.c
+    if session.execute(select(meta.value).where(meta.key == LOCATION_KEY)).scalar() == here:
+        return False
     claimed = session.get(AppMeta, LOCATION_KEY)
     if claimed is not None and claimed.value == here:
         return False

@@ -13,8 +13,6 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core.bundle.export import export_project, person_ids_by_key
-from projektu_vadiba.core.bundle.importer import import_bundle
 from projektu_vadiba.core.models import Event, Project
 from projektu_vadiba.core.models.evidence import Attachment, PrintPage, ScanApply
 from projektu_vadiba.core.services import projects
@@ -43,6 +41,9 @@ class DeletedProject:
 
 def delete_project(session: Session, project_id: int) -> DeletedProject:
     """Delete the project; returns all that is needed to make it again."""
+    # The bundle code loads on a delete, not with every window that offers one (ui.commands imports this module).
+    from projektu_vadiba.core.bundle.export import export_project, person_ids_by_key
+
     project = get_or_404(session, Project, project_id, "Projekts")
     kept = DeletedProject(
         export_project(session, project.number, project.funder.name), person_ids_by_key(session, project_id)
@@ -53,5 +54,7 @@ def delete_project(session: Session, project_id: int) -> DeletedProject:
 
 def restore_project(session: Session, deleted: DeletedProject, people: Mapping[str, int] | None = None) -> int:
     """Import the project again onto the same people (`people`: today's ids where undo/redo re-created some)."""
+    from projektu_vadiba.core.bundle.importer import import_bundle
+
     known = {key: (people or {}).get(key, pid) for key, pid in deleted.people.items()}
     return import_bundle(session, deleted.bundle, known_people=known).project_id

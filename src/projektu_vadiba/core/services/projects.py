@@ -207,21 +207,16 @@ def delete_project(session: Session, project_id: int) -> DeletionImpact:
 
 
 def list_projects(session: Session, status: ProjectStatus | None = None) -> list[ProjectSummary]:
+    # The tables' columns, not the mapped attributes: a query of plain columns needs no ORM mapping, so the first
+    # window (navigator, start page) is painted before SQLAlchemy configures every model (~40 ms).
+    p, f = Project.__table__.c, Funder.__table__.c
     stmt = (
-        select(
-            Project.id,
-            Project.number,
-            Project.title,
-            Project.status,
-            Project.start_date,
-            Project.end_date,
-            Funder.name,
-        )
-        .join(Funder)
-        .order_by(Project.start_date.desc(), Project.number)
+        select(p.id, p.number, p.title, p.status, p.start_date, p.end_date, f.name)
+        .join_from(Project.__table__, Funder.__table__, f.id == p.funder_id)
+        .order_by(p.start_date.desc(), p.number)
     )
     if status is not None:
-        stmt = stmt.where(Project.status == status)
+        stmt = stmt.where(p.status == status)
     return [ProjectSummary(*row) for row in session.execute(stmt)]
 
 

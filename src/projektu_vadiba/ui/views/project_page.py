@@ -20,7 +20,6 @@ from projektu_vadiba.core.errors import NotFoundError
 from projektu_vadiba.core.models.enums import ProjectStatus
 from projektu_vadiba.core.services.projects import get_project
 from projektu_vadiba.ui import hooks
-from projektu_vadiba.ui.dialogs.project_form import ProjectForm
 from projektu_vadiba.ui.entities import PROJECT
 from projektu_vadiba.ui.labels import project_status_label
 from projektu_vadiba.ui.models.project_tree import SECTIONS
@@ -174,6 +173,8 @@ class ProjectPage(QWidget):
 
     def edit_project(self) -> None:
         if self.project is not None:
+            from projektu_vadiba.ui.dialogs.project_form import ProjectForm  # loaded when first asked for
+
             ProjectForm(self.ws, self.project, self).exec()
 
     def delete_project(self) -> None:
