@@ -4,7 +4,9 @@ again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import cast
 
 from sqlalchemy import Table, bindparam, select, update
@@ -38,6 +40,23 @@ def _empty(value: object) -> bool:
 def _value(data: PersonInput, name: str) -> object:
     value = getattr(data, name)
     return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _fill(data: PersonInput, get: Callable[[str], object], put: Callable[[str, object], None]) -> list[str]:
+    """The rule of both ways of filling (ORM objects, plain rows): each field that is empty and the row has a value
+    for gets it; returns the names filled."""
+    got = []
+    for name in _TEXT:
+        value = _value(data, name) if name != "notes" else data.notes.strip()
+        if value and _empty(get(name)):
+            put(name, value)
+            got.append(name)
+    for name in _VALUES:
+        value = getattr(data, name)
+        if value is not None and get(name) is None:
+            put(name, value)
+            got.append(name)
+    return got
 
 
 def fill_empty(session: Session, targets: list[tuple[int, PersonInput]]) -> list[Filled]:
@@ -76,16 +95,7 @@ def _fill_objects(session: Session, targets: list[tuple[int, PersonInput]], want
         if person is None:
             continue
         got = touched.setdefault(pid, [])
-        for name in _TEXT:
-            value = _value(data, name) if name != "notes" else data.notes.strip()
-            if value and _empty(getattr(person, name)):
-                setattr(person, name, value)
-                got.append(name)
-        for name in _VALUES:
-            value = getattr(data, name)
-            if value is not None and getattr(person, name) is None:
-                setattr(person, name, value)
-                got.append(name)
+        got += _fill(data, partial(getattr, person), partial(setattr, person))
         org = str(_value(data, "organisation_name"))
         if org and person.organisation_id is None:
             person.organisation = find_or_create_organisation(session, org, OrganisationKind.NGO)
@@ -119,21 +129,11 @@ def _fill_rows(session: Session, targets: list[tuple[int, PersonInput]], wanted:
             current[pid] = {c.key: v for c, v in zip(read, values, strict=True)}
             org_of[pid] = org or ""
     touched: dict[int, list[str]] = {}
-    for pid, data in targets:  # the rules of _fill_objects, on the stored values
+    for pid, data in targets:  # the same rule as _fill_objects, on the stored values
         person = current.get(pid)
         if person is None:
             continue
-        got = touched.setdefault(pid, [])
-        for name in _TEXT:
-            value = _value(data, name) if name != "notes" else data.notes.strip()
-            if value and _empty(person[name]):
-                person[name] = value
-                got.append(name)
-        for name in _VALUES:
-            value = getattr(data, name)
-            if value is not None and person[name] is None:
-                person[name] = value
-                got.append(name)
+        touched.setdefault(pid, []).extend(_fill(data, person.__getitem__, person.__setitem__))
     now = clock.now()
     actor = current_user()
     updates: dict[tuple[str, ...], list[dict[str, object]]] = {}
