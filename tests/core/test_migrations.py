@@ -179,6 +179,7 @@ def test_0016_gives_the_search_its_indexes_and_takes_them_back(at_head: Database
             return [p.surname for p in people.search_people(s, query)]
 
     sqlite = db.engine.dialect.name == "sqlite"
+    _migrate(db, "downgrade", "0016")
     assert "ix_people_sort_search" in _people_indexes(db) and (not sqlite or "prefix='1 2 3 4'" in fts_sql())
     _migrate(db, "downgrade", "0015")
     assert "ix_people_sort_search" not in _people_indexes(db) and (not sqlite or "prefix='1 2 3'" in fts_sql())
@@ -190,3 +191,34 @@ def test_0016_gives_the_search_its_indexes_and_takes_them_back(at_head: Database
         people.create_person(s, PersonInput("Anna", "Bērziņa"))
     assert found("berz") == ["Bērziņa", "Bērziņš"]
     assert found("anna berz") == ["Bērziņa"]
+
+
+def test_0017_numbers_the_search_index_in_latvian_order_and_takes_it_back(at_head: Database) -> None:
+    db = at_head
+    sqlite = db.engine.dialect.name == "sqlite"
+
+    def found(query: str) -> list[str]:
+        with db.session() as s:
+            return [f"{p.given_name} {p.surname}" for p in people.search_people(s, query)]
+
+    def tables() -> set[str]:
+        with db.engine.connect() as conn:
+            return set(inspect(conn).get_table_names())
+
+    with db.session() as s:
+        for given, surname in [("Zane", "Bērziņa"), ("Jānis", "Bērziņš"), ("Anna", "Ābola"), ("Ēriks", "Bērziņš")]:
+            people.create_person(s, PersonInput(given, surname, email=f"{given}@example.lv"))
+    assert not sqlite or ("people_fts_buckets" in tables() and "ix_people_sort_search" not in _people_indexes(db))
+    _migrate(db, "downgrade", "0016")
+    assert "people_fts_buckets" not in tables() and "ix_people_sort_search" in _people_indexes(db)
+    assert found("berz") == ["Zane Bērziņa", "Ēriks Bērziņš", "Jānis Bērziņš"]  # 0016's table, rebuilt
+    with db.session() as s:  # 0002's triggers keep it in step
+        people.create_person(s, PersonInput("Anna", "Bērziņa"))
+    _migrate(db, "upgrade", "0017")
+    assert not sqlite or ("people_fts_buckets" in tables() and "ix_people_sort_search" not in _people_indexes(db))
+    assert found("berz") == ["Anna Bērziņa", "Zane Bērziņa", "Ēriks Bērziņš", "Jānis Bērziņš"]
+    assert found("bērziņš") == ["Ēriks Bērziņš", "Jānis Bērziņš", "Anna Bērziņa", "Zane Bērziņa"]  # forms after
+    with db.session() as s:  # added after the migration: in its place
+        people.create_person(s, PersonInput("Baiba", "Bērziņa", email="baiba@example.lv"))
+    assert found("berz") == ["Anna Bērziņa", "Baiba Bērziņa", "Zane Bērziņa", "Ēriks Bērziņš", "Jānis Bērziņš"]
+    assert found("example") == ["Anna Ābola", "Baiba Bērziņa", "Zane Bērziņa", "Ēriks Bērziņš", "Jānis Bērziņš"]

@@ -10,6 +10,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core import people_order
 from projektu_vadiba.core.models import Person
 
 _CHUNK = 1000  # rows between two progress calls
@@ -89,10 +90,12 @@ def insert_people(
         count, last = run(select(func.count(), func.max(table.c.id)).where(table.c.id > before)).one()
         if count != len(rows) or last != before + len(rows):  # cannot happen with one writer; never wrong ids
             raise RuntimeError("people were inserted concurrently during a bulk insert")
-        run(
-            text("INSERT INTO people_fts(rowid, search_text) SELECT id, search_text FROM people WHERE id > :a"),
-            {"a": before},
-        )
+        # In the buckets of the Latvian order (core.people_order); all cut again when the registry outgrew them.
+        connection = session.connection()
+        if people_order.outgrown(connection):
+            people_order.rebuild(connection)
+        else:
+            people_order.index_people(connection, before)
     finally:
         if trigger:
             session.connection().exec_driver_sql(trigger)  # the stored text as it is (no bind-parameter parsing)

@@ -1,7 +1,8 @@
 """How the people registry is searched and bulk-filled on each back-end (figures in docs/people.md).
 
-SQLite: FTS5 table people_fts (migration 0002) with prefix indexes; a query word w becomes "w"*. A broad query
-(thousands of matches) walks the sort-key index and stops after one page; a narrow one sorts its few matches.
+SQLite: FTS5 table people_fts (migrations 0002, 0017) with prefix indexes; a query word w becomes "w"*. Its rowids
+follow the Latvian order in buckets (core.people_order): a page reads the matches in rowid order up to the page's
+end plus the rest of that bucket, and sorts only those.
 PostgreSQL: to_tsvector('simple', search_text) @@ 'w':* on a GIN index. Others: LIKE on the folded text.
 Surname forms (core.surname_forms) are widened at query time, nothing extra is stored: 'ozols' becomes
 ("ozols"* OR "ozola"), and the people matched only through the other form come after those matched as typed.
@@ -9,7 +10,9 @@ Surname forms (core.surname_forms) are widened at query time, nothing extra is s
 
 from __future__ import annotations
 
+import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,9 +22,8 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import person_keys, surname_forms
 from projektu_vadiba.core.models import Person
+from projektu_vadiba.core.people_order import ID_MASK, SHIFT
 
-# Above this many matches, walking people in sort-key order beats sorting the matches (measured: bench/).
-_BROAD = 1000
 # PostgreSQL: people read in Latvian order, from the covering index, before a query gives up finding its page among
 # them ('kekava', 8 % of everyone, needs ~1,300; a query that gives up pays ~1 ms).
 _FIRST = 2000
@@ -124,9 +126,7 @@ def _clause(session: Session, part: _Part) -> ColumnElement[bool] | TextClause:
     """The WHERE condition for `part` (counts)."""
     name = dialect(session)
     if name == "sqlite":
-        return text("people.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :fts_q)").bindparams(
-            fts_q=part.fts()
-        )
+        return text(f"people.id IN ({_FTS_IDS.replace(':q', ':fts_q')})").bindparams(fts_q=part.fts())
     if name == "postgresql":
         return text(
             "to_tsvector('simple'::regconfig, people.search_text) @@ to_tsquery('simple'::regconfig, :ts_q)"
@@ -159,16 +159,12 @@ def page_ids(session: Session, query: str, limit: int, offset: int) -> list[int]
     if words is None:
         return _ids(session, _EVERYONE, {"limit": limit, "offset": offset})
     typed = _Part(words, "typed")
-    n_typed: int | None = None  # PostgreSQL counts only when a page past the typed part needs the offset
+    n_typed: int | None = None  # counted only when a page past the typed part needs the offset
     name = dialect(session)
-    if name == "sqlite":
-        n_typed, ids = _sqlite_narrow(session, typed, limit, offset)
-        if n_typed is None:  # broad: walk the covering index
-            ids = _ordered(session, typed, _BROAD + 1, limit, offset)
-    elif name == "postgresql":  # no cheap count: the first people in sort order first, then the GIN index
-        ids = _pg_first(session, typed.words.typed, limit, offset) or _ordered(session, typed, 0, limit, offset)
+    if name == "postgresql":  # no cheap count: the first people in sort order first, then the GIN index
+        ids = _pg_first(session, typed.words.typed, limit, offset) or _ordered(session, typed, limit, offset)
     else:
-        ids = _ordered(session, typed, 0, limit, offset)
+        ids = _ordered(session, typed, limit, offset)
     if words.widened and len(ids) < limit and (words := _held(session, words)).widened:
         if ids or offset == 0:  # the typed part ended on this page
             n_typed = offset + len(ids)
@@ -176,17 +172,15 @@ def page_ids(session: Session, query: str, limit: int, offset: int) -> list[int]
             n_typed = _count(session, typed)
         # The other forms are one surname's people at most (a few thousand in a national registry): sorted, and
         # not counted first (the count would cost as much as the page).
-        ids += _ordered(session, _Part(words, "others"), 0, limit - len(ids), max(0, offset - n_typed))
+        ids += _ordered(session, _Part(words, "others"), limit - len(ids), max(0, offset - n_typed))
     return ids
 
 
-def _ordered(session: Session, part: _Part, matches: int, limit: int, offset: int) -> list[int]:
+def _ordered(session: Session, part: _Part, limit: int, offset: int) -> list[int]:
     name = dialect(session)
     params = {"limit": limit, "offset": offset}
     if name == "sqlite":
-        if matches > _BROAD and part.which == "typed":
-            return _ids(session, *_like_walk(part.words.typed, params))
-        return _ids(session, _SQLITE_SORT, {"q": part.fts(), **params})
+        return _sqlite_page(session, part.fts(), limit, offset)
     if name == "postgresql":
         return _ids(session, _PG_PAGE, {"q": part.tsquery(), **params})
     stmt = select(Person.id).where(part.like()).order_by(Person.sort_key, Person.id).limit(limit).offset(offset)
@@ -210,11 +204,10 @@ def _pg_first(session: Session, words: tuple[str, ...], limit: int, offset: int)
 
 
 def _like_walk(words: tuple[str, ...], params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """A broad query (thousands of matches) walks the index on (sort_key, id, search_text) of migration 0016 and stops
-    after one page: each word tested with LIKE on the folded text in the index itself, no row read, and no list of
-    the matches built first (the FTS matches cost 0.1-0.4 µs each to collect, 15,000 for 'b' in 100,000 people).
-    LIKE finds the same people as FTS5: search_text is the words of core.person_keys.search_words joined by single
-    spaces (the other back-ends' `_Part.like`; tests/core/test_people_search.py compares both)."""
+    """PostgreSQL's first people: the index on (sort_key, id, search_text) of migration 0016 walked in order, each
+    word tested with LIKE on the folded text in the index itself, no row read. LIKE finds the same people as the
+    full-text search: search_text is the words of core.person_keys.search_words joined by single spaces (the other
+    back-ends' `_Part.like`; tests/core/test_people_search.py compares both)."""
     conditions = []
     for i, word in enumerate(words):
         conditions.append(f"(search_text LIKE :start{i} OR search_text LIKE :inner{i})")
@@ -223,27 +216,49 @@ def _like_walk(words: tuple[str, ...], params: dict[str, Any]) -> tuple[str, dic
     return f"SELECT id FROM people WHERE {where} ORDER BY sort_key, id LIMIT :limit OFFSET :offset", params
 
 
-def _sqlite_narrow(session: Session, part: _Part, limit: int, offset: int) -> tuple[int | None, list[int]]:
-    """(count, page) of `part` when at most _BROAD people match, from one pass over the FTS matches; (None, [])
-    when more do. One statement instead of a count and a page: a query of long words (no prefix index) spends
-    most of its time opening the FTS matches, which it then does once."""
-    params = {"q": part.fts(), "cap": _BROAD + 1, "limit": limit, "offset": offset}
-    rows = _rows(session, _SQLITE_NARROW, params)
-    count = next(value for is_id, value in rows if not is_id)
-    return (count, [value for is_id, value in rows if is_id]) if count <= _BROAD else (None, [])
+def _sqlite_page(session: Session, fts_q: str, limit: int, offset: int) -> list[int]:
+    """SQLite: one page of the people matching `fts_q`, in Latvian order. The FTS rowids follow that order bucket by
+    bucket (core.people_order), so the first offset + limit matches in rowid order, with the rest of the last one's
+    bucket, hold the page; the buckets before the page's first match are already in place, the others are
+    sorted by (sort_key, id). A surname's page reads ~100-200 matches instead of walking the registry to them."""
+    if limit <= 0:
+        return []
+    rowids = _rowids_in_order(session, fts_q, offset + limit)
+    if len(rowids) <= offset:
+        return []
+    before = bisect_left(rowids, rowids[offset] >> SHIFT << SHIFT)  # the matches of earlier buckets
+    ids = json.dumps([r & ID_MASK for r in rowids[before:]])
+    return _ids(session, _SQLITE_SORT, {"ids": ids, "limit": limit, "offset": offset - before})
+
+
+def _rowids_in_order(session: Session, fts_q: str, n: int) -> list[int]:
+    """The first `n` FTS rowids matching `fts_q` and the rest of the n-th's bucket, read lazily in rowid order (FTS5
+    walks its doclists in order and stops when the cursor does)."""
+    session.flush()  # what autoflush does before a query: pending changes are found too
+    driver: Any = session.connection().connection.driver_connection
+    cursor = driver.cursor()
+    try:
+        cursor.execute(_FTS_IN_ORDER, {"q": fts_q})
+        rowids = [r for (r,) in cursor.fetchmany(n)]
+        if len(rowids) == n:
+            end = ((rowids[-1] >> SHIFT) + 1) << SHIFT
+            while batch := cursor.fetchmany(32):
+                rowids += [r for (r,) in batch if r < end]
+                if batch[-1][0] >= end:
+                    break
+        return rowids
+    finally:
+        cursor.close()
 
 
 # A keystroke's statements, as plain driver SQL (`_ids`). Only the ids are sorted; the page's columns are read
 # afterwards for those ids alone (services.people), so the sorter does not carry every column of every match.
 _EVERYONE = "SELECT id FROM people ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
-_FTS_IDS = "SELECT rowid FROM people_fts WHERE people_fts MATCH :q"
-_SQLITE_SORT = f"SELECT id FROM people WHERE id IN ({_FTS_IDS}) ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
-# (0, the count of the matches up to :cap), then (1, id) for the page, only when that is all of them (a LIMIT
-# of 0 skips the sort; SQLite evaluates it once, before the loop).
-_SQLITE_NARROW = (
-    f"WITH m(id) AS MATERIALIZED ({_FTS_IDS} LIMIT :cap), n(c) AS MATERIALIZED (SELECT count(*) FROM m) "
-    "SELECT 0, c FROM n UNION ALL SELECT * FROM (SELECT 1, id FROM people WHERE id IN m ORDER BY sort_key, id "
-    "LIMIT CASE WHEN (SELECT c FROM n) < :cap THEN :limit ELSE 0 END OFFSET :offset)"
+_FTS_IDS = f"SELECT rowid & {ID_MASK} FROM people_fts WHERE people_fts MATCH :q"
+_FTS_IN_ORDER = "SELECT rowid FROM people_fts WHERE people_fts MATCH :q ORDER BY rowid"
+_SQLITE_SORT = (
+    "SELECT id FROM people WHERE id IN (SELECT value FROM json_each(:ids)) ORDER BY sort_key, id "
+    "LIMIT :limit OFFSET :offset"
 )
 # PostgreSQL guesses 2,000 matches for any prefix query, then walks the sort-key index testing every row: 0.5 s
 # when nothing matches. Sorting an expression makes it collect the matches from GIN first.
