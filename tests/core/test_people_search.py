@@ -111,7 +111,27 @@ def test_keys() -> None:
     assert sorted(order, key=lambda n: person_keys.sort_key(n, "")) == order
 
 
-QUERIES = ["", "a", "b", "Bē", "ķek", "jan b", "x", "ozol", "berzins", "ozols", "ozola", "anna berzina", "b1", "zz"]
+QUERIES = [
+    "",
+    "a",
+    "b",
+    "Bē",
+    "ķek",
+    "jan b",
+    "x",
+    "ozol",
+    "berzins",
+    "ozols",
+    "ozola",
+    "anna berzina",
+    "b1",
+    "zz",
+    "kekava",
+    "example",
+    "b12@exam",
+    "olaine ozola",
+    "ilze birze",
+]
 
 
 def _many(s: Session, n: int, start: int = 0) -> None:
@@ -147,7 +167,8 @@ def _cut(db: Database, monkeypatch: pytest.MonkeyPatch, size: int) -> None:
 
 def test_pages_are_the_same_whatever_the_buckets(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """SQLite reads the matches in FTS rowid order, bucket by bucket (core.people_order), and sorts only the page's
-    last bucket; PostgreSQL looks among the first people in sort order first. Every way must give the pages (and
+    last bucket (a query of long words first reads the matches of its words' first four letters, checking them
+    with LIKE); PostgreSQL looks among the first people in sort order first. Every way must give the pages (and
     counts) of the generic path: one bucket for everyone (every match sorted), buckets of 1 and 3 people, people
     added after the cut (put into the buckets by the triggers and by the bulk insert), past the first page."""
     with db.session() as s:
@@ -162,7 +183,17 @@ def test_pages_are_the_same_whatever_the_buckets(db: Database, monkeypatch: pyte
     assert _pages(db) == expected  # as the migration cut them (one bucket: 70 people)
     for size in (10**9, 1, 3):
         _cut(db, monkeypatch, size)
-        assert _pages(db) == expected, size
+        # long words: checked batch by batch (giving up after none, one, or a hundred batches)
+        for checked in (0, 1, 100):
+            monkeypatch.setattr(people_search, "_CHECKED", checked)
+            assert _pages(db) == expected, (size, checked)
+    checked_rowids = people_search._checked_rowids
+    for whole in (0, 1):  # the first or the second word kept whole, the other long words cut
+        monkeypatch.setattr(
+            people_search, "_checked_rowids", lambda s, w, _whole, n, k=whole: checked_rowids(s, w, {k}, n)
+        )
+        assert _pages(db) == expected, whole
+    monkeypatch.setattr(people_search, "_checked_rowids", checked_rowids)
     with db.session() as s:  # after the cut: the form, and a bulk insert, land in the buckets of their place
         _many(s, 40, start=70)
         row = {

@@ -27,6 +27,8 @@ from projektu_vadiba.core.people_order import ID_MASK, SHIFT
 # PostgreSQL: people read in Latvian order, from the covering index, before a query gives up finding its page among
 # them ('kekava', 8 % of everyone, needs ~1,300; a query that gives up pays ~1 ms).
 _FIRST = 2000
+# SQLite: batches of a page's length that a query of long words checks before it runs the exact query instead.
+_CHECKED = 2
 
 
 def dialect(session: Session) -> str:
@@ -180,7 +182,7 @@ def _ordered(session: Session, part: _Part, limit: int, offset: int) -> list[int
     name = dialect(session)
     params = {"limit": limit, "offset": offset}
     if name == "sqlite":
-        return _sqlite_page(session, part.fts(), limit, offset)
+        return _sqlite_page(session, part, limit, offset)
     if name == "postgresql":
         return _ids(session, _PG_PAGE, {"q": part.tsquery(), **params})
     stmt = select(Person.id).where(part.like()).order_by(Person.sort_key, Person.id).limit(limit).offset(offset)
@@ -216,14 +218,25 @@ def _like_walk(words: tuple[str, ...], params: dict[str, Any]) -> tuple[str, dic
     return f"SELECT id FROM people WHERE {where} ORDER BY sort_key, id LIMIT :limit OFFSET :offset", params
 
 
-def _sqlite_page(session: Session, fts_q: str, limit: int, offset: int) -> list[int]:
-    """SQLite: one page of the people matching `fts_q`, in Latvian order. The FTS rowids follow that order bucket by
-    bucket (core.people_order), so the first offset + limit matches in rowid order, with the rest of the last one's
+def _sqlite_page(session: Session, part: _Part, limit: int, offset: int) -> list[int]:
+    """SQLite: one page of the people of `part`, in Latvian order. The FTS rowids follow that order bucket by bucket
+    (core.people_order), so the first offset + limit matches in rowid order, with the rest of the last one's
     bucket, hold the page; the buckets before the page's first match are already in place, the others are
     sorted by (sort_key, id). A surname's page reads ~100-200 matches instead of walking the registry to them."""
     if limit <= 0:
         return []
-    rowids = _rowids_in_order(session, fts_q, offset + limit)
+    rowids = None
+    if part.which == "typed":
+        words = part.words.typed
+        long = sorted((i for i, w in enumerate(words) if len(w) > 4), key=lambda i: -len(words[i]))
+        # with two or more, all but the longest cut first (a long word is often an e-mail's: few entries to
+        # gather, and it narrows the candidates most), then every long word cut
+        attempts = [{long[0]}, set()] if len(long) > 1 else [set()] if long else []
+        for whole in attempts:
+            if (rowids := _checked_rowids(session, words, whole, offset + limit)) is not None:
+                break
+    if rowids is None:
+        rowids = _rowids_in_order(session, part.fts(), offset + limit)
     if len(rowids) <= offset:
         return []
     before = bisect_left(rowids, rowids[offset] >> SHIFT << SHIFT)  # the matches of earlier buckets
@@ -234,9 +247,7 @@ def _sqlite_page(session: Session, fts_q: str, limit: int, offset: int) -> list[
 def _rowids_in_order(session: Session, fts_q: str, n: int) -> list[int]:
     """The first `n` FTS rowids matching `fts_q` and the rest of the n-th's bucket, read lazily in rowid order (FTS5
     walks its doclists in order and stops when the cursor does)."""
-    session.flush()  # what autoflush does before a query: pending changes are found too
-    driver: Any = session.connection().connection.driver_connection
-    cursor = driver.cursor()
+    cursor = _cursor(session)
     try:
         cursor.execute(_FTS_IN_ORDER, {"q": fts_q})
         rowids = [r for (r,) in cursor.fetchmany(n)]
@@ -249,6 +260,51 @@ def _rowids_in_order(session: Session, fts_q: str, n: int) -> list[int]:
         return rowids
     finally:
         cursor.close()
+
+
+def _checked_rowids(session: Session, words: tuple[str, ...], whole: set[int], n: int) -> list[int] | None:
+    """`_rowids_in_order` for a query with a word longer than the longest prefix index (four letters), or None when
+    that does not pay. FTS5 gathers every entry of every word that starts with such a word before the first match
+    ('kekava': 83,000 in a registry of 1,000,000, ~3 ms), while a four-letter prefix is read lazily: the matches of
+    the words cut to four letters are read in order and each batch checked against the whole words with LIKE on
+    people.search_text (as `_like_walk`). When most of them fail (Bērziņa before Bērziņš for 'berzins') this
+    gives up after _CHECKED * n of them. The words at the indexes `whole` stay whole (a rare long word, such as an
+    e-mail's, is cheap to gather and narrows the candidates)."""
+    cut = [i for i, w in enumerate(words) if len(w) > 4 and i not in whole]
+    if not cut:
+        return None
+    check, params = _like_walk(tuple(words[i] for i in cut), {})
+    check = check.split(" ORDER BY")[0] + " AND id IN (SELECT value FROM json_each(:ids))"
+    cursor, checker = _cursor(session), _cursor(session)
+    try:
+        short = (w[:4] if i in cut else w for i, w in enumerate(words))
+        cursor.execute(_FTS_IN_ORDER, {"q": " AND ".join(f'"{w}"*' for w in short)})
+        found: list[int] = []
+        end = None  # past the n-th match's bucket, once it is known
+        for _ in range(_CHECKED):
+            batch = [r for (r,) in cursor.fetchmany(n)]
+            if end is not None:
+                batch = [r for r in batch if r < end]
+            checker.execute(check, {**params, "ids": json.dumps([r & ID_MASK for r in batch])})
+            good = {i for (i,) in checker.fetchall()}
+            found += [r for r in batch if r & ID_MASK in good]
+            if len(batch) < n:  # every candidate seen (or the n-th's bucket ended)
+                return found
+            if end is None and len(found) >= n:
+                end = ((found[n - 1] >> SHIFT) + 1) << SHIFT
+                found = [r for r in found if r < end]
+                if batch[-1] >= end:
+                    return found
+        return None
+    finally:
+        cursor.close()
+        checker.close()
+
+
+def _cursor(session: Session) -> Any:
+    session.flush()  # what autoflush does before a query: pending changes are found too
+    driver: Any = session.connection().connection.driver_connection
+    return driver.cursor()
 
 
 # A keystroke's statements, as plain driver SQL (`_ids`). Only the ids are sorted; the page's columns are read
