@@ -268,8 +268,9 @@ def _checked_rowids(session: Session, words: tuple[str, ...], whole: set[int], n
     ('kekava': 83,000 in a registry of 1,000,000, ~3 ms), while a four-letter prefix is read lazily: the matches of
     the words cut to four letters are read in order and each batch checked against the whole words with LIKE on
     people.search_text (as `_like_walk`). When most of them fail (Bērziņa before Bērziņš for 'berzins') this
-    gives up after _CHECKED * n of them. The words at the indexes `whole` stay whole (a rare long word, such as an
-    e-mail's, is cheap to gather and narrows the candidates)."""
+    gives up: after a batch of which fewer than a quarter passed, or after _CHECKED batches. The words at the
+    indexes `whole` stay whole (a rare long word, such as an e-mail's, is cheap to gather and narrows the
+    candidates)."""
     cut = [i for i, w in enumerate(words) if len(w) > 4 and i not in whole]
     if not cut:
         return None
@@ -281,7 +282,7 @@ def _checked_rowids(session: Session, words: tuple[str, ...], whole: set[int], n
         cursor.execute(_FTS_IN_ORDER, {"q": " AND ".join(f'"{w}"*' for w in short)})
         found: list[int] = []
         end = None  # past the n-th match's bucket, once it is known
-        for _ in range(_CHECKED):
+        for batches in range(1, _CHECKED + 1):
             batch = [r for (r,) in cursor.fetchmany(n)]
             if end is not None:
                 batch = [r for r in batch if r < end]
@@ -295,6 +296,8 @@ def _checked_rowids(session: Session, words: tuple[str, ...], whole: set[int], n
                 found = [r for r in found if r < end]
                 if batch[-1] >= end:
                     return found
+            elif end is None and 4 * len(found) < batches * n:  # mostly failing: the exact query is cheaper
+                return None
         return None
     finally:
         cursor.close()
