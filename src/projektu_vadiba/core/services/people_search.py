@@ -27,8 +27,9 @@ from projektu_vadiba.core.people_order import ID_MASK, SHIFT
 # PostgreSQL: people read in Latvian order, from the covering index, before a query gives up finding its page among
 # them ('kekava', 8 % of everyone, needs ~1,300; a query that gives up pays ~1 ms).
 _FIRST = 2000
-# SQLite: batches of a page's length that a query of long words checks before it runs the exact query instead.
-_CHECKED = 2
+# SQLite: batches (32 candidates, then a page's length) that a query of long words checks before it runs the exact
+# query instead.
+_CHECKED = 3
 
 
 def dialect(session: Session) -> str:
@@ -282,21 +283,24 @@ def _checked_rowids(session: Session, words: tuple[str, ...], whole: set[int], n
         cursor.execute(_FTS_IN_ORDER, {"q": " AND ".join(f'"{w}"*' for w in short)})
         found: list[int] = []
         end = None  # past the n-th match's bucket, once it is known
-        for batches in range(1, _CHECKED + 1):
-            batch = [r for (r,) in cursor.fetchmany(n)]
+        read = 0
+        for batches in range(_CHECKED):
+            size = min(n, 32) if batches == 0 else n  # a small first batch tells a failing query early
+            batch = [r for (r,) in cursor.fetchmany(size)]
+            read += len(batch)
             if end is not None:
                 batch = [r for r in batch if r < end]
             checker.execute(check, {**params, "ids": json.dumps([r & ID_MASK for r in batch])})
             good = {i for (i,) in checker.fetchall()}
             found += [r for r in batch if r & ID_MASK in good]
-            if len(batch) < n:  # every candidate seen (or the n-th's bucket ended)
+            if len(batch) < size:  # every candidate seen (or the n-th's bucket ended)
                 return found
             if end is None and len(found) >= n:
                 end = ((found[n - 1] >> SHIFT) + 1) << SHIFT
                 found = [r for r in found if r < end]
                 if batch[-1] >= end:
                     return found
-            elif end is None and 4 * len(found) < batches * n:  # mostly failing: the exact query is cheaper
+            elif end is None and 4 * len(found) < read:  # mostly failing: the exact query is cheaper
                 return None
         return None
     finally:
