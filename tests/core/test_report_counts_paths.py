@@ -1,6 +1,7 @@
 """The report's attendee counts by their set-based query equal those of the query they replaced (every attendee's
 first event joined in, kept here as the reference): groups, people, attendances, first attendance, organisations,
-staff, headcounts; for the project, a period, an activity, and with age groups derived from birth years."""
+staff, headcounts; for the project, a period, an activity, and with age groups derived from birth years. The
+counted roles read from columns follow the ORM's profile rule."""
 
 from __future__ import annotations
 
@@ -10,8 +11,15 @@ from typing import Any
 import pytest
 from sqlalchemy import case, distinct, func, select, update
 
+from projektu_vadiba.core import counting
 from projektu_vadiba.core.age_groups import band_sql
-from projektu_vadiba.core.counting import counted, project_counted_roles, staff, unlisted
+from projektu_vadiba.core.counting import (
+    DEFAULT_COUNTED,
+    counted,
+    project_counted_roles,
+    staff,
+    unlisted,
+)
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import ActivityInput, EventInput, PersonInput, ProjectDetail
 from projektu_vadiba.core.models import (
@@ -23,6 +31,7 @@ from projektu_vadiba.core.models import (
     Organisation,
     Person,
 )
+from projektu_vadiba.core.models import Project as ProjectModel
 from projektu_vadiba.core.services import activities, attendance, people, projects
 from projektu_vadiba.core.services.report_dto import ReportPeriod
 from projektu_vadiba.core.services.report_reach import (
@@ -165,3 +174,22 @@ def test_attendee_counts_equal_the_reference_query(
         ages = {g.age_group for g in new.groups}
         assert {"65+", "18–25", "26–45", "46–64", ""} <= ages
         assert new.staff == 2 and new.unlisted == 25 and len(new.groups) > 10
+
+
+@pytest.mark.parametrize("programme_key", [None, "", "eea_active_citizens"])
+def test_counted_roles_read_from_columns_follow_the_projects_profile_rule(
+    db: Database, project: ProjectDetail, programme_key: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """project_counted_roles reads two columns; the profile it asks is Project.profile_key's (the programme's when
+    it has one, else the funder's). (No built-in profile counts other roles yet: the profile asked is recorded.)"""
+    asked: list[str] = []
+    monkeypatch.setattr(counting, "counted_roles", lambda key: asked.append(key) or DEFAULT_COUNTED)
+    with db.session() as s:
+        loaded = s.get(ProjectModel, project.id)
+        assert loaded is not None and loaded.programme is not None
+        loaded.funder.profile_key = "lad_leader"
+        loaded.programme.profile_key = programme_key
+        s.flush()
+        assert project_counted_roles(s, project.id) == DEFAULT_COUNTED
+        assert project_counted_roles(s, project.id + 1000) == DEFAULT_COUNTED  # no such project: not asked
+        assert asked == [loaded.profile_key] == [programme_key or "lad_leader"]
