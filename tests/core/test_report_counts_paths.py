@@ -1,11 +1,13 @@
 """The report's attendee counts by their set-based query equal those of the query they replaced (every attendee's
 first event joined in, kept here as the reference): groups, people, attendances, first attendance, organisations,
 staff, headcounts; for the project, a period, an activity, and with age groups derived from birth years. The
-counted roles read from columns follow the ORM's profile rule."""
+counted roles read from columns follow the ORM's profile rule; the expenses read through the driver equal
+SQLAlchemy's."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -21,18 +23,27 @@ from projektu_vadiba.core.counting import (
     unlisted,
 )
 from projektu_vadiba.core.db import Database
-from projektu_vadiba.core.dto import ActivityInput, EventInput, PersonInput, ProjectDetail
+from projektu_vadiba.core.dto import (
+    ActivityInput,
+    BudgetLineInput,
+    EventInput,
+    ExpenseInput,
+    PersonInput,
+    ProjectDetail,
+)
 from projektu_vadiba.core.models import (
     Attendance,
     AttendanceRole,
     AttendanceStatus,
     Event,
+    FundingSource,
     Gender,
     Organisation,
     Person,
 )
 from projektu_vadiba.core.models import Project as ProjectModel
-from projektu_vadiba.core.services import activities, attendance, people, projects
+from projektu_vadiba.core.services import activities, attendance, finance, money_rows, people, projects
+from projektu_vadiba.core.services.money_summary import money_summary
 from projektu_vadiba.core.services.report_dto import ReportPeriod
 from projektu_vadiba.core.services.report_reach import (
     AttendeeCounts,
@@ -193,3 +204,41 @@ def test_counted_roles_read_from_columns_follow_the_projects_profile_rule(
         assert project_counted_roles(s, project.id) == DEFAULT_COUNTED
         assert project_counted_roles(s, project.id + 1000) == DEFAULT_COUNTED  # no such project: not asked
         assert asked == [loaded.profile_key] == [programme_key or "lad_leader"]
+
+
+def test_expenses_read_through_the_driver_equal_sqlalchemys_and_the_orms(
+    db: Database, project: ProjectDetail, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """money_rows.expenses converts the driver's values as SQLAlchemy does: whole and fractional amounts, credit
+    notes, cents that floats cannot hold exactly, no budget line, paid or not, ineligible, every source."""
+    with db.session() as s:
+        line = finance.create_budget_line(
+            s, project.id, BudgetLineInput("services", "3.1", "Kafija", {FundingSource.GRANT: Decimal("100.00")})
+        ).id
+        amounts = ("10", "0.10", "-12.35", "1234567.89", "0.07", "19.99", "100.00", "33.33")
+        for n, amount in enumerate(amounts):
+            finance.add_expense(
+                s,
+                project.id,
+                ExpenseInput(
+                    date(2023, 3 + n, 1 + n),
+                    Decimal(amount),
+                    line if n % 3 else None,
+                    f"Rēķins Nr. {n}",
+                    "SIA “Ēdieni”",
+                    "Kafija ar ķiplokmaizi" if n % 2 else "",
+                    eligible=n != 4,
+                    paid_on=date(2023, 4 + n, 2) if n % 2 else None,
+                    source=list(FundingSource)[n % len(FundingSource)],
+                ),
+            )
+        new = money_rows.expenses(s, project.id)
+        columns = money_rows._expenses_orm_columns(s, project.id)
+        orm = finance.list_expenses(s, project.id)
+        summary = money_summary(s, project.id)
+        monkeypatch.setattr(money_rows, "driver_rows", lambda *_args: None)  # the SQLAlchemy path all through
+        assert money_rows.expenses(s, project.id) == columns
+        assert money_summary(s, project.id) == summary
+    assert new == columns == orm
+    assert [(type(e.amount), type(e.date), type(e.eligible)) for e in new] == [(Decimal, date, bool)] * len(amounts)
+    assert [str(e.amount) for e in new] == ["10.00", "0.10", "-12.35", "1234567.89", "0.07", "19.99", "100.00", "33.33"]
