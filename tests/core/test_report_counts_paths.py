@@ -2,7 +2,7 @@
 first event joined in, kept here as the reference): groups, people, attendances, first attendance, organisations,
 staff, headcounts; for the project, a period, an activity, and with age groups derived from birth years. The
 counted roles read from columns follow the ORM's profile rule; the expenses read through the driver equal
-SQLAlchemy's."""
+SQLAlchemy's; a project eager-loaded equals one loaded lazily."""
 
 from __future__ import annotations
 
@@ -35,10 +35,12 @@ from projektu_vadiba.core.models import (
     Attendance,
     AttendanceRole,
     AttendanceStatus,
+    DeadlineKind,
     Event,
     FundingSource,
     Gender,
     Organisation,
+    OrganisationKind,
     Person,
 )
 from projektu_vadiba.core.models import Project as ProjectModel
@@ -52,6 +54,7 @@ from projektu_vadiba.core.services.report_reach import (
     attendee_counts,
     period_bounds,
 )
+from projektu_vadiba.resources import resource
 from tests.core.factories import project_input
 
 ATTENDED, REGISTERED = AttendanceStatus.ATTENDED, AttendanceStatus.REGISTERED
@@ -242,3 +245,35 @@ def test_expenses_read_through_the_driver_equal_sqlalchemys_and_the_orms(
     assert new == columns == orm
     assert [(type(e.amount), type(e.date), type(e.eligible)) for e in new] == [(Decimal, date, bool)] * len(amounts)
     assert [str(e.amount) for e in new] == ["10.00", "0.10", "-12.35", "1234567.89", "0.07", "19.99", "100.00", "33.33"]
+
+
+def test_a_project_loaded_with_its_funder_programme_implementer_and_logo_equals_one_loaded_lazily(
+    db: Database, project: ProjectDetail
+) -> None:
+    """get_project eager-loads what it used to load lazily; the details are those of the plainly loaded object."""
+    with db.session() as s:
+        projects.add_partner(s, project.id, "Ķekavas novada pašvaldība", OrganisationKind.MUNICIPALITY)
+        projects.add_partner(s, project.id, "Biedrība “Ūdri”", description="jaunieši")
+        projects.add_cofinancing(s, project.id, FundingSource.MUNICIPALITY, Decimal("500.00"), "Ķekavas pašvaldība")
+        projects.add_cofinancing(s, project.id, FundingSource.OWN, Decimal("120.50"))
+        projects.set_text(s, project.id, "aim_reached", "Mērķis sasniegts.")
+        projects.add_deadline(
+            s, project.id, DeadlineKind.INTERIM_REPORT, date(2023, 7, 15), date(2023, 3, 1), date(2023, 6, 30)
+        )
+        loaded = s.get(ProjectModel, project.id)
+        assert loaded is not None
+        loaded.logo = resource("logos", "leader.png").read_bytes()
+        empty = projects.create_project(s, project_input(number="LF-2024/17", programme_name="", funder_name="Fonds"))
+    for pid in (project.id, empty.id):
+        with db.session() as s:
+            eager = projects.get_project(s, pid)
+        with db.session() as s:
+            plain = s.get(ProjectModel, pid)
+            assert plain is not None
+            lazy = projects.project_detail(plain)
+        assert eager == lazy
+    assert eager.programme is None and project.programme is not None
+    assert lazy.logo is None
+    with db.session() as s:
+        rich = projects.get_project(s, project.id)
+    assert rich.logo and len(rich.partners) == 2 and len(rich.cofinancing) == 2 and rich.deadlines
