@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
 from projektu_vadiba.core import funders as profiles
-from projektu_vadiba.core.models import Attendance, AttendanceRole, Event, Project
+from projektu_vadiba.core.models import Attendance, AttendanceRole, Event, Funder, Programme, Project
 
 DEFAULT_COUNTED: tuple[AttendanceRole, ...] = (AttendanceRole.PARTICIPANT,)
 
@@ -32,8 +32,21 @@ def project_counted_roles(session: Session, project_id: int | None) -> tuple[Att
     """The roles counted for a project (the default rule across all projects when None)."""
     if project_id is None:
         return DEFAULT_COUNTED
-    project = session.scalars(select(Project).where(Project.id == project_id)).first()
-    return counted_roles(project.profile_key) if project is not None else DEFAULT_COUNTED
+    # Project.profile_key's rule on two columns (a report asks this several times: no project object loaded).
+    projects, funders, programmes = Project.__table__, Funder.__table__, Programme.__table__
+    row = session.execute(
+        select(funders.c.profile_key, programmes.c.profile_key)
+        .select_from(
+            projects.join(funders, funders.c.id == projects.c.funder_id).outerjoin(
+                programmes, programmes.c.id == projects.c.programme_id
+            )
+        )
+        .where(projects.c.id == project_id)
+    ).first()
+    if row is None:
+        return DEFAULT_COUNTED
+    funder_key, programme_key = row
+    return counted_roles(programme_key or funder_key)
 
 
 def counted(roles: tuple[AttendanceRole, ...]) -> Any:

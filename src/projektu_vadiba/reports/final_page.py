@@ -76,12 +76,14 @@ class ReportDocument:
         lines = max(len(self.publicity), 1)
         self.footer_rule = FOOTER_BASE + lines * FOOTER_SIZE * st.LEADING + 1 * MM
         self.frame_bottom = self.footer_rule + 4 * MM
+        self._same: _Recorded | None = None  # what every page draws the same (see _decorate)
 
     @property
     def frame_height(self) -> float:
         return self.height - FRAME_TOP - self.frame_bottom
 
     def build(self, story: Sequence[Any]) -> tuple[bytes, int]:
+        self._same = None  # recorded anew in each document
         buffer = io.BytesIO()
         doc = _Template(
             buffer,
@@ -126,10 +128,19 @@ class ReportDocument:
 
     def _decorate(self, c: Canvas, doc: Any) -> None:
         c.saveState()
-        if self.decor.draft_mark:
-            self._watermark(c)
-        self._header(c)
-        self._footer(c, doc.page)
+        if self._same is not None:
+            _replay(c, self._same)
+        else:
+            start, forms = len(c._code), len(c._formsinuse)
+            if self.decor.draft_mark:
+                self._watermark(c)
+            self._header(c)
+            self._footer_rules(c)
+            # Everything so far is the same on every page: written once more it is copied from the second page on
+            # (the first may define the logos). Not on a draft: its watermark sets a transparency per page.
+            if doc.page >= 2 and not self.decor.draft_mark:
+                self._same = _Recorded(c._code[start:], c._formsinuse[forms:], _drawing_state(c))
+        self._page_number(c, doc.page)
         c.restoreState()
 
     def _header(self, c: Canvas) -> None:
@@ -158,18 +169,21 @@ class ReportDocument:
         c.setLineWidth(0.6)
         c.line(MARGIN_X, rule, right, rule)
 
-    def _footer(self, c: Canvas, page: int) -> None:
-        f = self.fonts
-        right = self.width - MARGIN_X
+    def _footer_rules(self, c: Canvas) -> None:
+        """The footer without the page number: its rule and the publicity sentence."""
         c.setStrokeColor(_colour(st.GRID))
         c.setLineWidth(0.5)
-        c.line(MARGIN_X, self.footer_rule, right, self.footer_rule)
+        c.line(MARGIN_X, self.footer_rule, self.width - MARGIN_X, self.footer_rule)
         c.setFillColor(_colour(st.INK))
-        c.setFont(f.italic, FOOTER_SIZE)
+        c.setFont(self.fonts.italic, FOOTER_SIZE)
         y = self.footer_rule - 1 * MM
         for line in self.publicity:
             y -= FOOTER_SIZE * st.LEADING
             c.drawString(MARGIN_X, y + 0.22 * FOOTER_SIZE, line)
+
+    def _page_number(self, c: Canvas, page: int) -> None:
+        f = self.fonts
+        right = self.width - MARGIN_X
         label = self.decor.page_label.format(page=page)
         x = right - self.slot
         base = self.footer_rule - 1 * MM - FOOTER_SIZE * st.LEADING + 0.22 * FOOTER_SIZE
@@ -192,6 +206,29 @@ class ReportDocument:
         c.setFont(self.fonts.bold, size)
         c.drawCentredString(0, -size / 3, self.decor.draft_mark)
         c.restoreState()
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """What a page's decoration wrote: its operators, the forms it used and the drawing state it left."""
+
+    code: list[str]
+    forms: list[str]
+    state: dict[str, Any]
+
+
+def _drawing_state(c: Canvas) -> dict[str, Any]:
+    """The state reportlab's saveState keeps (font, colours, line width, matrix ...), transparency apart."""
+    return {name: c.__dict__[name] for name in c.STATE_ATTRIBUTES if name != "_extgstate"}
+
+
+def _replay(c: Canvas, recorded: _Recorded) -> None:
+    """Writes `recorded` again, as the calls that made it would (tested byte for byte): the same operators, the
+    same forms used, the same state left for what follows. Fonts are the document's, already holding these
+    letters."""
+    c._code.extend(recorded.code)
+    c._formsinuse.extend(recorded.forms)
+    c.__dict__.update(recorded.state)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

@@ -5,6 +5,7 @@ read in 4 ms instead of 12; the summary counts the spending itself (money_summar
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -13,10 +14,37 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core.dto import BudgetLineDTO, ExpenseDTO
 from projektu_vadiba.core.models import BudgetAmount, BudgetLine, Expense, FundingSource
 from projektu_vadiba.core.services.activities import code_sort_key
+from projektu_vadiba.core.services.people_search import dialect, driver_rows
+
+_EXPENSES = (
+    "SELECT id, project_id, budget_line_id, date, document_number, supplier, description, amount, eligible, paid_on,"
+    " source, version FROM expenses WHERE project_id = :project_id ORDER BY date, id"
+)
+_SOURCES = {s.value: s for s in FundingSource}
 
 
 def expenses(session: Session, project_id: int) -> list[ExpenseDTO]:
-    """finance.list_expenses: by date, then as entered."""
+    """finance.list_expenses: by date, then as entered. The rows come straight from the DB-API driver and are
+    converted here as SQLAlchemy converts them (tested equal): its row processing was half the time of a thousand
+    expenses."""
+    rows = driver_rows(session, _EXPENSES, {"project_id": project_id})
+    if rows is None:
+        return _expenses_orm_columns(session, project_id)
+    if dialect(session) == "sqlite":  # dates as ISO text, amounts as numbers, booleans as 0/1
+        day, cents = date.fromisoformat, "%.2f"
+        return [
+            ExpenseDTO(i, pid, line, day(d), doc, sup, text, Decimal(cents % amount), bool(ok),
+                       None if paid is None else day(paid), _SOURCES[src], version)
+            for i, pid, line, d, doc, sup, text, amount, ok, paid, src, version in rows
+        ]  # fmt: skip
+    return [
+        ExpenseDTO(i, pid, line, d, doc, sup, text, amount, ok, paid, _SOURCES[src], version)
+        for i, pid, line, d, doc, sup, text, amount, ok, paid, src, version in rows
+    ]
+
+
+def _expenses_orm_columns(session: Session, project_id: int) -> list[ExpenseDTO]:
+    """The same through SQLAlchemy (other back-ends; the tests' reference)."""
     rows = session.execute(
         select(
             Expense.id,

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload, undefer
 
 from projektu_vadiba.core import funders as profiles
 from projektu_vadiba.core.concurrency import check_version, locked, touch
@@ -233,10 +233,15 @@ def find_project_id(session: Session, number: str, funder_name: str | None = Non
 
 
 def get_project(session: Session, project_id: int) -> ProjectDetail:
+    # The funder, programme, implementer and logo come with the project's row (three lookups and a query fewer).
     project = session.scalars(
         select(Project)
         .where(Project.id == project_id)
         .options(
+            joinedload(Project.funder),
+            joinedload(Project.programme),
+            joinedload(Project.implementer),
+            undefer(Project.logo),
             selectinload(Project.partners).selectinload(ProjectPartner.organisation),
             selectinload(Project.cofinancing).selectinload(Cofinancing.organisation),
             selectinload(Project.target_groups),
@@ -246,6 +251,11 @@ def get_project(session: Session, project_id: int) -> ProjectDetail:
     ).first()
     if project is None:
         raise NotFoundError.of("not_found.record", what="term.project", id=project_id)
+    return project_detail(project)
+
+
+def project_detail(project: Project) -> ProjectDetail:
+    """The project's details from its mapped object (what it has not loaded yet is loaded on the way)."""
     return ProjectDetail(
         id=project.id,
         number=project.number,

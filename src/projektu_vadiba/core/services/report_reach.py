@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import case, distinct, func, select
@@ -90,34 +91,38 @@ def _attended(stmt: Any, project_id: int, period: ReportPeriod | None, activity_
     return stmt
 
 
+@cache
+def age_group_sql() -> Any:
+    """An attendee's age group in SQL: the recorded one, else the band of their age at their first event on any
+    list (core/age_groups.py). The first event is looked up only for the people who need it, by a subquery per
+    person: joining every attendee's first event cost the report a pass over the project's attendance. Built once
+    (an expression of this size takes milliseconds to build)."""
+    derive = (func.trim(Person.age_group) == "") & Person.birth_year.is_not(None)
+    lists, events = Attendance.__table__.alias("first_lists"), Event.__table__.alias("first_events")
+    age = func.extract("year", func.min(events.c.starts_at)) - Person.birth_year
+    band = (
+        select(band_sql(age))
+        .select_from(lists.join(events, events.c.id == lists.c.event_id))
+        .where(lists.c.person_id == Attendance.person_id)
+        .scalar_subquery()
+    )
+    return case((derive, band), else_=Person.age_group)
+
+
 def attendee_counts(
     session: Session, project_id: int, period: ReportPeriod | None, activity_id: int | None = None
 ) -> AttendeeCounts:
     """The participants of the project's (or one activity's) events in the period, in grouped queries; how many
     people worked there; and the headcounts of people nobody listed."""
     roles = project_counted_roles(session, project_id)
-    # A person without a recorded age group gets one from the birth year at their first event on any list
-    # (core/age_groups.py), worked out in SQL so the groups stay few.
-    derive = (func.trim(Person.age_group) == "") & Person.birth_year.is_not(None)
-    scope = _attended(select(Attendance.person_id), project_id, period, activity_id, counted(roles)).where(derive)
-    first_seen = (
-        select(Attendance.person_id.label("person_id"), func.min(Event.starts_at).label("first"))
-        .join(Event, Event.id == Attendance.event_id)
-        .where(Attendance.person_id.in_(scope))
-        .group_by(Attendance.person_id)
-        .subquery()
-    )
-    age = func.extract("year", first_seen.c.first) - Person.birth_year
-    age_group = case((derive, band_sql(age)), else_=Person.age_group)
-    values = (Person.target_group, Person.municipality, Person.gender, age_group)
+    values = (Person.target_group, Person.municipality, Person.gender, age_group_sql())
     grouped = _attended(
         select(*values, func.count(distinct(Attendance.person_id)), func.count(), func.min(Attendance.id)),
         project_id,
         period,
         activity_id,
         counted(roles),
-    )
-    grouped = grouped.outerjoin(first_seen, first_seen.c.person_id == Attendance.person_id).group_by(*values)
+    ).group_by(*values)
     groups = sorted(
         (
             AttendeeGroup(tg or "", mun or "", gender.value if gender else "", age or "", people, count, first)
