@@ -19,7 +19,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.models import AppMeta, Person, PrintPage, PrintRow, SheetPrint
-from projektu_vadiba.core.scan.marks import rows_digest
 
 INSTALLATION_KEY = "installation_id"
 
@@ -143,6 +142,8 @@ def start_print(session: Session, options: dict[str, Any] | None = None) -> Prin
 
 
 def record_pages(session: Session, stamp: PrintStamp, plans: Iterable[_PlanLike]) -> None:
+    from projektu_vadiba.core.scan.marks import rows_digest  # not at import: opening a database claims through here
+
     for plan in plans:
         geometry = {
             "width": plan.width_mm,
