@@ -193,7 +193,8 @@ def test_the_start_freezes_what_it_imported_out_of_the_garbage_collectors_walks(
 
 def test_the_first_window_loads_no_team_listener_scan_or_cleanup_modules(tmp_path: Path) -> None:
     """On SQLite the first window needs none of these; each is imported when first used (team access on PostgreSQL,
-    the live listener, printing a sheet, the clean-up of a real start)."""
+    the live listener, printing a sheet (opening the file claims its installation without the print records), the
+    clean-up of a real start)."""
     url = f"sqlite:///{tmp_path / 'pv.sqlite'}"
     open_database(url).close()  # made and migrated here: the child opens it as a later start does
     code = (
@@ -222,6 +223,7 @@ def test_the_first_window_loads_no_team_listener_scan_or_cleanup_modules(tmp_pat
         "projektu_vadiba.core.live_changes",
         "projektu_vadiba.core.connection",
         "projektu_vadiba.core.scan.marks",
+        "projektu_vadiba.core.services.prints",
         "projektu_vadiba.core.leftovers",
     }
     assert loaded & unneeded == set()
