@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 _FIT_ROWS = 200
@@ -44,14 +44,17 @@ class FittedTableView(QTableView):
     (at most _FIT_ROWS rows: Qt then measures every row, wherever it is scrolled) measures the same until one of
     those changes, so only such a table keeps the width; a longer one is measured by Qt every time, as before."""
 
+    _contentsChanged = Signal()  # any of the model's _CHANGES: passed on in C++, one Python call
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fitted: dict[int, int] = {}
+        self._contentsChanged.connect(self._forget_widths)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         if model is not None:  # connected before the header's own slots, which may measure at once
             for name in _CHANGES:
-                getattr(model, name).connect(self._forget_widths)
+                getattr(model, name).connect(self._contentsChanged)
         self._fitted.clear()
         super().setModel(model)
 
@@ -77,7 +80,7 @@ class FittedTableView(QTableView):
             self._fitted.clear()
         super().changeEvent(event)
 
-    def _forget_widths(self, *_args: object) -> None:
+    def _forget_widths(self) -> None:
         self._fitted.clear()
 
 
