@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -13,9 +16,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from projektu_vadiba.core.db import Database
-from projektu_vadiba.ui.app import run_gui
-from projektu_vadiba.ui.fonts import SYSTEM_DEJAVU, covers_latvian, font_files, load_fonts
+from projektu_vadiba.core.db import Database, open_database
+from projektu_vadiba.ui import app as app_module
+from projektu_vadiba.ui import fonts
+from projektu_vadiba.ui.app import make_application, run_gui
+from projektu_vadiba.ui.fonts import SYSTEM_DEJAVU, covers_latvian, font_files, is_slanted, load_fonts
 from projektu_vadiba.ui.main_window import MainWindow
 from projektu_vadiba.ui.settings import Settings
 from projektu_vadiba.ui.translations import install_translators
@@ -152,3 +157,73 @@ def test_starting_the_gui_imports_no_report_libraries() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_the_slanted_fonts_and_the_scalable_icon_follow_the_first_paint(
+    qapp: QApplication, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing in the first window is italic and no icon is drawn larger than 256 px: those faces and the SVG (Qt
+    loads its SVG library for it) come after the window is up, as the project page does (MainWindow's warm-up)."""
+    registered: list[list[str]] = []
+    real = fonts.register_fonts
+
+    def recording(files: Iterable[Path]) -> list[str]:
+        files = list(files)
+        registered.append(sorted(p.name for p in files))
+        return real(files)
+
+    monkeypatch.setattr(fonts, "register_fonts", recording)  # load_fonts, now
+    monkeypatch.setattr(app_module, "register_fonts", recording)  # finish_application, after the first paint
+    files = font_files()
+    assert make_application() is qapp
+    upright = sorted(p.name for p in files if not is_slanted(p))
+    slanted = sorted(p.name for p in files if is_slanted(p))
+    assert upright and slanted  # DejaVu Sans: regular and bold now, oblique and bold oblique later
+    assert registered == [upright]
+    assert qapp.windowIcon().pixmap(512, 512).width() == 256  # the PNGs
+    assert qapp.font().family() == "DejaVu Sans"
+    qtbot.waitUntil(lambda: slanted in registered, timeout=5000)
+    assert qapp.windowIcon().pixmap(512, 512).width() == 512  # the SVG, drawn at any size
+
+
+def test_the_start_freezes_what_it_imported_out_of_the_garbage_collectors_walks(qapp: QApplication) -> None:
+    make_application()
+    assert gc.get_freeze_count() > 0
+
+
+def test_the_first_window_loads_no_team_listener_scan_or_cleanup_modules(tmp_path: Path) -> None:
+    """On SQLite the first window needs none of these; each is imported when first used (team access on PostgreSQL,
+    the live listener, printing a sheet (opening the file claims its installation without the print records), the
+    clean-up of a real start)."""
+    url = f"sqlite:///{tmp_path / 'pv.sqlite'}"
+    open_database(url).close()  # made and migrated here: the child opens it as a later start does
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from projektu_vadiba.core.db import open_database\n"
+        "from projektu_vadiba.ui.app import make_application\n"
+        "from projektu_vadiba.ui.main_window import MainWindow\n"
+        "from projektu_vadiba.ui.settings import Settings\n"
+        "app = make_application()\n"
+        f"window = MainWindow(open_database({url!r}), Settings())\n"
+        "window.show()\n"
+        "def painted():\n"
+        "    print(','.join(sorted(m for m in sys.modules if m.startswith('projektu_vadiba'))))\n"
+        "    app.quit()\n"
+        "QTimer.singleShot(0, painted)\n"
+        "app.exec()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    loaded = set(result.stdout.strip().split(","))
+    assert "projektu_vadiba.ui.main_window" in loaded  # the window was built
+    unneeded = {
+        "projektu_vadiba.core.team.server",
+        "projektu_vadiba.core.team.policies",
+        "projektu_vadiba.core.live_changes",
+        "projektu_vadiba.core.connection",
+        "projektu_vadiba.core.scan.marks",
+        "projektu_vadiba.core.services.prints",
+        "projektu_vadiba.core.leftovers",
+    }
+    assert loaded & unneeded == set()

@@ -110,6 +110,30 @@ def test_the_window_reopens_where_the_user_was(qtbot: QtBot, seeded: Seeded, tmp
     assert second.navigator.tree.currentIndex().data(SECTION_ROLE) == "indicators"
 
 
+def test_start_page_names_the_next_deadline_and_the_project_of_a_coming_event(
+    qtbot: QtBot, seeded: Seeded, settings: Settings
+) -> None:
+    """Nothing due within the window: the next deadline is named (read only then); an event coming up shows its
+    project's number (the project list is read only when there is one)."""
+    clock.set_clock(datetime(2023, 4, 10, 9, 0))  # the talka on 22.04.2023 is 12 days away; the report in 2024
+    window = make_window(qtbot, seeded.db, settings)
+    start = window.start_page
+    assert not start.due_view.isVisible() and start.due_empty.isVisible()
+    assert start.due_empty.text() == (
+        "Tuvāko 60 dienu laikā pārskatu termiņu nav. Nākamais: 30.01.2024 — Noslēguma pārskats, projekts 2023-NVO-07."
+    )
+    assert start.events_view.isVisible()
+    events = start.events_view.model()
+    assert [events.index(0, c).data() for c in (1, 2)] == [
+        "Stādīšanas talka Ķekavā — Ķekavas parks, Ķekavas novads",
+        "2023-NVO-07",
+    ]
+    clock.set_clock(datetime(2024, 1, 20, 9, 0))  # the report is due: no next one is told, no event is coming
+    window.refresh_action.trigger()
+    assert start.due_view.isVisible() and not start.due_empty.isVisible()
+    assert not start.events_view.isVisible() and start.events_empty.isVisible()
+
+
 def test_start_page_lists_deadlines_due_soon_and_opens_them(qtbot: QtBot, seeded: Seeded, settings: Settings) -> None:
     clock.set_clock(datetime(2024, 1, 20, 9, 0))  # "Ābeles" ended 31.12.2023: its report is due in 30 days
     window = make_window(qtbot, seeded.db, settings)

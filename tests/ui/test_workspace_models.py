@@ -126,6 +126,21 @@ def test_the_tree_groups_projects_by_status_with_their_sections(seeded: Seeded) 
         "Pārskats", "Aktivitātes", "Pasākumi", "Dalībnieki", "Rādītāji", "Budžets", "Atskaites un termiņi",
     ]  # fmt: skip
     assert tree.section_index(seeded.ids["2023-NVO-07"], "events") == sections[2]
+    # Every project's sections are its own items (cloned from one per section): its id, the kind, the flags.
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    for number, pid in seeded.ids.items():
+        own = tree.project_index(pid)
+        rows = [tree.index(r, 0, own) for r in range(tree.rowCount(own))]
+        assert [(i.data(KIND_ROLE), i.data(PROJECT_ROLE), i.data(SECTION_ROLE)) for i in rows] == [
+            ("section", pid, key) for key in SECTIONS
+        ], number
+        assert all(tree.flags(i) == flags and not tree.hasChildren(i) for i in rows)
+    tree.set_projects(summaries, lambda pid: frozenset({"budget"}) if pid == seeded.ids["EEZ-3"] else frozenset())
+    hidden = tree.project_index(seeded.ids["EEZ-3"])
+    assert [tree.index(r, 0, hidden).data(SECTION_ROLE) for r in range(tree.rowCount(hidden))] == [
+        key for key in SECTIONS if key != "budget"
+    ]
+    assert tree.rowCount(tree.project_index(seeded.ids["LAD-19"])) == len(SECTIONS)
 
 
 def test_month_grid_starts_on_monday_and_lists_each_days_events() -> None:

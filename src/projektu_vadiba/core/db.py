@@ -189,14 +189,14 @@ def _after_open(engine: Engine) -> None:
         conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     from projektu_vadiba.core.db_backup import remove_leftovers
     from projektu_vadiba.core.models import AppMeta
-    from projektu_vadiba.core.services import prints
+    from projektu_vadiba.core.services import installation
 
     remove_leftovers(path)
     for attempt in (1, 2):  # two processes opening a copied file at once: the second finds the first's claim
         try:
             with sessionmaker(engine).begin() as session:
                 if session.get_bind().dialect.has_table(session.connection(), AppMeta.__tablename__):
-                    prints.claim_installation(session, str(path.resolve()))
+                    installation.claim_installation(session, str(path.resolve()))
             return
         except IntegrityError:
             if attempt == 2:

@@ -7,6 +7,7 @@ Latvian already, so it is replaced only where it lacks a Latvian letter, or on t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
@@ -31,10 +32,10 @@ def covers_latvian(font: QFont) -> bool:
     return all(metrics.inFontUcs4(ord(ch)) for ch in LATVIAN_LETTERS)
 
 
-def load_fonts(app: QGuiApplication, files: list[Path] | None = None) -> str | None:
-    """Register the fonts; make one the application font when needed. Returns the family now in use, if set."""
+def register_fonts(files: Iterable[Path]) -> list[str]:
+    """Make the fonts available to Qt; returns their families (a file that cannot be read is passed over)."""
     families: list[str] = []
-    for path in files if files is not None else font_files():
+    for path in files:
         # From bytes, not from the path: Qt's FreeType engine on Windows opens a font file through the ANSI code
         # page, so a font under "C:\\Program Files\\Projektu vadība" failed to load and every letter drew as a box.
         try:
@@ -44,6 +45,18 @@ def load_fonts(app: QGuiApplication, files: list[Path] | None = None) -> str | N
         font_id = QFontDatabase.addApplicationFontFromData(data)
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def is_slanted(path: Path) -> bool:
+    """An italic or oblique face: nothing in the first window is slanted, so these are registered after it."""
+    stem = path.stem.lower()
+    return "oblique" in stem or "italic" in stem
+
+
+def load_fonts(app: QGuiApplication, files: list[Path] | None = None) -> str | None:
+    """Register the fonts; make one the application font when needed. Returns the family now in use, if set."""
+    families = register_fonts(files if files is not None else font_files())
     if not families:
         return None
     family = PREFERRED_FAMILY if PREFERRED_FAMILY in families else families[0]

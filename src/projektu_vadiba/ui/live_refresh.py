@@ -7,10 +7,15 @@ save over a newer version is a conflict, ui/conflict_dialog.py). On SQLite nothi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from typing import TYPE_CHECKING
 
-from projektu_vadiba.core.live_changes import Change, ListenerThread, is_postgres
+from PySide6.QtCore import QObject, QTimer, Signal
+from sqlalchemy.engine import make_url
+
 from projektu_vadiba.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the listener is loaded only for PostgreSQL: a start on SQLite does not import it
+    from projektu_vadiba.core.live_changes import Change
 
 DELAY_MS = 250  # changes of one save arrive together; a second is the promise, this leaves room for the reload
 
@@ -27,6 +32,8 @@ class LiveRefresh(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(ws.dataChanged.emit)
         self.arrived.connect(self._schedule)
+        from projektu_vadiba.core.live_changes import ListenerThread
+
         self.listener = ListenerThread(ws.db.url, self._heard)
         ws.destroyed.connect(self.listener.stop)
 
@@ -48,7 +55,7 @@ class LiveRefresh(QObject):
 
 def start_live_refresh(ws: Workspace) -> LiveRefresh | None:
     """Listen when the database is PostgreSQL (several users); None on SQLite."""
-    if not is_postgres(ws.db.url):
+    if make_url(ws.db.url).get_backend_name() != "postgresql":  # core.live_changes.is_postgres, not imported
         return None
     live = LiveRefresh(ws)
     live.start()

@@ -30,7 +30,6 @@ from projektu_vadiba.core.services.projects import get_project
 from projektu_vadiba.ui import screen
 from projektu_vadiba.ui.connection_state import ConnectionBanner, ConnectionMonitor
 from projektu_vadiba.ui.error_hook import install_error_hook, on_connection_lost
-from projektu_vadiba.ui.icons import app_icon
 from projektu_vadiba.ui.live_refresh import start_live_refresh
 from projektu_vadiba.ui.messages import text_of
 from projektu_vadiba.ui.models.project_tree import SECTIONS, section_label
@@ -78,7 +77,6 @@ class MainWindow(QMainWindow):
         self.ws.dataChanged.connect(self._after_change)
         self.ws.problem.connect(self._show_problem)
         self.live_refresh = start_live_refresh(self.ws)  # PostgreSQL: other users' changes reload the views
-        self.setWindowIcon(app_icon())
         self.database_label = QLabel(self)
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.database_label, 1)

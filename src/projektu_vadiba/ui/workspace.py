@@ -22,7 +22,6 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.concurrency import ConflictError
-from projektu_vadiba.core.connection import connection_lost, lost_error
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services.report_texts import TextsConflict
@@ -97,6 +96,8 @@ class Workspace(QObject):
                 finally:
                     s.rollback()
         except DBAPIError as exc:
+            from projektu_vadiba.core.connection import connection_lost, lost_error
+
             if connection_lost(exc):
                 self.connectionLost.emit()
                 raise lost_error() from exc

@@ -8,9 +8,7 @@ of which page, so a scan of it maps its rows to people even after the list has c
 
 from __future__ import annotations
 
-import hashlib
 import json
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -18,10 +16,13 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core.models import AppMeta, Person, PrintPage, PrintRow, SheetPrint
-from projektu_vadiba.core.scan.marks import rows_digest
+from projektu_vadiba.core.models import Person, PrintPage, PrintRow, SheetPrint
 
-INSTALLATION_KEY = "installation_id"
+# The installation id lives in core/services/installation.py (opening a database claims it); known here as before.
+from projektu_vadiba.core.services.installation import INSTALLATION_KEY as INSTALLATION_KEY
+from projektu_vadiba.core.services.installation import LOCATION_KEY as LOCATION_KEY
+from projektu_vadiba.core.services.installation import claim_installation as claim_installation
+from projektu_vadiba.core.services.installation import installation_id
 
 
 @dataclass(frozen=True)
@@ -80,49 +81,6 @@ class _PlanLike(Protocol):  # reports.sheet_layout.PagePlan, without core import
     def signature_columns(self) -> Sequence[tuple[float, float]]: ...
 
 
-def installation_id(session: Session) -> str:
-    """This database's random id; made by migration 0003, and here for a database made another way."""
-    meta = session.get(AppMeta, INSTALLATION_KEY)
-    if meta is None:
-        meta = AppMeta(key=INSTALLATION_KEY, value=str(uuid.uuid4()))
-        session.add(meta)
-        session.flush()
-    return meta.value
-
-
-LOCATION_KEY = "installation_path"  # db_backup.IDENTITY_KEY: a backup's copy is blanked
-
-
-def claim_installation(session: Session, location: str) -> bool:
-    """A database file opened somewhere else than where it got its installation id (a copy, a move, a restored
-    backup) gets a new one, so that the copies never print two different sheets with the same (installation,
-    print id). Sheets printed before keep working: a scan is checked against the installation stored in its own
-    print record. Returns True when a new id was made."""
-    here = hashlib.sha256(location.encode()).hexdigest()[:40]  # a digest: the path itself is nobody's business
-    # The usual case (the file is where it was) is read from the table's columns: opening the database does not
-    # make SQLAlchemy configure every model before the first window (~40 ms).
-    meta = AppMeta.__table__.c
-    if session.execute(select(meta.value).where(meta.key == LOCATION_KEY)).scalar() == here:
-        return False
-    claimed = session.get(AppMeta, LOCATION_KEY)
-    if claimed is not None and claimed.value == here:
-        return False
-    current = session.get(AppMeta, INSTALLATION_KEY)
-    if claimed is None:
-        session.add(AppMeta(key=LOCATION_KEY, value=here))
-        if current is not None:  # the first open since places were recorded: the id stays where it is
-            session.flush()
-            return False
-    else:
-        claimed.value = here
-    if current is None:
-        session.add(AppMeta(key=INSTALLATION_KEY, value=str(uuid.uuid4())))
-    else:
-        current.value = str(uuid.uuid4())
-    session.flush()
-    return True
-
-
 def print_installation(session: Session, print_id: int) -> str | None:
     """The (short) installation id a print was made under, or None when there is no such print."""
     record = session.get(SheetPrint, print_id)
@@ -143,6 +101,8 @@ def start_print(session: Session, options: dict[str, Any] | None = None) -> Prin
 
 
 def record_pages(session: Session, stamp: PrintStamp, plans: Iterable[_PlanLike]) -> None:
+    from projektu_vadiba.core.scan.marks import rows_digest  # not at import: opening a database claims through here
+
     for plan in plans:
         geometry = {
             "width": plan.width_mm,

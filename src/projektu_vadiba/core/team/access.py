@@ -12,8 +12,6 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core.db import current_user
-from projektu_vadiba.core.team import server
-from projektu_vadiba.core.team.policies import CAPABILITIES
 
 
 @dataclass(frozen=True)
@@ -30,7 +28,11 @@ class Access:
     def can(self, project_id: int, capability: str) -> bool:
         """capability: a key of core.team.policies.CAPABILITIES (member, finance_read, finance, events, manager)."""
         role = self.role_in(project_id)
-        return role == "admin" or (role is not None and role in CAPABILITIES[capability])
+        if role == "admin":
+            return True
+        from projektu_vadiba.core.team.policies import CAPABILITIES  # team mode only: not loaded for one person
+
+        return role is not None and role in CAPABILITIES[capability]
 
     def sees(self, project_id: int) -> bool:
         return self.can(project_id, "member")
@@ -50,6 +52,10 @@ class Access:
 
 def my_access(session: Session) -> Access:
     conn = session.connection()
+    if conn.dialect.name != "postgresql":  # SQLite: one person (the team modules stay out of the start-up)
+        return Access(current_user(), team=False, is_admin=True)
+    from projektu_vadiba.core.team import server
+
     groups = server.team_groups(conn)
     if groups is None:
         return Access(current_user(), team=False, is_admin=True)

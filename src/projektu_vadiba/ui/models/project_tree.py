@@ -58,6 +58,7 @@ class ProjectTreeModel(QStandardItemModel):
         self.clear()
         self._projects.clear()
         root = self.invisibleRootItem()
+        sections = self._section_items()
         for status in GROUP_ORDER:
             members = sorted((p for p in projects if p.status is status), key=lambda p: lv_sort_key(p.title))
             group = QStandardItem(f"{project_group_label(status)} ({len(members)})")
@@ -67,31 +68,38 @@ class ProjectTreeModel(QStandardItemModel):
             font = group.font()
             font.setBold(True)
             group.setFont(font)
-            for p in members:
-                group.appendRow(self._project_item(p))
+            group.appendRows([self._project_item(p, sections) for p in members])
             root.appendRow(group)
 
-    def _project_item(self, p: ProjectSummary) -> QStandardItem:
+    @staticmethod
+    def _section_items() -> dict[str, QStandardItem]:
+        """One item per section, cloned for each project: every project's seven rows are the same but for the id
+        (the first window makes ~150 of them)."""
+        items: dict[str, QStandardItem] = {}
+        for key in SECTIONS:
+            section = items[key] = QStandardItem(section_label(key))
+            section.setData("section", KIND_ROLE)
+            section.setData(key, SECTION_ROLE)
+            section.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+            )
+        return items
+
+    def _project_item(self, p: ProjectSummary, sections: dict[str, QStandardItem]) -> QStandardItem:
         item = QStandardItem(p.title)
         item.setData("project", KIND_ROLE)
         item.setData(p.id, PROJECT_ROLE)
         item.setData(p.number, NUMBER_ROLE)
         item.setData(p.status.value, STATUS_ROLE)
-        item.setData(
-            fold(f"{p.number} {p.title} {p.funder_name} {format_period(p.start_date, p.end_date)}"), SEARCH_ROLE
-        )
-        item.setToolTip(f"{p.number}\n{p.title}\n{p.funder_name}\n{format_period(p.start_date, p.end_date)}")
+        period = format_period(p.start_date, p.end_date)
+        item.setData(fold(f"{p.number} {p.title} {p.funder_name} {period}"), SEARCH_ROLE)
+        item.setToolTip(f"{p.number}\n{p.title}\n{p.funder_name}\n{period}")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         hidden = self._hidden(p.id)
-        for key in (k for k in SECTIONS if k not in hidden):
-            section = QStandardItem(section_label(key))
-            section.setData("section", KIND_ROLE)
+        rows = [sections[k].clone() for k in SECTIONS if k not in hidden]
+        for section in rows:
             section.setData(p.id, PROJECT_ROLE)
-            section.setData(key, SECTION_ROLE)
-            section.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-            )
-            item.appendRow(section)
+        item.appendRows(rows)
         self._projects[p.id] = item
         return item
 

@@ -107,13 +107,12 @@ class StartPage(QWidget):
         start = datetime.combine(now.date(), time.min)
 
         def query(s):  # type: ignore[no-untyped-def]
-            numbers = {p.id: p.number for p in list_projects(s)}
-            events = [
-                UpcomingEvent(e, numbers.get(e.project_id, ""))
-                for e in events_between(s, start, start + timedelta(days=UPCOMING_DAYS + 1))
-                if e.ends_at >= now
-            ]
-            return due_soon(s, days), next_deadline(s), events
+            window = events_between(s, start, start + timedelta(days=UPCOMING_DAYS + 1))
+            coming = [e for e in window if e.ends_at >= now]
+            numbers = {p.id: p.number for p in list_projects(s)} if coming else {}
+            events = [UpcomingEvent(e, numbers.get(e.project_id, "")) for e in coming]
+            due = due_soon(s, days)
+            return due, None if due else next_deadline(s), events  # the next one is told only when none is due
 
         due, nearest, events = self.ws.read(query)
         today = clock.today()

@@ -4,12 +4,84 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 _FIT_ROWS = 200
 CELL_PADDING = 16  # the style's margins either side of a cell's text, with room to spare
 SORT_ARROW = 16  # the header's sort indicator
+
+# The model's signals after which a column's fitted width may differ (any row, cell or column may have changed).
+_CHANGES = (
+    "modelReset",
+    "layoutChanged",
+    "dataChanged",
+    "rowsInserted",
+    "rowsRemoved",
+    "rowsMoved",
+    "columnsInserted",
+    "columnsRemoved",
+    "columnsMoved",
+)
+
+# Changes of the view itself after which its cells measure differently (not, say, the window becoming active).
+_RESIZING_CHANGES = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.LayoutDirectionChange,
+        QEvent.Type.LocaleChange,
+    }
+)
+
+
+class FittedTableView(QTableView):
+    """A QTableView that remembers how wide its columns' contents are until the rows, the font or the style change.
+
+    Qt measures every ResizeToContents column again each time the header lays out (when the window is shown, on
+    each resize of a view with a stretched column): on the start page that was three passes over every cell, each
+    cell asking the Python model for eight roles through the proxy. A table short enough to be measured whole
+    (at most _FIT_ROWS rows: Qt then measures every row, wherever it is scrolled) measures the same until one of
+    those changes, so only such a table keeps the width; a longer one is measured by Qt every time, as before."""
+
+    _contentsChanged = Signal()  # any of the model's _CHANGES: passed on in C++, one Python call
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fitted: dict[int, int] = {}
+        self._contentsChanged.connect(self._forget_widths)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        if model is not None:  # connected before the header's own slots, which may measure at once
+            for name in _CHANGES:
+                getattr(model, name).connect(self._contentsChanged)
+        self._fitted.clear()
+        super().setModel(model)
+
+    def sizeHintForColumn(self, column: int) -> int:
+        model = self.model()
+        if model is None or model.rowCount() > self.horizontalHeader().resizeContentsPrecision():
+            return super().sizeHintForColumn(column)
+        width = self._fitted.get(column)
+        if width is None:
+            width = self._fitted[column] = super().sizeHintForColumn(column)
+        return width
+
+    def setItemDelegate(self, delegate: QAbstractItemDelegate) -> None:
+        self._fitted.clear()
+        super().setItemDelegate(delegate)
+
+    def setItemDelegateForColumn(self, column: int, delegate: QAbstractItemDelegate) -> None:
+        self._fitted.clear()
+        super().setItemDelegateForColumn(column, delegate)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _RESIZING_CHANGES:
+            self._fitted.clear()
+        super().changeEvent(event)
+
+    def _forget_widths(self) -> None:
+        self._fitted.clear()
 
 
 def make_table_view(
@@ -21,7 +93,7 @@ def make_table_view(
 ) -> QTableView:
     """Whole-row selection, no editing, sortable by header clicks; `stretch_column` takes the spare width.
     `fit_contents=False` for long (paged) lists: measuring every row's text would defeat fetching in chunks."""
-    view = QTableView(parent)
+    view = FittedTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
