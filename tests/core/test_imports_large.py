@@ -10,7 +10,7 @@ import random
 from datetime import datetime
 
 import pytest
-from sqlalchemy import Table, insert, select, text
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock, person_keys
@@ -341,51 +341,90 @@ def test_a_second_look_is_needed_only_after_a_change(db: Database) -> None:
         assert duplicates.registry_state(s) != state
 
 
-def test_the_servers_candidates_match_as_the_whole_registry_does(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    """PostgreSQL sends only the people who may match (duplicates._CANDIDATES_SQL): e-mails beyond printable ASCII
-    or with spaces, people of one name with and without contacts must match as when every person is read."""
-    registered = [
-        ("Anna", "Liepa", "anna@example.lv", ""),
-        ("Anna", "Liepa", "", "20000001"),
-        ("Anna", "Liepa", "", ""),
-        ("Anna", "Liepa", "Cita.Anna@Example.lv", "20000009"),
-        ("Jānis", "Bērziņš", "ĀDAMS@example.lv", ""),  # casefold beyond ASCII
-        ("Jānis", "Bērziņa", " spaced@example.lv ", ""),  # stored with spaces: strip() counts
-        ("Straße", "Groß", "STRASSE@example.lv", ""),
-        ("Pēteris", "Kalns", "peteris@example.lv", "+371 2000 0002"),
-    ]
+_ODD_REGISTRY = [
+    ("Anna", "Liepa", "anna@example.lv", ""),
+    ("Anna", "Liepa", "", "20000001"),
+    ("Anna", "Liepa", "", ""),
+    ("Anna", "Liepa", "Cita.Anna@Example.lv", "20000009"),
+    ("Jānis", "Bērziņš", "ĀDAMS@example.lv", ""),  # casefold beyond ASCII
+    ("Jānis", "Bērziņa", " spaced@example.lv ", ""),  # stored with spaces: strip() counts
+    ("Straße", "Groß", "STRASSE@example.lv", ""),
+    ("Pēteris", "Kalns", "peteris@example.lv", "+371 2000 0002"),
+    ("Zane", "Ozola", "Tab\tbed@example.lv", ""),  # a control character: also beyond SQL's folding
+    ("Zane", "Ozola", "ZANE@EXAMPLE.LV", "20000010"),
+]
+_ODD_ROWS = [
+    ("Anna", "Liepa", "", ""),
+    ("Anna", "Liepa", "anna@example.lv", ""),
+    ("Anna", "Liepa", "cits@example.lv", ""),
+    ("Anna", "Liepa", "", "20000002"),
+    ("Liepa", "Anna", "CITA.ANNA@example.lv", "20000009"),
+    ("Cits", "Vārds", "ādams@example.lv", ""),
+    ("Jānis", "Bērziņš", "spaced@EXAMPLE.lv", ""),
+    ("Jānis", "Bērziņš", "citi@example.lv", ""),
+    ("Cits", "Cilvēks", "strasse@example.lv", ""),
+    ("Pēteris", "Kalns", "jauns@example.lv", "20000003"),
+    ("Pēteris", "Kalns", "", "2000 0002"),
+    ("Cita", "Persona", "tab\tbed@example.lv", ""),
+    ("Cita", "Persona", "zane@example.lv", ""),
+]
+
+
+def _odd_registry(db: Database) -> list[duplicates.Keys]:
+    """People whose e-mails SQL cannot fold as Python does, of one name with and without contacts (anonymised
+    ones must never match); the keys of rows to look them up by."""
     with db.session() as s:
-        for given, surname, email, phone in registered:
+        for given, surname, email, phone in [*_ODD_REGISTRY, ("Anna", "Liepa", "anna@example.lv", "20000002")]:
             key, phone_key = person_keys.name_key(given, surname), person_keys.phone_key(phone)
             s.add(
                 Person(given_name=given, surname=surname, email=email, phone=phone, name_key=key, phone_key=phone_key)
             )
-    keys = [
-        duplicates.Keys.of(given, surname, email, phone)
-        for given, surname, email, phone in [
-            ("Anna", "Liepa", "", ""),
-            ("Anna", "Liepa", "anna@example.lv", ""),
-            ("Anna", "Liepa", "cits@example.lv", ""),
-            ("Anna", "Liepa", "", "20000002"),
-            ("Liepa", "Anna", "CITA.ANNA@example.lv", "20000009"),
-            ("Cits", "Vārds", "ādams@example.lv", ""),
-            ("Jānis", "Bērziņš", "spaced@EXAMPLE.lv", ""),
-            ("Jānis", "Bērziņš", "citi@example.lv", ""),
-            ("Cits", "Cilvēks", "strasse@example.lv", ""),
-            ("Pēteris", "Kalns", "jauns@example.lv", "20000003"),
-            ("Pēteris", "Kalns", "", "2000 0002"),
-        ]
-    ]
+        s.flush()
+        last = s.scalar(select(func.max(Person.id)))
+        s.execute(update(Person).where(Person.id == last).values(anonymised_at=clock.now()))
+    return [duplicates.Keys.of(given, surname, email, phone) for given, surname, email, phone in _ODD_ROWS]
+
+
+def test_the_candidates_match_as_the_whole_registry_does(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large import reads only the people who may match (duplicates._CANDIDATES_SQL, through migration 0018's
+    indexes): e-mails beyond printable ASCII or with spaces, people of one name with and without contacts must
+    match as when every person is read."""
+    keys = _odd_registry(db)
     names = {n for k in keys for n in k.names}
     phones = {k.phone for k in keys if k.phone}
     emails = {k.email for k in keys if k.email}
     monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)
     with db.session() as s:
         every = duplicates._scan(s, names, phones, emails)  # every person read
-        candidates = duplicates.build_index(s, keys)  # PostgreSQL: the server's candidates
+        candidates = duplicates.build_index(s, keys)  # the database's candidates
     assert [candidates.matches(k) for k in keys] == [every.matches(k) for k in keys]
     # the second Jānis and the first Pēteris find nobody: the registered ones have other e-mails (and phone)
-    assert [bool(every.matches(k)) for k in keys] == [True] * 7 + [False, True, False, True]
+    assert [bool(every.matches(k)) for k in keys] == [True] * 7 + [False, True, False, True, True, True]
+
+
+def test_the_candidates_are_read_through_indexes(db: Database) -> None:
+    """SQLite: every part of the candidates' statement is an index look-up (none reads the whole table)."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's query plan (PostgreSQL plans by its statistics of the registry)")
+    params = dict.fromkeys(("phones", "emails", "names", "names_no_email", "names_no_phone"), '["a"]')
+    with db.session() as s:
+        plan = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + duplicates._CANDIDATES_SQL["sqlite"], params)
+        steps = [str(row[-1]) for row in plan]
+    people = [step for step in steps if " people " in f"{step} "]
+    assert len(people) == 6 and all(step.startswith("SEARCH people USING INDEX") or "ix_people_dup_email_odd" in step
+                                    for step in people), steps  # fmt: skip
+    assert any("ix_people_dup_email " in f"{step} " for step in people)
+    assert any("ix_people_dup_name " in f"{step} " for step in people)
+
+
+def test_a_forms_lookup_matches_e_mails_as_the_whole_registry_does(db: Database) -> None:
+    """A few keys (a form, a short file) are looked up key by key; their e-mails through lower(email) and the people
+    whose e-mail SQL cannot fold (migration 0018's indexes): the same matches as reading everyone."""
+    keys = _odd_registry(db)
+    with db.session() as s:
+        for k in keys:
+            every = duplicates._scan(s, set(k.names), {k.phone} - {""}, {k.email} - {""})
+            assert duplicates.build_index(s, [k]).matches(k) == every.matches(k), k
 
 
 def test_the_page_cache_is_the_connections_own_again_after_an_import(db: Database) -> None:

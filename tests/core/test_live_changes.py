@@ -86,6 +86,43 @@ def test_a_rolled_back_change_is_never_announced(pg: Database, heard: queue.Queu
     assert heard.empty()
 
 
+def test_people_are_announced_once_a_statement_as_once_a_row(pg: Database, heard: queue.Queue[Change]) -> None:
+    """Migration 0018 notifies `people` per statement: a transaction of many rows still makes one notice with the
+    row trigger's payload (the same text as 0014's pv_notify_change builds), a statement that changed nothing none."""
+    _drain(heard)
+    raw: list[str] = []
+    with psycopg.connect(live_changes.conninfo(pg.url), autocommit=True) as conn:
+        conn.execute("SELECT set_config('pv.client', 'importer', false)")
+        conn.execute("LISTEN pv_changes")
+        columns = "given_name, surname, municipality, email, phone, age_group, target_group, notes, search_text, "
+        columns += "name_key, phone_key, sort_key, created_at, updated_at"
+        values = "%s, %s, '', '', '', '', '', '', '', '', '', '', now(), now()"
+        with conn.transaction():
+            ids = []
+            for name in ("Anna", "Ilze", "Juris"):  # three statements, three rows
+                row = conn.execute(f"INSERT INTO people ({columns}) VALUES ({values}) RETURNING id", (name, "Bērziņa"))
+                ids.append(row.fetchone()[0])  # type: ignore[index]
+            conn.execute("UPDATE people SET notes = 'x' WHERE id = ANY(%s)", (ids,))
+            txid = conn.execute("SELECT txid_current()").fetchone()[0]  # type: ignore[index]
+        with conn.transaction():  # changes no row: nothing to announce
+            conn.execute("UPDATE people SET notes = 'y' WHERE id < 0")
+            conn.execute("DELETE FROM people WHERE id < 0")
+        with conn.transaction():
+            conn.execute("DELETE FROM people WHERE id = ANY(%s)", (ids,))
+        raw = [n.payload for n in conn.notifies(timeout=WAIT, stop_after=2)]
+    expected = {"t": "people", "p": None, "c": "importer", "x": txid}
+    assert raw[0] == json.dumps(expected, separators=(", ", " : "))  # json_build_object's own spacing
+    later = json.loads(raw[1])
+    assert later["x"] > txid and {**later, "x": txid} == expected  # the deleting transaction's
+    changes = [_next(heard), _next(heard)]
+    assert [(c.table, c.project_id, c.client, c.txid) for c in changes] == [
+        ("people", None, "importer", txid),
+        ("people", None, "importer", later["x"]),
+    ]
+    _drain(heard)
+    assert heard.empty()
+
+
 def test_the_app_skips_its_own_changes_and_hears_other_connections(pg: Database, project: ProjectDetail) -> None:
     changes: queue.Queue[Change] = queue.Queue()
     thread = ListenerThread(pg.url, lambda batch: [changes.put(c) for c in batch], poll=0.2)  # skips CLIENT_ID

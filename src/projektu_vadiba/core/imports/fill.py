@@ -70,15 +70,14 @@ def fill_empty(session: Session, targets: list[tuple[int, PersonInput]]) -> list
         for row in session.execute(select(*cols).where(Person.id.in_(ids[start : start + 500]))):
             if row[1] is None:  # an anonymised record must not get personal data back
                 stored[row[0]] = tuple(row[2:])
-    wanted = sorted(
-        {
-            pid
-            for pid, data in targets
-            if pid in stored
-            and any(_empty(old) and not _empty(_value(data, n)) for n, old in zip(columns, stored[pid], strict=True))
-        }
-    )
-    if any(stored[pid][0] is None and _value(data, "organisation_name") for pid, data in targets if pid in wanted):
+    wanted_ids = {
+        pid
+        for pid, data in targets
+        if pid in stored
+        and any(_empty(old) and not _empty(_value(data, n)) for n, old in zip(columns, stored[pid], strict=True))
+    }
+    wanted = sorted(wanted_ids)
+    if any(stored[pid][0] is None and _value(data, "organisation_name") for pid, data in targets if pid in wanted_ids):
         return _fill_objects(session, targets, wanted)  # an organisation to find or create: the ORM's way
     return _fill_rows(session, targets, wanted)
 
