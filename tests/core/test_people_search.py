@@ -240,7 +240,7 @@ def test_postgresql_pages_from_people_words_are_those_of_the_generic_path(
     """PostgreSQL walks people_words in Latvian order (migration 0019). Its pages and counts must be those of the
     generic path (LIKE, ORDER BY sort_key, id) and of the GIN path without it, also for people added after the
     migration by the form and by a bulk COPY, renamed (moved in the order) and deleted: the statement triggers keep
-    the table equal to a fresh fill."""
+    the table equal to a fresh fill; prefixes left out as common (people_words_common) change nothing."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("PostgreSQL people_words")
     with db.session() as s:
@@ -251,10 +251,20 @@ def test_postgresql_pages_from_people_words_are_those_of_the_generic_path(
     with db.session() as s:  # (the table is read: not the GIN path)
         assert people_search._pg_words(s, ("jan", "b"), 7, 0) == expected["jan b"][1][0]  # type: ignore[index]
     with monkeypatch.context() as m:  # without the table: the GIN index as before
-        m.setattr(people_search, "_pg_words_readable", lambda _s: False)
+        m.setattr(people_search, "_pg_words_common", lambda _s: None)
         assert _pages(db, queries=PG_QUERIES) == expected
     kept, fresh = _people_words(db)
     assert kept == fresh and len(kept) > 70 * 4
+    with db.session() as s:  # prefixes left out as too common: tested on the people the other words find
+        s.execute(text("INSERT INTO people_words_common VALUES ('ex'), ('oz'), ('ja'), ('b1')"))
+        for sql in people_words.REFILL:
+            s.execute(text(sql))
+    assert _pages(db, queries=PG_QUERIES) == expected
+    with db.session() as s:
+        assert people_search._pg_words(s, ("ozol",), 7, 0) is None  # (the first people / GIN)
+        assert people_search._pg_words(s, ("jan", "b"), 7, 0) is None
+        assert people_search._pg_words(s, ("janis", "berz"), 7, 0) == expected["janis berz"][1][0]  # type: ignore[index]
+    assert _people_words(db)[0] == _people_words(db)[1]
     with db.session() as s:  # the form, and a bulk insert (COPY: one statement, one trigger run)
         _many(s, 40, start=70)
         row = {

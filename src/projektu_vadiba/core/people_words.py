@@ -16,14 +16,16 @@ TABLE = "people_words"
 ROWS = (
     "SELECT left(word, 2), p.sort_key, p.id, string_agg(DISTINCT word, ' ') "
     "FROM {source} p CROSS JOIN LATERAL unnest(string_to_array(p.search_text, ' ')) AS word "
-    "WHERE word <> '' GROUP BY p.id, p.sort_key, left(word, 2)"
+    "WHERE word <> '' AND left(word, 2) NOT IN (SELECT prefix FROM people_words_common) "
+    "GROUP BY p.id, p.sort_key, left(word, 2)"
 )
 # The keys of those rows (for a delete).
 _KEYS = (
     "SELECT DISTINCT left(word, 2) AS prefix, p.sort_key, p.id "
     "FROM {source} p CROSS JOIN LATERAL unnest(string_to_array(p.search_text, ' ')) AS word WHERE word <> ''"
 )
-_INSERT = f"INSERT INTO people_words (prefix, sort_key, id, words) {ROWS}"
+# In index order: a bulk insert then meets each leaf page once (84,600 people into 1,000,000: 12 s -> 7 s).
+_INSERT = f"INSERT INTO people_words (prefix, sort_key, id, words) {ROWS} ORDER BY 1, 2, 3"
 _DELETE = (
     f"DELETE FROM people_words w USING ({_KEYS}) k WHERE w.prefix = k.prefix AND w.sort_key = k.sort_key "
     "AND w.id = k.id"
@@ -37,8 +39,16 @@ _CHANGED = (
 DDL = (
     "CREATE TABLE people_words (prefix text NOT NULL, sort_key varchar(400) NOT NULL, id integer NOT NULL, "
     "words text NOT NULL)",
+    "CREATE TABLE people_words_common (prefix text PRIMARY KEY)",
+    # Prefixes that a fifth of a large registry has ('ex', 'lv' of every e-mail, 'no' of 'novads': 44 % of the
+    # rows in a registry of 1,000,000) are not stored: a word of them is found among the first people in
+    # Latvian order, or tested on the people the other words find (services/people_search). Decided once, here.
+    "INSERT INTO people_words_common (prefix) "
+    "SELECT left(word, 2) FROM people p CROSS JOIN LATERAL unnest(string_to_array(p.search_text, ' ')) AS word "
+    "WHERE word <> '' GROUP BY 1 HAVING count(*) >= 10000 AND 5 * count(*) >= (SELECT count(*) FROM people)",
 )
 FILL = _INSERT.format(source="people")
+REFILL = ("TRUNCATE people_words", FILL)  # (tests: after a change of people_words_common)
 INDEX = "CREATE UNIQUE INDEX people_words_order ON people_words (prefix, sort_key, id) INCLUDE (words)"
 
 
@@ -76,4 +86,5 @@ DROP = (
     "DROP FUNCTION IF EXISTS people_words_deleted()",
     "DROP FUNCTION IF EXISTS people_words_updated()",
     "DROP TABLE IF EXISTS people_words",
+    "DROP TABLE IF EXISTS people_words_common",
 )

@@ -199,8 +199,12 @@ def _pg_words(session: Session, words: tuple[str, ...], limit: int, offset: int)
     index itself: one word walks until the page is full ('be' reads ~150 entries instead of 32,788 GIN entries
     and 21,000 heap pages in a registry of 1,000,000); several words leapfrog (`_LEAPFROG`); a one-letter word is
     a LIKE on the search_text of the people found by the others."""
-    walked = sorted((w for w in words if len(w) > 1), key=len, reverse=True)  # the longest (rarest) leads
-    if not walked or not _pg_words_readable(session):
+    common = _pg_words_common(session)
+    if common is None:
+        return None
+    # the longest (rarest) word leads; words of one letter or of a common prefix are tested on the walk's people
+    walked = sorted((w for w in words if len(w) > 1 and w[:2] not in common), key=len, reverse=True)
+    if not walked:
         return None
     params: dict[str, Any] = {"limit": limit, "offset": offset}
     streams = []
@@ -212,7 +216,7 @@ def _pg_words(session: Session, words: tuple[str, ...], limit: int, offset: int)
             f"AND strpos(words, :w{i}) > 0 AND (words LIKE :s{i} OR words LIKE :i{i})"
         )
     letters = []
-    for i, word in enumerate(w for w in words if len(w) == 1):
+    for i, word in enumerate(w for w in words if len(w) == 1 or w[:2] in common):
         params |= {f"ls{i}": f"{word}%", f"li{i}": f"% {word}%"}
         letters.append(
             f" AND (SELECT p.search_text LIKE :ls{i} OR p.search_text LIKE :li{i} FROM people p "
@@ -232,13 +236,17 @@ def _pg_words(session: Session, words: tuple[str, ...], limit: int, offset: int)
     return _ids(session, sql, params)
 
 
-def _pg_words_readable(session: Session) -> bool:
-    """Whether people_words is there (migration 0019) and may stand for the people table: not where row-level
-    security applies to the user (a team database's member sees only some people; the table knows no policy).
-    Asked once per session (0.2-0.3 ms a keystroke otherwise)."""
-    if (readable := session.info.get("people_words_readable")) is None:
-        readable = session.info["people_words_readable"] = bool(session.scalar(text(_PG_WORDS_READABLE)))
-    return bool(readable)
+def _pg_words_common(session: Session) -> frozenset[str] | None:
+    """The prefixes people_words does not store (core.people_words), or None when the table is not there
+    (migration 0019) or may not stand for the people table: where row-level security applies to the user (a team
+    database's member sees only some people; the table knows no policy). Asked once per session (0.2-0.3 ms a
+    keystroke otherwise)."""
+    if "people_words_common" not in session.info:
+        readable = session.scalar(text(_PG_WORDS_READABLE))
+        common = session.scalars(text("SELECT prefix FROM people_words_common")) if readable else None
+        session.info["people_words_common"] = None if common is None else frozenset(common)
+    cached: frozenset[str] | None = session.info["people_words_common"]
+    return cached
 
 
 def _pg_first(session: Session, words: tuple[str, ...], limit: int, offset: int) -> list[int] | None:
