@@ -4,7 +4,8 @@ One row per person and prefix of their words (the first two letters; a one-lette
 person's sort_key and id, and `words`, their words with that prefix joined by single spaces. The btree on
 (prefix, sort_key, id) INCLUDE (words) lets a query word of two letters or more walk the entries of its prefix in
 Latvian order, test itself with LIKE on `words` in the index, and stop after one page (services/people_search.py).
-The triggers are statement triggers with transition tables: a bulk COPY of 100,000 people fills it with one
+Prefixes that a fifth of a large registry holds (people_words_common, decided by the migration) are not
+stored. The triggers are statement triggers with transition tables: a bulk COPY of 100,000 people fills it with one
 INSERT … SELECT. SECURITY DEFINER: a team member who may add people fills it without any grant on it (it is read
 only where row-level security does not apply, see people_search)."""
 

@@ -3,7 +3,8 @@
 SQLite: FTS5 table people_fts (migrations 0002, 0017) with prefix indexes; a query word w becomes "w"*. Its rowids
 follow the Latvian order in buckets (core.people_order): a page reads the matches in rowid order up to the page's
 end plus the rest of that bucket, and sorts only those.
-PostgreSQL: to_tsvector('simple', search_text) @@ 'w':* on a GIN index. Others: LIKE on the folded text.
+PostgreSQL: people_words (migration 0019) walked in Latvian order; where it cannot serve, to_tsvector('simple',
+search_text) @@ 'w':* on a GIN index. Others: LIKE on the folded text.
 Surname forms (core.surname_forms) are widened at query time, nothing extra is stored: 'ozols' becomes
 ("ozols"* OR "ozola"), and the people matched only through the other form come after those matched as typed.
 """

@@ -4,7 +4,8 @@ A row per person and two-letter prefix of their words (a one-letter word is its 
 words), `words` the person's words with that prefix joined by spaces, in a btree on (prefix, sort_key, id) that
 includes `words`. A query word of two letters or more walks its prefix's entries in Latvian order and tests the word
 with LIKE in the index itself, stopping after one page: 'be' read every entry of every 'be…' word from GIN (32,788
-in a registry of 1,000,000) and then ~21,000 heap pages for the sort keys (services/people_search.py). Filled by
+in a registry of 1,000,000) and then ~21,000 heap pages for the sort keys (services/people_search.py). Prefixes
+that a fifth of a registry of 10,000+ holds are listed in people_words_common and not stored. Filled by
 statement triggers with transition tables (one INSERT … SELECT per statement, COPY too), SECURITY DEFINER so that a
 team member's insert fills it. SQLite: nothing (its full-text index is in order since 0017).
 
