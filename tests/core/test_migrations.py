@@ -222,3 +222,37 @@ def test_0017_numbers_the_search_index_in_latvian_order_and_takes_it_back(at_hea
         people.create_person(s, PersonInput("Baiba", "Bērziņa", email="baiba@example.lv"))
     assert found("berz") == ["Anna Bērziņa", "Baiba Bērziņa", "Zane Bērziņa", "Ēriks Bērziņš", "Jānis Bērziņš"]
     assert found("example") == ["Anna Ābola", "Baiba Bērziņa", "Zane Bērziņa", "Ēriks Bērziņš", "Jānis Bērziņš"]
+
+
+def test_0019_fills_people_words_on_postgresql_and_takes_it_back(at_head: Database) -> None:
+    """0019 (PostgreSQL): people_words filled from the registry, kept by the triggers, dropped on the way back
+    (search then by the GIN index as before); SQLite: nothing."""
+    db = at_head
+    postgres = db.engine.dialect.name == "postgresql"
+
+    def found(query: str) -> list[str]:
+        with db.session() as s:
+            return [f"{p.given_name} {p.surname}" for p in people.search_people(s, query)]
+
+    def words() -> list[tuple[str, int, str]]:
+        with db.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text("SELECT prefix, id, words FROM people_words ORDER BY 1, 2"))]
+
+    with db.session() as s:
+        for given, surname in [("Zane", "Bērziņa"), ("Jānis", "Bērziņš"), ("Anna", "Ābola")]:
+            people.create_person(s, PersonInput(given, surname, email=f"{given}.{surname}@example.lv"))
+    with db.engine.connect() as conn:
+        assert ("people_words" in inspect(conn).get_table_names()) is postgres
+    _migrate(db, "downgrade", "0018")
+    with db.engine.connect() as conn:
+        assert "people_words" not in inspect(conn).get_table_names()
+    assert found("berz") == ["Zane Bērziņa", "Jānis Bērziņš"]
+    with db.session() as s:
+        people.create_person(s, PersonInput("Anna", "Bērziņa"))
+    _migrate(db, "upgrade", "0019")
+    assert found("berz") == ["Anna Bērziņa", "Zane Bērziņa", "Jānis Bērziņš"]
+    assert found("jan b") == ["Jānis Bērziņš"] and found("an bērziņš") == ["Anna Bērziņa"]
+    if postgres:  # the fill: a row per person and prefix, the words of that prefix
+        rows = words()
+        assert ("be", 2, "berzins") in rows and ("ex", 1, "example") in rows and ("za", 1, "zane") in rows
+        assert len({r[1] for r in rows}) == 4
