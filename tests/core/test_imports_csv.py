@@ -179,7 +179,7 @@ def _parsed_people(table):  # type: ignore[no-untyped-def]
 
     mapping = guess_mapping(table.header)
     assert check_mapping(mapping) == []
-    return [(n, _parse_row(cells, _Columns(mapping))[0]) for n, cells in table.data_rows()]
+    return [(n, _parse_row(cells, _Columns(mapping), 2100)[0]) for n, cells in table.data_rows()]
 
 
 def test_tab_and_pipe_delimiters_and_utf8_without_bom() -> None:

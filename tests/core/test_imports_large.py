@@ -385,18 +385,29 @@ def _odd_registry(db: Database) -> list[duplicates.Keys]:
     return [duplicates.Keys.of(given, surname, email, phone) for given, surname, email, phone in _ODD_ROWS]
 
 
-def test_the_candidates_match_as_the_whole_registry_does(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("few_lacking", [False, True, None])
+def test_the_candidates_match_as_the_whole_registry_does(
+    db: Database, monkeypatch: pytest.MonkeyPatch, few_lacking: bool | None
+) -> None:
     """A large import reads only the people who may match (duplicates._CANDIDATES_SQL, through migration 0018's
     indexes): e-mails beyond printable ASCII or with spaces, people of one name with and without contacts must
-    match as when every person is read."""
+    match as when every person is read. Also when every person lacking a contact is read instead of sending the
+    names (few_lacking; None: as the count decides)."""
     keys = _odd_registry(db)
     names = {n for k in keys for n in k.names}
     phones = {k.phone for k in keys if k.phone}
     emails = {k.email for k in keys if k.email}
     monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)
+    if few_lacking is not None:
+        monkeypatch.setattr(duplicates, "_few_lacking", lambda session, n: few_lacking)
     with db.session() as s:
         every = duplicates._scan(s, names, phones, emails)  # every person read
         candidates = duplicates.build_index(s, keys)  # the database's candidates
+        sql = "SELECT count(*) FROM people WHERE email = '' OR phone_key = ''"
+        lacking = s.connection().exec_driver_sql(sql).scalar_one()
+        assert lacking > 0  # the lacking arm has people to read
+        expected = lacking < len(names) if few_lacking is None else few_lacking
+        assert duplicates._few_lacking(s, len(names)) is expected
     assert [candidates.matches(k) for k in keys] == [every.matches(k) for k in keys]
     # the second Jānis and the first Pēteris find nobody: the registered ones have other e-mails (and phone)
     assert [bool(every.matches(k)) for k in keys] == [True] * 7 + [False, True, False, True, True, True]
@@ -407,14 +418,16 @@ def test_the_candidates_are_read_through_indexes(db: Database) -> None:
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's query plan (PostgreSQL plans by its statistics of the registry)")
     params = dict.fromkeys(("phones", "emails", "names", "names_no_email", "names_no_phone"), '["a"]')
-    with db.session() as s:
-        plan = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + duplicates._CANDIDATES_SQL["sqlite"], params)
-        steps = [str(row[-1]) for row in plan]
-    people = [step for step in steps if " people " in f"{step} "]
-    assert len(people) == 6 and all(step.startswith("SEARCH people USING INDEX") or "ix_people_dup_email_odd" in step
-                                    for step in people), steps  # fmt: skip
-    assert any("ix_people_dup_email " in f"{step} " for step in people)
-    assert any("ix_people_dup_name " in f"{step} " for step in people)
+    for sql in (duplicates._CANDIDATES_SQL["sqlite"], duplicates._CANDIDATES_LACKING_SQL["sqlite"]):
+        with db.session() as s:
+            plan = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)
+            steps = [str(row[-1]) for row in plan]
+        people = [step for step in steps if " people " in f"{step} "]
+        assert len(people) == 6 and all(step.startswith("SEARCH people USING INDEX")
+                                        or "ix_people_dup_email_odd" in step or "ix_people_dup_name" in step
+                                        for step in people), steps  # fmt: skip
+        assert any("ix_people_dup_email " in f"{step} " for step in people)
+        assert any("ix_people_dup_name " in f"{step} " for step in people)
 
 
 def test_a_forms_lookup_matches_e_mails_as_the_whole_registry_does(db: Database) -> None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from projektu_vadiba.core import clock
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.imports.gc_pause import gc_paused
@@ -29,7 +30,7 @@ from projektu_vadiba.core.imports.readers import RawTable
 from projektu_vadiba.core.messages import Message, as_message, render, text_of
 from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus, Event, Person
 from projektu_vadiba.core.services.duplicates import Keys, build_index, registry_state
-from projektu_vadiba.core.services.people import validate_person
+from projektu_vadiba.core.services.people import is_tidy, validate_person
 
 Progress = Callable[[int, int], bool | None]  # (done, total) -> False to cancel
 
@@ -135,9 +136,9 @@ class _Columns:
 
 
 def _parse_row(
-    cells: Sequence[str], columns: _Columns
+    cells: Sequence[str], columns: _Columns, this_year: int
 ) -> tuple[PersonInput, AttendanceStatus | None, AttendanceRole | None, tuple[str, ...]]:
-    """One row checked: (person, status, role, problems)."""
+    """One row checked: (person, status, role, problems). `this_year`: for `is_tidy`."""
     problems: list[str] = []
     values = columns.values(cells)
     get = values.get
@@ -175,10 +176,11 @@ def _parse_row(
         consent_photo=coded["consent_photo"],  # type: ignore[arg-type]
         notes=get("notes", ""),
     )
-    try:
-        data = validate_person(data)
-    except ValidationError as exc:
-        problems.extend(as_message(p) for p in exc.problems)
+    if not is_tidy(data, this_year):  # a clean row (nearly every one) skips building the problems it has not
+        try:
+            data = validate_person(data)
+        except ValidationError as exc:
+            problems.extend(as_message(p) for p in exc.problems)
     return data, coded["status"], coded["role"], tuple(problems)  # type: ignore[return-value]
 
 
@@ -234,8 +236,9 @@ def build_plan(
     data_rows = table.data_rows()
     where = _Columns(columns)
     parsed = []
+    this_year = clock.today().year
     for i, (_number, cells) in enumerate(data_rows):
-        parsed.append(_parse_row(cells, where))
+        parsed.append(_parse_row(cells, where, this_year))
         if progress is not None and i % 500 == 499 and progress(i + 1, len(data_rows) * 2) is False:
             raise ImportCancelled
     keys = [None if bad else Keys.of(p.given_name, p.surname, p.email, p.phone) for p, _s, _r, bad in parsed]
@@ -258,22 +261,19 @@ def build_plan(
         if key is None:
             out.append(PlannedRow(number, person, status, role, bad))
             continue
-        earlier = seen_email.get(key.email) if key.email else None
-        if earlier is None and key.phone:
-            earlier = seen_phone.get(key.phone)
-        if earlier is None:  # the same name counts unless the contacts say these are two people
-            for n in key.names:
-                first = seen_name.get(n)
-                if first is not None and not _conflict(key, first_keys[first]):
-                    earlier = first
-                    break
-        if key.email:
-            seen_email.setdefault(key.email, number)
-        if key.phone:
-            seen_phone.setdefault(key.phone, number)
-        for n in key.names:
-            seen_name.setdefault(n, number)
-        first_keys.setdefault(number, key)
+        # Each key's first row, this one's where none was before (row numbers are unique: a first row that is this
+        # one means none earlier); in the order of strength: e-mail, phone, then the names.
+        email, phone = key.email, key.phone
+        earlier = None
+        if email and (first := seen_email.setdefault(email, number)) != number:
+            earlier = first
+        if phone and (first := seen_phone.setdefault(phone, number)) != number and earlier is None:
+            earlier = first
+        for n in key.names:  # the same name counts unless the contacts say these are two people
+            first = seen_name.setdefault(n, number)
+            if earlier is None and first != number and not _conflict(key, first_keys[first]):
+                earlier = first
+        first_keys[number] = key
         out.append(
             PlannedRow(
                 number,

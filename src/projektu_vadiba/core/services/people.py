@@ -23,7 +23,7 @@ from projektu_vadiba.core.models import Gender, Organisation, OrganisationKind, 
 from projektu_vadiba.core.services import people_search
 from projektu_vadiba.core.services.common import get_or_404
 from projektu_vadiba.core.services.organisations import find_or_create_organisation
-from projektu_vadiba.core.validation import Problems, check_email, check_length, check_required
+from projektu_vadiba.core.validation import Problems, check_email, check_length, check_required, valid_email
 
 _PERSONAL_FIELDS = [f.name for f in fields(PersonInput)]
 
@@ -105,6 +105,31 @@ def validate_person(data: PersonInput) -> PersonInput:
     if (given, surname, email, phone) == (data.given_name, data.surname, data.email, data.phone):
         return data  # already tidy (as an import's cells are): no copy, 10,000 times
     return replace(data, given_name=given, surname=surname, email=email, phone=phone)
+
+
+def is_tidy(data: PersonInput, this_year: int) -> bool:
+    """Whether `validate_person(data)` would return `data` itself without a problem, told without building any
+    (an import checks 10,000 rows, nearly all of them clean): the names and the phone single-spaced, the e-mail
+    stripped and well-formed, every text within its limit, a birth year in range. False says nothing: the caller
+    asks `validate_person`. `this_year`: `clock.today().year` taken at any time before (a year only grows)."""
+    given, surname, email, phone, year = data.given_name, data.surname, data.email, data.phone, data.birth_year
+    return bool(
+        given
+        and surname
+        and len(given) <= 100
+        and len(surname) <= 100
+        and len(email) <= 254
+        and len(phone) <= 40
+        and len(data.municipality) <= 120  # a text within its limit is within it stripped too
+        and len(data.age_group) <= 40
+        and len(data.target_group) <= 200
+        and len(data.organisation_name) <= 300
+        and (year is None or 1900 <= year <= this_year)
+        and given == " ".join(given.split())
+        and surname == " ".join(surname.split())
+        and (not email or (email == email.strip() and valid_email(email)))
+        and (not phone or (phone == " ".join(phone.split()) and person_keys.phone_key(phone)))
+    )
 
 
 def set_keys(person: Person, organisation_name: str) -> None:
