@@ -144,6 +144,20 @@ def _many(s: Session, n: int, start: int = 0) -> None:
         )
 
 
+def _add_after_the_cut(s: Session) -> None:
+    """40 people by the form, then 3 by one bulk insert (one of them a new first, one a new last)."""
+    _many(s, 40, start=70)
+    row = {
+        "given_name": "Aina",
+        "surname": "Bērziņa",
+        "search_text": person_keys.search_text("Aina", "Bērziņa", "b999@example.lv"),
+        "name_key": person_keys.name_key("Aina", "Bērziņa"),
+        "phone_key": "",
+        "sort_key": person_keys.sort_key("Bērziņa", "Aina"),
+    }
+    people_insert.bulk_insert_people(s, [row, {**row, "given_name": "Ābele"}, {**row, "surname": "Zz"}])
+
+
 def _pages(
     db: Database, offsets: tuple[int, ...] = (0, 7, 14, 21, 63), queries: list[str] = QUERIES
 ) -> dict[str, object]:
@@ -197,16 +211,7 @@ def test_pages_are_the_same_whatever_the_buckets(db: Database, monkeypatch: pyte
         assert _pages(db) == expected, whole
     monkeypatch.setattr(people_search, "_checked_rowids", checked_rowids)
     with db.session() as s:  # after the cut: the form, and a bulk insert, land in the buckets of their place
-        _many(s, 40, start=70)
-        row = {
-            "given_name": "Aina",
-            "surname": "Bērziņa",
-            "search_text": person_keys.search_text("Aina", "Bērziņa", "b999@example.lv"),
-            "name_key": person_keys.name_key("Aina", "Bērziņa"),
-            "phone_key": "",
-            "sort_key": person_keys.sort_key("Bērziņa", "Aina"),
-        }
-        people_insert.bulk_insert_people(s, [row, {**row, "given_name": "Ābele"}, {**row, "surname": "Zz"}])
+        _add_after_the_cut(s)
         # still the 24 buckets of the cut of 3 (not outgrown: 113 people)
         assert s.scalar(text("SELECT count(DISTINCT rowid >> 32) FROM people_fts")) == 70 // 3 + 1
     after = _reference(db, monkeypatch)
@@ -266,16 +271,7 @@ def test_postgresql_pages_from_people_words_are_those_of_the_generic_path(
         assert people_search._pg_words(s, ("janis", "berz"), 7, 0) == expected["janis berz"][1][0]  # type: ignore[index]
     assert _people_words(db)[0] == _people_words(db)[1]
     with db.session() as s:  # the form, and a bulk insert (COPY: one statement, one trigger run)
-        _many(s, 40, start=70)
-        row = {
-            "given_name": "Aina",
-            "surname": "Bērziņa",
-            "search_text": person_keys.search_text("Aina", "Bērziņa", "b999@example.lv"),
-            "name_key": person_keys.name_key("Aina", "Bērziņa"),
-            "phone_key": "",
-            "sort_key": person_keys.sort_key("Bērziņa", "Aina"),
-        }
-        people_insert.bulk_insert_people(s, [row, {**row, "given_name": "Ābele"}, {**row, "surname": "Zz"}])
+        _add_after_the_cut(s)
     after = _reference(db, monkeypatch, PG_QUERIES)
     assert after != expected and _pages(db, queries=PG_QUERIES) == after
     assert _people_words(db)[0] == _people_words(db)[1]
