@@ -83,23 +83,29 @@ def search_text(given: str, surname: str, email: str, organisation: str, municip
     return person_keys.search_text(given, surname, email, organisation, municipality)
 
 
+# The longest text each field may hold: validate_person reports a longer one, is_tidy relies on the same limits.
+_NAME_MAX, _EMAIL_MAX, _PHONE_MAX, _MUNICIPALITY_MAX = 100, 254, 40, 120
+_AGE_GROUP_MAX, _TARGET_GROUP_MAX, _ORGANISATION_MAX = 40, 200, 300
+_FIRST_BIRTH_YEAR = 1900
+
+
 def validate_person(data: PersonInput) -> PersonInput:
     p = Problems()
     given = check_required(p, data.given_name, "given_name", "label.given_name")
     surname = check_required(p, data.surname, "surname", "label.surname")
-    check_length(p, given, "given_name", "label.given_name", 100)
-    check_length(p, surname, "surname", "label.surname", 100)
+    check_length(p, given, "given_name", "label.given_name", _NAME_MAX)
+    check_length(p, surname, "surname", "label.surname", _NAME_MAX)
     email = check_email(p, data.email)
-    check_length(p, email, "email", "label.email", 254)
+    check_length(p, email, "email", "label.email", _EMAIL_MAX)
     phone = " ".join(data.phone.split())
-    check_length(p, phone, "phone", "label.phone", 40)
+    check_length(p, phone, "phone", "label.phone", _PHONE_MAX)
     if phone and not person_keys.phone_key(phone):
         p.coded("phone", "phone.invalid", phone=phone)
-    check_length(p, data.municipality.strip(), "municipality", "label.municipality", 120)
-    check_length(p, data.age_group.strip(), "age_group", "label.age_group", 40)
-    check_length(p, data.target_group.strip(), "target_group", "label.target_group", 200)
-    check_length(p, data.organisation_name.strip(), "organisation_name", "label.organisation", 300)
-    if data.birth_year is not None and not 1900 <= data.birth_year <= clock.today().year:
+    check_length(p, data.municipality.strip(), "municipality", "label.municipality", _MUNICIPALITY_MAX)
+    check_length(p, data.age_group.strip(), "age_group", "label.age_group", _AGE_GROUP_MAX)
+    check_length(p, data.target_group.strip(), "target_group", "label.target_group", _TARGET_GROUP_MAX)
+    check_length(p, data.organisation_name.strip(), "organisation_name", "label.organisation", _ORGANISATION_MAX)
+    if data.birth_year is not None and not _FIRST_BIRTH_YEAR <= data.birth_year <= clock.today().year:
         p.coded("birth_year", "person.birth_year", year=data.birth_year)
     p.raise_if_any()
     if (given, surname, email, phone) == (data.given_name, data.surname, data.email, data.phone):
@@ -116,15 +122,15 @@ def is_tidy(data: PersonInput, this_year: int) -> bool:
     return bool(
         given
         and surname
-        and len(given) <= 100
-        and len(surname) <= 100
-        and len(email) <= 254
-        and len(phone) <= 40
-        and len(data.municipality) <= 120  # a text within its limit is within it stripped too
-        and len(data.age_group) <= 40
-        and len(data.target_group) <= 200
-        and len(data.organisation_name) <= 300
-        and (year is None or 1900 <= year <= this_year)
+        and len(given) <= _NAME_MAX
+        and len(surname) <= _NAME_MAX
+        and len(email) <= _EMAIL_MAX
+        and len(phone) <= _PHONE_MAX
+        and len(data.municipality) <= _MUNICIPALITY_MAX  # a text within its limit is within it stripped too
+        and len(data.age_group) <= _AGE_GROUP_MAX
+        and len(data.target_group) <= _TARGET_GROUP_MAX
+        and len(data.organisation_name) <= _ORGANISATION_MAX
+        and (year is None or _FIRST_BIRTH_YEAR <= year <= this_year)
         and given == " ".join(given.split())
         and surname == " ".join(surname.split())
         and (not email or (email == email.strip() and valid_email(email)))
