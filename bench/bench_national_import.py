@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import bench_people
 import generate
 
+from projektu_vadiba.core import search_upkeep
 from projektu_vadiba.core.db import Database, open_database
 from projektu_vadiba.core.imports import apply, apply_plan, build_plan, plan, read_table, undo_import
 from projektu_vadiba.core.models import Person
@@ -123,6 +124,11 @@ def run_once(url: str, csv: Path, rows: int, work: Path) -> None:
     print(f"import {rows} rows: total {done - began:.2f} s = read {read - began:.2f} + plan {made - read:.2f} + "
           f"store {stored - made:.2f} + commit {done - stored:.2f} | {steps} | created {result.created}, "
           f"linked {result.linked}", flush=True)  # fmt: skip
+    began = time.perf_counter()
+    steps = search_upkeep.run(db.engine)  # the app's background thread after the import (SQLite only)
+    if steps or sqlite_copy is not None:
+        upkeep = time.perf_counter() - began
+        print(f"  then upkeep in the background: {upkeep:.2f} s ({steps} merge steps + checkpoint)", flush=True)
     if sqlite_copy is None:
         with db.session() as s:  # the same registry for the next run
             undo_import(s, None, result)

@@ -98,3 +98,36 @@ def test_unknown_file_and_event_get_messages(setup: tuple[str, int, Path], capsy
     assert code == 1 and err.startswith("Kļūda: Fails") and "Traceback" not in err
     code, _, err = run(capsys, "--db", url, "people", "import", str(path), "--event", "999")
     assert code == 1 and "Pasākums (nr. 999) nav atrasts" in err
+
+
+def test_a_large_import_leaves_no_upkeep_behind(
+    setup: tuple[str, int, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line merges the search index itself after a large import (the app does it on a thread)."""
+    from projektu_vadiba.core import search_upkeep
+
+    left: list[bool] = []
+    run_upkeep = search_upkeep.run
+
+    def spy(engine, *args):  # type: ignore[no-untyped-def]
+        with engine.connect() as c:
+            left.append(search_upkeep.pending(c))
+        return run_upkeep(engine, *args)
+
+    monkeypatch.setattr(search_upkeep, "run", spy)
+    url, _event_id, path = setup
+    lines = ["Vārds;Uzvārds"] + [f"Ieva{i};Kļaviņa" for i in range(1500)]
+    path.write_bytes(("\n".join(lines) + "\n").encode("cp1257"))
+    assert run(capsys, "--db", url, "people", "import", str(path))[0] == 0  # an empty registry: buckets cut anew
+    path.write_bytes(("\n".join([lines[0]] + [f"Anna{i};Ozola" for i in range(1200)]) + "\n").encode("cp1257"))
+    code, out, _ = run(capsys, "--db", url, "people", "import", str(path))
+    assert code == 0 and "jaunas personas 1200" in out
+    assert left == [False, True]  # the second import (into 1,500 people) left merging, and it was done
+    db = open_database(url)
+    try:
+        with db.engine.connect() as c:
+            assert not search_upkeep.pending(c)
+            assert c.exec_driver_sql("SELECT v FROM people_fts_config WHERE k = 'automerge'").scalar() == 4
+    finally:
+        db.close()
+    assert "Atrastas personas: 1200 (parādītas 50)." in run(capsys, "--db", url, "people", "search", "ozola")[1]

@@ -105,7 +105,10 @@ def import_command(db: Database, args: argparse.Namespace) -> int:
         line += f", pievienotas pasākuma sarakstam {result.attendances_added}"
     if result.skipped_rows:
         line += f"; izlaistas kļūdainās rindas: {', '.join(map(str, result.skipped_rows))}"
-    print(line + ".")
+    print(line + ".", flush=True)
+    from projektu_vadiba.core import search_upkeep
+
+    search_upkeep.run(db.engine)  # the search index's merging a large import leaves (the import is saved already)
     return 0
 
 

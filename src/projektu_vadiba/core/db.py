@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from projektu_vadiba.core.errors import AppError
+from projektu_vadiba.core.search_upkeep import CHECKPOINT_LATER
 
 ENV_VAR = "PROJEKTU_VADIBA_DB"
 APP_NAME = "projektu-vadiba"
@@ -66,6 +67,12 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_on_checkin(dbapi_connection: Any, record: Any) -> None:
+    """Automatic checkpoints on again (SQLite's default) on a connection a bulk import turned them off on."""
+    if record.info.pop(CHECKPOINT_LATER, False) and dbapi_connection is not None:
+        dbapi_connection.execute("PRAGMA wal_autocheckpoint = 1000")
+
+
 def _prepare_private_file(path: Path) -> None:
     """The folder (when made here, or the app's own data folder) only for its owner, and a new database file
     created 0600 before SQLite opens it: SQLite gives its WAL, SHM and journal files the database's permissions."""
@@ -88,12 +95,14 @@ def make_engine(url: str) -> Engine:
         _prepare_private_file(path)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "checkin", _sqlite_on_checkin)
         return engine
     if make_url(url).get_backend_name() == "sqlite":  # in-memory: one shared connection
         from sqlalchemy.pool import StaticPool
 
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "checkin", _sqlite_on_checkin)
         return engine
     from projektu_vadiba.core.connection import CONNECT_ARGS
 

@@ -548,6 +548,7 @@ class MainWindow(QMainWindow):
 
         configure_mappers()  # what the first project's queries would otherwise wait for
         _ = self.project_page
+        self.ws.tidy_later()  # upkeep an import left when the app closed before it was done (usually none)
 
     def _default_size(self) -> QSize:
         """1280×800, or 90 % of a smaller screen (a 1366×768 laptop: 1229×655)."""
@@ -564,5 +565,6 @@ class MainWindow(QMainWindow):
         if self.live_refresh is not None:
             self.live_refresh.stop()
         self.connection.stop()
+        self.ws.upkeep.stop()  # between two steps, before the database is closed
         on_connection_lost(None)
         super().closeEvent(event)

@@ -27,6 +27,7 @@ from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.services.report_texts import TextsConflict
 from projektu_vadiba.core.team.access import Access, my_access
 from projektu_vadiba.ui.messages import text_of
+from projektu_vadiba.ui.upkeep import Upkeep
 
 T = TypeVar("T")
 
@@ -56,6 +57,7 @@ class Workspace(QObject):
         # mine, or a merge) or None (keep theirs, save nothing); raising keeps the form open. ui/conflict_dialog.py.
         self.resolve_conflict: Callable[[Command, ConflictError], Command | None] = _ask_user
         self._access: Access | None = None
+        self.upkeep = Upkeep()
 
     @property
     def access(self) -> Access:
@@ -109,6 +111,7 @@ class Workspace(QObject):
 
     def use_database(self, db: Database) -> None:
         """Work on another database from now on: the undo history named the old one's records, so it goes."""
+        self.upkeep.stop()
         self.db = db
         self.undo_stack.clear()
         self._refs.clear()
@@ -151,7 +154,16 @@ class Workspace(QObject):
                 command = instead
         self.undo_stack.push(command)
         self.dataChanged.emit()
+        self._upkeep_after(command)
         return result
+
+    def tidy_later(self) -> None:
+        """Start what a bulk change left for later (ui.upkeep) on a background thread."""
+        self.upkeep.start(self.db)
+
+    def _upkeep_after(self, command: QUndoCommand | None) -> None:
+        if getattr(command, "leaves_upkeep", False):
+            self.tidy_later()
 
     def execute_irreversibly(self, change: Callable[[Session], T]) -> T:
         """A change undo cannot bring back (deleting a project with its events): the user was asked first. The
@@ -179,6 +191,7 @@ class Workspace(QObject):
             self.undo_stack.redo()
             if not self._keep_place_if_offline(command, undone=False):
                 self.dataChanged.emit()
+                self._upkeep_after(command)
 
     def _keep_place_if_offline(self, command: QUndoCommand | None, *, undone: bool) -> bool:
         """The server was away, so nothing was undone (or redone): the history goes back to where it was, the step

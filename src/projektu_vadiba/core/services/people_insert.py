@@ -10,10 +10,13 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core import people_order
+from projektu_vadiba.core import people_order, search_upkeep
 from projektu_vadiba.core.models import Person
 
 _CHUNK = 1000  # rows between two progress calls
+# People in one bulk insert from which the full-text index's merging waits for search_upkeep (fewer: merged at
+# once, as a form's save is; a few milliseconds).
+_MERGE_LATER = 1000
 
 
 def dialect(session: Session) -> str:
@@ -95,6 +98,8 @@ def insert_people(
         if people_order.outgrown(connection):
             people_order.rebuild(connection)
         else:
+            if len(rows) >= _MERGE_LATER:  # the merging left to search_upkeep.run, after the commit
+                search_upkeep.leave_upkeep(connection)
             people_order.index_people(connection, before)
     finally:
         if trigger:

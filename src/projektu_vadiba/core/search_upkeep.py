@@ -1,0 +1,83 @@
+"""SQLite: the full-text index's merging, which a bulk import leaves for a moment when nobody waits for it.
+
+FTS5 merges its segments as it writes ('automerge'): of the full-text work of importing 9,000 people into a
+registry of 100,000, two thirds were merging older segments, and 3 s of 3.4 s at 1,000,000 (docs/benchmarks.md,
+"Fourth round"). A bulk insert therefore writes its own segment with automerging off (`leave_upkeep`, inside its
+transaction), and the merging is done afterwards by `run`, in steps that are short transactions of their own: the
+app runs it on a background thread once the import is saved, and again at start in case it closed before that;
+the command line right after its import. Searches are right meanwhile: an unmerged segment is read like any other,
+merging only keeps their number, and so each search's reads, small.
+
+Automerge stays 0 until the merging is done: that is the mark `pending` reads, so an interrupted upkeep resumes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine
+
+AUTOMERGE = 4  # FTS5's default: a level with this many segments is merged into one
+STEP_PAGES = 256  # pages a step merges: ~10–40 ms, so a save made meanwhile waits no longer than that
+
+
+CHECKPOINT_LATER = "projektu_vadiba.checkpoint_later"  # the pool connection's mark (core.db turns it back on)
+
+
+def leave_upkeep(connection: Connection) -> None:
+    """Write this transaction's full-text entries without merging older segments (a rollback undoes that too), and
+    commit it without copying the write-ahead log into the database: SQLite's automatic checkpoint would copy every
+    page the import changed (7,000 at 100,000 people) before the commit returns; `run` does it afterwards. The
+    connection's automatic checkpoints are on again when it goes back to the pool (core.db)."""
+    connection.exec_driver_sql("INSERT INTO people_fts(people_fts, rank) VALUES ('automerge', 0)")
+    connection.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
+    connection.info[CHECKPOINT_LATER] = True
+
+
+def pending(connection: Connection) -> bool:
+    """Whether a bulk insert left merging to do (SQLite with the full-text index; elsewhere never)."""
+    if connection.dialect.name != "sqlite":
+        return False
+    if not connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'people_fts_config'").first():
+        return False
+    value = connection.exec_driver_sql("SELECT v FROM people_fts_config WHERE k = 'automerge'").scalar()
+    return value is not None and int(value) == 0
+
+
+def step(connection: Connection, pages: int = STEP_PAGES) -> bool:
+    """Merge up to `pages` pages (where a level holds AUTOMERGE segments or more, as automerge would have); when
+    nothing was left to merge, automerging is on again. Returns whether more may remain."""
+    before = connection.exec_driver_sql("SELECT total_changes()").scalar_one()
+    connection.exec_driver_sql(f"INSERT INTO people_fts(people_fts, rank) VALUES ('merge', {int(pages)})")
+    # FTS5's documented test: the command changed two rows or more when it merged anything.
+    if connection.exec_driver_sql("SELECT total_changes()").scalar_one() - before >= 2:
+        return True
+    connection.exec_driver_sql(f"INSERT INTO people_fts(people_fts, rank) VALUES ('automerge', {AUTOMERGE})")
+    return False
+
+
+def run(engine: Engine, stop: threading.Event | None = None, on_step: Callable[[], None] | None = None) -> int:
+    """Do the pending merging, step by step, each step its own transaction, then copy the write-ahead log into the
+    database (what the import's commit would otherwise have done). Stops early when `stop` is set (the next run
+    resumes). Returns the number of steps that merged something."""
+    if engine.dialect.name != "sqlite":
+        return 0
+    merged = 0
+    with engine.connect() as connection:
+        if not pending(connection):
+            connection.rollback()
+            return 0
+        connection.rollback()
+        while stop is None or not stop.is_set():
+            with connection.begin():
+                more = step(connection)
+            if on_step is not None:
+                on_step()
+            if not more:
+                break
+            merged += 1
+        else:
+            return merged
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").all()
+    return merged

@@ -1,0 +1,65 @@
+"""The upkeep a bulk import leaves (core.search_upkeep: merging the full-text index, then the write-ahead log copied
+into the database), done on a background thread while the user goes on: the import's own wait ends at its commit.
+
+Each step is a short transaction on the thread's own connection, so a save made meanwhile waits at most one step;
+closing the window or switching the database stops it between two steps (the next start resumes).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from sqlalchemy.pool import StaticPool
+
+from projektu_vadiba.core import search_upkeep
+from projektu_vadiba.core.db import Database
+
+log = logging.getLogger(__name__)
+
+
+class Upkeep:
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._again = threading.Event()  # asked for again while running: what was added meanwhile
+
+    def start(self, db: Database) -> None:
+        """Do the pending upkeep of `db` now, off the UI thread (nothing to do: one small read)."""
+        engine = db.engine
+        if engine.dialect.name != "sqlite":
+            return
+        if self.running:
+            self._again.set()
+            return
+        with engine.connect() as connection:  # usually nothing is pending: no thread then
+            if not search_upkeep.pending(connection):
+                return
+        if isinstance(engine.pool, StaticPool):  # one shared in-memory connection: no second thread on it
+            search_upkeep.run(engine)
+            return
+        self._stop.clear()
+        self._again.clear()
+        self._thread = threading.Thread(target=self._work, args=(db,), name="projektu-vadiba-upkeep", daemon=True)
+        self._thread.start()
+
+    def _work(self, db: Database) -> None:
+        try:
+            while not self._stop.is_set():
+                search_upkeep.run(db.engine, self._stop)
+                if not self._again.is_set():
+                    return
+                self._again.clear()
+        except Exception:  # upkeep only: searches stay right without it, and the next start tries again
+            log.exception("search index upkeep failed")
+
+    def stop(self, wait: float = 5.0) -> None:
+        """Stop between two steps and wait for the thread (before its database is closed)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(wait)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()

@@ -1,0 +1,147 @@
+"""A large bulk insert leaves the full-text index's merging and the write-ahead log's checkpoint to
+core.search_upkeep: searches must be the same before and after the upkeep, the index sound, automerging and
+automatic checkpoints on again afterwards, a rollback must take the pause back, and small inserts leave nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from projektu_vadiba.core import person_keys, search_upkeep
+from projektu_vadiba.core.db import Database, open_database
+from projektu_vadiba.core.services import people, people_insert
+
+QUERIES = ("b", "be", "berz", "bērziņa", "ozol", "persona0", "persona1234", "lāce", "x")
+
+
+def _rows(n: int, start: int = 0) -> list[dict[str, object]]:
+    surnames = ("Bērziņš", "Bērziņa", "Ozols", "Ozola", "Lācis", "Lāce")
+    out: list[dict[str, object]] = []
+    for i in range(start, start + n):
+        given, surname = f"Persona{i:04}", surnames[i % len(surnames)]
+        out.append(
+            {
+                "given_name": given,
+                "surname": surname,
+                "search_text": person_keys.search_text(given, surname),
+                "name_key": person_keys.name_key(given, surname),
+                "phone_key": "",
+                "sort_key": person_keys.sort_key(surname, given),
+            }
+        )
+    return out
+
+
+def _seeded(db: Database) -> Database:
+    """1,500 people already (a first bulk insert into an empty registry cuts the buckets anew instead)."""
+    with db.session() as s:
+        people_insert.bulk_insert_people(s, _rows(1500, 10_000))
+    search_upkeep.run(db.engine)
+    return db
+
+
+def _searches(db: Database) -> dict[str, tuple[tuple[int, ...], int]]:
+    with db.session() as s:
+        return {
+            q: (tuple(p.id for p in people.search_people(s, q, limit=50)), people.count_people(s, q)) for q in QUERIES
+        }
+
+
+def _automerge(db: Database) -> int | None:
+    with db.engine.connect() as c:
+        value = c.execute(text("SELECT v FROM people_fts_config WHERE k = 'automerge'")).scalar()
+    return None if value is None else int(value)
+
+
+@pytest.fixture
+def sqlite_db(db: Database) -> Database:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's FTS5 index and write-ahead log")
+    return db
+
+
+def test_a_large_insert_leaves_upkeep_that_changes_no_search(sqlite_db: Database) -> None:
+    db = sqlite_db
+    for batch in range(4):  # four segments written without merging: a level for 'merge' to work on
+        with db.session() as s:
+            people_insert.bulk_insert_people(s, _rows(1500, batch * 1500))
+    with db.engine.connect() as c:
+        assert search_upkeep.pending(c)
+    assert _automerge(db) == 0
+    before = _searches(db)
+    assert before["berz"][1] == 2000 and before["x"][1] == 0
+    steps = search_upkeep.run(db.engine)
+    assert steps > 0
+    with db.engine.connect() as c:
+        assert not search_upkeep.pending(c)
+        c.execute(text("INSERT INTO people_fts(people_fts, rank) VALUES ('integrity-check', 1)"))
+    assert _automerge(db) == search_upkeep.AUTOMERGE
+    assert _searches(db) == before
+    assert search_upkeep.run(db.engine) == 0  # nothing left: one read
+
+
+def _pages_in_file(path: Path) -> int:
+    """The database size the main file's header gives: what checkpoints have copied into it (not the log's)."""
+    return int.from_bytes(path.read_bytes()[28:32], "big")
+
+
+def test_the_import_commits_without_a_checkpoint_and_the_upkeep_makes_it(sqlite_db: Database) -> None:
+    db = _seeded(sqlite_db)
+    path = Path(str(db.engine.url.database))
+    before = _pages_in_file(path)
+    with db.session() as s:
+        people_insert.bulk_insert_people(s, _rows(3000))
+        assert s.connection().exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+    assert _pages_in_file(path) == before  # committed into the log only
+    with db.engine.connect() as c:  # back from the pool: automatic checkpoints on again
+        assert c.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
+    search_upkeep.run(db.engine)
+    assert _pages_in_file(path) > before
+
+
+def test_a_rollback_takes_the_pause_back(sqlite_db: Database) -> None:
+    db = _seeded(sqlite_db)
+    s = db.sessions()
+    try:
+        people_insert.bulk_insert_people(s, _rows(1200))
+        assert search_upkeep.pending(s.connection())
+        s.rollback()
+    finally:
+        s.close()
+    with db.engine.connect() as c:
+        assert not search_upkeep.pending(c)
+        assert c.execute(text("SELECT count(*) FROM people")).scalar() == 1500
+
+
+def test_small_inserts_merge_at_once(sqlite_db: Database) -> None:
+    db = sqlite_db
+    with db.session() as s:
+        people_insert.bulk_insert_people(s, _rows(200))
+    with db.engine.connect() as c:
+        assert not search_upkeep.pending(c)
+        assert c.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
+
+
+def test_a_stopped_upkeep_is_resumed_later(sqlite_db: Database, tmp_path: Path) -> None:
+    db = sqlite_db
+    for batch in range(4):
+        with db.session() as s:
+            people_insert.bulk_insert_people(s, _rows(1500, batch * 1500))
+    import threading
+
+    stop = threading.Event()
+    stop.set()
+    assert search_upkeep.run(db.engine, stop) == 0
+    url = str(db.engine.url)
+    db.close()
+    again = open_database(url)  # the app started again
+    try:
+        with again.engine.connect() as c:
+            assert search_upkeep.pending(c)
+        assert search_upkeep.run(again.engine) > 0
+        with again.engine.connect() as c:
+            assert not search_upkeep.pending(c)
+    finally:
+        again.close()

@@ -1,0 +1,54 @@
+"""A large import through the dialog leaves the search index's merging to a background thread (ui.upkeep): the
+window stays usable, the upkeep finishes on its own, searches find the same, and undo still takes it all back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from projektu_vadiba.core import search_upkeep
+from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.services import people
+from projektu_vadiba.ui.people.import_dialog import ImportDialog
+from projektu_vadiba.ui.workspace import Workspace
+from tests.core.test_search_upkeep import _seeded
+
+
+def _pending(db: Database) -> bool:
+    with db.engine.connect() as c:
+        return search_upkeep.pending(c)
+
+
+def test_a_large_import_is_merged_in_the_background_and_undone(
+    qtbot, empty_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    db = _seeded(empty_db)
+    path = tmp_path / "dalibnieki.csv"
+    lines = ["Vārds;Uzvārds;E-pasts"] + [f"Ieva{i};Kļaviņa;ieva{i}@example.lv" for i in range(1200)]
+    path.write_bytes(("\n".join(lines) + "\n").encode("cp1257"))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    ws = Workspace(db)
+    started: list[bool] = []
+    original = ws.upkeep.start
+    monkeypatch.setattr(ws.upkeep, "start", lambda d: (started.append(True), original(d)))
+    dialog = ImportDialog(ws, None, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(path)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.plan is not None and len(dialog.plan.rows) == 1200
+    with qtbot.waitSignal(ws.dataChanged):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is not None and dialog.result.created == 1200
+    assert started == [True]
+    qtbot.waitUntil(lambda: not ws.upkeep.running and not _pending(db), timeout=10_000)
+    with db.session() as s:
+        assert people.count_people(s, "klavina") == 1200
+        assert [p.given_name for p in people.search_people(s, "ieva11", limit=3)] == ["Ieva11", "Ieva110", "Ieva1100"]
+    ws.undo()
+    with db.session() as s:
+        assert people.count_people(s, "klavina") == 0
+        assert people.count_people(s) == 1500
