@@ -32,11 +32,15 @@ class Upkeep:
         if self.running:
             self._again.set()
             return
-        with engine.connect() as connection:  # usually nothing is pending: no thread then
-            if not search_upkeep.pending(connection):
+        try:
+            with engine.connect() as connection:  # usually nothing is pending: no thread then
+                if not search_upkeep.pending(connection):
+                    return
+            if isinstance(engine.pool, StaticPool):  # one shared in-memory connection: no second thread on it
+                search_upkeep.run(engine)
                 return
-        if isinstance(engine.pool, StaticPool):  # one shared in-memory connection: no second thread on it
-            search_upkeep.run(engine)
+        except Exception:  # upkeep only: never a message to the user; the next start tries again
+            log.exception("search index upkeep could not start")
             return
         self._stop.clear()
         self._again.clear()
