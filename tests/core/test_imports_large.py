@@ -148,10 +148,31 @@ def test_bulk_insert_of_full_rows_returns_each_rows_id(db: Database) -> None:
         assert len(set(ids)) == 3 and min(ids) > before
         stored = {pid: name for pid, name in s.execute(select(Person.id, Person.surname).where(Person.id.in_(ids)))}
         assert [stored[i] for i in ids] == ["Ūdris", "Ķēniņš", "Čakste"]
+        assert ids == sorted(ids)  # in row order, though PostgreSQL copies them in Latvian order
         assert [p.surname for p in people.search_people(s, "kenins")] == ["Ķēniņš"]
     with db.session() as s:  # the id sequence went past the copied rows: the next person gets a free id
         after = people.create_person(s, PersonInput("Ērika", "Ņikitina")).id
         assert after not in ids and after > before
+
+
+def test_bulk_insert_in_any_order_gives_ids_in_row_order(db: Database) -> None:
+    """Rows against the Latvian order, more than one progress step: each row's id, ascending in row order."""
+    at = datetime(2025, 1, 2, 3, 4, 5)
+    columns = ("given_name", "surname", "municipality", "email", "phone", "age_group", "target_group", "notes",
+               "search_text", "name_key", "phone_key", "sort_key", "created_at", "updated_at")  # fmt: skip
+    surnames = [f"Z{n:04d}" for n in range(2500, 0, -1)]  # each after the next in sort order
+    rows = [
+        ("Anna", surname, "", "", "", "", "", "", person_keys.search_text("Anna", surname),
+         person_keys.name_key("Anna", surname), "", person_keys.sort_key(surname, "Anna"), at, at)
+        for surname in surnames
+    ]  # fmt: skip
+    done: list[int] = []
+    with db.session() as s:
+        ids = people_insert.insert_people(s, columns, rows, done.append)
+        stored = {pid: name for pid, name in s.execute(select(Person.id, Person.surname).where(Person.id.in_(ids)))}
+    assert done == [1000, 2000, 2500]
+    assert ids == sorted(ids) and len(set(ids)) == 2500
+    assert [stored[i] for i in ids] == surnames
 
 
 def test_a_failed_bulk_insert_leaves_the_trigger_in_place(db: Database) -> None:
