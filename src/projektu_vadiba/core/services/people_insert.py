@@ -61,9 +61,9 @@ def insert_people(
         )
         with_ids = [(*row, pid) for row, pid in zip(rows, ids, strict=True)]
         if "sort_key" in columns:
-            # COPYed in Latvian order (each row keeps the id of its place in `rows`): the sort-key indexes (0016's
-            # covering one is the largest) and people_words then take the rows leaf page by leaf page instead of
-            # all over their B-trees.
+            # COPYed in Latvian order (each row keeps the id of its place in `rows`): the two sort-key indexes
+            # (0016's covering one is the largest) then take the rows leaf page by leaf page instead of all over
+            # their B-trees.
             at = columns.index("sort_key")
             with_ids.sort(key=lambda row: (row[at], row[-1]))
         done = 0
