@@ -199,11 +199,25 @@ def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
         yield items[start : start + _CHUNK]
 
 
+# PostgreSQL's registry state: the server's snapshot (equal to a later one only if no transaction on the server
+# finished or took a transaction id in between: one that changed people would have done both), and the people rows
+# this transaction has inserted, updated or deleted itself (its own changes leave its snapshot as it was). Any
+# write anywhere on the server, even in another database, makes the import look again: never a change missed.
+_PG_STATE = (
+    "SELECT inet_server_addr()::text, inet_server_port(), current_database()::text, pg_current_snapshot()::text, "
+    "pg_stat_get_xact_tuples_inserted('people'::regclass), pg_stat_get_xact_tuples_updated('people'::regclass), "
+    "pg_stat_get_xact_tuples_deleted('people'::regclass)"
+)
+
+
 def registry_state(session: Session) -> object | None:
     """A token equal to a later one only if nobody changed the database in between, or None where that cannot be
     told cheaply. SQLite: the same connection, no commit by any other (PRAGMA data_version) and no change by itself
-    (total_changes). An import checks this before looking up the registry a second time under its write lock."""
+    (total_changes). PostgreSQL: _PG_STATE. An import checks this before looking up the registry a second time
+    under its write lock."""
     connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        return tuple(connection.exec_driver_sql(_PG_STATE).one())
     if connection.dialect.name != "sqlite":
         return None
     pooled = connection.connection

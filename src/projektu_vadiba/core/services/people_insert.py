@@ -62,10 +62,16 @@ def insert_people(
                 {"table": table.name, "n": len(rows)},
             ).scalars()
         )
+        with_ids = [(*row, pid) for row, pid in zip(rows, ids, strict=True)]
+        if "sort_key" in columns:
+            # COPYed in Latvian order (each row keeps the id of its place in `rows`): the two sort-key indexes
+            # (0016's covering one is the largest) then take the rows leaf page by leaf page instead of all over
+            # their B-trees.
+            at = columns.index("sort_key")
+            with_ids.sort(key=lambda row: (row[at], row[-1]))
         done = 0
         for chunk in chunks():
-            with_ids = [(*row, pid) for row, pid in zip(chunk, ids[done : done + len(chunk)], strict=True)]
-            insert_tuples(session, table, (*columns, "id"), with_ids)
+            insert_tuples(session, table, (*columns, "id"), with_ids[done : done + len(chunk)])
             done += len(chunk)
         return ids
     if dialect(session) != "sqlite":
