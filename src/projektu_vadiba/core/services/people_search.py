@@ -167,7 +167,7 @@ def _pg_count_upto(session: Session, query: str, cap: int) -> int:
     are walked in Latvian order as a page of cap + 1 is (people_words, or the first _FIRST_COUNT people for a query
     of one-letter or common words) and the walk stops at cap + 1. Only a query of such words that the first people
     do not fill falls back to the exact GIN count (few matches then: cheap). The people matched only through other
-    surname forms (one surname's people at most) are counted exactly as before."""
+    surname forms (one surname's people at most) are read as the page reads them, up to the cap."""
     words = _words(query)
     if words is None:
         return len(_ids(session, "SELECT id FROM people LIMIT :n", {"n": cap + 1}))
@@ -182,7 +182,8 @@ def _pg_count_upto(session: Session, query: str, cap: int) -> int:
             ids = None
     n = len(ids) if ids is not None else _count(session, typed)
     if n <= cap and words.widened and (words := _held(session, words)).widened:
-        n += _count(session, _Part(words, "others"))
+        # as the page reads them (GIN, sorted: one surname's people); the count's plan took 8 ms for 'udris 12'
+        n += len(_ordered(session, _Part(words, "others"), cap + 1 - n, 0))
     return min(n, cap + 1)
 
 
