@@ -29,7 +29,7 @@ from projektu_vadiba.core.people_order import ID_MASK, SHIFT
 # them ('kekava', 8 % of everyone, needs ~1,300; a query that gives up pays ~1 ms).
 _FIRST = 2000
 # PostgreSQL: people read in Latvian order for a capped count of one-letter or common words ('b', 15 % of everyone,
-# needs ~6,700 for 1,001 matches).
+# needs ~3,300 for 501 matches: the window's cap, services.people.COUNT_CAP).
 _FIRST_COUNT = 10_000
 # SQLite: batches (32 candidates, then a page's length) that a query of long words checks before it runs the exact
 # query instead.
