@@ -115,20 +115,19 @@ def fill_registry(db: Database, n: int, *, start: int = 0, seed: int = 2026) -> 
         person(rnd, i)
     spent = 0.0
     postgres = db.engine.dialect.name == "postgresql"
-    with db.session() as s:
-        for k in range(start, start + n, 10_000):  # made and inserted in chunks: 1,000,000 rows at once is ~2 GB
-            rows = [_person_row(person(rnd, i)) for i in range(k, min(k + 10_000, start + n))]
+    for batch in range(start, start + n, 100_000 if postgres else max(n, 1)):
+        with db.session() as s:
+            end = min(batch + 100_000, start + n) if postgres else start + n
+            for k in range(batch, end, 10_000):  # made and inserted in chunks: 1,000,000 rows at once is ~2 GB
+                rows = [_person_row(person(rnd, i)) for i in range(k, min(k + 10_000, end))]
+                began = time.perf_counter()
+                bulk_insert_people(s, rows)
+                spent += time.perf_counter() - began
             began = time.perf_counter()
-            bulk_insert_people(s, rows)
-            if postgres and (k - start) % 100_000 == 90_000:
-                s.commit()
-                search_upkeep.run(db.engine)
+            s.commit()
             spent += time.perf_counter() - began
-        began = time.perf_counter()
-        s.commit()
         if postgres:
             search_upkeep.run(db.engine)
-        spent += time.perf_counter() - began
     return spent
 
 
