@@ -2,11 +2,12 @@
 
 Which two-letter prefixes are common (left out of people_words, core.people_words) was decided by migration 0019
 alone: a database created empty and filled later stored every prefix (twice the rows at 1,000,000 people, and a
-bulk COPY twice as slow). The upkeep after a bulk insert and at start (core.search_upkeep) asks `due`, a count of
-people against the size of the last decision (people_words_decided, migration 0020); when the registry has doubled
-(and holds at least people_words.MIN_COMMON people) `decide` applies the rule of 0019 again, then `clear_step`
-deletes the rows of the newly common prefixes a batch per transaction. Doubling keeps the decisions' scans of the
-registry (~1 s per 100,000 people) to a few in the registry's life.
+bulk COPY twice as slow). The upkeep after a bulk insert and at start (core.search_upkeep) asks `grown`, a count
+of people against the size of the last decision (people_words_decided, migration 0020); when the registry has
+doubled (and holds at least people_words.MIN_COMMON people) `decide` applies the rule of 0019 again, then
+`clear_step` deletes the rows of the newly common prefixes a batch per transaction. Doubling keeps the decisions'
+scans of the registry (2.2 s at 1,000,000 people) to a few in the registry's life. Two upkeeps at once (two
+administrators' apps) take turns on the row of people_words_decided; the second finds nothing to decide.
 
 Searches give the same people in the same order whichever prefixes are common (services/people_search tests a
 common prefix's words on the people the others find). The order of the steps keeps them right meanwhile:
@@ -67,8 +68,12 @@ def grown(connection: Connection) -> bool:
 
 
 def decide(connection: Connection) -> tuple[list[str], list[str]]:
-    """Apply 0019's rule to the registry as it is now, inside the caller's transaction; returns the prefixes that
-    became common and those that stopped being common. The rows of the new ones are left to `clear_step`."""
+    """Apply 0019's rule to the registry as it is now (if it has still doubled since the last decision), inside the
+    caller's transaction; returns the prefixes that became common and those that stopped being common. The rows
+    of the new ones are left to `clear_step`."""
+    connection.execute(text("SELECT people FROM people_words_decided FOR UPDATE"))  # one decider at a time
+    if not grown(connection):  # (another decided meanwhile)
+        return [], []
     size = int(connection.execute(text("SELECT count(*) FROM people")).scalar() or 0)
     now = set(connection.execute(text(people_words.COMMON.format(least=people_words.MIN_COMMON))).scalars())
     before = set(connection.execute(text("SELECT prefix FROM people_words_common")).scalars())
