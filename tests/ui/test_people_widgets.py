@@ -58,7 +58,7 @@ def test_registry_says_more_than_a_capped_count_and_fetches_to_the_end(
     qtbot, empty_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     """PostgreSQL's count per keystroke stops at people.COUNT_CAP + 1 ("more than"): the window says so and fetches
-    pages until one is short. (count_people capped as PostgreSQL caps it, on SQLite's exact count.)"""
+    pages until one is short; the whole registry is counted exactly. (count_people capped as PostgreSQL caps it.)"""
     monkeypatch.setattr(people_model, "PAGE", 3)
     monkeypatch.setattr(people, "COUNT_CAP", 4)
     exact = people.count_people
@@ -68,7 +68,10 @@ def test_registry_says_more_than_a_capped_count_and_fetches_to_the_end(
             people.create_person(s, PersonInput(f"Anna{'abcdefgh'[i]}", "Bērziņa", municipality="Rīga"))
     view = PeopleRegistryView(Workspace(empty_db))
     qtbot.addWidget(view)
-    assert view.model.more and view.count.text() == "Atrastas personas: vairāk nekā 4"
+    assert not view.model.more and view.count.text() == "Atrastas personas: 8"  # everyone: counted exactly
+    view.search.setText("berz")
+    qtbot.waitUntil(lambda: view.model.more, timeout=2000)
+    assert view.count.text() == "Atrastas personas: vairāk nekā 4"
     while view.model.canFetchMore():
         view.model.fetchMore()
     QAbstractItemModelTester(view.model, QAbstractItemModelTester.FailureReportingMode.Fatal)

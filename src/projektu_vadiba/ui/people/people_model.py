@@ -39,9 +39,11 @@ class PeopleModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         with self._db.session() as s:
-            self._total = people.count_people(s, query, cap=people.COUNT_CAP)
+            # capped per keystroke; the whole registry's size exactly (asked once, a count of ~60 ms at 1,000,000)
+            cap = people.COUNT_CAP if query.strip() else None
+            self._total = people.count_people(s, query, cap=cap)
             self._rows = people.search_people(s, query, limit=PAGE)
-        self._more = self._total > people.COUNT_CAP
+        self._more = cap is not None and self._total > cap
         self.endResetModel()
 
     def refresh(self) -> None:
