@@ -8,7 +8,9 @@ The CSV is made as bench_people makes its 10,000-row one (Windows-1257, every 10
 SQLite file is never written: each run imports into a copy made by SQLite's backup API. On PostgreSQL the run
 commits like the app, then takes the import back (`undo_import`, not timed) so the next run meets the same
 registry. `--fill` fills an empty database with bench/generate.py's "national" scale (projects and 1,000,000
-people) and, on PostgreSQL, runs VACUUM ANALYZE as autovacuum would soon after. Nothing here asserts a time.
+people) and, on PostgreSQL, runs VACUUM ANALYZE as autovacuum would soon after; there the fill commits every
+100,000 people and runs the app's upkeep after each, which decides people_words' common prefixes as the registry
+grows (core.people_words_common; before session 8 only migration 0019 did). Nothing here asserts a time.
 """
 
 from __future__ import annotations

@@ -8,13 +8,16 @@
 
 Per query of bench/bench_people.QUERIES: the matches (`people.count_people`), then the median and p95 of
 `people.search_people(query, limit=100)` (one page, what the registry shows per keystroke) over `--repeat` runs
-after one warm-up run; the last line gives the worst median. Reads only; nothing here asserts a time.
+after one warm-up run; the last line gives the worst median. `--count` also times the count the people window
+asks with each keystroke: `capped` as the window asks it (`cap=people.COUNT_CAP`: "more than 1000" above it),
+`exact` without a cap (the count before session 8). Reads only; nothing here asserts a time.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -28,21 +31,36 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("url", help="the database (made by bench/generate.py)")
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--count", choices=("capped", "exact"), help="time the count per keystroke too")
     args = parser.parse_args(argv)
     db = open_database(args.url, migrate=False)
+    cap: int | None = people.COUNT_CAP if args.count == "capped" else None
+    # (without a cap as before session 8, so that the older code can be timed by this script too)
+    count = people.count_people if cap is None else partial(people.count_people, cap=cap)
     worst = ("", 0.0)
+    worst_count = ("", 0.0)
     with db.session() as s:
         total = people.count_people(s)
         print(f"{db.engine.dialect.name}, {total:,} people, page of 100, {args.repeat} runs")
-        print(f"{'query':<22} {'matches':>9} {'median ms':>10} {'p95 ms':>8}")
+        counted = f" {'count':>7} {'count ms':>9} {'p95 ms':>8}" if args.count else ""
+        print(f"{'query':<22} {'matches':>9} {'median ms':>10} {'p95 ms':>8}{counted}")
         for q in bench_people.QUERIES:
             n = people.count_people(s, q)
             people.search_people(s, q, limit=100)  # warm-up: pages in the cache, statements compiled
             med, p95 = bench_people.timed(lambda q=q: people.search_people(s, q, limit=100), args.repeat)
             worst = max(worst, (q, med), key=lambda x: x[1])
-            print(f"{q!r:<22} {n:>9,} {med:>10.2f} {p95:>8.2f}", flush=True)
+            line = f"{q!r:<22} {n:>9,} {med:>10.2f} {p95:>8.2f}"
+            if args.count:
+                shown = count(s, q)  # (warm-up)
+                c_med, c_p95 = bench_people.timed(lambda q=q: count(s, q), args.repeat)
+                worst_count = max(worst_count, (q, c_med), key=lambda x: x[1])
+                line += f" {'>' if cap is not None and shown > cap else ' '}{min(shown, cap or shown):>6} "
+                line += f"{c_med:>9.2f} {c_p95:>8.2f}"
+            print(line, flush=True)
     db.close()
     print(f"worst median: {worst[1]:.2f} ms ({worst[0]!r})")
+    if args.count:
+        print(f"worst count median ({args.count}): {worst_count[1]:.2f} ms ({worst_count[0]!r})")
     return 0
 
 

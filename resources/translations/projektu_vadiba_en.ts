@@ -4150,6 +4150,10 @@ Undo?</translation>
         <translation>Anonymise…</translation>
     </message>
     <message>
+        <source>Atrastas personas: vairāk nekā %1</source>
+        <translation>People found: more than %1</translation>
+    </message>
+    <message>
         <source>Atrastas personas: %1</source>
         <translation>People found: %1</translation>
     </message>

@@ -98,3 +98,11 @@ def test_uncreatable_folder_and_unknown_backend_give_messages(tmp_path: Path) ->
 def test_a_driver_that_is_not_installed_gives_a_message() -> None:
     with pytest.raises(AppError, match="Neizdevās atvērt datubāzi"):
         open_database("mysql://user:pw@127.0.0.1/db")
+
+
+def test_postgresql_connections_run_without_jit(db: Database) -> None:
+    """PostgreSQL: JIT off on the app's connections (its compiling cost more than the search's walk itself)."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's JIT")
+    with db.session() as s:
+        assert s.execute(text("SHOW jit")).scalar() == "off"

@@ -256,3 +256,40 @@ def test_0019_fills_people_words_on_postgresql_and_takes_it_back(at_head: Databa
         rows = words()
         assert ("be", 2, "berzins") in rows and ("ex", 1, "example") in rows and ("za", 1, "zane") in rows
         assert len({r[1] for r in rows}) == 4
+
+
+def test_0020_remembers_when_the_common_prefixes_were_decided(at_head: Database) -> None:
+    """0020 (PostgreSQL): people_words_decided holds the registry's size when 0019 found common prefixes (0019
+    decided on it), else 0 (the upkeep decides once the registry is large enough); dropped on the way back.
+    SQLite: nothing."""
+    db = at_head
+    postgres = db.engine.dialect.name == "postgresql"
+    with db.session() as s:
+        for given in ("Zane", "Jānis", "Anna"):
+            people.create_person(s, PersonInput(given, "Bērziņa", email=f"{given}@example.lv"))
+
+    def decided() -> int:
+        with db.engine.connect() as conn:
+            return int(conn.execute(text("SELECT people FROM people_words_decided")).scalar_one())
+
+    def tables() -> set[str]:
+        with db.engine.connect() as conn:
+            return set(inspect(conn).get_table_names())
+
+    assert ("people_words_decided" in tables()) is postgres
+    _migrate(db, "downgrade", "0019")
+    assert "people_words_decided" not in tables()
+    if not postgres:
+        return
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM people_words_common"))
+    _migrate(db, "upgrade", "0020")
+    assert decided() == 0
+    _migrate(db, "downgrade", "0019")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO people_words_common VALUES ('ex')"))
+    _migrate(db, "upgrade", "0020")
+    assert decided() == 3
+    with db.engine.begin() as conn:  # (the tests that follow: nothing common)
+        conn.execute(text("DELETE FROM people_words_common"))
+        conn.execute(text("UPDATE people_words_decided SET people = 0"))

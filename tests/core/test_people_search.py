@@ -289,6 +289,45 @@ def test_postgresql_pages_from_people_words_are_those_of_the_generic_path(
     assert kept == fresh and pid not in {r[2] for r in kept}
 
 
+# Surname forms (typed first, then the other forms), diacritics typed or not, one-letter and common words.
+COUNTED = ["ozols", "ozola", "OZOLA", "bērziņš", "berzina", "Bērziņa", "ķek", "kekava", "ozoli", "anna berzina",
+           "b1", "x", "", "b", "jan b", "ex", "b99 ex", "example lv", "zz"]  # fmt: skip
+
+
+@pytest.mark.parametrize("first", [10_000, 20])
+def test_counts_equal_the_people_found_capped_or_not(db: Database, monkeypatch: pytest.MonkeyPatch, first: int) -> None:
+    """count_people equals the number of people search_people finds; with a cap it is that number or cap + 1 when
+    more match (PostgreSQL walks the matches; SQLite counts exactly), also with common prefixes ('ex') and where
+    the first people in Latvian order do not hold cap + 1 matches (the exact count then)."""
+    monkeypatch.setattr(people_search, "_FIRST_COUNT", first)
+    with db.session() as s:
+        _many(s, 70)
+        for given, surname, municipality, email in NAMES:
+            people.create_person(s, PersonInput(given, surname, municipality=municipality, email=email))
+    postgres = db.engine.dialect.name == "postgresql"
+    if postgres:
+        with db.session() as s:
+            s.execute(text("DELETE FROM people_words_common"))
+            s.execute(text("INSERT INTO people_words_common VALUES ('ex')"))
+            for sql in people_words.REFILL:
+                s.execute(text(sql))
+    try:
+        with db.session() as s:
+            for q in COUNTED:
+                found = len(people.search_people(s, q, limit=1000))
+                assert people.count_people(s, q) == found, q
+                for cap in {0, 3, found - 1, found, found + 1, 500} - {-1}:
+                    expected = min(found, cap + 1) if postgres else found
+                    assert people.count_people(s, q, cap=cap) == expected, (q, cap)
+            assert sum(1 for q in COUNTED if len(people.search_people(s, q, limit=1000)) > 20) >= 5
+    finally:
+        if postgres:
+            with db.session() as s:
+                s.execute(text("DELETE FROM people_words_common"))
+                for sql in people_words.REFILL:
+                    s.execute(text(sql))
+
+
 def test_a_bulk_insert_cuts_the_buckets_again_when_outgrown(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite FTS5")

@@ -54,6 +54,33 @@ def test_registry_searches_as_you_type_and_fetches_more(
     view.grab().save(str(tmp_path / "registry.png"))
 
 
+def test_registry_says_more_than_a_capped_count_and_fetches_to_the_end(
+    qtbot, empty_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL's count per keystroke stops at people.COUNT_CAP + 1 ("more than"): the window says so and fetches
+    pages until one is short; the whole registry is counted exactly. (count_people capped as PostgreSQL caps it.)"""
+    monkeypatch.setattr(people_model, "PAGE", 3)
+    monkeypatch.setattr(people, "COUNT_CAP", 4)
+    exact = people.count_people
+    monkeypatch.setattr(people, "count_people", lambda s, q="", cap=None: min(exact(s, q), (cap or 10**9) + 1))
+    with empty_db.session() as s:
+        for i in range(8):
+            people.create_person(s, PersonInput(f"Anna{'abcdefgh'[i]}", "Bērziņa", municipality="Rīga"))
+    view = PeopleRegistryView(Workspace(empty_db))
+    qtbot.addWidget(view)
+    assert not view.model.more and view.count.text() == "Atrastas personas: 8"  # everyone: counted exactly
+    view.search.setText("berz")
+    qtbot.waitUntil(lambda: view.model.more, timeout=2000)
+    assert view.count.text() == "Atrastas personas: vairāk nekā 4"
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+    QAbstractItemModelTester(view.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert view.model.rowCount() == 8 and not view.model.more and view.model.total == 8
+    view.search.setText("annab")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
+    assert not view.model.more and view.count.text() == "Atrastas personas: 1"
+
+
 def test_person_dialog_inline_errors_and_duplicate_warning(qtbot, empty_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     with empty_db.session() as s:
         existing = people.create_person(s, PersonInput("Jānis", "Bērziņš", email="janis@example.lv"))

@@ -3,17 +3,22 @@ window stays usable, the upkeep finishes on its own, searches find the same, and
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import text
 
-from projektu_vadiba.core import search_upkeep
+from projektu_vadiba.core import people_words, search_upkeep
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.services import people
 from projektu_vadiba.ui.people.import_dialog import ImportDialog
+from projektu_vadiba.ui.upkeep import Upkeep
 from projektu_vadiba.ui.workspace import Workspace
+from tests.core.test_people_search import _many
 from tests.core.test_search_upkeep import _seeded
 
 
@@ -52,3 +57,36 @@ def test_a_large_import_is_merged_in_the_background_and_undone(
     with db.session() as s:
         assert people.count_people(s, "klavina") == 0
         assert people.count_people(s) == 1500
+
+
+def test_postgresql_decides_the_common_prefixes_on_the_upkeep_thread(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: the upkeep's check (a count of people) and the decision run on the thread, never on the UI's."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL people_words")
+    monkeypatch.setattr(people_words, "MIN_COMMON", 30)
+
+    def common() -> set[str]:
+        with db.engine.begin() as c:
+            return set(c.execute(text("SELECT prefix FROM people_words_common")).scalars())
+
+    def reset() -> None:
+        with db.engine.begin() as c:
+            c.execute(text("DELETE FROM people_words_common"))
+            c.execute(text("UPDATE people_words_decided SET people = 0"))
+
+    reset()
+    with db.session() as s:
+        _many(s, 40)
+    upkeep = Upkeep()
+    threads = threading.active_count()
+    upkeep.start(db)
+    assert upkeep.running or threading.active_count() == threads  # (it may have finished already)
+    deadline = time.monotonic() + 30
+    while upkeep.running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        assert common() == {"ex", "lv"}
+    finally:
+        reset()

@@ -4,10 +4,11 @@ One row per person and prefix of their words (the first two letters; a one-lette
 person's sort_key and id, and `words`, their words with that prefix joined by single spaces. The btree on
 (prefix, sort_key, id) INCLUDE (words) lets a query word of two letters or more walk the entries of its prefix in
 Latvian order, test itself with LIKE on `words` in the index, and stop after one page (services/people_search.py).
-Prefixes that a fifth of a large registry holds (people_words_common, decided by the migration) are not
-stored. The triggers are statement triggers with transition tables: a bulk COPY of 100,000 people fills it with one
-INSERT … SELECT. SECURITY DEFINER: a team member who may add people fills it without any grant on it (it is read
-only where row-level security does not apply, see people_search)."""
+Prefixes that a fifth of a large registry holds (people_words_common) are not stored: decided by migration 0019,
+and again by the upkeep after the registry has doubled since (core.people_words_common, migration 0020). The
+triggers are statement triggers with transition tables: a bulk COPY of 100,000 people fills it with one INSERT …
+SELECT. SECURITY DEFINER: a team member who may add people fills it without any grant on it (it is read only where
+row-level security does not apply, see people_search)."""
 
 from __future__ import annotations
 
@@ -37,16 +38,31 @@ _CHANGED = (
     "WHERE n.search_text IS DISTINCT FROM o.search_text OR n.sort_key IS DISTINCT FROM o.sort_key)"
 )
 
+# A prefix is common when the registry's words have it at least `least` times and a fifth as often as there are
+# people (the rule of migration 0019).
+MIN_COMMON = 10_000
+COMMON = (
+    "SELECT left(word, 2) FROM people p CROSS JOIN LATERAL unnest(string_to_array(p.search_text, ' ')) AS word "
+    "WHERE word <> '' GROUP BY 1 HAVING count(*) >= {least} AND 5 * count(*) >= (SELECT count(*) FROM people)"
+)
+
 DDL = (
     "CREATE TABLE people_words (prefix text NOT NULL, sort_key varchar(400) NOT NULL, id integer NOT NULL, "
     "words text NOT NULL)",
     "CREATE TABLE people_words_common (prefix text PRIMARY KEY)",
     # Prefixes that a fifth of a large registry has ('ex', 'lv' of every e-mail, 'no' of 'novads': 44 % of the
     # rows in a registry of 1,000,000) are not stored: a word of them is found among the first people in
-    # Latvian order, or tested on the people the other words find (services/people_search). Decided once, here.
-    "INSERT INTO people_words_common (prefix) "
-    "SELECT left(word, 2) FROM people p CROSS JOIN LATERAL unnest(string_to_array(p.search_text, ' ')) AS word "
-    "WHERE word <> '' GROUP BY 1 HAVING count(*) >= 10000 AND 5 * count(*) >= (SELECT count(*) FROM people)",
+    # Latvian order, or tested on the people the other words find (services/people_search). Decided here, and
+    # again as the registry grows (core.people_words_common).
+    f"INSERT INTO people_words_common (prefix) {COMMON.format(least=MIN_COMMON)}",
+)
+# Migration 0020: the registry's size when people_words_common was last decided (one row; 0: never on people).
+DECIDED = (
+    "CREATE TABLE people_words_decided (people bigint NOT NULL)",
+    # 0019 decided on the registry of its day, which is not known: the one there now stands for it when 0019
+    # found common prefixes; else (an empty or small registry then) the upkeep decides once it is large enough.
+    "INSERT INTO people_words_decided (people) SELECT CASE WHEN EXISTS (SELECT 1 FROM people_words_common) "
+    "THEN (SELECT count(*) FROM people) ELSE 0 END",
 )
 FILL = _INSERT.format(source="people")
 REFILL = ("TRUNCATE people_words", FILL)  # (tests: after a change of people_words_common)

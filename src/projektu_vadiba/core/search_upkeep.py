@@ -9,6 +9,9 @@ the command line right after its import. Searches are right meanwhile: an unmerg
 merging only keeps their number, and so each search's reads, small.
 
 Automerge stays 0 until the merging is done: that is the mark `pending` reads, so an interrupted upkeep resumes.
+
+PostgreSQL: `run` decides people_words' common prefixes again when the registry has doubled since the last
+decision (core.people_words_common).
 """
 
 from __future__ import annotations
@@ -61,6 +64,10 @@ def run(engine: Engine, stop: threading.Event | None = None, on_step: Callable[[
     """Do the pending merging, step by step, each step its own transaction, then copy the write-ahead log into the
     database (what the import's commit would otherwise have done). Stops early when `stop` is set (the next run
     resumes). Returns the number of steps that merged something."""
+    if engine.dialect.name == "postgresql":
+        from projektu_vadiba.core import people_words_common
+
+        return people_words_common.run(engine, stop, on_step)
     if engine.dialect.name != "sqlite":
         return 0
     merged = 0

@@ -2,7 +2,8 @@
 into the database), done on a background thread while the user goes on: the import's own wait ends at its commit.
 
 Each step is a short transaction on the thread's own connection, so a save made meanwhile waits at most one step;
-closing the window or switching the database stops it between two steps (the next start resumes).
+closing the window or switching the database stops it between two steps (the next start resumes). PostgreSQL:
+people_words' common prefixes decided again when the registry has doubled (core.people_words_common).
 """
 
 from __future__ import annotations
@@ -25,27 +26,35 @@ class Upkeep:
         self._again = threading.Event()  # asked for again while running: what was added meanwhile
 
     def start(self, db: Database) -> None:
-        """Do the pending upkeep of `db` now, off the UI thread (nothing to do: one small read)."""
+        """Do the pending upkeep of `db` now, off the UI thread (SQLite with nothing to do: one small read; PostgreSQL
+        checks on the thread, its check being a count of people)."""
         engine = db.engine
-        if engine.dialect.name != "sqlite":
+        if engine.dialect.name not in ("sqlite", "postgresql"):
             return
         if self.running:
             self._again.set()
             return
-        try:
-            with engine.connect() as connection:  # usually nothing is pending: no thread then
-                if not search_upkeep.pending(connection):
-                    return
-            if isinstance(engine.pool, StaticPool):  # one shared in-memory connection: no second thread on it
-                search_upkeep.run(engine)
-                return
-        except Exception:  # upkeep only: never a message to the user; the next start tries again
-            log.exception("search index upkeep could not start")
+        if engine.dialect.name == "sqlite" and not self._sqlite_needs_thread(db):
             return
         self._stop.clear()
         self._again.clear()
         self._thread = threading.Thread(target=self._work, args=(db,), name="projektu-vadiba-upkeep", daemon=True)
         self._thread.start()
+
+    @staticmethod
+    def _sqlite_needs_thread(db: Database) -> bool:
+        engine = db.engine
+        try:
+            with engine.connect() as connection:  # usually nothing is pending: no thread then
+                if not search_upkeep.pending(connection):
+                    return False
+            if isinstance(engine.pool, StaticPool):  # one shared in-memory connection: no second thread on it
+                search_upkeep.run(engine)
+                return False
+        except Exception:  # upkeep only: never a message to the user; the next start tries again
+            log.exception("search index upkeep could not start")
+            return False
+        return True
 
     def _work(self, db: Database) -> None:
         try:

@@ -152,8 +152,12 @@ class PeopleRegistryView(QWidget):
 
     def run_search(self) -> None:
         self.model.set_query(self.search.text())
-        n = self.model.total
-        self.count.setText(QCoreApplication.translate("people", "Atrastas personas: %1").replace("%1", str(n)))
+        if self.model.more:
+            found = QCoreApplication.translate("people", "Atrastas personas: vairāk nekā %1")
+            self.count.setText(found.replace("%1", str(people.COUNT_CAP)))
+        else:
+            found = QCoreApplication.translate("people", "Atrastas personas: %1")
+            self.count.setText(found.replace("%1", str(self.model.total)))
         self._update_buttons()
 
     def selected(self) -> list[PersonDTO]:
