@@ -76,6 +76,7 @@ def test_registry_says_more_than_a_capped_count_and_fetches_to_the_end(
         view.model.fetchMore()
     QAbstractItemModelTester(view.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert view.model.rowCount() == 8 and not view.model.more and view.model.total == 8
+    assert view.count.text() == "Atrastas personas: 8"  # the last page told how many: the label says so
     view.search.setText("annab")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
     assert not view.model.more and view.count.text() == "Atrastas personas: 1"

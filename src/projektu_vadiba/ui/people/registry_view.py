@@ -132,6 +132,7 @@ class PeopleRegistryView(QWidget):
         self._timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.rowsInserted.connect(lambda *_: self._show_count())
         self.run_search()
         self._stale = False
         ws.dataChanged.connect(self.reload)
@@ -152,13 +153,17 @@ class PeopleRegistryView(QWidget):
 
     def run_search(self) -> None:
         self.model.set_query(self.search.text())
+        self._show_count()
+        self._update_buttons()
+
+    def _show_count(self) -> None:
+        """The count under the table; again when scrolling reached the last page of a capped count (now known)."""
         if self.model.more:
             found = QCoreApplication.translate("people", "Atrastas personas: vairāk nekā %1")
             self.count.setText(found.replace("%1", str(people.COUNT_CAP)))
         else:
             found = QCoreApplication.translate("people", "Atrastas personas: %1")
             self.count.setText(found.replace("%1", str(self.model.total)))
-        self._update_buttons()
 
     def selected(self) -> list[PersonDTO]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
