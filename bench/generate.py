@@ -107,9 +107,10 @@ def _person_row(p: Generated, **extra: Any) -> dict[str, Any]:
 
 def fill_registry(db: Database, n: int, *, start: int = 0, seed: int = 2026) -> float:
     """n registry people (numbers start..start+n) through the app's bulk insert (keeps FTS in step); the seconds of
-    the inserts and the commit (making the rows is not counted). PostgreSQL: committed every 100,000 people and
-    followed by the app's upkeep after an import (core.search_upkeep), as a registry filled by imports is: it
-    decides people_words' common prefixes once the registry has grown (not stored from then on)."""
+    the inserts and the commit (making the rows is not counted). Followed by the app's upkeep after an import
+    (core.search_upkeep, not counted), as a registry filled by imports is: on SQLite the full-text index merged (a
+    file left unmerged made the next import pay for merging it, docs/benchmarks.md "Fifth round"); on PostgreSQL,
+    committed every 100,000 people, people_words' common prefixes decided once the registry has grown."""
     rnd = random.Random(seed)
     for i in range(start):  # the same people as registry(start + n)[start:], without holding the first ones
         person(rnd, i)
@@ -126,8 +127,7 @@ def fill_registry(db: Database, n: int, *, start: int = 0, seed: int = 2026) -> 
             began = time.perf_counter()
             s.commit()
             spent += time.perf_counter() - began
-        if postgres:
-            search_upkeep.run(db.engine)
+        search_upkeep.run(db.engine)
     return spent
 
 

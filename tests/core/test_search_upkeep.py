@@ -82,6 +82,41 @@ def test_a_large_insert_leaves_upkeep_that_changes_no_search(sqlite_db: Database
     assert search_upkeep.run(db.engine) == 0  # nothing left: one read
 
 
+def _config(db: Database, key: str) -> int | None:
+    with db.engine.connect() as c:
+        value = c.execute(text("SELECT v FROM people_fts_config WHERE k = :k"), {"k": key}).scalar()
+    return None if value is None else int(value)
+
+
+def _segments(db: Database) -> int:
+    """FTS5's segments: a data row's id holds its segment's number above bit 37 (0 for the structure records)."""
+    with db.engine.connect() as c:
+        return int(c.execute(text("SELECT count(DISTINCT id >> 37) FROM people_fts_data WHERE id >> 37 > 0")).scalar())
+
+
+def test_bulk_inserts_before_the_upkeep_leave_the_earlier_segments_unmerged(sqlite_db: Database) -> None:
+    """More bulk inserts than FTS5's crisis threshold (16 segments on a level) before the upkeep ran: none of them
+    merges the earlier ones inside its own transaction; the upkeep does, and FTS5's own thresholds are back."""
+    db = sqlite_db
+    with db.session() as s:  # buckets cut for 8,000: the inserts below do not outgrow them (a rebuild merges all)
+        people_insert.bulk_insert_people(s, _rows(8000, 100_000))
+    search_upkeep.run(db.engine)
+    assert _config(db, "crisismerge") in (None, search_upkeep.CRISISMERGE)  # None: FTS5's default
+    first = _segments(db)
+    inserts = search_upkeep.CRISISMERGE + 2
+    for batch in range(inserts):
+        with db.session() as s:
+            people_insert.bulk_insert_people(s, _rows(1000, batch * 1000))
+    assert _config(db, "crisismerge") == search_upkeep.CRISISMERGE_PENDING
+    assert _segments(db) == first + inserts
+    before = _searches(db)
+    search_upkeep.run(db.engine)
+    assert _segments(db) < search_upkeep.AUTOMERGE
+    assert _config(db, "crisismerge") == search_upkeep.CRISISMERGE
+    assert _config(db, "automerge") == search_upkeep.AUTOMERGE
+    assert _searches(db) == before and before["berz"][1] == (8000 + inserts * 1000) // 3
+
+
 def _pages_in_file(path: Path) -> int:
     """The database size the main file's header gives: what checkpoints have copied into it (not the log's)."""
     return int.from_bytes(path.read_bytes()[28:32], "big")

@@ -9,6 +9,8 @@ the command line right after its import. Searches are right meanwhile: an unmerg
 merging only keeps their number, and so each search's reads, small.
 
 Automerge stays 0 until the merging is done: that is the mark `pending` reads, so an interrupted upkeep resumes.
+Crisis merging waits meanwhile as well (CRISISMERGE_PENDING), so that a second bulk insert before the upkeep does not
+merge the first one's segments inside its own transaction.
 
 PostgreSQL: `run` decides people_words' common prefixes again when the registry has doubled since the last
 decision (core.people_words_common).
@@ -22,6 +24,11 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine
 
 AUTOMERGE = 4  # FTS5's default: a level with this many segments is merged into one
+CRISISMERGE = 16  # FTS5's default: a level with this many segments is merged even while automerge is 0
+# ... and while the upkeep is pending: a registry left unmerged by a bulk insert that a second one follows (a
+# national registry filled by imports) would otherwise merge its largest level inside the second import (100,000
+# people into 1,000,000: 6.3 s of full-text work instead of 0.5 s, docs/benchmarks.md "Fifth round").
+CRISISMERGE_PENDING = 200
 STEP_PAGES = 256  # pages a step merges: ~10–40 ms, so a save made meanwhile waits no longer than that
 
 
@@ -34,6 +41,9 @@ def leave_upkeep(connection: Connection) -> None:
     page the import changed (7,000 at 100,000 people) before the commit returns; `run` does it afterwards. The
     connection's automatic checkpoints are on again when it goes back to the pool (core.db)."""
     connection.exec_driver_sql("INSERT INTO people_fts(people_fts, rank) VALUES ('automerge', 0)")
+    connection.exec_driver_sql(
+        f"INSERT INTO people_fts(people_fts, rank) VALUES ('crisismerge', {CRISISMERGE_PENDING})"
+    )
     connection.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
     connection.info[CHECKPOINT_LATER] = True
 
@@ -50,13 +60,15 @@ def pending(connection: Connection) -> bool:
 
 def step(connection: Connection, pages: int = STEP_PAGES) -> bool:
     """Merge up to `pages` pages (where a level holds AUTOMERGE segments or more, as automerge would have); when
-    nothing was left to merge, automerging is on again. Returns whether more may remain."""
+    nothing was left to merge, automerging (and crisis merging at FTS5's own threshold) is on again. Returns whether
+    more may remain."""
     before = connection.exec_driver_sql("SELECT total_changes()").scalar_one()
     connection.exec_driver_sql(f"INSERT INTO people_fts(people_fts, rank) VALUES ('merge', {int(pages)})")
     # FTS5's documented test: the command changed two rows or more when it merged anything.
     if connection.exec_driver_sql("SELECT total_changes()").scalar_one() - before >= 2:
         return True
     connection.exec_driver_sql(f"INSERT INTO people_fts(people_fts, rank) VALUES ('automerge', {AUTOMERGE})")
+    connection.exec_driver_sql(f"INSERT INTO people_fts(people_fts, rank) VALUES ('crisismerge', {CRISISMERGE})")
     return False
 
 
