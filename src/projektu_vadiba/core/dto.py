@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from projektu_vadiba.core.fast_init import fast_init
 from projektu_vadiba.core.models.enums import (
     ActivityStatus,
     AttendanceRole,
@@ -377,6 +378,7 @@ class EventInput:
     version: int | None = None
 
 
+@fast_init  # made once per row of an import
 @dataclass(frozen=True)
 class PersonInput:
     given_name: str

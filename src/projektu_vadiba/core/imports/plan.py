@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from itertools import repeat, zip_longest
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core import clock
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.errors import AppError, ValidationError
+from projektu_vadiba.core.fast_init import fast_init
 from projektu_vadiba.core.imports.gc_pause import gc_paused
 from projektu_vadiba.core.imports.mapping import (
     FIELD_BY_KEY,
@@ -45,6 +47,7 @@ class Choice(StrEnum):
     CREATE = "create"  # a different person after all: create a new one
 
 
+@fast_init  # made once per row of an import
 @dataclass(frozen=True)
 class PlannedRow:
     row: int  # spreadsheet row number (header = its own row number, usually 1)
@@ -117,6 +120,18 @@ def _coded(key: str, text: str) -> object:
         return _INVALID
 
 
+@lru_cache(maxsize=16384)  # years repeat
+def _birth_year(text: str) -> object:
+    """A birth-year cell's year ("1987", or a date of birth "12.05.1987"), None when empty, _INVALID otherwise."""
+    if not text:
+        return None
+    digits = text.replace(" ", "")
+    try:
+        return int(digits[-4:]) if len(digits) > 4 and digits[-4:].isdigit() else int(digits)
+    except ValueError:
+        return _INVALID
+
+
 class _Columns:
     """Where each mapped field is in a row: looked up once per file, not once per cell."""
 
@@ -125,6 +140,7 @@ class _Columns:
         for i, key in enumerate(mapping):
             if key != IGNORE:
                 index.setdefault(key, i)
+        self.index = index
         self.pairs = tuple(index.items())
         self.full_name = "full_name" in index
         self.coded = tuple(key for key, _parser in _CODED if key in index)
@@ -154,13 +170,10 @@ def _parse_row(
             value = None
         coded[key] = value
     birth_text = get("birth_year", "")
-    birth_year: int | None = None
-    if birth_text:
-        digits = birth_text.replace(" ", "")
-        try:  # "1987" or a date of birth "12.05.1987"
-            birth_year = int(digits[-4:]) if len(digits) > 4 and digits[-4:].isdigit() else int(digits)
-        except ValueError:
-            problems.append(Message("import.bad_birth_year", text=birth_text))
+    birth_year = _birth_year(birth_text)
+    if birth_year is _INVALID:
+        problems.append(Message("import.bad_birth_year", text=birth_text))
+        birth_year = None
     data = PersonInput(
         given_name=given,
         surname=surname,
@@ -169,7 +182,7 @@ def _parse_row(
         email=get("email", ""),
         phone=get("phone", ""),
         gender=coded["gender"],  # type: ignore[arg-type]
-        birth_year=birth_year,
+        birth_year=birth_year,  # type: ignore[arg-type]
         age_group=get("age_group", ""),
         target_group=get("target_group", ""),
         consent_data=coded["consent_data"],  # type: ignore[arg-type]
@@ -182,6 +195,67 @@ def _parse_row(
         except ValidationError as exc:
             problems.extend(as_message(p) for p in exc.problems)
     return data, coded["status"], coded["role"], tuple(problems)  # type: ignore[return-value]
+
+
+Parsed = tuple[PersonInput, AttendanceStatus | None, AttendanceRole | None, tuple[str, ...]]
+_TEXTS = ("organisation_name", "municipality", "email", "phone")  # PersonInput's texts after the names, in order
+_LATER_TEXTS = ("age_group", "target_group")  # ... after the gender and the birth year
+
+
+def _parse_rows(rows: Sequence[Sequence[str]], columns: _Columns, this_year: int) -> list[Parsed]:
+    """`_parse_row` of each row, made column by column: each mapped column stripped and parsed in one pass, a
+    PersonInput made for each row from the columns, kept when `is_tidy` says it is as `validate_person` would leave
+    it. A row that needs more (a full name to split, a cell that is no gender or year, anything `is_tidy` does not
+    vouch for) is parsed by `_parse_row` itself, so both ways give the same (tests/core/test_import_parse.py);
+    the column way takes ~4 µs a row instead of ~8."""
+    n = len(rows)
+    cells = list(zip_longest(*rows, fillvalue=""))  # one tuple per column (short rows padded)
+    blank = ("",) * n
+    index = columns.index
+
+    def texts(key: str) -> Sequence[str]:
+        at = index.get(key)
+        return list(map(str.strip, cells[at])) if at is not None and at < len(cells) else blank
+
+    redo: set[int] = set()  # rows for _parse_row
+    coded: dict[str, Sequence[object]] = {}
+    for key, _parser in _CODED:
+        if key not in columns.coded:
+            coded[key] = (None,) * n
+            continue
+        values = list(map(_coded, repeat(key, n), texts(key)))
+        if any(v is _INVALID for v in values):
+            redo.update(i for i, v in enumerate(values) if v is _INVALID)
+            values = [None if v is _INVALID else v for v in values]
+        coded[key] = values
+    years = list(map(_birth_year, texts("birth_year")))
+    if any(y is _INVALID for y in years):
+        redo.update(i for i, y in enumerate(years) if y is _INVALID)
+        years = [None if y is _INVALID else y for y in years]  # those rows are made again; is_tidy needs a year
+    given, surname = texts("given_name"), texts("surname")
+    if columns.full_name:  # split by _parse_row where the name cells are empty
+        redo.update(i for i, (g, s) in enumerate(zip(given, surname, strict=True)) if not (g or s))
+    people = list(
+        map(
+            PersonInput,
+            given,
+            surname,
+            *map(texts, _TEXTS),
+            coded["gender"],
+            years,
+            *map(texts, _LATER_TEXTS),
+            coded["consent_data"],
+            coded["consent_photo"],
+            texts("notes"),
+        )
+    )
+    tidy = list(map(is_tidy, people, repeat(this_year, n)))
+    if not all(tidy):
+        redo.update(i for i, t in enumerate(tidy) if not t)
+    out: list[Parsed] = list(zip(people, coded["status"], coded["role"], ((),) * n, strict=True))  # type: ignore[arg-type]
+    for i in redo:
+        out[i] = _parse_row(rows[i], columns, this_year)
+    return out
 
 
 def _conflict(a: Keys, b: Keys) -> bool:
@@ -235,11 +309,13 @@ def build_plan(
         return ImportPlan((), tuple(columns), table.header_row, event_id, tuple(problems))
     data_rows = table.data_rows()
     where = _Columns(columns)
-    parsed = []
+    parsed: list[Parsed] = []
     this_year = clock.today().year
-    for i, (_number, cells) in enumerate(data_rows):
-        parsed.append(_parse_row(cells, where, this_year))
-        if progress is not None and i % 500 == 499 and progress(i + 1, len(data_rows) * 2) is False:
+    for start in range(0, len(data_rows), 500):
+        chunk = data_rows[start : start + 500]
+        parsed += _parse_rows([cells for _number, cells in chunk], where, this_year)
+        done = start + len(chunk)
+        if progress is not None and done % 500 == 0 and progress(done, len(data_rows) * 2) is False:
             raise ImportCancelled
     keys = [None if bad else Keys.of(p.given_name, p.surname, p.email, p.phone) for p, _s, _r, bad in parsed]
     state = registry_state(session)  # before the look-up: a change after it must be seen as one

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core import person_keys
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.dto_people import DuplicateCandidate
+from projektu_vadiba.core.fast_init import fast_init
 from projektu_vadiba.core.messages import Message
 from projektu_vadiba.core.models import Person
 from projektu_vadiba.core.services.people import people_by_ids
@@ -91,6 +92,7 @@ def _few_lacking(session: Session, names: int) -> bool:
     return int(session.connection().execute(text(_COUNT_LACKING), {"n": names}).scalar_one()) < names
 
 
+@fast_init  # made once per row of an import
 @dataclass(frozen=True)
 class Keys:
     """The keys one person (a form, a file row) is matched by."""
