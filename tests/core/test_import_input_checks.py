@@ -75,6 +75,16 @@ def test_limits_on_columns_and_cell_length_name_the_limit() -> None:
     assert str(readers.MAX_CELL) in render(error.code, error.values, "en")
 
 
+def test_rows_beyond_the_limit_are_refused_and_a_file_at_it_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_ROWS", 5)
+    at_limit = (HEADER + "".join(f"Anna{i};Ozola;a{i}@example.lv\n" for i in range(4))).encode()
+    assert len(read_csv_bytes(at_limit).rows) == 5  # the header and four people
+    error = _refused(at_limit + b"Liga;Liepa;l@example.lv\n")
+    assert (error.code, error.values["limit"]) == ("import.too_many_rows", 5)
+    wide = at_limit + ";".join("x" for _ in range(readers.MAX_COLUMNS + 1)).encode() + b"\n"
+    assert (_refused(wide).code, _refused(wide).values["row"]) == ("import.too_many_columns", 6)
+
+
 def test_an_unclosed_quote_field_beyond_csv_limit_gets_a_message() -> None:
     data = (HEADER + 'Jānis;"' + "x" * 200_000 + "\n").encode()
     error = _refused(data)

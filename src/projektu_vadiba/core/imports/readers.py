@@ -16,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain, islice
 from pathlib import Path
 
 from projektu_vadiba.core.errors import AppError
@@ -163,17 +164,20 @@ def read_csv_bytes(data: bytes, *, delimiter: str | None = None, encoding: str |
         if len(delimiter) != 1:
             raise AppError.of("import.bad_delimiter", delimiter=delimiter)
     sep = delimiter or sniff_delimiter(text)
-    rows: list[tuple[str, ...]] = []
     reader = csv.reader(io.StringIO(text), delimiter=sep)
     clean = CONTROL.search(text) is None  # then no cell has one either: cells are pieces of the text
     strip = str.strip
-    try:
-        for row in reader:
-            rows.append(_checked(tuple(map(strip, row)), len(rows) + 1, clean))
-            if len(rows) > MAX_ROWS:
-                break
+    try:  # one row beyond the limit at most: enough to say that there are too many
+        rows = [tuple(map(strip, row)) for row in islice(reader, MAX_ROWS + 1)]
     except csv.Error:  # an unclosed quote at the end, or a field beyond csv's own limit
         raise AppError.of("import.csv_unreadable_line", line=reader.line_num) from None
+    # The limits for all cells at once (C loops, ~3 ms for 10,000 rows); row by row only to say where one is broken.
+    if not (
+        clean
+        and max(map(len, rows), default=0) <= MAX_COLUMNS
+        and max(map(len, chain.from_iterable(rows)), default=0) <= MAX_CELL
+    ):
+        rows = [_checked(row, number, clean) for number, row in enumerate(rows, 1)]
     _check_size(rows)
     return RawTable(tuple(rows), detect_header(rows), used, sep)
 
