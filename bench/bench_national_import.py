@@ -41,7 +41,7 @@ IN_PROJECTS = SCALE.people + (SCALE.projects - 1) * (SCALE.people // 20)
 
 # (module, function, label): the steps inside the plan and the storing, timed where they are called
 STEPS: list[tuple[Any, str, str]] = [
-    (plan, "_parse_row", "parse + validate"),
+    (plan, "_parse_rows", "parse + validate"),
     (plan, "build_index", "registry look-up"),
     (apply, "_recheck", "second look-up"),
     (apply, "insert_people", "insert people + search index"),
