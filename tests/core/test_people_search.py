@@ -227,7 +227,8 @@ def test_pages_are_the_same_whatever_the_buckets(db: Database, monkeypatch: pyte
 
 # PostgreSQL's people_words (0019): prefixes of one and two letters, words sharing a prefix, one-letter words with
 # longer ones, e-mail words, surname forms, no match.
-PG_QUERIES = [*QUERIES, "be", "berz", "BĒRZIŅA", "o", "oz", "ozoli", "b99 ex", "janis berz", "an b ke", "ex ex", "ol z"]
+PG_QUERIES = [*QUERIES, "be", "berz", "BĒRZIŅA", "o", "oz", "ozoli", "b99 ex", "janis berz", "an b ke", "ex ex", "ol z",
+              "b1 ozol", "janis b1", "b1 b", "b6@example"]  # fmt: skip
 
 
 def _people_words(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
@@ -253,6 +254,15 @@ def test_postgresql_pages_from_people_words_are_those_of_the_generic_path(
     expected = _reference(db, monkeypatch, PG_QUERIES)
     assert sum(1 for count, pages in expected.values() if count and any(pages)) >= len(PG_QUERIES) - 5  # type: ignore[misc]
     assert _pages(db, queries=PG_QUERIES) == expected
+    with db.session() as s:  # a word with a digit (of the e-mails) leads through GIN when few people have it
+        assert people_search._pg_rare(s, ("b1",), 7, 0) == expected["b1"][1][0]  # type: ignore[index]
+        assert people_search._pg_rare(s, ("janis", "b1"), 7, 7) == expected["janis b1"][1][1]  # type: ignore[index]
+        assert people_search._pg_rare(s, ("berz",), 7, 0) is None
+    with monkeypatch.context() as m:  # more people have it than the cap: the walk, the same pages
+        m.setattr(people_search, "_RARE_CAP", 2)
+        with db.session() as s:
+            assert people_search._pg_rare(s, ("b1",), 7, 0) is None
+        assert _pages(db, queries=PG_QUERIES) == expected
     with db.session() as s:  # (the table is read: not the GIN path)
         assert people_search._pg_words(s, ("jan", "b"), 7, 0) == expected["jan b"][1][0]  # type: ignore[index]
     with monkeypatch.context() as m:  # without the table: the GIN index as before
