@@ -25,7 +25,7 @@ class Plain:
 
 
 @fast_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fast:
     name: str
     count: int = 0
@@ -62,6 +62,7 @@ def test_still_frozen_and_checked_like_the_dataclass() -> None:
     with pytest.raises(TypeError):
         Fast("a", 1, (), None, "one too many")  # type: ignore[call-arg]
     assert Fast.__init__.__qualname__ == "Fast.__init__"
+    assert not hasattr(fast, "__dict__")  # slots: small objects
 
 
 def test_refuses_what_it_cannot_make() -> None:
@@ -72,10 +73,17 @@ def test_refuses_what_it_cannot_make() -> None:
         class Mutable:
             a: int
 
-    with pytest.raises(TypeError, match="__post_init__"):
+    with pytest.raises(TypeError, match="slots=True"):
 
         @fast_init
         @dataclass(frozen=True)
+        class WithDict:
+            a: int
+
+    with pytest.raises(TypeError, match="__post_init__"):
+
+        @fast_init
+        @dataclass(frozen=True, slots=True)
         class Checked:
             a: int
 
@@ -85,7 +93,7 @@ def test_refuses_what_it_cannot_make() -> None:
     with pytest.raises(TypeError, match="plain defaults"):
 
         @fast_init
-        @dataclass(frozen=True)
+        @dataclass(frozen=True, slots=True)
         class Factory:
             a: list[int] = field(default_factory=list)
 

@@ -379,7 +379,7 @@ class EventInput:
 
 
 @fast_init  # made once per row of an import
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonInput:
     given_name: str
     surname: str

@@ -42,18 +42,29 @@ def _value(data: PersonInput, name: str) -> object:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
+def _brings(data: PersonInput, name: str) -> bool:
+    """Whether the row has a value for the field: `not _empty(_value(data, name))` without making the value (a text
+    has a word when stripping leaves something)."""
+    value = getattr(data, name)
+    return bool(value.strip()) if isinstance(value, str) else value is not None
+
+
 def _fill(data: PersonInput, get: Callable[[str], object], put: Callable[[str, object], None]) -> list[str]:
     """The rule of both ways of filling (ORM objects, plain rows): each field that is empty and the row has a value
-    for gets it; returns the names filled."""
+    for gets it; returns the names filled. (The stored value first: most are not empty.)"""
     got = []
     for name in _TEXT:
+        if not _empty(get(name)):
+            continue
         value = _value(data, name) if name != "notes" else data.notes.strip()
-        if value and _empty(get(name)):
+        if value:
             put(name, value)
             got.append(name)
     for name in _VALUES:
+        if get(name) is not None:
+            continue
         value = getattr(data, name)
-        if value is not None and get(name) is None:
+        if value is not None:
             put(name, value)
             got.append(name)
     return got
@@ -73,8 +84,7 @@ def fill_empty(session: Session, targets: list[tuple[int, PersonInput]]) -> list
     wanted_ids = {
         pid
         for pid, data in targets
-        if pid in stored
-        and any(_empty(old) and not _empty(_value(data, n)) for n, old in zip(columns, stored[pid], strict=True))
+        if pid in stored and any(_empty(old) and _brings(data, n) for n, old in zip(columns, stored[pid], strict=True))
     }
     wanted = sorted(wanted_ids)
     if any(stored[pid][0] is None and _value(data, "organisation_name") for pid, data in targets if pid in wanted_ids):
@@ -123,9 +133,10 @@ def _fill_rows(session: Session, targets: list[tuple[int, PersonInput]], wanted:
     org_of: dict[int, str] = {}
     stmt = select(table.c.id, Organisation.name, *read)
     stmt = stmt.outerjoin(Organisation, Organisation.id == table.c.organisation_id)
+    read_keys = [c.key for c in read]
     for start in range(0, len(wanted), 500):
         for pid, org, *values in session.execute(stmt.where(table.c.id.in_(wanted[start : start + 500]))):
-            current[pid] = {c.key: v for c, v in zip(read, values, strict=True)}
+            current[pid] = dict(zip(read_keys, values, strict=True))
             org_of[pid] = org or ""
     touched: dict[int, list[str]] = {}
     for pid, data in targets:  # the same rule as _fill_objects, on the stored values

@@ -48,7 +48,7 @@ class Choice(StrEnum):
 
 
 @fast_init  # made once per row of an import
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedRow:
     row: int  # spreadsheet row number (header = its own row number, usually 1)
     person: PersonInput
@@ -207,7 +207,7 @@ def _parse_rows(rows: Sequence[Sequence[str]], columns: _Columns, this_year: int
     PersonInput made for each row from the columns, kept when `is_tidy` says it is as `validate_person` would leave
     it. A row that needs more (a full name to split, a cell that is no gender or year, anything `is_tidy` does not
     vouch for) is parsed by `_parse_row` itself, so both ways give the same (tests/core/test_import_parse.py);
-    the column way takes ~4 µs a row instead of ~8."""
+    the column way takes ~5 µs a row instead of ~9 (10,000 rows: 51 ms against 88)."""
     n = len(rows)
     cells = list(zip_longest(*rows, fillvalue=""))  # one tuple per column (short rows padded)
     blank = ("",) * n

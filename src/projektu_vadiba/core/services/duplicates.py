@@ -93,7 +93,7 @@ def _few_lacking(session: Session, names: int) -> bool:
 
 
 @fast_init  # made once per row of an import
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Keys:
     """The keys one person (a form, a file row) is matched by."""
 
