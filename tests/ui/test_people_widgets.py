@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -52,6 +53,31 @@ def test_registry_searches_as_you_type_and_fetches_more(
     assert view.count.text() == "Atrastas personas: 2"
     view.resize(900, 400)
     view.grab().save(str(tmp_path / "registry.png"))
+
+
+def test_registry_shows_one_line_a_person_on_a_laptop_screen(qtbot, empty_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """At 1366 px a double-barrelled surname and a long e-mail read whole on one line; the e-mail column, not the
+    phone (the last one), takes the width to spare; a value (cut when the user narrows its column) is whole in its
+    tooltip."""
+    with empty_db.session() as s:
+        people.create_person(s, PersonInput("Anna", "Ozola"))
+        long = PersonInput("Ilze", "Akmenovska-Bērzniece", email="ilze.akmenovska-berzniece@example.lv")
+        people.create_person(s, replace(long, municipality="Ķekavas novads", phone="+371 2612 3456"))
+    view = PeopleRegistryView(Workspace(empty_db))
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    table, header = view.table, view.table.horizontalHeader()
+    long_row = next(r for r in range(view.model.rowCount()) if view.model.person_at(r).surname.startswith("Akm"))
+    assert table.rowHeight(long_row) == table.rowHeight(1 - long_row)  # not wrapped onto two lines
+    metrics = table.fontMetrics()
+    for column, text in ((0, "Akmenovska-Bērzniece"), (4, "ilze.akmenovska-berzniece@example.lv")):
+        assert metrics.horizontalAdvance(text) < header.sectionSize(column)
+    assert header.sectionSize(4) > header.sectionSize(5) < 200
+    assert header.sectionViewportPosition(5) + header.sectionSize(5) <= table.viewport().width()
+    index = view.model.index(long_row, 0)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "Akmenovska-Bērzniece"
 
 
 def test_registry_says_more_than_a_capped_count_and_fetches_to_the_end(

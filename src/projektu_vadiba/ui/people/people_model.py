@@ -101,8 +101,11 @@ class PeopleModel(QAbstractTableModel):
             ]
         if role == ID_ROLE:
             return p.id
-        if role == Qt.ItemDataRole.ToolTipRole and p.anonymised:
-            return QCoreApplication.translate("people", "Anonimizēta persona: vārds un kontakti dzēsti.")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if p.anonymised:
+                return QCoreApplication.translate("people", "Anonimizēta persona: vārds un kontakti dzēsti.")
+            # The whole value: the registry shows one line a person and cuts a long one with "…".
+            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -35,6 +35,7 @@ from projektu_vadiba.ui.widgets.table_view import fit_column
 from projektu_vadiba.ui.workspace import Workspace
 
 DEBOUNCE_MS = 150
+EMAIL_COLUMN = 4  # takes the width to spare
 
 
 def _describe(p: PersonDTO) -> str:
@@ -94,18 +95,24 @@ class PeopleRegistryView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        # Each column as wide as a typical long value, the phone last and stretched: names, organisations and
-        # municipalities read on one line on a laptop, and the e-mail shows whole.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # One line a person (a long name is cut with "…" and shown whole in its tooltip, not wrapped into a row of
+        # double height). Each column as wide as a typical long value; the e-mail, the longest, takes the width to
+        # spare (not the phone, the last column: it stretched while double-barrelled surnames wrapped).
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setStretchLastSection(False)
         for column, sample in (
-            (0, "Ķēniņa-Ozoliņa"),
+            (0, "Akmenovska-Bērzniece"),
             (1, "Anna Marija"),
             (2, "Biedrība “Jauniešu iniciatīvu centrs”"),
             (3, "Salaspils novads"),
             (4, "ilze.kenina-ozolina@example.lv"),
+            (5, "+371 2612 3456"),
         ):
             fit_column(self.table, column, sample)
+        header.setSectionResizeMode(EMAIL_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_button = QPushButton(QCoreApplication.translate("people", "Pievienot…"), self)
         self.edit_button = QPushButton(QCoreApplication.translate("people", "Labot…"), self)
