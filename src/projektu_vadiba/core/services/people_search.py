@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -59,8 +61,19 @@ def _words(query: str) -> _Words | None:
 
 def _held(session: Session, words: _Words) -> _Words:
     """`words` without the other forms nobody holds ('kekava' -> 'kekavs'): one cheap look-up of whole words each
-    (no count), so that a query whose other forms nobody has runs no second part."""
-    return _Words(words.typed, tuple(f if f and _anyone_holds(session, f) else () for f in words.forms))
+    (no count), so that a query whose other forms nobody has runs no second part. Remembered for the session: a
+    keystroke asks for its page and its count, both with the same forms."""
+    held: dict[tuple[str, ...], bool] = session.info.setdefault("people_search_held", {})
+    for forms in words.forms:
+        if forms and forms not in held:
+            held[forms] = _anyone_holds(session, forms)
+    return _Words(words.typed, tuple(f if f and held[f] else () for f in words.forms))
+
+
+_PG_HOLDS = (
+    "SELECT 1 FROM people WHERE to_tsvector('simple'::regconfig, search_text) @@ to_tsquery('simple'::regconfig, :q) "
+    "LIMIT 1"
+)
 
 
 def _anyone_holds(session: Session, words: tuple[str, ...]) -> bool:
@@ -70,12 +83,31 @@ def _anyone_holds(session: Session, words: tuple[str, ...]) -> bool:
         sql = text("SELECT rowid FROM people_fts WHERE people_fts MATCH :q LIMIT 1")
         return session.execute(sql, {"q": " OR ".join(f'"{w}"' for w in words)}).first() is not None
     if name == "postgresql":
-        sql = text(
-            "SELECT 1 FROM people WHERE to_tsvector('simple'::regconfig, search_text) @@ "
-            "to_tsquery('simple'::regconfig, :q) LIMIT 1"
-        )
-        return session.execute(sql, {"q": " | ".join(f"'{w}'" for w in words)}).first() is not None
+        with index_scans(session):
+            return session.execute(text(_PG_HOLDS), {"q": " | ".join(f"'{w}'" for w in words)}).first() is not None
     return True  # LIKE back-ends: the count of the second part decides
+
+
+@contextmanager
+def index_scans(session: Session) -> Iterator[None]:
+    """PostgreSQL plans the statements inside through the GIN index (a LIMIT over a word's matches), never as a
+    scan of the table. With LIMIT 1 and a word the statistics believe a few hundred people have, a scan of the
+    table looks cheaper than the index, expecting a match after a few thousand rows; for a word nobody has it reads
+    them all: 8.6-8.9 s at 1,000,000 people, twice a keystroke, after an import of 100,000 was undone and until
+    autovacuum analysed the table again (docs/benchmarks.md, "Sixth round"). The planner's settings are local to
+    the transaction and back to the connection's own after (this app never sets them otherwise); on an error the
+    rollback sets them back."""
+    connection = session.connection()
+    connection.exec_driver_sql(_BITMAP_ONLY)
+    yield
+    connection.exec_driver_sql(_SCANS_BACK)
+
+
+# Only bitmap scans: a scan of the table or a walk of some B-tree that stops at the LIMIT (the planner's gamble) is
+# ruled out, and of the bitmap scans the GIN index's own is far the cheapest (any other reads a whole index).
+_SCANS = ("enable_seqscan", "enable_indexscan", "enable_indexonlyscan")
+_BITMAP_ONLY = "; ".join(f"SET LOCAL {name} = off" for name in _SCANS)
+_SCANS_BACK = "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in _SCANS)
 
 
 @dataclass(frozen=True)
@@ -294,7 +326,8 @@ def _pg_rare(session: Session, words: tuple[str, ...], limit: int, offset: int) 
     if not rare:
         return None
     lead = max(rare, key=len)
-    rows = _rows(session, _PG_RARE, {"q": f"'{lead}':*", "cap": _RARE_CAP + 1})
+    with index_scans(session):  # (as _anyone_holds: a LIMIT over GIN matches)
+        rows = _rows(session, _PG_RARE, {"q": f"'{lead}':*", "cap": _RARE_CAP + 1})
     if len(rows) > _RARE_CAP:
         return None
     # A word matches a person when it starts one of their words: what the LIKE tests of every other path ask.
