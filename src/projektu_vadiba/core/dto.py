@@ -207,7 +207,8 @@ class EventDTO:
     version: int = 0
 
 
-@dataclass(frozen=True)
+@fast_init  # made for every row of every page of the registry and of each keystroke's search
+@dataclass(frozen=True, slots=True)
 class PersonDTO:
     id: int
     given_name: str

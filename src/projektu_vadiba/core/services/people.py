@@ -256,12 +256,15 @@ def _page_sql(dialect_name: str, ids_condition: str) -> str:
     return f"{person_select().compile(dialect=dialect)} WHERE people.id {ids_condition}"
 
 
+_GENDER = {g.value: g for g in Gender}  # a dict look-up: calling the enum costs ~1.5 µs a row
+
+
 def driver_row_dto(row: Any) -> PersonDTO:
     """A PersonDTO from a row of PERSON_COLUMNS as the DB-API driver gives it (what SQLAlchemy's column types
     would convert: the gender's text to the enum, SQLite's 0/1 to booleans)."""
     gender, consent_data, consent_photo = row[7], row[11], row[12]
     return PersonDTO(
-        row[0], row[1], row[2], row[3], row[4], row[5], row[6], Gender(gender) if gender is not None else None,
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], _GENDER[gender] if gender is not None else None,
         row[8], row[9], row[10], None if consent_data is None else bool(consent_data),
         None if consent_photo is None else bool(consent_photo), row[13] is not None, row[14],
     )  # fmt: skip
