@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+import psycopg
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 
 from projektu_vadiba.core.db import Database, open_database
 from projektu_vadiba.core.dto import BudgetLineInput, EventInput, ExpenseInput, PersonInput
@@ -79,13 +82,27 @@ def drop_everything(base: URL, prefix: str) -> None:
             for role in list(logins):
                 conn.exec_driver_sql(f'GRANT "{role}" TO CURRENT_USER')
         for name in conn.execute(text("SELECT datname FROM pg_database WHERE datname LIKE :p"), {"p": like}).scalars():
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            _drop_database(conn, name)
         roles = conn.execute(
             text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p ORDER BY rolcanlogin DESC"), {"p": like}
         ).scalars()
         for role in list(roles):
             conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
     engine.dispose()
+
+
+def _drop_database(conn: Connection, name: str) -> None:
+    """DROP DATABASE ... WITH (FORCE), again after a moment while an autovacuum worker is in the database: a
+    non-superuser may not end that worker (it has no role to be a member of), and PostgreSQL refuses the FORCE for
+    it (seen in CI at the end of a team test). A worker on a test's small database is done within a moment."""
+    for attempt in range(40):
+        try:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except DBAPIError as exc:
+            if not isinstance(exc.orig, psycopg.errors.InsufficientPrivilege) or attempt == 39:
+                raise
+            time.sleep(0.25)
 
 
 @pytest.fixture(scope="module")
