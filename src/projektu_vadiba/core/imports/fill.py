@@ -4,12 +4,13 @@ again."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm.util import identity_key
@@ -171,6 +172,9 @@ def _fill_rows(session: Session, targets: list[tuple[int, PersonInput]], wanted:
         out.append(Filled(pid, tuple(names)))
     connection = session.connection()
     for changed, rows in updates.items():
+        if connection.dialect.name == "postgresql":
+            _update_in_one(session, table, changed, rows, now)
+            continue
         write = (
             update(table)
             .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
@@ -184,6 +188,38 @@ def _fill_rows(session: Session, targets: list[tuple[int, PersonInput]], wanted:
         insert_many(session, cast(Table, PersonalDataLog.__table__), log)
     _expire(session, list(touched))
     return out
+
+
+def _update_in_one(
+    session: Session, table: Table, changed: tuple[str, ...], rows: list[dict[str, object]], now: object
+) -> None:
+    """PostgreSQL: `rows` (b_id, b_version, v_version and v_<column> of each `changed` column) as ONE UPDATE … FROM
+    json_to_recordset. An executemany is one statement per person, and each statement fires people's statement
+    triggers (people_words, the team's change notice) once: 10,000 linked people took 2.5 s, the triggers'
+    per-statement work nearly all of it. The values go as the columns' bind processors make them (an enum's
+    value), typed by the columns' own SQL types; a row whose version moved on meanwhile is not matched."""
+    dialect = session.get_bind().dialect
+    columns = [table.c[n] for n in changed]
+    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    records = []
+    for row in rows:
+        record: dict[str, object] = {"b_id": row["b_id"], "b_version": row["b_version"], "v_version": row["v_version"]}
+        for name, process in zip(changed, processors, strict=True):
+            value = row[f"v_{name}"]
+            record[f"v_{name}"] = process(value) if process is not None and value is not None else value
+        records.append(record)
+    quote = dialect.identifier_preparer.quote
+    types = ", ".join(f"v_{n} {c.type.compile(dialect=dialect)}" for n, c in zip(changed, columns, strict=True))
+    sets = ", ".join(f"{quote(n)} = v.v_{n}" for n in changed)
+    sql = (
+        f"UPDATE {quote(table.name)} AS p SET {sets}, version = v.v_version, updated_at = :now "
+        "FROM json_to_recordset(CAST(:rows AS json)) "
+        f"AS v(b_id integer, b_version integer, v_version integer, {types}) "
+        "WHERE p.id = v.b_id AND p.version = v.b_version"
+    )
+    done = session.connection().execute(text(sql), {"rows": json.dumps(records), "now": now}).rowcount
+    if done != len(rows):  # someone saved one of them since it was read (the ORM's version check)
+        raise StaleDataError(f"UPDATE of people expected to update {len(rows)} row(s); {done} were matched.")
 
 
 def _expire(session: Session, ids: list[int]) -> None:
