@@ -18,7 +18,7 @@ from projektu_vadiba.core import clock, person_keys
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.errors import AppError
-from projektu_vadiba.core.imports import apply, apply_plan, build_plan, fill, read_csv_bytes
+from projektu_vadiba.core.imports import apply, apply_plan, build_plan, fill, read_csv_bytes, undo_import
 from projektu_vadiba.core.imports.gc_pause import gc_paused
 from projektu_vadiba.core.models import Gender, Person, PersonalDataLog
 from projektu_vadiba.core.services import duplicates, gdpr, people, people_insert
@@ -345,6 +345,56 @@ def test_filling_without_objects_writes_what_the_orm_writes(db: Database, monkey
         (ids[0], "updated", "municipality,phone,gender,birth_year"),
         (ids[1], "updated", "email,notes,gender,municipality,phone,birth_year"),
     ]
+
+
+@pytest.mark.parametrize("organisation", [False, True])
+def test_undoing_an_import_empties_what_it_filled_as_a_save_would(db: Database, organisation: bool) -> None:
+    """Undo of an import (plain UPDATEs): every field the import filled is empty again and the keys with it, so
+    each person's stored row is what it was but for its version (a step each way), with an "updated" log entry
+    each way; the search finds nobody by the filled e-mail. With an organisation column the fill took the ORM's
+    way."""
+    clock.set_clock(datetime(2025, 6, 7, 8, 9, 10))
+    with db.session() as s:
+        ids = [
+            people.create_person(s, PersonInput(given, surname, email=email, phone=phone)).id
+            for given, surname, email, phone in [("Jānis", "Bērziņš", "janis@example.lv", ""),
+                                                 ("Anna", "Liepa", "", ""), ("Ilze", "Ozoliņa", "", "+371 2000 0001")]
+        ]  # fmt: skip
+        before = [tuple(r) for r in s.execute(select(*Person.__table__.columns).order_by(Person.id))]
+    org = ";Organizācija" if organisation else ""
+    sheet = (
+        f"Vārds;Uzvārds;E-pasts;Tālrunis;Pašvaldība;Dzimums;Dzimšanas gads;Piezīmes{org}\n"
+        f"Jānis;Bērziņš;janis@example.lv;2000 0002;Rīga;v;1980;{';Zaļā biedrība' if organisation else ''}\n"
+        f"Anna;Liepa;jauns@example.lv;;;s;;pirmā{';' if organisation else ''}\n"
+        f"Ilze;Ozoliņa;;+371 2000 0001;;;;{';' if organisation else ''}\n"
+    )
+    with db.session() as s:
+        result = apply_plan(s, build_plan(s, read_csv_bytes(sheet.encode("utf-8"))))
+    assert {f.person_id for f in result.filled} == {ids[0], ids[1]}
+    assert ("organisation_id" in dict((f.person_id, f.fields) for f in result.filled)[ids[0]]) is organisation
+    with db.session() as s:
+        assert [p.id for p in people.search_people(s, "jauns")] == [ids[1]]
+        filled_versions = list(s.scalars(select(Person.version).order_by(Person.id)))
+        undo_import(s, None, result)
+    with db.session() as s:
+        after = [tuple(r) for r in s.execute(select(*Person.__table__.columns).order_by(Person.id))]
+        log = [
+            (e.person_id, e.action, e.fields) for e in s.scalars(select(PersonalDataLog).order_by(PersonalDataLog.id))
+        ]
+        assert people.search_people(s, "jauns") == []
+        assert [p.id for p in people.search_people(s, "janis berzins")] == [ids[0]]
+    keys = [c.key for c in Person.__table__.columns]
+    version = keys.index("version")
+    changing = {version, keys.index("updated_at")}
+    assert [[v for i, v in enumerate(r) if i not in changing] for r in after] == [
+        [v for i, v in enumerate(r) if i not in changing] for r in before
+    ]
+    # a save's version step each way (the ORM's way may step twice when it also makes the organisation)
+    assert [r[version] for r in after] == [v + (r[0] in ids[:2]) for r, v in zip(after, filled_versions, strict=True)]
+    assert [v > b[version] for v, b in zip(filled_versions, before, strict=True)] == [True, True, False]
+    filled = {f.person_id: ",".join(f.fields) for f in result.filled}
+    assert log[-2:] == [(pid, "updated", filled[pid]) for pid in ids[:2]]
+    assert log[-4:-2] == log[-2:]  # the fill's entries, then the undo's
 
 
 def _linked_sheet(db: Database, n: int) -> tuple[list[int], bytes]:

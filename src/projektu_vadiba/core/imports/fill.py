@@ -128,23 +128,44 @@ _KEYS = ("search_text", "name_key", "phone_key", "sort_key")
 def _fill_rows(session: Session, targets: list[tuple[int, PersonInput]], wanted: list[int]) -> list[Filled]:
     """`fill_empty` without ORM objects, when no organisation is filled: the same values, keys, version step and
     log entries as an ORM flush of the objects (`_fill_objects`), as one UPDATE per set of changed columns."""
-    table = cast(Table, Person.__table__)
-    read = [table.c[n] for n in ("version", "given_name", "surname", *_KEYS, *_TEXT, *_VALUES)]
-    current: dict[int, dict[str, object]] = {}
-    org_of: dict[int, str] = {}
-    stmt = select(table.c.id, Organisation.name, *read)
-    stmt = stmt.outerjoin(Organisation, Organisation.id == table.c.organisation_id)
-    read_keys = [c.key for c in read]
-    for start in range(0, len(wanted), 500):
-        for pid, org, *values in session.execute(stmt.where(table.c.id.in_(wanted[start : start + 500]))):
-            current[pid] = dict(zip(read_keys, values, strict=True))
-            org_of[pid] = org or ""
+    current, org_of = _read(session, wanted)
     touched: dict[int, list[str]] = {}
     for pid, data in targets:  # the same rule as _fill_objects, on the stored values
         person = current.get(pid)
         if person is None:
             continue
         touched.setdefault(pid, []).extend(_fill(data, person.__getitem__, person.__setitem__))
+    return _write(session, current, org_of, touched)
+
+
+_READ = ("version", "given_name", "surname", "organisation_id", *_KEYS, *_TEXT, *_VALUES)
+
+
+def _read(session: Session, ids: list[int]) -> tuple[dict[int, dict[str, object]], dict[int, str]]:
+    """The stored values (_READ) of the people of `ids` that are there, and their organisation's name."""
+    table = cast(Table, Person.__table__)
+    read = [table.c[n] for n in _READ]
+    current: dict[int, dict[str, object]] = {}
+    org_of: dict[int, str] = {}
+    stmt = select(table.c.id, Organisation.name, *read)
+    stmt = stmt.outerjoin(Organisation, Organisation.id == table.c.organisation_id)
+    for start in range(0, len(ids), 500):
+        for pid, org, *values in session.execute(stmt.where(table.c.id.in_(ids[start : start + 500]))):
+            current[pid] = dict(zip(_READ, values, strict=True))
+            org_of[pid] = org or ""
+    return current, org_of
+
+
+def _write(
+    session: Session,
+    current: dict[int, dict[str, object]],
+    org_of: dict[int, str],
+    touched: dict[int, list[str]],
+) -> list[Filled]:
+    """Store what `touched` names (person id -> the fields changed in `current`, which holds the new values and the
+    keys as stored; `org_of`: the organisation's name as it will be): the keys made again (set_keys), the version
+    stepped and checked, one log entry each, as an ORM flush of the objects would."""
+    table = cast(Table, Person.__table__)
     now = clock.now()
     actor = current_user()
     updates: dict[tuple[str, ...], list[dict[str, object]]] = {}
@@ -161,7 +182,7 @@ def _fill_rows(session: Session, targets: list[tuple[int, PersonInput]], wanted:
             "phone_key": person_keys.phone_key(str(person["phone"])),
             "sort_key": person_keys.sort_key(surname, given),
         }
-        # What a flush writes: the filled fields and the keys that came out different (the search index's trigger
+        # What a flush writes: the changed fields and the keys that came out different (the search index's trigger
         # runs only when search_text is among them).
         changed = tuple(dict.fromkeys([*names, *(k for k in _KEYS if keys[k] != person[k])]))
         new = {**person, **keys}
@@ -231,16 +252,19 @@ def _expire(session: Session, ids: list[int]) -> None:
 
 
 def empty_again(session: Session, filled: tuple[Filled, ...]) -> None:
-    """Undo of `fill_empty`: the filled fields become empty again (the people that are still there)."""
+    """Undo of `fill_empty`: the filled fields become empty again (the people that are still there), with the
+    keys, version step and log entries of a save, as plain UPDATEs (`_write`): through ORM objects the undo of an
+    import that filled 10,000 people took 31.6 s on PostgreSQL (30,510 statements)."""
+    current, org_of = _read(session, sorted({f.person_id for f in filled}))
+    touched: dict[int, list[str]] = {}
     for f in filled:
-        person = session.get(Person, f.person_id)
+        person = current.get(f.person_id)
         if person is None:
             continue
         for name in f.fields:
             if name == "organisation_id":
-                person.organisation = None
+                person[name], org_of[f.person_id] = None, ""
             else:
-                setattr(person, name, "" if name in _TEXT else None)
-        set_keys(person, person.organisation.name if person.organisation else "")
-        log_personal_data(session, f.person_id, "updated", list(f.fields))
-    session.flush()
+                person[name] = "" if name in _TEXT else None
+        touched.setdefault(f.person_id, []).extend(f.fields)
+    _write(session, current, org_of, touched)
