@@ -617,7 +617,9 @@ def test_a_forms_lookup_matches_e_mails_as_the_whole_registry_does(db: Database)
             assert duplicates.build_index(s, [k]).matches(k) == every.matches(k), k
 
 
-def test_the_page_cache_is_the_connections_own_again_after_an_import(db: Database) -> None:
+def test_the_page_cache_is_the_connections_own_again_after_an_import_and_its_undo(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite page cache")
     with db.session() as s:
@@ -626,6 +628,13 @@ def test_the_page_cache_is_the_connections_own_again_after_an_import(db: Databas
             assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -64 * 1024
         result = apply_plan(s, build_plan(s, read_csv_bytes(SHEET.encode("utf-8"))))
         assert (result.created, result.linked) == (5, 2)
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before
+        sizes = []
+        monkeypatch.setattr(  # the undo deletes with the import's cache
+            apply, "_undo", lambda *a: sizes.append(s.connection().exec_driver_sql("PRAGMA cache_size").scalar())
+        )
+        undo_import(s, None, result)
+        assert sizes == [-apply._CACHE_MIB * 1024]
         assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before
 
 
