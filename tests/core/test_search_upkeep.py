@@ -5,9 +5,10 @@ automatic checkpoints on again afterwards, a rollback must take the pause back, 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, event, text
 
 from projektu_vadiba.core import person_keys, search_upkeep
 from projektu_vadiba.core.db import Database, open_database
@@ -180,3 +181,44 @@ def test_a_stopped_upkeep_is_resumed_later(sqlite_db: Database, tmp_path: Path) 
             assert not search_upkeep.pending(c)
     finally:
         again.close()
+
+
+_PENDING = "SELECT gin_clean_pending_list(to_regclass('ix_people_search_tsv'))"
+
+
+def test_postgresql_the_upkeep_moves_the_gin_pending_list_into_the_index(db: Database) -> None:
+    """PostgreSQL: a bulk insert leaves its people in the GIN index's pending list, which every GIN search reads
+    whole until a VACUUM; the upkeep moves it into the index (the owner's upkeep) and the searches stay the same.
+    A user who does not own the index (a team's member) leaves it to autovacuum, without an error."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's GIN index")
+    role = f"pv_upkeep_member_{abs(hash(db.engine.url.database)) % 10**6}"
+    with db.engine.begin() as c:
+        c.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
+        c.exec_driver_sql(f"CREATE ROLE {role} NOLOGIN")
+        c.exec_driver_sql(f"GRANT {role} TO CURRENT_USER")
+    member = create_engine(db.engine.url)
+
+    @event.listens_for(member, "connect")
+    def _as_member(dbapi: Any, _record: object) -> None:
+        dbapi.cursor().execute(f"SET ROLE {role}")
+        dbapi.commit()  # (a rolled-back SET is undone)
+
+    try:
+        with db.session() as s:
+            people_insert.bulk_insert_people(s, _rows(2000))
+        before = _searches(db)
+        search_upkeep.run(member)  # not the owner: nothing moved, nothing raised
+        search_upkeep.run(db.engine)
+        with db.engine.begin() as c:
+            assert c.exec_driver_sql(_PENDING).scalar() == 0  # nothing left to move
+        assert _searches(db) == before
+        with db.session() as s:  # and the member's run did leave the list: it was there to move
+            people_insert.bulk_insert_people(s, _rows(2000, 5000))
+        search_upkeep.run(member)
+        with db.engine.begin() as c:
+            assert c.exec_driver_sql(_PENDING).scalar() > 0
+    finally:
+        member.dispose()
+        with db.engine.begin() as c:
+            c.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")

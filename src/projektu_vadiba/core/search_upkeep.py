@@ -13,7 +13,7 @@ Crisis merging waits meanwhile as well (CRISISMERGE_PENDING), so that a second b
 merge the first one's segments inside its own transaction.
 
 PostgreSQL: `run` decides people_words' common prefixes again when the registry has doubled since the last
-decision (core.people_words_common).
+decision (core.people_words_common), then moves the GIN index's pending list into the index (`clean_pending_list`).
 """
 
 from __future__ import annotations
@@ -79,7 +79,10 @@ def run(engine: Engine, stop: threading.Event | None = None, on_step: Callable[[
     if engine.dialect.name == "postgresql":
         from projektu_vadiba.core import people_words_common
 
-        return people_words_common.run(engine, stop, on_step)
+        steps = people_words_common.run(engine, stop, on_step)
+        if stop is None or not stop.is_set():
+            clean_pending_list(engine)  # (not a step: the steps count people_words' transactions)
+        return steps
     if engine.dialect.name != "sqlite":
         return 0
     merged = 0
@@ -100,3 +103,20 @@ def run(engine: Engine, stop: threading.Event | None = None, on_step: Callable[[
             return merged
         connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").all()
     return merged
+
+
+# The search index's owner only (PostgreSQL asks for ownership, as for VACUUM): a team's members leave it to
+# autovacuum. The filter is applied before the call.
+_CLEAN_PENDING = (
+    "SELECT gin_clean_pending_list(c.oid) FROM pg_class c "
+    "WHERE c.oid = to_regclass('ix_people_search_tsv') AND pg_has_role(c.relowner, 'USAGE')"
+)
+
+
+def clean_pending_list(engine: Engine) -> int:
+    """PostgreSQL: move the entries a bulk import left in the GIN index's pending list (fastupdate: up to 4 MB)
+    into the index. Every GIN search reads the whole pending list until then, and only a VACUUM empties it, which
+    autovacuum starts on inserts after a fifth of the table: after 84,600 people into 1,000,000 and their undo,
+    'udris 12' took 11.4 ms instead of 1.5 (124 pages moved in 164 ms). Returns the number of pages moved."""
+    with engine.begin() as connection:
+        return int(connection.exec_driver_sql(_CLEAN_PENDING).scalar() or 0)

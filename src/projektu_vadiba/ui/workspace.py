@@ -184,6 +184,7 @@ class Workspace(QObject):
         self.undo_stack.undo()
         if not self._keep_place_if_offline(command, undone=True):
             self.dataChanged.emit()
+            self._upkeep_after(command)  # taking a large import back leaves the same (PostgreSQL: the GIN list)
 
     def redo(self) -> None:
         if self.undo_stack.canRedo():
