@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from projektu_vadiba.core import clock, person_keys
-from projektu_vadiba.core.db import Database
+from projektu_vadiba.core.db import Database, current_user
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.imports import apply, apply_plan, build_plan, fill, read_csv_bytes, undo_import
@@ -303,16 +303,22 @@ def _stored(s: Session) -> tuple[list[tuple[object, ...]], list[tuple[object, ..
     return people_rows, log, [p.id for p in people.search_people(s, "jauns")]
 
 
+def _three_people(db: Database) -> list[int]:
+    """Jānis Bērziņš with an e-mail, Anna Liepa without contacts, Ilze Ozoliņa with a phone: their ids."""
+    given_people = [("Jānis", "Bērziņš", "janis@example.lv", ""), ("Anna", "Liepa", "", ""),
+                    ("Ilze", "Ozoliņa", "", "+371 2000 0001")]  # fmt: skip
+    with db.session() as s:
+        return [
+            people.create_person(s, PersonInput(given, surname, email=email, phone=phone)).id
+            for given, surname, email, phone in given_people
+        ]
+
+
 def test_filling_without_objects_writes_what_the_orm_writes(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """Linked rows fill empty fields: the fast path (plain UPDATEs grouped by changed columns) and the ORM path
     store the same values, keys, versions, timestamps, log entries and search index."""
     clock.set_clock(datetime(2025, 6, 7, 8, 9, 10))
-    with db.session() as s:
-        ids = [
-            people.create_person(s, PersonInput(given, surname, email=email, phone=phone)).id
-            for given, surname, email, phone in [("Jānis", "Bērziņš", "janis@example.lv", ""),
-                                                 ("Anna", "Liepa", "", ""), ("Ilze", "Ozoliņa", "", "+371 2000 0001")]
-        ]  # fmt: skip
+    ids = _three_people(db)
     sheet = (
         "Vārds;Uzvārds;E-pasts;Tālrunis;Pašvaldība;Dzimums;Dzimšanas gads;Piezīmes\n"
         "Jānis;Bērziņš;janis@example.lv;2000 0002;Rīga;v;1980;\n"  # phone, municipality (search text), gender, year
@@ -324,7 +330,9 @@ def test_filling_without_objects_writes_what_the_orm_writes(db: Database, monkey
     outcomes = []
     for objects in (True, False):
         if objects:  # the ORM's way, as taken when an organisation is to be filled
-            monkeypatch.setattr(fill, "_fill_rows", fill._fill_objects)
+            monkeypatch.setattr(
+                fill, "_fill_rows", lambda s, targets, current, _orgs: fill._fill_objects(s, targets, [*current])
+            )
         else:
             monkeypatch.undo()
         with pytest.raises(_RolledBack), db.session() as s:
@@ -354,12 +362,8 @@ def test_undoing_an_import_empties_what_it_filled_as_a_save_would(db: Database, 
     each way; the search finds nobody by the filled e-mail. With an organisation column the fill took the ORM's
     way."""
     clock.set_clock(datetime(2025, 6, 7, 8, 9, 10))
+    ids = _three_people(db)
     with db.session() as s:
-        ids = [
-            people.create_person(s, PersonInput(given, surname, email=email, phone=phone)).id
-            for given, surname, email, phone in [("Jānis", "Bērziņš", "janis@example.lv", ""),
-                                                 ("Anna", "Liepa", "", ""), ("Ilze", "Ozoliņa", "", "+371 2000 0001")]
-        ]  # fmt: skip
         before = [tuple(r) for r in s.execute(select(*Person.__table__.columns).order_by(Person.id))]
     org = ";Organizācija" if organisation else ""
     sheet = (
@@ -455,6 +459,28 @@ def test_a_linked_person_saved_by_someone_else_meanwhile_stops_the_fill(
     assert raised.value.code == "conflict.stale" and isinstance(raised.value.__cause__, StaleDataError)
     with db.session() as s:
         assert list(s.scalars(select(Person.birth_year).order_by(Person.id))) == [None, None, 1900, None, None]
+
+
+def test_the_fill_checks_every_linked_persons_version_on_sqlite_too(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's fill (the driver's executemany) counts the rows its UPDATE matched, as the ORM's version check does:
+    a person whose version moved on between the read and the write stops the import. (Nobody else can write while an
+    SQLite import holds the lock: here the import's own transaction moves it.)"""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("the other back-ends: test_a_linked_person_saved_by_someone_else_meanwhile_stops_the_fill")
+    ids, sheet = _linked_sheet(db, 5)
+    with pytest.raises(AppError) as raised, db.session() as s:
+
+        def moved_on() -> str:  # called after the read, before the write
+            s.execute(text("UPDATE people SET version = version + 1 WHERE id = :id"), {"id": ids[2]})
+            return "tester"
+
+        monkeypatch.setattr(fill, "current_user", moved_on)
+        apply_plan(s, build_plan(s, read_csv_bytes(sheet)))
+    assert raised.value.code == "conflict.stale" and isinstance(raised.value.__cause__, StaleDataError)
+    with db.session() as s:
+        assert list(s.scalars(select(Person.version).order_by(Person.id))) == [1] * 5
 
 
 def _settled(s: Session) -> object:
@@ -678,3 +704,24 @@ def test_matching_by_name_buckets_is_the_walk_over_every_person(exact: bool) -> 
             assert got == expected
             if exact:
                 assert list(got) == list(expected)
+
+
+def test_an_import_logs_each_person_it_created_once(db: Database) -> None:
+    """One "imported" entry per created person, theirs and in id order, whether the ids are one run (one INSERT …
+    SELECT of those people) or not (PostgreSQL's sequence may leave gaps: an entry of parameters each)."""
+    clock.set_clock(datetime(2025, 6, 7, 8, 9, 10))
+    ids = _three_people(db)
+    sheet = "Vārds;Uzvārds;E-pasts\nJānis;Bērziņš;janis@example.lv\nPēteris;Kalniņš;\nŽanna;Ķuze;\nInga;Vīksna;\n"
+    with db.session() as s:
+        result = apply_plan(s, build_plan(s, read_csv_bytes(sheet.encode("utf-8"))))
+    assert result.linked == 1 and len(result.created_ids) == 3 and ids[0] not in result.created_ids
+    made = list(result.created_ids)
+    with db.session() as s:
+        apply._log_imported(s, [made[0], made[2]], clock.now(), "cits")  # a gap
+    with db.session() as s:
+        columns = (PersonalDataLog.at, PersonalDataLog.actor, PersonalDataLog.person_id, PersonalDataLog.action)
+        log = s.execute(select(*columns).where(PersonalDataLog.action == "imported").order_by(PersonalDataLog.id))
+        assert [tuple(r) for r in log] == [
+            *((datetime(2025, 6, 7, 8, 9, 10), current_user(), pid, "imported") for pid in made),
+            *((datetime(2025, 6, 7, 8, 9, 10), "cits", pid, "imported") for pid in (made[0], made[2])),
+        ]

@@ -162,7 +162,7 @@ def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: 
         return
     bind = session.get_bind().dialect
     targets = [table.c[k] for k in columns]
-    data = _converted(bind, targets, rows)
+    data = driver_values(bind, targets, rows)
     quote = bind.identifier_preparer.quote
     names = ", ".join(quote(c.name) for c in targets)
     if copies:
@@ -176,7 +176,7 @@ def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: 
     session.connection().exec_driver_sql(sql, data)
 
 
-def _converted(bind: Any, columns: list[Any], rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
+def driver_values(bind: Any, columns: list[Any], rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
     """The rows with each value as the column's dialect type sends it (SQLite's DATETIME writes its text format,
     an enum its value): what Core would apply."""
     convert = [(i, p) for i, c in enumerate(columns) if (p := c.type.dialect_impl(bind).bind_processor(bind))]
