@@ -45,7 +45,7 @@ STEPS: list[tuple[Any, str, str]] = [
     (plan, "build_index", "registry look-up"),
     (apply, "_recheck", "second look-up"),
     (apply, "insert_people", "insert people + search index"),
-    (apply, "insert_tuples", "personal-data log"),
+    (apply, "_log_imported", "personal-data log"),
     (apply, "fill_empty", "fill linked people"),
 ]
 

@@ -53,7 +53,7 @@ def insert_people(
             if progress is not None:
                 progress(min(start + _CHUNK, len(rows)))
 
-    if _copies(session, table.name):
+    if copies_rows(session, table.name):
         # PostgreSQL: ids taken from the table's sequence first, then the rows COPYed with them (INSERT …
         # RETURNING in parameter order took 1.4 s for 9,000 people, most of it building and parsing statements).
         ids = list(
@@ -130,7 +130,7 @@ def page_cache(session: Session, mib: int) -> Iterator[None]:
         connection.exec_driver_sql(f"PRAGMA cache_size = {before}")
 
 
-def _copies(session: Session, table: str) -> bool:
+def copies_rows(session: Session, table: str) -> bool:
     """PostgreSQL through psycopg 3, whose cursors speak COPY, unless row-level security applies to the user (a
     team database's member: PostgreSQL refuses COPY FROM into such a table)."""
     bind = session.get_bind().dialect
@@ -156,7 +156,7 @@ def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: 
         return
     # Columns left out get NULL or their server default either way; Python-side defaults only from Core.
     defaults_given = {c.key for c in table.columns if c.default is not None and not c.primary_key} <= set(columns)
-    copies = _copies(session, table.name)
+    copies = copies_rows(session, table.name)
     if not defaults_given or not (copies or dialect(session) == "sqlite"):
         session.connection().execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
