@@ -90,12 +90,12 @@ def bench_import(path: Path, rows: int, existing: int, tmp: Path, repeat: int = 
     best of `repeat` imports, each the first one of a fresh process (`import_child`), as a user's first import after
     the app started. Until session 12 one import in this process after the search benchmark: a single sample of a
     machine whose speed wanders by a third within minutes, where every other job was best of `repeat`."""
-    from projektu_vadiba.core import search_upkeep
 
     csv = tmp / "import.csv"
     bench_people.write_csv(csv, rows, existing)
     copy = tmp / "import.sqlite"
     samples = []
+    upkeep = steps = 0.0
     for _ in range(repeat):
         copy.unlink(missing_ok=True)
         # SQLite's backup API, not a file copy: the source may hold recent changes (a migration) in its WAL file.
@@ -105,28 +105,27 @@ def bench_import(path: Path, rows: int, existing: int, tmp: Path, repeat: int = 
         target.close()
         done = subprocess.run([sys.executable, str(HERE), "--child", "import", str(copy), str(csv)],
                               capture_output=True, text=True, check=True, timeout=300)  # fmt: skip
-        samples.append(float(done.stdout.split()[-1]))
-    # What the import leaves for the app's background thread (core.search_upkeep): not waited for, so not in the
-    # job, but written down next to it.
-    db = open_database(f"sqlite:///{copy}")
-    started = time.perf_counter()
-    steps = search_upkeep.run(db.engine)
-    upkeep = time.perf_counter() - started
-    db.close()
+        seconds, upkeep, steps = map(float, done.stdout.split()[-3:])
+        samples.append(seconds)
     copy.unlink()
     floor = min(raw_insert(csv) for _ in range(repeat))
     out = [line(f"import {rows} CSV rows", min(samples), floor)]
     each = ", ".join(f"{s * 1000:.1f}" for s in samples)
     text = f"{'  each import (ms)':<44} {each}"
     print(text, flush=True)
-    text2 = f"{'  then upkeep in the background':<44} {upkeep * 1000:13.1f} ms   ({steps} merge steps + checkpoint)"
+    # What the import leaves for the app's background thread (core.search_upkeep), in the last child: not waited
+    # for, so not in the job, but written down next to it.
+    text2 = f"{'  then upkeep in the background':<44} {upkeep * 1000:13.1f} ms   ({steps:.0f} merge steps + checkpoint)"
     print(text2, flush=True)
     return [*out, text, text2]
 
 
 def import_child(path: str, csv: str) -> None:
     """In a fresh process: one import of `csv` into the database at `path` (the modules loaded first, as the app
-    has them when the user imports); prints its seconds."""
+    has them when the user imports), then the upkeep the app's background thread runs after it, in this process
+    before the database is closed (closing the last connection would checkpoint the WAL itself); prints the
+    import's seconds, the upkeep's seconds and its merge steps."""
+    from projektu_vadiba.core import search_upkeep
     from projektu_vadiba.core.imports import apply_plan, build_plan, read_table
 
     db = open_database(f"sqlite:///{path}")
@@ -134,8 +133,11 @@ def import_child(path: str, csv: str) -> None:
     with db.session() as s:
         apply_plan(s, build_plan(s, read_table(Path(csv))))
     seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    steps = search_upkeep.run(db.engine)
+    upkeep = time.perf_counter() - started
     db.close()
-    print(f"import {seconds:.6f}", flush=True)
+    print(f"import {seconds:.6f} {upkeep:.6f} {steps}", flush=True)
 
 
 def bench_sheets_pdf(db: Database, pid: int, repeat: int) -> list[str]:
