@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -11,6 +12,7 @@ from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.models import Gender, Person
 from projektu_vadiba.core.services import people, people_delete, people_insert, people_search
+from projektu_vadiba.core.text import fold
 
 NAMES = [
     ("Jānis", "Bērziņš", "Ķekavas novads", "janis@example.lv"),
@@ -109,6 +111,29 @@ def test_keys() -> None:
     assert person_keys.phone_key("123") == ""
     order = ["Abols", "Ābele", "Cīrulis", "Čakste", "Sils", "Sils-Ozola", "Silsone", "Šķēle", "Zīle", "Žubīte"]
     assert sorted(order, key=lambda n: person_keys.sort_key(n, "")) == order
+
+
+ASCII_TEXTS = [
+    "Zanna@Example.LV",
+    "j.berzins_01@ex.lv",
+    "  Anna   O'Hara-Smith  ",
+    "A.B.C@d-e.f",
+    "___",
+    "x@y",
+    "Tab\there\nnew line",
+    "".join(map(chr, range(128))),
+]
+
+
+@pytest.mark.parametrize("value", ASCII_TEXTS)
+def test_the_ascii_shortcuts_agree_with_the_unicode_rules(value: str) -> None:
+    # ASCII texts (e-mails, phone numbers) take byte-table shortcuts; the words and digits are those the general
+    # rule gives (the folded text split at non-word characters; every Unicode digit).
+    general = [w for w in re.split(r"[^\w]+|_+", fold(value)) if w]
+    assert person_keys.search_words(value) == general
+    assert person_keys.search_words(value + "@") == general  # the uncached e-mail path
+    digits = "".join(ch for ch in value if ch.isdigit())
+    assert person_keys.phone_key(value) == (digits if len(digits) >= 6 else "")
 
 
 QUERIES = [
