@@ -11,11 +11,11 @@ from alembic import command
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from projektu_vadiba.core import migrations
+from projektu_vadiba.core import migrations, person_keys
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import EventInput, PersonInput
 from projektu_vadiba.core.models import AttendanceStatus
-from projektu_vadiba.core.services import activities, attendance, attendance_days, people, projects
+from projektu_vadiba.core.services import activities, attendance, attendance_days, people, people_insert, projects
 from projektu_vadiba.core.services.event_delete import event_input
 from tests.core.factories import project_input
 
@@ -293,3 +293,63 @@ def test_0020_remembers_when_the_common_prefixes_were_decided(at_head: Database)
     with db.engine.begin() as conn:  # (the tests that follow: nothing common)
         conn.execute(text("DELETE FROM people_words_common"))
         conn.execute(text("UPDATE people_words_decided SET people = 0"))
+
+
+def test_0021_lets_a_bulk_insert_leave_people_unindexed_and_indexes_them_on_the_way_back(
+    at_head: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0021 (SQLite): people_fts_unindexed, and triggers that leave the people of its ranges alone. Back to 0020:
+    those people indexed first, 0017's triggers again, the table gone; up again: new bulk inserts leave theirs out.
+    PostgreSQL: nothing."""
+    db = at_head
+    if db.engine.dialect.name != "sqlite":
+        with db.engine.connect() as conn:
+            assert "people_fts_unindexed" not in inspect(conn).get_table_names()
+        return
+
+    def found(query: str) -> list[str]:
+        with db.session() as s:
+            return [f"{p.given_name} {p.surname}" for p in people.search_people(s, query)]
+
+    def state() -> tuple[bool, int, int, str]:
+        with db.engine.connect() as conn:
+            table = "people_fts_unindexed" in inspect(conn).get_table_names()
+            indexed = int(conn.scalar(text("SELECT count(*) FROM people_fts")) or 0)
+            everyone = int(conn.scalar(text("SELECT count(*) FROM people")) or 0)
+            trigger = str(conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'people_fts_ai'")))
+        return table, indexed, everyone, trigger
+
+    def bulk(given: list[str]) -> None:
+        rows = [
+            {
+                "given_name": g,
+                "surname": "Bērziņa",
+                "search_text": person_keys.search_text(g, "Bērziņa"),
+                "name_key": person_keys.name_key(g, "Bērziņa"),
+                "phone_key": "",
+                "sort_key": person_keys.sort_key("Bērziņa", g),
+            }
+            for g in given
+        ]
+        with db.session() as s:
+            people_insert.bulk_insert_people(s, rows)
+
+    monkeypatch.setattr(people_insert, "_MERGE_LATER", 2)
+    with db.session() as s:
+        for given in ("Zane", "Jānis", "Anna", "Ēriks", "Līga"):
+            people.create_person(s, PersonInput(given, "Ozola", email=f"{given}@example.lv"))
+    bulk(["Ilze", "Aina"])
+    table, indexed, everyone, trigger = state()
+    assert table and indexed == 5 and everyone == 7 and "people_fts_unindexed" in trigger
+    assert found("berz") == ["Aina Bērziņa", "Ilze Bērziņa"]  # by LIKE until the upkeep
+    _migrate(db, "downgrade", "0020")
+    table, indexed, everyone, trigger = state()
+    assert not table and indexed == everyone == 7 and "people_fts_unindexed" not in trigger
+    with db.session() as s:  # 0017's trigger indexes the form's people
+        people.create_person(s, PersonInput("Dace", "Bērziņa"))
+    assert found("berz") == ["Aina Bērziņa", "Dace Bērziņa", "Ilze Bērziņa"]
+    _migrate(db, "upgrade", "0021")
+    bulk(["Una", "Baiba"])
+    table, indexed, everyone, trigger = state()
+    assert table and indexed == 8 and everyone == 10 and "people_fts_unindexed" in trigger
+    assert found("berz") == ["Aina Bērziņa", "Baiba Bērziņa", "Dace Bērziņa", "Ilze Bērziņa", "Una Bērziņa"]

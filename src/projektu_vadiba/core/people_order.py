@@ -17,6 +17,8 @@ gives max(id) + 1).
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, text
 
 SHIFT = 32
@@ -46,7 +48,38 @@ def rowid_sql(sort_key: str, pid: str) -> str:
     return f"((coalesce({bucket}, 0) << {SHIFT}) | {pid})"
 
 
+# People a bulk insert left out of the index (core.search_upkeep indexes them after the commit): ranges of ids
+# (migration 0021). A person is in people_fts exactly when their id is in no range: the triggers leave such people
+# alone (a 'delete' of an entry that is not there would corrupt a contentless index), search tests them with LIKE
+# (services.people_search), and the upkeep indexes whoever the range holds when it comes to it.
+UNINDEXED_TABLE = (
+    "CREATE TABLE IF NOT EXISTS people_fts_unindexed (first_id INTEGER PRIMARY KEY, last_id INTEGER NOT NULL)"
+)
+
+
+def _indexed(pid: str) -> str:
+    return f"NOT EXISTS (SELECT 1 FROM people_fts_unindexed WHERE {pid} BETWEEN first_id AND last_id)"
+
+
 TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS people_fts_ai AFTER INSERT ON people "
+    f"WHEN NOT EXISTS (SELECT 1 FROM people_fts_pause) AND {_indexed('new.id')} BEGIN "
+    f"INSERT INTO people_fts(rowid, search_text) VALUES ({rowid_sql('new.sort_key', 'new.id')}, new.search_text); "
+    "END",
+    f"CREATE TRIGGER IF NOT EXISTS people_fts_ad AFTER DELETE ON people WHEN {_indexed('old.id')} BEGIN "
+    "INSERT INTO people_fts(people_fts, rowid, search_text) "
+    f"VALUES ('delete', {rowid_sql('old.sort_key', 'old.id')}, old.search_text); END",
+    # (each half on its own condition: an id changed into or out of a range)
+    "CREATE TRIGGER IF NOT EXISTS people_fts_au AFTER UPDATE OF search_text, sort_key, id ON people BEGIN "
+    "INSERT INTO people_fts(people_fts, rowid, search_text) "
+    f"SELECT 'delete', {rowid_sql('old.sort_key', 'old.id')}, old.search_text WHERE {_indexed('old.id')}; "
+    "INSERT INTO people_fts(rowid, search_text) "
+    f"SELECT {rowid_sql('new.sort_key', 'new.id')}, new.search_text WHERE {_indexed('new.id')}; "
+    "END",
+)
+TRIGGER_NAMES = ("people_fts_ai", "people_fts_ad", "people_fts_au")
+# Migration 0017's triggers, before any person was left out (0017 makes these; 0021's way back makes them again).
+TRIGGERS_0017 = (
     "CREATE TRIGGER IF NOT EXISTS people_fts_ai AFTER INSERT ON people "
     "WHEN NOT EXISTS (SELECT 1 FROM people_fts_pause) BEGIN "
     f"INSERT INTO people_fts(rowid, search_text) VALUES ({rowid_sql('new.sort_key', 'new.id')}, new.search_text); "
@@ -65,12 +98,59 @@ TRIGGERS = (
 def index_people(connection: Connection, after_id: int) -> None:
     """Index the people whose id is above `after_id` (a bulk insert made without the insert trigger). In rowid
     order: FTS5 writes its pending entries out as a new segment whenever a rowid is not above the last one."""
+    _index_range(connection, after_id + 1, None)
+
+
+def leave_unindexed(connection: Connection, first_id: int, last_id: int) -> None:
+    """Leave the people of ids first_id..last_id (a bulk insert's, made without the insert trigger) for
+    `index_step` after the commit."""
+    connection.execute(
+        text("INSERT INTO people_fts_unindexed (first_id, last_id) VALUES (:f, :l)"), {"f": first_id, "l": last_id}
+    )
+
+
+def unindexed(connection: Connection) -> list[tuple[int, int]]:
+    """The ranges of ids left out of the index (SQLite; [] elsewhere)."""
+    if connection.dialect.name != "sqlite":
+        return []
+    # Asked by every search: straight through the driver (~10 µs instead of ~35), the table's presence first (a
+    # database being migrated may be older than it).
+    driver: Any = connection.connection.driver_connection
+    if not driver.execute("SELECT 1 FROM sqlite_master WHERE name = 'people_fts_unindexed'").fetchone():
+        return []
+    return [(int(a), int(b)) for a, b in driver.execute(_UNINDEXED).fetchall()]
+
+
+_UNINDEXED = "SELECT first_id, last_id FROM people_fts_unindexed ORDER BY first_id"
+
+
+def index_step(connection: Connection, ids: int) -> bool:
+    """Index up to `ids` ids of the first range left out (in its own transaction, the caller's); returns whether
+    any range was left."""
+    ranges = unindexed(connection)
+    if not ranges:
+        return False
+    first, last = ranges[0]
+    end = min(last, first + ids - 1)
+    _index_range(connection, first, end)
+    if end == last:
+        connection.execute(text("DELETE FROM people_fts_unindexed WHERE first_id = :f"), {"f": first})
+    else:
+        connection.execute(
+            text("UPDATE people_fts_unindexed SET first_id = :n WHERE first_id = :f"), {"n": end + 1, "f": first}
+        )
+    return True
+
+
+def _index_range(connection: Connection, first_id: int, last_id: int | None) -> None:
+    upto = "" if last_id is None else " AND id <= :l"
     connection.execute(
         text(
             "INSERT INTO people_fts(rowid, search_text) "
-            f"SELECT {rowid_sql('people.sort_key', 'people.id')} AS r, search_text FROM people WHERE id > :a ORDER BY r"
+            f"SELECT {rowid_sql('people.sort_key', 'people.id')} AS r, search_text FROM people WHERE id >= :f{upto} "
+            "ORDER BY r"
         ),
-        {"a": after_id},
+        {"f": first_id, "l": last_id},
     )
 
 
@@ -101,6 +181,8 @@ def rebuild(connection: Connection) -> None:
         )
     )
     connection.execute(text("INSERT INTO people_fts(people_fts) VALUES ('delete-all')"))
+    if unindexed(connection):  # (migration 0017 runs this before 0021 makes the table)
+        connection.execute(text("DELETE FROM people_fts_unindexed"))  # everyone is indexed below
     connection.execute(
         text(
             f"INSERT INTO people_fts(rowid, search_text) SELECT ((n / {BUCKET}) << {SHIFT}) | id AS r, search_text "

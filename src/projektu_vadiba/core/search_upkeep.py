@@ -1,4 +1,4 @@
-"""SQLite: the full-text index's merging, which a bulk import leaves for a moment when nobody waits for it.
+"""SQLite: the full-text indexing and merging that a bulk import leaves for a moment when nobody waits for it.
 
 FTS5 merges its segments as it writes ('automerge'): of the full-text work of importing 9,000 people into a
 registry of 100,000, two thirds were merging older segments, and 3 s of 3.4 s at 1,000,000 (docs/benchmarks.md,
@@ -6,7 +6,9 @@ registry of 100,000, two thirds were merging older segments, and 3 s of 3.4 s at
 transaction), and the merging is done afterwards by `run`, in steps that are short transactions of their own: the
 app runs it on a background thread once the import is saved, and again at start in case it closed before that;
 the command line right after its import. Searches are right meanwhile: an unmerged segment is read like any other,
-merging only keeps their number, and so each search's reads, small.
+merging only keeps their number, and so each search's reads, small. A bulk insert leaves its people out of the
+index as well (core.people_order.leave_unindexed): `run` indexes them first, a few thousand a step, and searches
+test them with LIKE until then (services.people_search).
 
 Automerge stays 0 until the merging is done: that is the mark `pending` reads, so an interrupted upkeep resumes.
 Crisis merging waits meanwhile as well (CRISISMERGE_PENDING), so that a second bulk insert before the upkeep does not
@@ -23,6 +25,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine
 
+from projektu_vadiba.core import people_order
+
 AUTOMERGE = 4  # FTS5's default: a level with this many segments is merged into one
 CRISISMERGE = 16  # FTS5's default: a level with this many segments is merged even while automerge is 0
 # ... and while the upkeep is pending: a registry left unmerged by a bulk insert that a second one follows (a
@@ -30,6 +34,7 @@ CRISISMERGE = 16  # FTS5's default: a level with this many segments is merged ev
 # people into 1,000,000: 6.3 s of full-text work instead of 0.5 s, docs/benchmarks.md "Fifth round").
 CRISISMERGE_PENDING = 200
 STEP_PAGES = 256  # pages a step merges: ~10–40 ms, so a save made meanwhile waits no longer than that
+INDEX_STEP_IDS = 5000  # people a step indexes (left out by a bulk insert): ~25 ms
 
 
 CHECKPOINT_LATER = "projektu_vadiba.checkpoint_later"  # the pool connection's mark (core.db turns it back on)
@@ -49,11 +54,14 @@ def leave_upkeep(connection: Connection) -> None:
 
 
 def pending(connection: Connection) -> bool:
-    """Whether a bulk insert left merging to do (SQLite with the full-text index; elsewhere never)."""
+    """Whether a bulk insert left people to index or merging to do (SQLite with the full-text index; elsewhere
+    never)."""
     if connection.dialect.name != "sqlite":
         return False
     if not connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'people_fts_config'").first():
         return False
+    if people_order.unindexed(connection):
+        return True
     value = connection.exec_driver_sql("SELECT v FROM people_fts_config WHERE k = 'automerge'").scalar()
     return value is not None and int(value) == 0
 
@@ -73,9 +81,9 @@ def step(connection: Connection, pages: int = STEP_PAGES) -> bool:
 
 
 def run(engine: Engine, stop: threading.Event | None = None, on_step: Callable[[], None] | None = None) -> int:
-    """Do the pending merging, step by step, each step its own transaction, then copy the write-ahead log into the
-    database (what the import's commit would otherwise have done). Stops early when `stop` is set (the next run
-    resumes). Returns the number of steps that merged something."""
+    """Do the pending indexing and merging, step by step, each step its own transaction, then copy the write-ahead
+    log into the database (what the import's commit would otherwise have done). Stops early when `stop` is set (the
+    next run resumes). Returns the number of steps that indexed or merged something."""
     if engine.dialect.name == "postgresql":
         from projektu_vadiba.core import people_words_common
 
@@ -93,7 +101,8 @@ def run(engine: Engine, stop: threading.Event | None = None, on_step: Callable[[
         connection.rollback()
         while stop is None or not stop.is_set():
             with connection.begin():
-                more = step(connection)
+                # the people left out first (searches test them with LIKE until then), then the merging
+                more = people_order.index_step(connection, INDEX_STEP_IDS) or step(connection)
             if on_step is not None:
                 on_step()
             if not more:

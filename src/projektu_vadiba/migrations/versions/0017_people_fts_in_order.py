@@ -55,7 +55,7 @@ def upgrade() -> None:
     op.execute(people_order.BUCKETS_TABLE)
     op.execute(people_order.FTS_TABLE)
     people_order.rebuild(op.get_bind())
-    for ddl in people_order.TRIGGERS:
+    for ddl in people_order.TRIGGERS_0017:
         op.execute(ddl)
 
 
