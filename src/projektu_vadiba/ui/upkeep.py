@@ -1,5 +1,6 @@
-"""The upkeep a bulk import leaves (core.search_upkeep: merging the full-text index, then the write-ahead log copied
-into the database), done on a background thread while the user goes on: the import's own wait ends at its commit.
+"""The upkeep a bulk import leaves (core.search_upkeep: indexing its people and merging the full-text index, then
+the write-ahead log copied into the database), done on a background thread while the user goes on: the import's own
+wait ends at its commit, and searches find the imported people meanwhile (by LIKE, services.people_search).
 
 Each step is a short transaction on the thread's own connection, so a save made meanwhile waits at most one step;
 closing the window or switching the database stops it between two steps (the next start resumes). PostgreSQL:
