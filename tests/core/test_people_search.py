@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from datetime import datetime
 
 import pytest
@@ -299,6 +300,12 @@ def test_people_a_bulk_insert_left_out_of_the_index_are_found_all_along(
         new = people.create_person(s, PersonInput("Ilze", "Bērziņa", municipality="Olaine", email="b1000@example.lv"))
     assert new.id == ids[-1]  # in the range: left for the upkeep as well
     expected = _reference(db, monkeypatch)
+    assert _pages(db) == expected
+    monkeypatch.setattr(search_upkeep, "INDEX_STEP_IDS", 7)
+    stop = threading.Event()
+    assert search_upkeep.run(db.engine, stop, stop.set) == 1  # one step, then stopped: 7 of the range indexed
+    with db.engine.connect() as c:
+        assert people_order.unindexed(c) == [(ids[7], ids[-1])]
     assert _pages(db) == expected
     assert search_upkeep.run(db.engine) > 0
     with db.engine.connect() as c:
