@@ -130,7 +130,7 @@ def run_once(url: str, csv: Path, rows: int, work: Path) -> None:
     steps = search_upkeep.run(db.engine)  # the app's background thread after the import (SQLite only)
     if steps or sqlite_copy is not None:
         upkeep = time.perf_counter() - began
-        print(f"  then upkeep in the background: {upkeep:.2f} s ({steps} merge steps + checkpoint)", flush=True)
+        print(f"  then upkeep in the background: {upkeep:.2f} s ({steps} index/merge steps + checkpoint)", flush=True)
     if sqlite_copy is None:
         with db.session() as s:  # the same registry for the next run
             undo_import(s, None, result)

@@ -115,7 +115,7 @@ def bench_import(path: Path, rows: int, existing: int, tmp: Path, repeat: int = 
     print(text, flush=True)
     # What the import leaves for the app's background thread (core.search_upkeep), in the last child: not waited
     # for, so not in the job, but written down next to it.
-    text2 = f"{'  then upkeep in the background':<44} {upkeep * 1000:13.1f} ms   ({steps:.0f} merge steps + checkpoint)"
+    text2 = f"{'  then upkeep in the background':<44} {upkeep * 1000:13.1f} ms   ({steps:.0f} index/merge steps + checkpoint)"
     print(text2, flush=True)
     return [*out, text, text2]
 
@@ -124,7 +124,7 @@ def import_child(path: str, csv: str) -> None:
     """In a fresh process: one import of `csv` into the database at `path` (the modules loaded first, as the app
     has them when the user imports), then the upkeep the app's background thread runs after it, in this process
     before the database is closed (closing the last connection would checkpoint the WAL itself); prints the
-    import's seconds, the upkeep's seconds and its merge steps."""
+    import's seconds, the upkeep's seconds and its indexing and merge steps."""
     from projektu_vadiba.core import search_upkeep
     from projektu_vadiba.core.imports import apply_plan, build_plan, read_table
 
