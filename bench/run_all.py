@@ -115,7 +115,8 @@ def bench_import(path: Path, rows: int, existing: int, tmp: Path, repeat: int = 
     print(text, flush=True)
     # What the import leaves for the app's background thread (core.search_upkeep), in the last child: not waited
     # for, so not in the job, but written down next to it.
-    text2 = f"{'  then upkeep in the background':<44} {upkeep * 1000:13.1f} ms   ({steps:.0f} index/merge steps + checkpoint)"
+    label = "  then upkeep in the background"
+    text2 = f"{label:<44} {upkeep * 1000:13.1f} ms   ({steps:.0f} index/merge steps + checkpoint)"
     print(text2, flush=True)
     return [*out, text, text2]
 
