@@ -320,8 +320,15 @@ def build_plan(
     keys = [None if bad else Keys.of(p.given_name, p.surname, p.email, p.phone) for p, _s, _r, bad in parsed]
     state = registry_state(session)  # before the look-up: a change after it must be seen as one
     index = build_index(session, (k for k in keys if k is not None))
-    found = [index.matches(k) if k is not None else {} for k in keys]
-    best_of = [_best(f) for f in found]
+    # KeyIndex.matches' own first test inline: most rows have no key the look-up returned (no call for them)
+    by_email, by_phone, named = index.by_email, index.by_phone, index.by_name.keys()
+    found = [
+        index.matches(k)
+        if k is not None and (k.email in by_email or k.phone in by_phone or not named.isdisjoint(k.names))
+        else {}
+        for k in keys
+    ]
+    best_of = [_best(f) if f else None for f in found]
     names = _names(session, sorted({pid for pid in best_of if pid is not None}))
     # e-mail / phone / name key -> the first row number with it
     seen_email: dict[str, int] = {}
