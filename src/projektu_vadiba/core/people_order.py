@@ -125,8 +125,8 @@ _UNINDEXED = "SELECT first_id, last_id FROM people_fts_unindexed ORDER BY first_
 
 
 def index_step(connection: Connection, ids: int) -> bool:
-    """Index up to `ids` ids of the first range left out (in its own transaction, the caller's); returns whether
-    any range was left."""
+    """Index up to `ids` ids of the first range left out, inside the caller's transaction; returns whether any range
+    was left."""
     ranges = unindexed(connection)
     if not ranges:
         return False

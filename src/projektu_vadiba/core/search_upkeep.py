@@ -7,7 +7,7 @@ transaction), and the merging is done afterwards by `run`, in steps that are sho
 app runs it on a background thread once the import is saved, and again at start in case it closed before that;
 the command line right after its import. Searches are right meanwhile: an unmerged segment is read like any other,
 merging only keeps their number, and so each search's reads, small. A bulk insert leaves its people out of the
-index as well (core.people_order.leave_unindexed): `run` indexes them first, a few thousand a step, and searches
+index as well (core.people_order.leave_unindexed): `run` indexes them first, INDEX_STEP_IDS a step, and searches
 test them with LIKE until then (services.people_search).
 
 Automerge stays 0 until the merging is done: that is the mark `pending` reads, so an interrupted upkeep resumes.

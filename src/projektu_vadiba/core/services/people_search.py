@@ -174,7 +174,7 @@ def _clause(session: Session, part: _Part) -> ColumnElement[bool] | TextClause:
 
 
 def _count(session: Session, part: _Part) -> int:
-    if dialect(session) == "sqlite":  # the FTS table alone: no join, no row lookups
+    if dialect(session) == "sqlite":  # the FTS table alone (no join, no row lookups), and any people left out
         n = _ids(session, f"SELECT count(*) FROM ({_FTS_IDS})", {"q": part.fts()})[0]
         if ranges := _left_out(session):
             n += int(session.scalar(select(func.count()).where(_left_out_matching(ranges, part))) or 0)

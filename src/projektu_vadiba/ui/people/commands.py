@@ -251,7 +251,7 @@ class MergeCommand(Command):
 class ImportCommand(Command):
     """A checked import (people, and entries on an event's list); undo takes all of it back."""
 
-    leaves_upkeep = True  # a large one leaves the search index's merging for later (core.search_upkeep)
+    leaves_upkeep = True  # a large one leaves its people's indexing and the merging for later (core.search_upkeep)
 
     def __init__(
         self,
