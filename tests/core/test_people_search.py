@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 import threading
 from datetime import datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import delete, select, text, update
@@ -312,6 +313,46 @@ def test_people_a_bulk_insert_left_out_of_the_index_are_found_all_along(
         assert people_order.unindexed(c) == []
         assert c.scalar(text("SELECT count(*) FROM people_fts")) == c.scalar(text("SELECT count(*) FROM people"))
     assert _pages(db) == expected
+
+
+def test_an_upkeep_step_committed_between_a_searchs_reads_changes_nothing_found(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite: a search reads the ranges left out and the full-text index by statements of their own, and the
+    upkeep (another connection, here: the app's background thread) may commit a step between them. Each read of
+    the index but every other lets one step of 7 people commit first: pages and counts stay the generic path's (a
+    search that took the ranges read before the step with an index read after it would count those people twice)."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's full-text index")
+    with db.session() as s:
+        _many(s, 90)
+    _cut(db, monkeypatch, 3)
+    monkeypatch.setattr(people_insert, "_MERGE_LATER", 20)
+    with db.session() as s:
+        people_insert.bulk_insert_people(s, _bulk_rows(60, 500))
+    expected = _reference(db, monkeypatch)
+    monkeypatch.setattr(search_upkeep, "INDEX_STEP_IDS", 7)
+    steps = reads = 0
+
+    def one_step_first(read: Any) -> Any:
+        def wrapped(*args: Any) -> Any:
+            nonlocal steps, reads
+            if "people_fts" in str(args[1:2]) or read is indexed_rowids:  # a read of the full-text index
+                reads += 1
+                if reads % 2:
+                    stop = threading.Event()
+                    steps += search_upkeep.run(db.engine, stop, stop.set)
+            return read(*args)
+
+        return wrapped
+
+    indexed_rowids, ids = people_search._indexed_rowids, people_search._ids
+    monkeypatch.setattr(people_search, "_indexed_rowids", one_step_first(indexed_rowids))
+    monkeypatch.setattr(people_search, "_ids", one_step_first(ids))
+    assert _pages(db) == expected
+    assert steps >= 9  # the 60 people indexed 7 at a time while the searches ran (then merge steps)
+    with db.engine.connect() as c:
+        assert people_order.unindexed(c) == []
 
 
 # PostgreSQL's people_words (0019): prefixes of one and two letters, words sharing a prefix, one-letter words with

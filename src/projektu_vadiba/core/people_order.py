@@ -127,6 +127,9 @@ _UNINDEXED = "SELECT first_id, last_id FROM people_fts_unindexed ORDER BY first_
 def index_step(connection: Connection, ids: int) -> bool:
     """Index up to `ids` ids of the first range left out, inside the caller's transaction; returns whether any range
     was left."""
+    # A write first (pysqlite begins the transaction before DML only): the ranges are then read under the write lock,
+    # so a second upkeep (another process on the same file) cannot index the same people in between.
+    connection.execute(text("DELETE FROM people_fts_pause"))
     ranges = unindexed(connection)
     if not ranges:
         return False

@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, TextClause, and_, func, literal_column, not_, or_, select, text
 from sqlalchemy.orm import Session
@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 from projektu_vadiba.core import people_order, person_keys, surname_forms
 from projektu_vadiba.core.models import Person
 from projektu_vadiba.core.people_order import ID_MASK, SHIFT, rowid_sql
+
+T = TypeVar("T")
 
 # PostgreSQL: people read in Latvian order, from the covering index, before a query gives up finding its page among
 # them ('kekava', 8 % of everyone, needs ~1,300; a query that gives up pays ~1 ms).
@@ -175,8 +177,10 @@ def _clause(session: Session, part: _Part) -> ColumnElement[bool] | TextClause:
 
 def _count(session: Session, part: _Part) -> int:
     if dialect(session) == "sqlite":  # the FTS table alone (no join, no row lookups), and any people left out
-        n = _ids(session, f"SELECT count(*) FROM ({_FTS_IDS})", {"q": part.fts()})[0]
-        if ranges := _left_out(session):
+        n, ranges = _with_left_out(
+            session, lambda: _ids(session, f"SELECT count(*) FROM ({_FTS_IDS})", {"q": part.fts()})[0]
+        )
+        if ranges:
             n += int(session.scalar(select(func.count()).where(_left_out_matching(ranges, part))) or 0)
         return n
     return int(session.scalar(select(func.count()).select_from(Person).where(_clause(session, part))) or 0)
@@ -391,7 +395,21 @@ def _sqlite_page(session: Session, part: _Part, limit: int, offset: int) -> list
     sorted by (sort_key, id). A surname's page reads ~100-200 matches instead of walking the registry to them."""
     if limit <= 0:
         return []
-    rowids = None
+    rowids, ranges = _with_left_out(session, lambda: _indexed_rowids(session, part, offset + limit))
+    if ranges:
+        # Every match not yet indexed joins them: the list is then still whole up to the end of the bucket of its
+        # (offset + limit)-th, and what lies beyond sorts after the page. (A set: see _with_left_out.)
+        rowid: ColumnElement[int] = literal_column(rowid_sql("people.sort_key", "people.id"))
+        rowids = sorted({*rowids, *session.scalars(select(rowid).where(_left_out_matching(ranges, part)))})
+    if len(rowids) <= offset:
+        return []
+    before = bisect_left(rowids, rowids[offset] >> SHIFT << SHIFT)  # the matches of earlier buckets
+    ids = json.dumps([r & ID_MASK for r in rowids[before:]])
+    return _ids(session, _SQLITE_SORT, {"ids": ids, "limit": limit, "offset": offset - before})
+
+
+def _indexed_rowids(session: Session, part: _Part, n: int) -> list[int]:
+    """The first `n` FTS rowids of `part`'s matches and the rest of the n-th's bucket."""
     if part.which == "typed":
         words = part.words.typed
         long = sorted((i for i, w in enumerate(words) if len(w) > 4), key=lambda i: -len(words[i]))
@@ -399,20 +417,9 @@ def _sqlite_page(session: Session, part: _Part, limit: int, offset: int) -> list
         # gather, and it narrows the candidates most), then every long word cut
         attempts = [{long[0]}, set()] if len(long) > 1 else [set()] if long else []
         for whole in attempts:
-            if (rowids := _checked_rowids(session, words, whole, offset + limit)) is not None:
-                break
-    if rowids is None:
-        rowids = _rowids_in_order(session, part.fts(), offset + limit)
-    if ranges := _left_out(session):
-        # Every match not yet indexed joins them: the list is then still whole up to the end of the bucket of its
-        # (offset + limit)-th, and what lies beyond sorts after the page.
-        rowid: ColumnElement[int] = literal_column(rowid_sql("people.sort_key", "people.id"))
-        rowids = sorted([*rowids, *session.scalars(select(rowid).where(_left_out_matching(ranges, part)))])
-    if len(rowids) <= offset:
-        return []
-    before = bisect_left(rowids, rowids[offset] >> SHIFT << SHIFT)  # the matches of earlier buckets
-    ids = json.dumps([r & ID_MASK for r in rowids[before:]])
-    return _ids(session, _SQLITE_SORT, {"ids": ids, "limit": limit, "offset": offset - before})
+            if (rowids := _checked_rowids(session, words, whole, n)) is not None:
+                return rowids
+    return _rowids_in_order(session, part.fts(), n)
 
 
 def _rowids_in_order(session: Session, fts_q: str, n: int) -> list[int]:
@@ -482,6 +489,21 @@ def _left_out(session: Session) -> list[tuple[int, int]]:
     """SQLite: the ranges of ids that a bulk insert left out of the full-text index until the upkeep indexes them
     (core.people_order); usually none."""
     return people_order.unindexed(session.connection())
+
+
+def _with_left_out(session: Session, read: Callable[[], T]) -> tuple[T, list[tuple[int, int]]]:
+    """`read()` of the full-text index, and the ranges left out as they were when it read. Each statement here is a
+    read of its own (pysqlite begins no transaction for a SELECT), and the upkeep commits a step meanwhile: a read
+    of the index between two readings of the ranges that differ may have seen people who are in the first ranges
+    too, so it is read again (every step changes the ranges; merging changes nothing found). The LIKE test that
+    follows may then still see people the upkeep indexes meanwhile: they were in the ranges the index was read
+    with, and stay found once (pages are sets of rowids, counts count them once)."""
+    for _attempt in range(5):
+        ranges = _left_out(session)
+        result = read()
+        if not ranges or _left_out(session) == ranges:
+            return result, ranges
+    return result, ranges  # (five steps committed during five reads: an upkeep of very small steps)
 
 
 def _left_out_matching(ranges: list[tuple[int, int]], part: _Part) -> ColumnElement[bool]:
