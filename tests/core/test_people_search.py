@@ -319,9 +319,9 @@ def test_an_upkeep_step_committed_between_a_searchs_reads_changes_nothing_found(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SQLite: a search reads the ranges left out and the full-text index by statements of their own, and the
-    upkeep (another connection, here: the app's background thread) may commit a step between them. Each read of
-    the index but every other lets one step of 7 people commit first: pages and counts stay the generic path's (a
-    search that took the ranges read before the step with an index read after it would count those people twice)."""
+    upkeep (another connection, here: the app's background thread) may commit a step between them. Every other
+    read of the index lets one step of 7 people commit first: pages and counts stay the generic path's (a search
+    that took the ranges read before the step with an index read after it would count those people twice)."""
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's full-text index")
     with db.session() as s:
