@@ -353,3 +353,52 @@ def test_0021_lets_a_bulk_insert_leave_people_unindexed_and_indexes_them_on_the_
     table, indexed, everyone, trigger = state()
     assert table and indexed == 8 and everyone == 10 and "people_fts_unindexed" in trigger
     assert found("berz") == ["Aina Bērziņa", "Baiba Bērziņa", "Dace Bērziņa", "Ilze Bērziņa", "Una Bērziņa"]
+
+
+def test_0022_leaves_a_bulk_inserts_people_words_for_the_upkeep_and_back(
+    at_head: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0022 (PostgreSQL): people_words_pending and its fill; a bulk insert leaves its people's rows there. Back to
+    0021: their rows written first, the table and the function gone, the insert trigger writes rows at once again;
+    up again: bulk inserts leave theirs. SQLite: nothing."""
+    db = at_head
+
+    def state() -> tuple[bool, set[str]]:
+        with db.engine.connect() as conn:
+            table = "people_words_pending" in inspect(conn).get_table_names()
+            names = "SELECT DISTINCT p.given_name FROM people p JOIN people_words w ON w.id = p.id"
+            return table, set(conn.execute(text(names)).scalars())
+
+    def bulk(given: list[str]) -> None:
+        rows = [
+            {
+                "given_name": g,
+                "surname": "Bērziņa",
+                "search_text": person_keys.search_text(g, "Bērziņa"),
+                "name_key": person_keys.name_key(g, "Bērziņa"),
+                "phone_key": "",
+                "sort_key": person_keys.sort_key("Bērziņa", g),
+            }
+            for g in given
+        ]
+        with db.session() as s:
+            people_insert.bulk_insert_people(s, rows)
+
+    if db.engine.dialect.name != "postgresql":
+        with db.engine.connect() as conn:
+            assert "people_words_pending" not in inspect(conn).get_table_names()
+        return
+    monkeypatch.setattr(people_insert, "_MERGE_LATER", 2)
+    with db.session() as s:
+        people.create_person(s, PersonInput("Zane", "Ozola"))
+    bulk(["Ilze", "Aina"])
+    assert state() == (True, {"Zane"})
+    _migrate(db, "downgrade", "0021")
+    assert state() == (False, {"Zane", "Ilze", "Aina"})
+    with db.engine.connect() as conn:
+        assert conn.scalar(text("SELECT to_regprocedure('people_words_fill_pending(integer)')")) is None
+    bulk(["Una", "Baiba"])  # 0019's trigger: at once
+    assert state() == (False, {"Zane", "Ilze", "Aina", "Una", "Baiba"})
+    _migrate(db, "upgrade", "0022")
+    bulk(["Dace", "Līga"])
+    assert state() == (True, {"Zane", "Ilze", "Aina", "Una", "Baiba"})

@@ -560,3 +560,55 @@ def test_pages_read_through_the_driver_equal_those_read_through_sqlalchemy(
         assert any(p.anonymised for p in driver[0]) and {p.consent_data for p in driver[0]} == {None, True, False}
         monkeypatch.setattr(people_search, "driver_rows", lambda *_args: None)
         assert [people.search_people(s, q, limit, offset) for q, limit, offset in pages] == driver
+
+
+def test_postgresql_people_words_of_a_bulk_insert_wait_for_the_upkeep(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a bulk insert of _MERGE_LATER people or more leaves their people_words rows to the upkeep
+    (migration 0022); a smaller one, and a person the form adds in the same transaction, get theirs at once.
+    Meanwhile searches leave people_words aside: every page and count is the generic path's, also after one of them
+    was renamed and one deleted. An upkeep stopped after one step, and the whole upkeep, leave people_words equal to
+    a fresh fill (no row missing, none left of the old name)."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL people_words")
+
+    def pending() -> list[tuple[int, int]]:
+        with db.engine.connect() as c:
+            return [(a, b) for a, b in c.execute(text("SELECT first_id, last_id FROM people_words_pending"))]
+
+    def with_rows() -> set[int]:
+        return {int(r[2]) for r in _people_words(db)[0]}  # type: ignore[call-overload]
+
+    with db.session() as s:
+        _many(s, 70)
+    monkeypatch.setattr(people_insert, "_MERGE_LATER", 20)
+    with db.session() as s:
+        ids = people_insert.bulk_insert_people(s, _bulk_rows(40, 500))
+        few = people_insert.bulk_insert_people(s, _bulk_rows(5, 900))
+        later = people.create_person(s, PersonInput("Ilze", "Bērziņa", municipality="Olaine", email="b1000@example.lv"))
+    # a range per statement (here a row each: the rows do not name every column, so no COPY)
+    assert {i for a, b in pending() for i in range(a, b + 1)} == set(ids)
+    assert not with_rows() & set(ids) and {*few, later.id} <= with_rows()
+    with db.session() as s:
+        assert people_search._pg_words_common(s) is None  # (the first people and GIN meanwhile)
+    expected = _reference(db, monkeypatch, PG_QUERIES)
+    assert _pages(db, queries=PG_QUERIES) == expected
+    with db.session() as s:
+        people.update_person(s, ids[3], PersonInput("Aina", "Ābola", email="b999@example.lv"))  # renamed, moved
+        people_delete.delete_person(s, ids[5])
+    expected = _reference(db, monkeypatch, PG_QUERIES)
+    assert _pages(db, queries=PG_QUERIES) == expected
+    assert ids[3] in with_rows()  # (the rename's trigger wrote its rows)
+    monkeypatch.setattr(search_upkeep, "WORDS_STEP_IDS", 7)
+    stop = threading.Event()
+    assert search_upkeep.run(db.engine, stop, stop.set) == 1  # one step (the ranges made one), then stopped
+    assert pending() == [(min(ids) + 7, max(ids))]
+    assert _pages(db, queries=PG_QUERIES) == expected
+    assert search_upkeep.run(db.engine) > 0
+    assert pending() == []
+    kept, fresh = _people_words(db)
+    assert kept == fresh and set(ids) - {ids[5]} <= with_rows()
+    with db.session() as s:
+        assert people_search._pg_words_common(s) is not None
+    assert _pages(db, queries=PG_QUERIES) == expected

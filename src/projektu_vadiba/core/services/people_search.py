@@ -349,10 +349,16 @@ def _pg_rare(session: Session, words: tuple[str, ...], limit: int, offset: int) 
 def _pg_words_common(session: Session) -> frozenset[str] | None:
     """The prefixes people_words does not store (core.people_words), or None when the table is not there
     (migration 0019) or may not stand for the people table: where row-level security applies to the user (a team
-    database's member sees only some people; the table knows no policy). Asked once per session (0.2-0.3 ms a
-    keystroke otherwise)."""
+    database's member sees only some people; the table knows no policy), or while a bulk insert's people wait for
+    the upkeep (migration 0022). Asked once per session (0.2-0.3 ms a keystroke otherwise): a session that read it
+    just before an import's commit misses the imported people for that keystroke, as a read before the commit
+    would."""
     if "people_words_common" not in session.info:
-        readable = session.scalar(text(_PG_WORDS_READABLE))
+        readable, later = session.execute(text(_PG_WORDS_READABLE)).one()
+        # a bulk insert's people not yet in it (core.people_words): the first people and the GIN index meanwhile
+        readable = readable and not (
+            later and session.scalar(text("SELECT EXISTS (SELECT 1 FROM people_words_pending)"))
+        )
         common = session.scalars(text("SELECT prefix FROM people_words_common")) if readable else None
         session.info["people_words_common"] = None if common is None else frozenset(common)
     cached: frozenset[str] | None = session.info["people_words_common"]
@@ -541,7 +547,8 @@ _LEAPFROG = (
 )
 _PG_WORDS_READABLE = (
     "SELECT CASE WHEN to_regclass('people_words') IS NULL THEN false "
-    "ELSE has_table_privilege('people_words', 'SELECT') AND NOT row_security_active('people') END"
+    "ELSE has_table_privilege('people_words', 'SELECT') AND NOT row_security_active('people') END, "
+    "to_regclass('people_words_pending') IS NOT NULL"  # (migration 0022)
 )
 # PostgreSQL guesses 2,000 matches for any prefix query, then walks the sort-key index testing every row: 0.5 s
 # when nothing matches. Sorting an expression makes it collect the matches from GIN first.
