@@ -402,3 +402,33 @@ def test_0022_leaves_a_bulk_inserts_people_words_for_the_upkeep_and_back(
     _migrate(db, "upgrade", "0022")
     bulk(["Dace", "Līga"])
     assert state() == (True, {"Zane", "Ilze", "Aina", "Una", "Baiba"})
+
+
+def test_0023_indexes_only_the_people_with_an_organisation(at_head: Database) -> None:
+    """0023: ix_people_organisation_id holds only the people who have an organisation (WHERE organisation_id IS NOT
+    NULL) and still serves a look-up by organisation (the foreign key's ON DELETE SET NULL asks that); back to 0022
+    it holds everyone again."""
+    db = at_head
+
+    def index_sql() -> str:
+        with db.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                return str(conn.scalar(text("SELECT pg_get_indexdef('ix_people_organisation_id'::regclass)")))
+            return str(conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'ix_people_organisation_id'")))
+
+    def plan() -> str:
+        query = "SELECT id FROM people WHERE organisation_id = 1"
+        with db.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SET LOCAL enable_seqscan = off"))
+                return " ".join(conn.execute(text(f"EXPLAIN {query}")).scalars())
+            return " ".join(str(r[-1]) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {query}")))
+
+    with db.session() as s:
+        people.create_person(s, PersonInput("Zane", "Ozola", organisation_name="Biedrība Ķekava"))
+        people.create_person(s, PersonInput("Jānis", "Bērziņš"))
+    assert "organisation_id IS NOT NULL" in index_sql() and "ix_people_organisation_id" in plan()
+    _migrate(db, "downgrade", "0022")
+    assert "WHERE" not in index_sql().upper()
+    _migrate(db, "upgrade", "0023")
+    assert "organisation_id IS NOT NULL" in index_sql() and "ix_people_organisation_id" in plan()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from projektu_vadiba.core.models.activities import Event
@@ -38,7 +38,9 @@ class Person(Timestamps, Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     given_name: Mapped[str] = mapped_column(String(100))
     surname: Mapped[str] = mapped_column(String(100))
-    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"), index=True)
+    # Indexed where set (0023): most people belong to none, and the NULL entries cost PostgreSQL ~1 s of a
+    # 100,000-row import into 1,000,000; the foreign key's ON DELETE SET NULL looks up set values only.
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     municipality: Mapped[str] = mapped_column(String(120), default="")
     email: Mapped[str] = mapped_column(String(254), default="")  # matched case-blind: no plain index (0004)
     phone: Mapped[str] = mapped_column(String(40), default="")
@@ -65,6 +67,15 @@ class Person(Timestamps, Versioned, Base):
     organisation: Mapped[Organisation | None] = relationship()
     attendances: Mapped[list[Attendance]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (
+        Index(
+            "ix_people_organisation_id",
+            "organisation_id",
+            sqlite_where=text("organisation_id IS NOT NULL"),
+            postgresql_where=text("organisation_id IS NOT NULL"),
+        ),
     )
 
 
