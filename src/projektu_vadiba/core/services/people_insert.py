@@ -77,10 +77,23 @@ def insert_people(
         run(text("DROP TRIGGER people_fts_ai"))
     try:
         # Plain executemany (RETURNING with parameter order sends the rows in small batches: 4x slower). The ids
-        # of one transaction are consecutive after the largest one: SQLite has one writer at a time.
+        # after the largest one are free: SQLite has one writer at a time.
         before = int(run(select(func.max(table.c.id))).scalar() or 0)
+        # In Latvian order, each row with the id of its place in `rows` (ids stay in row order), as PostgreSQL's
+        # COPY: the sort-key index then takes the rows page by page instead of all over its B-tree (84,600 people
+        # into 1,000,000: the insert 1.58-1.94 -> 1.41-1.50 s; 1.24-1.48 s with ids in Latvian order as well, but
+        # then a file's people would not be numbered in its order).
+        order = list(range(len(rows)))
+        if "sort_key" in columns:
+            at = columns.index("sort_key")
+            order.sort(key=lambda i: rows[i][at])
+        with_id = (*columns, "id")
+        done = 0
         for chunk in chunks():
-            insert_tuples(session, table, columns, chunk)
+            insert_tuples(
+                session, table, with_id, [(*rows[i], before + 1 + i) for i in order[done : done + len(chunk)]]
+            )
+            done += len(chunk)
         count, last = run(select(func.count(), func.max(table.c.id)).where(table.c.id > before)).one()
         if count != len(rows) or last != before + len(rows):  # cannot happen with one writer; never wrong ids
             raise RuntimeError("people were inserted concurrently during a bulk insert")
