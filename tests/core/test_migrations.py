@@ -20,6 +20,23 @@ from projektu_vadiba.core.services.event_delete import event_input
 from tests.core.factories import project_input
 
 
+def _bulk_berzinas(db: Database, given: list[str]) -> None:
+    """One bulk insert (core.services.people_insert) of a Bērziņa of each given name."""
+    rows = [
+        {
+            "given_name": g,
+            "surname": "Bērziņa",
+            "search_text": person_keys.search_text(g, "Bērziņa"),
+            "name_key": person_keys.name_key(g, "Bērziņa"),
+            "phone_key": "",
+            "sort_key": person_keys.sort_key("Bērziņa", g),
+        }
+        for g in given
+    ]
+    with db.session() as s:
+        people_insert.bulk_insert_people(s, rows)
+
+
 def _migrate(db: Database, step: str, revision: str) -> None:
     cfg = migrations.alembic_config(db.engine)
     with db.engine.connect() as connection:
@@ -319,26 +336,11 @@ def test_0021_lets_a_bulk_insert_leave_people_unindexed_and_indexes_them_on_the_
             trigger = str(conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'people_fts_ai'")))
         return table, indexed, everyone, trigger
 
-    def bulk(given: list[str]) -> None:
-        rows = [
-            {
-                "given_name": g,
-                "surname": "Bērziņa",
-                "search_text": person_keys.search_text(g, "Bērziņa"),
-                "name_key": person_keys.name_key(g, "Bērziņa"),
-                "phone_key": "",
-                "sort_key": person_keys.sort_key("Bērziņa", g),
-            }
-            for g in given
-        ]
-        with db.session() as s:
-            people_insert.bulk_insert_people(s, rows)
-
     monkeypatch.setattr(people_insert, "_MERGE_LATER", 2)
     with db.session() as s:
         for given in ("Zane", "Jānis", "Anna", "Ēriks", "Līga"):
             people.create_person(s, PersonInput(given, "Ozola", email=f"{given}@example.lv"))
-    bulk(["Ilze", "Aina"])
+    _bulk_berzinas(db, ["Ilze", "Aina"])
     table, indexed, everyone, trigger = state()
     assert table and indexed == 5 and everyone == 7 and "people_fts_unindexed" in trigger
     assert found("berz") == ["Aina Bērziņa", "Ilze Bērziņa"]  # by LIKE until the upkeep
@@ -349,7 +351,7 @@ def test_0021_lets_a_bulk_insert_leave_people_unindexed_and_indexes_them_on_the_
         people.create_person(s, PersonInput("Dace", "Bērziņa"))
     assert found("berz") == ["Aina Bērziņa", "Dace Bērziņa", "Ilze Bērziņa"]
     _migrate(db, "upgrade", "0021")
-    bulk(["Una", "Baiba"])
+    _bulk_berzinas(db, ["Una", "Baiba"])
     table, indexed, everyone, trigger = state()
     assert table and indexed == 8 and everyone == 10 and "people_fts_unindexed" in trigger
     assert found("berz") == ["Aina Bērziņa", "Baiba Bērziņa", "Dace Bērziņa", "Ilze Bērziņa", "Una Bērziņa"]
@@ -369,21 +371,6 @@ def test_0022_leaves_a_bulk_inserts_people_words_for_the_upkeep_and_back(
             names = "SELECT DISTINCT p.given_name FROM people p JOIN people_words w ON w.id = p.id"
             return table, set(conn.execute(text(names)).scalars())
 
-    def bulk(given: list[str]) -> None:
-        rows = [
-            {
-                "given_name": g,
-                "surname": "Bērziņa",
-                "search_text": person_keys.search_text(g, "Bērziņa"),
-                "name_key": person_keys.name_key(g, "Bērziņa"),
-                "phone_key": "",
-                "sort_key": person_keys.sort_key("Bērziņa", g),
-            }
-            for g in given
-        ]
-        with db.session() as s:
-            people_insert.bulk_insert_people(s, rows)
-
     if db.engine.dialect.name != "postgresql":
         with db.engine.connect() as conn:
             assert "people_words_pending" not in inspect(conn).get_table_names()
@@ -391,16 +378,16 @@ def test_0022_leaves_a_bulk_inserts_people_words_for_the_upkeep_and_back(
     monkeypatch.setattr(people_insert, "_MERGE_LATER", 2)
     with db.session() as s:
         people.create_person(s, PersonInput("Zane", "Ozola"))
-    bulk(["Ilze", "Aina"])
+    _bulk_berzinas(db, ["Ilze", "Aina"])
     assert state() == (True, {"Zane"})
     _migrate(db, "downgrade", "0021")
     assert state() == (False, {"Zane", "Ilze", "Aina"})
     with db.engine.connect() as conn:
         assert conn.scalar(text("SELECT to_regprocedure('people_words_fill_pending(integer)')")) is None
-    bulk(["Una", "Baiba"])  # 0019's trigger: at once
+    _bulk_berzinas(db, ["Una", "Baiba"])  # 0019's trigger: at once
     assert state() == (False, {"Zane", "Ilze", "Aina", "Una", "Baiba"})
     _migrate(db, "upgrade", "0022")
-    bulk(["Dace", "Līga"])
+    _bulk_berzinas(db, ["Dace", "Līga"])
     assert state() == (True, {"Zane", "Ilze", "Aina", "Una", "Baiba"})
 
 
