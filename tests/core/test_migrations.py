@@ -419,3 +419,56 @@ def test_0023_indexes_only_the_people_with_an_organisation(at_head: Database) ->
     assert "WHERE" not in index_sql().upper()
     _migrate(db, "upgrade", "0023")
     assert "organisation_id IS NOT NULL" in index_sql() and "ix_people_organisation_id" in plan()
+
+
+_FOR_NOBODY = "INSERT INTO personal_data_log (at, actor, person_id, action, fields) VALUES (now(), 'x', -5, 'y', '')"
+
+
+def test_0024_a_deleted_persons_log_entries_stay_without_them(at_head: Database) -> None:
+    """0024 (PostgreSQL): the personal-data log has no foreign key to people any more; deleting people, one or many
+    in one statement, leaves their entries with no person, as the key's ON DELETE SET NULL did, and the others'
+    entries as they were. Back to 0023 the key is there again (an entry that names nobody let go of first)."""
+    db = at_head
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's trigger; SQLite keeps the foreign key")
+
+    def keys() -> set[str]:
+        with db.engine.connect() as conn:
+            return {str(fk["name"]) for fk in inspect(conn).get_foreign_keys("personal_data_log")}
+
+    def linked() -> dict[str, int]:
+        with db.engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT p.given_name, count(*) FROM personal_data_log l JOIN people p ON p.id = l.person_id "
+                    "GROUP BY p.given_name"
+                )
+            )
+            return {str(name): int(n) for name, n in rows}
+
+    def unlinked() -> int:
+        with db.engine.connect() as conn:
+            return int(conn.scalar(text("SELECT count(*) FROM personal_data_log WHERE person_id IS NULL")) or 0)
+
+    with db.session() as s:
+        ids = {g: people.create_person(s, PersonInput(g, "Ozola")).id for g in ("Zane", "Ilze", "Līga", "Anna")}
+    assert "fk_personal_data_log_person_id_people" not in keys()
+    assert linked() == {"Zane": 1, "Ilze": 1, "Līga": 1, "Anna": 1} and unlinked() == 0
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM people WHERE id = :i"), {"i": ids["Zane"]})
+    assert linked() == {"Ilze": 1, "Līga": 1, "Anna": 1} and unlinked() == 1
+    with db.engine.begin() as conn:  # one statement, two people
+        conn.execute(text("DELETE FROM people WHERE id IN (:a, :b)"), {"a": ids["Ilze"], "b": ids["Līga"]})
+    assert linked() == {"Anna": 1} and unlinked() == 3
+    with db.engine.begin() as conn:  # what the key would refuse: an entry for nobody
+        conn.execute(text(_FOR_NOBODY))
+    _migrate(db, "downgrade", "0023")
+    assert "fk_personal_data_log_person_id_people" in keys()
+    assert linked() == {"Anna": 1} and unlinked() == 4
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(text(_FOR_NOBODY))
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM people WHERE id = :i"), {"i": ids["Anna"]})
+    assert linked() == {} and unlinked() == 5
+    _migrate(db, "upgrade", "0024")
+    assert "fk_personal_data_log_person_id_people" not in keys()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from projektu_vadiba.core.migrations import include_name
+from projektu_vadiba.core.migrations import include_name, include_object
 from projektu_vadiba.core.models import Base
 
 config = context.config
@@ -42,6 +42,7 @@ def _configure(connection, **options) -> None:  # type: ignore[no-untyped-def]
         render_as_batch=True,  # SQLite cannot ALTER COLUMN
         compare_type=True,
         include_name=include_name,
+        include_object=include_object,
         **options,
     )
 
