@@ -72,6 +72,39 @@ def test_one_pass_lookup_finds_what_the_key_queries_find(db: Database, monkeypat
     ]
 
 
+def test_a_large_plan_links_as_a_small_one_on_a_random_registry(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Namesakes with and without e-mails and phones, rows of those names with some of the same contacts: a large
+    file's plan (one statement, every person of the keys: the rows tested against the namesakes lacking what they
+    have, plan.build_plan) links every row as a short file's (key by key) does."""
+    rnd = random.Random(5)
+    names = [("Anna", "Liepa"), ("Jānis", "Bērziņš"), ("Ilze", "Ozola"), ("Pēteris", "Kalns")]
+    emails = [f"p{i}@example.lv" for i in range(12)]
+    phones = [f"2000 00{i:02d}" for i in range(12)]
+    with db.session() as s:
+        for _ in range(60):
+            given, surname = rnd.choice(names)
+            email = rnd.choice(emails) if rnd.random() < 0.5 else ""
+            phone = rnd.choice(phones) if rnd.random() < 0.5 else ""
+            people.create_person(s, PersonInput(given, surname, email=email, phone=phone))
+    lines = ["Vārds;Uzvārds;E-pasts;Tālrunis"]
+    for _ in range(150):
+        given, surname = rnd.choice([*names, ("Zane", "Kalna")])
+        email = rnd.choice(emails) if rnd.random() < 0.5 else ""
+        phone = rnd.choice(phones) if rnd.random() < 0.5 else ""
+        lines.append(f"{given};{surname};{email};{phone}")
+    sheet = read_csv_bytes("\n".join(lines).encode("utf-8"))
+
+    def outcome() -> list[tuple[int, int | None, tuple[str, ...], int | None]]:
+        with db.session() as s:
+            plan = build_plan(s, sheet)
+        return [(r.row, r.existing_id, r.reasons, r.same_as_row) for r in plan.rows]
+
+    by_queries = outcome()
+    monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)
+    assert outcome() == by_queries
+    assert sum(1 for _row, existing, _r, _s in by_queries if existing) > 50  # most rows are someone
+
+
 def test_one_pass_lookup_keeps_every_person_of_a_key(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     ids = _registry(db)
     keys = duplicates.Keys.of("Anna", "Liepa", "", "")

@@ -322,12 +322,32 @@ def build_plan(
     index = build_index(session, (k for k in keys if k is not None))
     # KeyIndex.matches' own first test inline: most rows have no key the look-up returned (no call for them)
     by_email, by_phone, named = index.by_email, index.by_phone, index.by_name.keys()
-    found = [
-        index.matches(k)
-        if k is not None and (k.email in by_email or k.phone in by_phone or not named.isdisjoint(k.names))
-        else {}
-        for k in keys
-    ]
+    if index.exact:
+        # Closer still where the look-up brought everyone of the keys: a row whose contacts found nobody can match
+        # only the namesakes who lack what it has (KeyIndex.matches' buckets), not any namesake. 100,000 rows
+        # against 1,000,000 people: 46,533 calls -> 15,400, the plan 1.72-1.75 -> 1.57 s (SQLite, the same plan).
+        buckets = index.name_buckets()
+        none, no_email, no_phone = buckets.none.keys(), buckets.no_email.keys(), buckets.no_phone.keys()
+        found = [
+            index.matches(k)
+            if k is not None
+            and (
+                k.email in by_email
+                or k.phone in by_phone
+                or not ((none if k.phone else no_email) if k.email else no_phone if k.phone else named).isdisjoint(
+                    k.names
+                )
+            )
+            else {}
+            for k in keys
+        ]
+    else:
+        found = [
+            index.matches(k)
+            if k is not None and (k.email in by_email or k.phone in by_phone or not named.isdisjoint(k.names))
+            else {}
+            for k in keys
+        ]
     best_of = [_best(f) if f else None for f in found]
     names = _names(session, sorted({pid for pid in best_of if pid is not None}))
     # e-mail / phone / name key -> the first row number with it

@@ -140,7 +140,7 @@ class KeyIndex:
                 found[pid].append(REASON_PHONE)
             else:
                 found[pid] = [REASON_PHONE]
-        named = self._named or self._buckets()
+        named = self.name_buckets()
         if found:  # found by a contact: their name is one more reason
             name_of = named.name_of
             for pid, reasons in found.items():
@@ -170,7 +170,10 @@ class KeyIndex:
                         found[pid] = [REASON_NAME]
         return found
 
-    def _buckets(self) -> _NameBuckets:
+    def name_buckets(self) -> _NameBuckets:
+        """The people of by_name by the contacts they lack (made at the first call)."""
+        if self._named is not None:
+            return self._named
         named = _NameBuckets()
         for name, ids in self.by_name.items():
             for pid in ids:
@@ -329,7 +332,7 @@ def _candidates(session: Session, keys: list[Keys], names: set[str], phones: set
 
 def _indexed(cursor: Any, names: set[str], phones: set[str], emails: set[str]) -> KeyIndex:
     """The index of the rows (id, name key, e-mail, phone key) the cursor returns."""
-    index = KeyIndex()
+    index = KeyIndex(exact=True)  # every person of the keys comes back, each e-mail compared by its key here
     by_name, by_phone, by_email, contacts = index.by_name, index.by_phone, index.by_email, index.contacts
     email_key = person_keys.email_key  # one rule for e-mails everywhere; a local name for 100,000 calls
     while rows := cursor.fetchmany(10_000):
