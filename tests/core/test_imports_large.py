@@ -210,6 +210,38 @@ def test_bulk_insert_in_any_order_gives_ids_in_row_order(db: Database) -> None:
     assert [stored[i] for i in ids] == surnames
 
 
+class _Stop(Exception):
+    pass
+
+
+def test_a_progress_call_that_raises_stops_the_bulk_insert_with_its_own_error(db: Database) -> None:
+    """A cancel between two chunks (on PostgreSQL inside the one COPY of them all): the progress call's own
+    exception comes out, nothing of the insert stays, and the next transaction on the connection works."""
+    rows = [
+        {"given_name": "Anna", "surname": f"Z{n:04d}", "search_text": person_keys.search_text("Anna", f"Z{n:04d}"),
+         "name_key": person_keys.name_key("Anna", f"Z{n:04d}"), "phone_key": "",
+         "sort_key": person_keys.sort_key(f"Z{n:04d}", "Anna")}
+        for n in range(2500)
+    ]  # fmt: skip
+    calls: list[int] = []
+
+    def progress(done: int) -> None:
+        calls.append(done)
+        if done == 2000:
+            raise _Stop
+
+    with db.session() as s:
+        before = s.scalar(select(func.count()).select_from(Person))
+    with pytest.raises(_Stop), db.session() as s:
+        people_insert.bulk_insert_people(s, rows, progress)
+    assert calls == [1000, 2000]
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == before
+        people.create_person(s, PersonInput("Ērika", "Ņikitina"))
+    with db.session() as s:
+        assert len(people.search_people(s, "nikitina")) == 1
+
+
 def test_a_failed_bulk_insert_leaves_the_trigger_in_place(db: Database) -> None:
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite FTS5 trigger")

@@ -193,8 +193,9 @@ _PENDING = "SELECT gin_clean_pending_list(to_regclass('ix_people_search_tsv'))"
 
 
 def test_postgresql_the_upkeep_moves_the_gin_pending_list_into_the_index(db: Database) -> None:
-    """PostgreSQL: a bulk insert leaves its people in the GIN index's pending list, which every GIN search reads
-    whole until a VACUUM; the upkeep moves it into the index (the owner's upkeep) and the searches stay the same.
+    """PostgreSQL: a bulk insert leaves its people in the GIN index's pending list (the owner's for the rest of its
+    transaction, whatever its size), which every GIN search reads whole until a VACUUM; the upkeep moves it into the
+    index (the owner's upkeep) and the searches stay the same.
     A user who does not own the index (a team's member) leaves it to autovacuum, without an error."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("PostgreSQL's GIN index")
@@ -212,7 +213,15 @@ def test_postgresql_the_upkeep_moves_the_gin_pending_list_into_the_index(db: Dat
 
     try:
         with db.session() as s:
+            default = s.execute(text("SHOW gin_pending_list_limit")).scalar()
             people_insert.bulk_insert_people(s, _rows(2000))
+            # the owner's bulk insert leaves the GIN entries of the rest of its transaction in the pending list
+            assert s.execute(text("SHOW gin_pending_list_limit")).scalar() == "1GB" != default
+        with db.session() as s:  # for that transaction only
+            assert s.execute(text("SHOW gin_pending_list_limit")).scalar() == default
+        with member.begin() as c:  # a member, who cannot move the list, leaves the server's limit
+            c.exec_driver_sql(people_insert._GIN_LATER).all()
+            assert c.exec_driver_sql("SHOW gin_pending_list_limit").scalar() == default
         before = _searches(db)
         search_upkeep.run(member)  # not the owner: nothing moved, nothing raised
         search_upkeep.run(db.engine)

@@ -14,9 +14,10 @@ Automerge stays 0 until the merging is done: that is the mark `pending` reads, s
 Crisis merging waits meanwhile as well (CRISISMERGE_PENDING), so that a second bulk insert before the upkeep does not
 merge the first one's segments inside its own transaction.
 
-PostgreSQL: `run` writes the people_words rows a bulk insert left (`fill_words`, core.people_words), decides
+PostgreSQL: `run` moves the GIN index's pending list into the index (`clean_pending_list`: a bulk insert leaves its
+people there), writes the people_words rows a bulk insert left (`fill_words`, core.people_words), decides
 people_words' common prefixes again when the registry has doubled since the last decision
-(core.people_words_common), then moves the GIN index's pending list into the index (`clean_pending_list`).
+(core.people_words_common), then moves what the pending list gathered meanwhile.
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ def run(engine: Engine, stop: threading.Event | None = None, on_step: Callable[[
     if engine.dialect.name == "postgresql":
         from projektu_vadiba.core import people_words_common
 
+        # The GIN index first: a bulk insert left its people in the pending list (people_insert._GIN_LATER), which
+        # every GIN search reads whole, and searches use GIN until fill_words is done.
+        clean_pending_list(engine)
         steps = fill_words(engine, stop, on_step)
         if stop is not None and stop.is_set():
             return steps
@@ -156,9 +160,10 @@ _CLEAN_PENDING = (
 
 
 def clean_pending_list(engine: Engine) -> int:
-    """PostgreSQL: move the entries a bulk import left in the GIN index's pending list (fastupdate: up to 4 MB)
-    into the index. Every GIN search reads the whole pending list until then, and only a VACUUM empties it, which
-    autovacuum starts on inserts after a fifth of the table: after 84,600 people into 1,000,000 and their undo,
-    'udris 12' took 11.4 ms instead of 1.5 (124 pages moved in 164 ms). Returns the number of pages moved."""
+    """PostgreSQL: move the entries a bulk import left in the GIN index's pending list (fastupdate: up to 4 MB, or
+    all of its people where the user owns the index: people_insert._GIN_LATER) into the index. Every GIN search
+    reads the whole pending list until then, and only a VACUUM empties it, which autovacuum starts on inserts after
+    a fifth of the table: after 84,600 people into 1,000,000 and their undo, 'udris 12' took 11.4 ms instead of 1.5
+    (124 pages moved in 164 ms). Returns the number of pages moved."""
     with engine.begin() as connection:
         return int(connection.exec_driver_sql(_CLEAN_PENDING).scalar() or 0)

@@ -4,8 +4,8 @@ wait ends at its commit, and searches find the imported people meanwhile (by LIK
 
 Each step is a short transaction on the thread's own connection, so a save made meanwhile waits at most one step;
 closing the window or switching the database stops it between two steps (the next start resumes). PostgreSQL:
-the people_words rows a bulk import left written (core.people_words), its common prefixes decided again when the
-registry has doubled (core.people_words_common).
+the GIN index's pending list moved into the index, the people_words rows a bulk import left written
+(core.people_words), its common prefixes decided again when the registry has doubled (core.people_words_common).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ docs/benchmarks.md, "Import")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
@@ -17,6 +17,16 @@ _CHUNK = 1000  # rows between two progress calls
 # People in one bulk insert from which their full-text indexing and its merging wait for search_upkeep (fewer:
 # indexed and merged at once, as a form's save is; a few milliseconds).
 _MERGE_LATER = 1000
+# PostgreSQL, the same bulk inserts: the GIN index's entries of these people, and of anything else this transaction
+# writes, stay in the index's pending list (fastupdate) until search_upkeep.run moves them into the index after the
+# commit, instead of the insert moving them itself each time the list outgrows its 4 MB: 84,600 people's COPY into
+# 1,000,000 took 4.1-4.4 s that way, 3.1-3.5 s this way (docs/benchmarks.md, "Eleventh round"). Only for a user who
+# owns the index, as only they can move the list (search_upkeep._CLEAN_PENDING): anyone else's next insert would.
+# Transaction-local (set_config's `true`): the next transaction has the server's own limit again.
+_GIN_LATER = (
+    "SELECT set_config('gin_pending_list_limit', '1048576', true) FROM pg_class c "
+    "WHERE c.oid = to_regclass('ix_people_search_tsv') AND pg_has_role(c.relowner, 'USAGE')"
+)
 
 
 def dialect(session: Session) -> str:
@@ -60,6 +70,7 @@ def insert_people(
         later = dialect(session) == "postgresql" and len(rows) >= _MERGE_LATER
         if later:
             run(text("SELECT set_config(:name, 'on', true)"), {"name": people_words.LATER})
+            run(text(_GIN_LATER))
         try:
             return _insert_on_server(session, table, columns, rows, chunks)
         finally:
@@ -139,10 +150,14 @@ def _insert_on_server(
             # their B-trees.
             at = columns.index("sort_key")
             with_ids.sort(key=lambda row: (row[at], row[-1]))
-        done = 0
-        for chunk in chunks():
-            insert_tuples(session, table, (*columns, "id"), with_ids[done : done + len(chunk)])
-            done += len(chunk)
+
+        def in_order() -> Iterator[Sequence[Sequence[Any]]]:
+            done = 0
+            for chunk in chunks():
+                yield with_ids[done : done + len(chunk)]
+                done += len(chunk)
+
+        copy_chunks(session, table, (*columns, "id"), in_order())
         return ids
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     out: list[int] = []
@@ -192,26 +207,54 @@ def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: 
     people 0.26 s vs 0.19 s), on PostgreSQL COPY (0.16 s vs 1.4 s). Otherwise Core, which fills the defaults."""
     if not rows:
         return
-    # Columns left out get NULL or their server default either way; Python-side defaults only from Core.
-    defaults_given = {c.key for c in table.columns if c.default is not None and not c.primary_key} <= set(columns)
-    copies = copies_rows(session, table.name)
-    if not defaults_given or not (copies or dialect(session) == "sqlite"):
+    given = _defaults_given(table, columns)
+    if given and copies_rows(session, table.name):
+        _copy(session, table, columns, [rows])
+        return
+    if not given or dialect(session) != "sqlite":
         session.connection().execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
     bind = session.get_bind().dialect
     targets = [table.c[k] for k in columns]
-    data = driver_values(bind, targets, rows)
     quote = bind.identifier_preparer.quote
     names = ", ".join(quote(c.name) for c in targets)
-    if copies:
-        # The cursor of the session's own connection: the rows are part of its transaction.
-        driver: Any = session.connection().connection.driver_connection
-        with driver.cursor() as cursor, cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN") as copy:
-            for converted in data:
-                copy.write_row(converted)
-        return
     sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join('?' * len(targets))})"
-    session.connection().exec_driver_sql(sql, data)
+    session.connection().exec_driver_sql(sql, driver_values(bind, targets, rows))
+
+
+def copy_chunks(
+    session: Session, table: Table, columns: Sequence[str], chunks: Iterable[Sequence[Sequence[Any]]]
+) -> None:
+    """`insert_tuples` of many chunks as ONE COPY where the rows can be COPYed: each chunk is converted and sent
+    while the server stores the ones before (a COPY a chunk made the server wait for each chunk's conversion and
+    Python for each chunk's storing: 84,600 people into 1,000,000, 85 COPYs took 3.39-3.95 s, one COPY 3.18-3.41 s,
+    three pairs each after a CHECKPOINT). The chunks are taken one by one, so whatever runs between them (a progress
+    call, which may raise and so end the COPY with the error) runs inside the COPY."""
+    if _defaults_given(table, columns) and copies_rows(session, table.name):
+        _copy(session, table, columns, chunks)
+        return
+    for chunk in chunks:
+        insert_tuples(session, table, columns, chunk)
+
+
+def _defaults_given(table: Table, columns: Sequence[str]) -> bool:
+    """Whether `columns` name every column with a Python-side default (only Core fills those; columns left out get
+    NULL or their server default either way)."""
+    return {c.key for c in table.columns if c.default is not None and not c.primary_key} <= set(columns)
+
+
+def _copy(session: Session, table: Table, columns: Sequence[str], chunks: Iterable[Sequence[Sequence[Any]]]) -> None:
+    """COPY the chunks' rows, each value as its column's bind processor makes it, on the cursor of the session's
+    own connection: the rows are part of its transaction."""
+    bind = session.get_bind().dialect
+    targets = [table.c[k] for k in columns]
+    quote = bind.identifier_preparer.quote
+    names = ", ".join(quote(c.name) for c in targets)
+    driver: Any = session.connection().connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN") as copy:
+        for chunk in chunks:
+            for converted in driver_values(bind, targets, chunk):
+                copy.write_row(converted)
 
 
 def driver_values(bind: Any, columns: list[Any], rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
