@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from projektu_vadiba.core import migrations, person_keys
+from projektu_vadiba.core import migrations, people_first, person_keys
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import EventInput, PersonInput
 from projektu_vadiba.core.models import AttendanceStatus
@@ -472,3 +472,30 @@ def test_0024_a_deleted_persons_log_entries_stay_without_them(at_head: Database)
     assert linked() == {} and unlinked() == 5
     _migrate(db, "upgrade", "0024")
     assert "fk_personal_data_log_person_id_people" not in keys()
+
+
+def test_0025_keeps_the_first_people_in_the_covering_index_and_takes_it_back(
+    at_head: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a registry of twice FIRST_HELD people or more gets the index of the people before the
+    (FIRST_HELD + 1)-th sort key; the way down indexes everyone again, as 0016 did. SQLite has no such index."""
+    db = at_head
+    monkeypatch.setattr(people_first, "FIRST_HELD", 5)
+    with db.session() as s:
+        for i in range(12):
+            people.create_person(s, PersonInput("Anna", f"Ozola{i:02d}"))
+        keys = [str(k) for k in s.execute(text("SELECT sort_key FROM people ORDER BY sort_key, id")).scalars()]
+
+    def threshold() -> str | None:
+        with db.engine.connect() as conn:
+            return people_first.threshold(conn)
+
+    postgres = db.engine.dialect.name == "postgresql"
+    _migrate(db, "downgrade", "0024")
+    assert threshold() is None and ("ix_people_sort_search" in _people_indexes(db)) == postgres
+    _migrate(db, "upgrade", "0025")
+    assert threshold() == (keys[5] if postgres else None)
+    with db.session() as s:
+        assert [p.surname for p in people.search_people(s, "o", 3)] == ["Ozola00", "Ozola01", "Ozola02"]
+    _migrate(db, "downgrade", "0024")
+    assert threshold() is None and ("ix_people_sort_search" in _people_indexes(db)) == postgres

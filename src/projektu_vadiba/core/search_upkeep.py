@@ -17,7 +17,8 @@ merge the first one's segments inside its own transaction.
 PostgreSQL: `run` moves the GIN index's pending list into the index (`clean_pending_list`: a bulk insert leaves its
 people there), writes the people_words rows a bulk insert left (`fill_words`, core.people_words), decides
 people_words' common prefixes again when the registry has doubled since the last decision
-(core.people_words_common), then moves what the pending list gathered meanwhile.
+(core.people_words_common), then moves what the pending list gathered meanwhile, and decides again which people
+the covering index of the first people holds when the registry has changed enough (core.people_first).
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ import threading
 from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import OperationalError
 
-from projektu_vadiba.core import people_order
+from projektu_vadiba.core import people_first, people_order
 
 AUTOMERGE = 4  # FTS5's default: a level with this many segments is merged into one
 CRISISMERGE = 16  # FTS5's default: a level with this many segments is merged even while automerge is 0
@@ -104,6 +106,7 @@ def run(engine: Engine, stop: threading.Event | None = None, on_step: Callable[[
         steps += people_words_common.run(engine, stop, on_step)
         if stop is None or not stop.is_set():
             clean_pending_list(engine)  # (not a step: the steps count people_words' transactions)
+            first_people(engine)
         return steps
     if engine.dialect.name != "sqlite":
         return 0
@@ -157,6 +160,19 @@ _CLEAN_PENDING = (
     "SELECT gin_clean_pending_list(c.oid) FROM pg_class c "
     "WHERE c.oid = to_regclass('ix_people_search_tsv') AND pg_has_role(c.relowner, 'USAGE')"
 )
+
+
+def first_people(engine: Engine) -> bool:
+    """PostgreSQL: the covering index of the first people decided again where the registry has changed enough
+    (core.people_first); one transaction, which gives up when people stays locked by others (the next upkeep tries
+    again). Returns whether it rebuilt the index."""
+    try:
+        with engine.begin() as connection:
+            return people_first.redecide(connection)
+    except OperationalError as error:
+        if getattr(error.orig, "sqlstate", None) == "55P03":  # lock_not_available
+            return False
+        raise
 
 
 def clean_pending_list(engine: Engine) -> int:

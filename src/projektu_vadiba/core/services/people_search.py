@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, TextClause, and_, func, literal_column, not_, or_, select, text
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core import people_order, person_keys, surname_forms
+from projektu_vadiba.core import people_first, people_order, person_keys, surname_forms
 from projektu_vadiba.core.models import Person
 from projektu_vadiba.core.people_order import ID_MASK, SHIFT, rowid_sql
 
@@ -216,8 +216,7 @@ def _pg_count_upto(session: Session, query: str, cap: int) -> int:
         ids = _pg_words(session, words.typed, cap + 1, 0)
     if ids is None:
         sql, params = _like_walk(words.typed, {"limit": cap + 1, "offset": 0, "first": _FIRST_COUNT})
-        sql = sql.replace("FROM people", "FROM (SELECT id, sort_key, search_text FROM people ORDER BY sort_key, id "
-                          "LIMIT :first) AS first_people")  # fmt: skip
+        sql = sql.replace("FROM people", f"FROM {_first_people(session)}")
         ids = _ids(session, sql, params)
         if len(ids) <= cap:  # not within the first people: all of them counted
             ids = None
@@ -374,11 +373,21 @@ def _pg_first(session: Session, words: tuple[str, ...], limit: int, offset: int)
     if offset + limit > _FIRST // 2:  # deep pages: the GIN index
         return None
     sql, params = _like_walk(words, {"limit": limit, "offset": offset, "first": _FIRST})
-    # Ordered and limited inside, so PostgreSQL reads at most _FIRST index entries and stops at the page.
-    sql = sql.replace("FROM people", "FROM (SELECT id, sort_key, search_text FROM people ORDER BY sort_key, id "
-                      "LIMIT :first) AS first_people")  # fmt: skip
+    sql = sql.replace("FROM people", f"FROM {_first_people(session)}")
     ids = _ids(session, sql, params)
     return ids if len(ids) == limit else None
+
+
+def _first_people(session: Session) -> str:
+    """PostgreSQL: the first people in Latvian order, up to :first, from the covering index (core.people_first:
+    where it holds only those before a threshold, the walk asks for them by it; the matches among them are the first
+    ones either way). Ordered and limited inside, so PostgreSQL reads at most :first index entries and stops at the
+    page. The threshold is read once per session, as the common prefixes are."""
+    if "people_first" not in session.info:
+        session.info["people_first"] = people_first.condition(people_first.threshold(session.connection()))
+    before: str = session.info["people_first"]
+    where = f"WHERE {before} " if before else ""
+    return f"(SELECT id, sort_key, search_text FROM people {where}ORDER BY sort_key, id LIMIT :first) AS first_people"
 
 
 def _like_walk(words: tuple[str, ...], params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
