@@ -36,6 +36,7 @@ from projektu_vadiba.core import search_upkeep
 from projektu_vadiba.core.db import Database, open_database
 from projektu_vadiba.core.imports import apply, apply_plan, build_plan, plan, read_table, undo_import
 from projektu_vadiba.core.models import Person
+from projektu_vadiba.core.services import duplicates
 
 SCALE = generate.SCALES["national"]
 IN_PROJECTS = SCALE.people + (SCALE.projects - 1) * (SCALE.people // 20)
@@ -44,6 +45,7 @@ IN_PROJECTS = SCALE.people + (SCALE.projects - 1) * (SCALE.people // 20)
 STEPS: list[tuple[Any, str, str]] = [
     (plan, "_parse_rows", "parse + validate"),
     (plan, "build_index", "registry look-up"),
+    (duplicates.PartedLookup, "index", "registry look-up (wait for its parts)"),
     (apply, "_recheck", "second look-up"),
     (apply, "insert_people", "insert people + search index"),
     (apply, "_log_imported", "personal-data log"),

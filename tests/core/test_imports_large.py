@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import random
 from datetime import datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import Table, func, insert, select, text, update
@@ -19,6 +20,7 @@ from projektu_vadiba.core.db import Database, current_user
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.errors import AppError
 from projektu_vadiba.core.imports import apply, apply_plan, build_plan, fill, read_csv_bytes, undo_import
+from projektu_vadiba.core.imports import plan as plan_module
 from projektu_vadiba.core.imports.gc_pause import gc_paused
 from projektu_vadiba.core.models import Gender, Person, PersonalDataLog
 from projektu_vadiba.core.services import duplicates, gdpr, people, people_insert
@@ -103,6 +105,54 @@ def test_a_large_plan_links_as_a_small_one_on_a_random_registry(db: Database, mo
     monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)
     assert outcome() == by_queries
     assert sum(1 for _row, existing, _r, _s in by_queries if existing) > 50  # most rows are someone
+    if db.engine.dialect.name != "postgresql":
+        return
+    # PostgreSQL: the look-up in parts (PartedLookup), each sent while the next rows are read: 1,850 rows (the
+    # file above 12 times and 50 more) in parts of 500 link as in one statement.
+    sheet = read_csv_bytes("\n".join([*lines, *lines[1:] * 11, *lines[1:51]]).encode("utf-8"))
+    whole = outcome()
+    monkeypatch.setattr(plan_module, "PARTED_ROWS", 1000)
+    monkeypatch.setattr(plan_module, "_PART_MIN", 500)
+    sent: list[int] = []
+    send = duplicates.PartedLookup.send
+
+    def counted(self: duplicates.PartedLookup, keys: list[duplicates.Keys]) -> None:
+        sent.append(len(keys))
+        send(self, keys)
+
+    monkeypatch.setattr(duplicates.PartedLookup, "send", counted)
+    assert outcome() == whole
+    assert sent == [500, 500, 500, 350]
+    assert sum(1 for _row, existing, _r, _s in whole if existing) > 500
+
+
+def test_a_cancel_while_a_part_is_looked_up_gives_its_connection_back(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a plan cancelled between two parts of its look-up (PartedLookup) stops with ImportCancelled, waits
+    for the part under way and gives the look-up's own connection back to the pool."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the parted look-up is PostgreSQL's")
+    monkeypatch.setattr(plan_module, "PARTED_ROWS", 1000)
+    monkeypatch.setattr(plan_module, "_PART_MIN", 500)
+    rows = "\n".join(f"Anna;Z{n:04d};a{n}@example.lv" for n in range(2000))
+    sheet = read_csv_bytes(f"Vārds;Uzvārds;E-pasts\n{rows}".encode())
+    pool: Any = db.engine.pool
+    idle = pool.checkedout()
+    closed: list[bool] = []
+    leave = duplicates.PartedLookup.__exit__
+
+    def left(self: duplicates.PartedLookup, *exc: object) -> None:
+        leave(self, *exc)
+        closed.append(self._connection is not None and self._connection.closed)
+
+    monkeypatch.setattr(duplicates.PartedLookup, "__exit__", left)
+    with pytest.raises(plan_module.ImportCancelled), db.session() as s:
+        build_plan(s, sheet, progress=lambda done, _total: done < 1500)
+    assert closed == [True] and pool.checkedout() == idle
+    with db.session() as s:  # and the whole file plans as before
+        assert len(build_plan(s, sheet).rows) == 2000
+    assert closed == [True, True] and pool.checkedout() == idle
 
 
 def test_one_pass_lookup_keeps_every_person_of_a_key(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -667,7 +717,7 @@ def test_the_candidates_match_as_the_whole_registry_does(
     emails = {k.email for k in keys if k.email}
     monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)
     if few_lacking is not None:
-        monkeypatch.setattr(duplicates, "_few_lacking", lambda session, n: few_lacking)
+        monkeypatch.setattr(duplicates, "_few_lacking", lambda connection, n: few_lacking)
     with db.session() as s:
         every = duplicates._scan(s, names, phones, emails)  # every person read
         candidates = duplicates.build_index(s, keys)  # the database's candidates
@@ -675,8 +725,17 @@ def test_the_candidates_match_as_the_whole_registry_does(
         lacking = s.connection().exec_driver_sql(sql).scalar_one()
         assert lacking > 0  # the lacking arm has people to read
         expected = lacking < len(names) if few_lacking is None else few_lacking
-        assert duplicates._few_lacking(s, len(names)) is expected
+        assert duplicates._few_lacking(s.connection(), len(names)) is expected
     assert [candidates.matches(k) for k in keys] == [every.matches(k) for k in keys]
+    if db.engine.dialect.name == "postgresql":  # a large import's look-up in parts (of 1, 2, 3, ... keys)
+        with duplicates.PartedLookup(db.engine) as parted:
+            start = 0
+            for size in range(1, len(keys)):
+                parted.send(keys[start : start + size])
+                start += size
+            in_parts = parted.index()
+        assert start >= len(keys) and in_parts.exact
+        assert [in_parts.matches(k) for k in keys] == [every.matches(k) for k in keys]
     # the second Jānis and the first Pēteris find nobody: the registered ones have other e-mails (and phone)
     assert [bool(every.matches(k)) for k in keys] == [True] * 7 + [False, True, False, True, True, True]
 

@@ -4,12 +4,13 @@ number), likely duplicates found among the people already registered and earlier
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from itertools import repeat, zip_longest
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import clock
@@ -31,7 +32,7 @@ from projektu_vadiba.core.imports.mapping import (
 from projektu_vadiba.core.imports.readers import RawTable
 from projektu_vadiba.core.messages import Message, as_message, render, text_of
 from projektu_vadiba.core.models import AttendanceRole, AttendanceStatus, Event, Person
-from projektu_vadiba.core.services.duplicates import Keys, build_index, registry_state
+from projektu_vadiba.core.services.duplicates import PARTED_ROWS, Keys, PartedLookup, build_index, registry_state
 from projektu_vadiba.core.services.people import is_tidy, validate_person
 
 Progress = Callable[[int, int], bool | None]  # (done, total) -> False to cancel
@@ -291,6 +292,10 @@ def check_mapping(mapping: Sequence[str], header_row: int = 1) -> list[str]:
     return problems
 
 
+# Rows in a part of a parted look-up at least (a statement each; a quarter of the file where that is more).
+_PART_MIN = 5000
+
+
 @gc_paused
 def build_plan(
     session: Session,
@@ -310,16 +315,30 @@ def build_plan(
     data_rows = table.data_rows()
     where = _Columns(columns)
     parsed: list[Parsed] = []
+    keys: list[Keys | None] = []
     this_year = clock.today().year
-    for start in range(0, len(data_rows), 500):
-        chunk = data_rows[start : start + 500]
-        parsed += _parse_rows([cells for _number, cells in chunk], where, this_year)
-        done = start + len(chunk)
-        if progress is not None and done % 500 == 0 and progress(done, len(data_rows) * 2) is False:
-            raise ImportCancelled
-    keys = [None if bad else Keys.of(p.given_name, p.surname, p.email, p.phone) for p, _s, _r, bad in parsed]
     state = registry_state(session)  # before the look-up: a change after it must be seen as one
-    index = build_index(session, (k for k in keys if k is not None))
+    bind = session.get_bind()
+    parted = (
+        PartedLookup(bind)
+        if isinstance(bind, Engine) and bind.dialect.driver == "psycopg" and len(data_rows) >= PARTED_ROWS
+        else None
+    )
+    part = max(_PART_MIN, len(data_rows) // 4)  # rows a part of the parted look-up
+    sent = 0
+    with parted or nullcontext():
+        for start in range(0, len(data_rows), 500):
+            chunk = data_rows[start : start + 500]
+            rows = _parse_rows([cells for _number, cells in chunk], where, this_year)
+            parsed += rows
+            keys += [None if bad else Keys.of(p.given_name, p.surname, p.email, p.phone) for p, _s, _r, bad in rows]
+            done = start + len(chunk)
+            if parted is not None and (done - sent >= part or done == len(data_rows)):
+                parted.send([k for k in keys[sent:done] if k is not None])
+                sent = done
+            if progress is not None and done % 500 == 0 and progress(done, len(data_rows) * 2) is False:
+                raise ImportCancelled
+        index = parted.index() if parted is not None else build_index(session, (k for k in keys if k is not None))
     # KeyIndex.matches' own first test inline: most rows have no key the look-up returned (no call for them)
     by_email, by_phone, named = index.by_email, index.by_phone, index.by_name.keys()
     if index.exact:

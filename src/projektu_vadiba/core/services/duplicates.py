@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, literal_column, select, text
+from sqlalchemy import Connection, Engine, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from projektu_vadiba.core import person_keys
@@ -87,9 +88,9 @@ _CANDIDATES_SQL = {dialect: _candidates_sql(dialect) for dialect in ("sqlite", "
 _CANDIDATES_LACKING_SQL = {dialect: _candidates_sql(dialect, True) for dialect in ("sqlite", "postgresql")}
 
 
-def _few_lacking(session: Session, names: int) -> bool:
+def _few_lacking(connection: Connection, names: int) -> bool:
     """Whether fewer people lack an e-mail or a phone than there are `names` keys to send."""
-    return int(session.connection().execute(text(_COUNT_LACKING), {"n": names}).scalar_one()) < names
+    return int(connection.execute(text(_COUNT_LACKING), {"n": names}).scalar_one()) < names
 
 
 @fast_init  # made once per row of an import
@@ -244,9 +245,7 @@ def registry_state(session: Session) -> object | None:
 def build_index(session: Session, all_keys: Iterable[Keys]) -> KeyIndex:
     """Look up every key of `all_keys` among the people not anonymised."""
     keys = list(all_keys)
-    names = {n for k in keys for n in k.names}
-    phones = {k.phone for k in keys if k.phone}
-    emails = {k.email for k in keys if k.email}
+    names, phones, emails = _key_sets(keys)
     bind = session.get_bind().dialect
     if len(emails) > _CHUNK or len(names) + len(phones) > _SCAN_KEYS:
         if bind.name == "sqlite" or (bind.name == "postgresql" and bind.driver == "psycopg"):
@@ -304,8 +303,28 @@ def _scan(session: Session, names: set[str], phones: set[str], emails: set[str])
 
 def _candidates(session: Session, keys: list[Keys], names: set[str], phones: set[str], emails: set[str]) -> KeyIndex:
     """`_scan` through the indexes: the database sends only the people who may match (_CANDIDATES_SQL)."""
+    connection = session.connection()
+    statement, params = _candidates_statement(connection, keys, names, phones, emails)
+    if connection.dialect.name == "sqlite":
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(statement, params)
+            return _indexed(cursor, names, phones, emails)
+        finally:
+            cursor.close()
+    driver: Any = connection.connection.driver_connection
+    with driver.cursor() as pg_cursor:
+        # Not prepared: a statement of this size is not run again in the session.
+        pg_cursor.execute(statement, params, prepare=False)
+        return _indexed(pg_cursor, names, phones, emails)
+
+
+def _candidates_statement(
+    connection: Connection, keys: list[Keys], names: set[str], phones: set[str], emails: set[str]
+) -> tuple[str, dict[str, str]]:
+    """_CANDIDATES_SQL (or _CANDIDATES_LACKING_SQL) for the connection's back-end, and its key lists."""
     # In any order: each list becomes a hashed set on the server (sorting 300,000 keys took 0.3 s).
-    few = _few_lacking(session, len(names))
+    few = _few_lacking(connection, len(names))
     lists = {
         "phones": list(phones),
         "emails": list(emails),
@@ -313,29 +332,86 @@ def _candidates(session: Session, keys: list[Keys], names: set[str], phones: set
         "names_no_email": list({n for k in keys if not k.email for n in k.names}),
         "names_no_phone": list({n for k in keys if not k.phone for n in k.names}),
     }
-    params = {k: json.dumps(v) for k, v in lists.items()}
     statements = _CANDIDATES_LACKING_SQL if few else _CANDIDATES_SQL
-    connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        cursor = connection.connection.cursor()
-        try:
-            cursor.execute(statements["sqlite"], params)
-            return _indexed(cursor, names, phones, emails)
-        finally:
-            cursor.close()
-    driver: Any = connection.connection.driver_connection
-    with driver.cursor() as pg_cursor:
-        # Not prepared: a statement of this size is not run again in the session.
-        pg_cursor.execute(statements["postgresql"], params, prepare=False)
-        return _indexed(pg_cursor, names, phones, emails)
+    return statements[connection.dialect.name], {k: json.dumps(v) for k, v in lists.items()}
+
+
+def _key_sets(keys: list[Keys]) -> tuple[set[str], set[str], set[str]]:
+    """The name keys, phone keys and e-mail keys of `keys`."""
+    names = {n for k in keys for n in k.names}
+    phones = {k.phone for k in keys if k.phone}
+    emails = {k.email for k in keys if k.email}
+    return names, phones, emails
+
+
+# At least this many rows, on PostgreSQL: the look-up in parts, sent while the rest is read (PartedLookup).
+PARTED_ROWS = 20_000
+
+
+class PartedLookup:
+    """PostgreSQL, a large import: the one-statement look-up (_candidates) of each part of a file's keys, on a
+    connection of its own in a worker thread, while the plan reads the next part. The driver lets go of Python's
+    lock while the server works, so the server's index probes (0.6-0.7 s for 100,000 rows into 1,000,000) overlap
+    the reading of the rows instead of following it. Each part's statement brings every person its own rows may
+    match (the arms test each row's keys against that row's contacts), so their union is what one statement for
+    all rows brings, or more: the index is exact as _candidates' is. The plan checks the registry's state before
+    the first part is sent, so a change made meanwhile on the server is seen as one (registry_state). Use as a
+    context manager: leaving it waits for the part under way and gives the connection back."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="pv-lookup")
+        self._parts: list[Future[list[tuple[Any, ...]]]] = []
+        self._keys: list[Keys] = []
+        self._connection: Connection | None = None
+
+    def __enter__(self) -> PartedLookup:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._worker.shutdown(wait=True, cancel_futures=True)
+        if self._connection is not None:
+            self._connection.close()
+
+    def send(self, keys: list[Keys]) -> None:
+        """Look up these keys (a part of the file's) in the background."""
+        if keys:
+            self._keys += keys
+            self._parts.append(self._worker.submit(self._look_up, keys))
+
+    def _look_up(self, keys: list[Keys]) -> list[tuple[Any, ...]]:
+        if self._connection is None:
+            self._connection = self._engine.connect()
+        connection = self._connection
+        statement, params = _candidates_statement(connection, keys, *_key_sets(keys))
+        driver: Any = connection.connection.driver_connection
+        with driver.cursor() as cursor:
+            cursor.execute(statement, params, prepare=False)
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+        connection.rollback()  # (read only: nothing to keep, no transaction left open between parts)
+        return rows
+
+    def index(self) -> KeyIndex:
+        """The index of every part sent, once they are all back."""
+        rows: dict[int, tuple[Any, ...]] = {}
+        for part in self._parts:
+            for row in part.result():
+                rows[row[0]] = row
+        names, phones, emails = _key_sets(self._keys)
+        return _indexed_rows([sorted(rows.values())], names, phones, emails)  # in id order, as one statement's
 
 
 def _indexed(cursor: Any, names: set[str], phones: set[str], emails: set[str]) -> KeyIndex:
     """The index of the rows (id, name key, e-mail, phone key) the cursor returns."""
+    return _indexed_rows(iter(lambda: cursor.fetchmany(10_000), []), names, phones, emails)
+
+
+def _indexed_rows(batches: Iterable[Sequence[Any]], names: set[str], phones: set[str], emails: set[str]) -> KeyIndex:
+    """The index of the rows (id, name key, e-mail, phone key) of `batches`."""
     index = KeyIndex(exact=True)  # every person of the keys comes back, each e-mail compared by its key here
     by_name, by_phone, by_email, contacts = index.by_name, index.by_phone, index.by_email, index.contacts
     email_key = person_keys.email_key  # one rule for e-mails everywhere; a local name for 100,000 calls
-    while rows := cursor.fetchmany(10_000):
+    for rows in batches:
         for pid, name, email, phone in rows:
             key = email_key(email) if email else ""
             if name in names:
