@@ -96,15 +96,17 @@ def test_a_large_plan_links_as_a_small_one_on_a_random_registry(db: Database, mo
         lines.append(f"{given};{surname};{email};{phone}")
     sheet = read_csv_bytes("\n".join(lines).encode("utf-8"))
 
-    def outcome() -> list[tuple[int, int | None, tuple[str, ...], int | None]]:
+    def outcome() -> list[tuple[int, int | None, str, tuple[str, ...], int | None]]:
         with db.session() as s:
             plan = build_plan(s, sheet)
-        return [(r.row, r.existing_id, r.reasons, r.same_as_row) for r in plan.rows]
+        return [(r.row, r.existing_id, r.existing_name, r.reasons, r.same_as_row) for r in plan.rows]
 
     by_queries = outcome()
     monkeypatch.setattr(duplicates, "_SCAN_KEYS", 0)
     assert outcome() == by_queries
-    assert sum(1 for _row, existing, _r, _s in by_queries if existing) > 50  # most rows are someone
+    assert sum(1 for _row, existing, _n, _r, _s in by_queries if existing) > 50  # most rows are someone
+    assert all(name.split()[0] in {"Anna", "Jānis", "Ilze", "Pēteris"} for _row, existing, name, _r, _s in by_queries
+               if existing)  # fmt: skip
     if db.engine.dialect.name != "postgresql":
         return
     # PostgreSQL: the look-up in parts (PartedLookup), each sent while the next rows are read: 1,850 rows (the
@@ -123,7 +125,7 @@ def test_a_large_plan_links_as_a_small_one_on_a_random_registry(db: Database, mo
     monkeypatch.setattr(duplicates.PartedLookup, "send", counted)
     assert outcome() == whole
     assert sent == [500, 500, 500, 350]
-    assert sum(1 for _row, existing, _r, _s in whole if existing) > 500
+    assert sum(1 for _row, existing, _n, _r, _s in whole if existing) > 500
 
 
 def test_a_cancel_while_a_part_is_looked_up_gives_its_connection_back(

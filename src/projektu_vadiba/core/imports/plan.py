@@ -368,7 +368,11 @@ def build_plan(
             for k in keys
         ]
     best_of = [_best(f) if f else None for f in found]
-    names = _names(session, sorted({pid for pid in best_of if pid is not None}))
+    # The names of the people linked to: from the look-up where it brought them (a large file), else read.
+    labels = index.labels
+    linked = {pid for pid in best_of if pid is not None}
+    names = {pid: f"{labels[pid][0]} {labels[pid][1]}" for pid in linked if pid in labels}
+    names |= _names(session, sorted(linked - names.keys()))
     # e-mail / phone / name key -> the first row number with it
     seen_email: dict[str, int] = {}
     seen_phone: dict[str, int] = {}

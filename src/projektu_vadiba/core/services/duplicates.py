@@ -34,7 +34,7 @@ REASON_PHONE = Message("duplicate.same_phone")
 _CHUNK = 500
 _SCAN_KEYS = 5000  # more keys than this: one statement for all of them (_candidates) beats a query per chunk
 # Plain SQL without parameters: the same text on every back-end, no statement to compile.
-_SCAN_SQL = "SELECT id, name_key, email, phone_key FROM people WHERE anonymised_at IS NULL"
+_SCAN_SQL = "SELECT id, name_key, email, phone_key, given_name, surname FROM people WHERE anonymised_at IS NULL"
 # E-mails are looked up by lower(email), ASCII letters folded only (SQLite's lower(); PostgreSQL's under "C"), through
 # migration 0018's expression index: equal to the key (strip().casefold()) for an e-mail of printable ASCII without
 # spaces. Every other e-mail ("odd": a space, a letter beyond ASCII) is read through 0018's partial index and compared
@@ -77,10 +77,11 @@ def _candidates_sql(dialect: str, lacking: bool = False) -> str:
         lists = {k: f"(SELECT value FROM json_each(:{k}))" for k in _LISTS}
     else:
         lists = {k: f"(SELECT json_array_elements_text(%({k})s::json))" for k in _LISTS}
-    select = "SELECT id, name_key, email, phone_key FROM people WHERE anonymised_at IS NULL AND "
+    # The names too: the plan shows the people its rows link to, and they are on the rows read anyway.
+    select = "SELECT id, name_key, email, phone_key, given_name, surname FROM people WHERE anonymised_at IS NULL AND "
     arms = [select + arm.format(lower=_LOWER_EMAIL[dialect], odd=_ODD_EMAIL[dialect], **lists) for arm in _ARMS]
     if lacking:
-        arms[-1] = "SELECT id, name_key, email, phone_key FROM " + _ARM_LACKING[dialect]
+        arms[-1] = "SELECT id, name_key, email, phone_key, given_name, surname FROM " + _ARM_LACKING[dialect]
     return "\nUNION ".join(arms) + "\nORDER BY id"
 
 
@@ -119,6 +120,8 @@ class KeyIndex:
     contacts: dict[int, tuple[str, str]] = field(default_factory=dict)  # id -> (e-mail key, phone key)
     # by_email / by_phone hold everyone of those keys (the one-pass look-ups: e-mails compared by their exact key)
     exact: bool = False
+    # id -> (given name, surname) of everyone in the index, where the look-up brought them (the one-pass ones)
+    labels: dict[int, tuple[str, str]] = field(default_factory=dict)
     _named: _NameBuckets | None = field(default=None, init=False, repr=False, compare=False)
 
     def matches(self, keys: Keys) -> dict[int, list[str]]:
@@ -402,25 +405,32 @@ class PartedLookup:
 
 
 def _indexed(cursor: Any, names: set[str], phones: set[str], emails: set[str]) -> KeyIndex:
-    """The index of the rows (id, name key, e-mail, phone key) the cursor returns."""
+    """The index of the rows (id, name key, e-mail, phone key, given name, surname) the cursor returns."""
     return _indexed_rows(iter(lambda: cursor.fetchmany(10_000), []), names, phones, emails)
 
 
 def _indexed_rows(batches: Iterable[Sequence[Any]], names: set[str], phones: set[str], emails: set[str]) -> KeyIndex:
-    """The index of the rows (id, name key, e-mail, phone key) of `batches`."""
+    """The index of the rows (id, name key, e-mail, phone key, given name, surname) of `batches`."""
     index = KeyIndex(exact=True)  # every person of the keys comes back, each e-mail compared by its key here
     by_name, by_phone, by_email, contacts = index.by_name, index.by_phone, index.by_email, index.contacts
+    labels = index.labels
     email_key = person_keys.email_key  # one rule for e-mails everywhere; a local name for 100,000 calls
     for rows in batches:
-        for pid, name, email, phone in rows:
+        for pid, name, email, phone, given, surname in rows:
             key = email_key(email) if email else ""
+            found = False
             if name in names:
                 by_name[name].append(pid)
                 contacts[pid] = (key, phone)
+                found = True
             if phone in phones:
                 by_phone[phone].append(pid)
+                found = True
             if key in emails:
                 by_email[key].append(pid)
+                found = True
+            if found:
+                labels[pid] = (given, surname)
     return index
 
 
