@@ -157,6 +157,39 @@ def test_a_cancel_while_a_part_is_looked_up_gives_its_connection_back(
     assert closed == [True, True] and pool.checkedout() == idle
 
 
+def test_a_parted_plan_makes_the_texts_that_storing_would(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL: a plan whose look-up is in parts makes each row's search text and sort key while the server
+    works (PlannedRow.stored), and the people stored from it have the texts a short file's get."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the parted look-up is PostgreSQL's")
+    monkeypatch.setattr(plan_module, "PARTED_ROWS", 1000)
+    monkeypatch.setattr(plan_module, "_PART_MIN", 500)
+    towns = ["Ķekavas  novads", "Olaine", ""]
+    orgs = ["Biedrība  “Zaļā josta”", "", "Ozolnieku  vidusskola"]
+    rows = "\n".join(
+        f"Ērika;Ņikitina-Bērziņa {n};e{n}@Example.lv;{towns[n % 3]};{orgs[n % 3] if n % 2 else ''}" for n in range(1200)
+    )
+    sheet = read_csv_bytes(f"Vārds;Uzvārds;E-pasts;Pašvaldība;Organizācija\n{rows}".encode())
+    with db.session() as s:
+        planned = build_plan(s, sheet)
+        assert all(r.stored is not None for r in planned.rows) and planned.rows[0].valid
+        result = apply_plan(s, planned)
+    assert result.created == 1200
+    with db.session() as s:
+        stored = s.execute(
+            select(Person.given_name, Person.surname, Person.email, Person.municipality, Person.search_text,
+                   Person.sort_key, Person.organisation_id).where(Person.id.in_(result.created_ids))
+        ).all()  # fmt: skip
+        org_names = dict(s.execute(text("SELECT id, name FROM organisations")).all())
+    assert len(stored) == 1200 and sum(1 for *_rest, org in stored if org) == 400
+    for given, surname, email, town, search, sort, org in stored:
+        name = org_names[org] if org else ""
+        assert search == person_keys.search_text(given, surname, email, name, town)
+        assert sort == person_keys.sort_key(surname, given)
+    with db.session() as s:  # a short file's plan leaves them to the storing
+        assert all(r.stored is None for r in build_plan(s, read_csv_bytes("Vārds;Uzvārds\nAnna;Liepa".encode())).rows)
+
+
 def test_one_pass_lookup_keeps_every_person_of_a_key(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     ids = _registry(db)
     keys = duplicates.Keys.of("Anna", "Liepa", "", "")

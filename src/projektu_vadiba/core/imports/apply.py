@@ -81,6 +81,11 @@ def _person_row(row: PlannedRow, org_ids: dict[str, int], now: object) -> tuple[
         name_key, phone_key = keys.names[0], keys.phone
     else:
         name_key, phone_key = person_keys.name_key(p.given_name, p.surname), person_keys.phone_key(p.phone)
+    if row.stored is not None:  # made by the plan while its look-up was on the server
+        search_text, sort_key = row.stored
+    else:
+        search_text = person_keys.search_text(p.given_name, p.surname, p.email, org, p.municipality)
+        sort_key = person_keys.sort_key(p.surname, p.given_name)
     return (
         p.given_name,
         p.surname,
@@ -95,10 +100,10 @@ def _person_row(row: PlannedRow, org_ids: dict[str, int], now: object) -> tuple[
         p.consent_data,
         p.consent_photo,
         p.notes,
-        person_keys.search_text(p.given_name, p.surname, p.email, org, p.municipality),
+        search_text,
         name_key,
         phone_key,
-        person_keys.sort_key(p.surname, p.given_name),
+        sort_key,
         now,
         now,
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import cast
 
-from sqlalchemy import Table, bindparam, select, text, update
+from sqlalchemy import ARRAY, Integer, Table, any_, bindparam, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm.util import identity_key
@@ -159,8 +159,14 @@ def _read(
     stmt = stmt.outerjoin(Organisation, Organisation.id == table.c.organisation_id)
     if live_only:
         stmt = stmt.where(table.c.anonymised_at.is_(None))
-    for start in range(0, len(ids), 500):
-        for pid, org, *values in session.execute(stmt.where(table.c.id.in_(ids[start : start + 500]))):
+    if session.get_bind().dialect.name == "postgresql":
+        # One statement for all of them, the ids bound as one array: 15,400 people read 500 at a time took
+        # 0.21-0.29 s, at once 0.13-0.19 s.
+        parts = [stmt.where(table.c.id == any_(bindparam("ids", ids, type_=ARRAY(Integer))))] if ids else []
+    else:
+        parts = [stmt.where(table.c.id.in_(ids[start : start + 500])) for start in range(0, len(ids), 500)]
+    for part in parts:
+        for pid, org, *values in session.execute(part):
             current[pid] = dict(zip(_READ, values, strict=True))
             org_of[pid] = org or ""
     return current, org_of

@@ -13,7 +13,7 @@ from itertools import repeat, zip_longest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from projektu_vadiba.core import clock
+from projektu_vadiba.core import clock, person_keys
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.errors import AppError, ValidationError
 from projektu_vadiba.core.fast_init import fast_init
@@ -62,6 +62,9 @@ class PlannedRow:
     same_as_row: int | None = None  # an earlier row of the file with the same person
     # What the row was matched by (valid rows): storing it uses them again. Derived, so not part of equality.
     keys: Keys | None = field(default=None, compare=False, repr=False)
+    # (search text, sort key) of the person as a new record, where the plan made them while its look-up was on the
+    # server (PartedLookup): storing the row uses them. Derived, so not part of equality.
+    stored: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def valid(self) -> bool:
@@ -268,6 +271,13 @@ def _best(matches: dict[int, list[str]]) -> int | None:
     return min(matches, key=lambda pid: (-len(matches[pid]), pid)) if matches else None
 
 
+def _stored(person: PersonInput) -> tuple[str, str]:
+    """The search text and sort key a new record of `person` gets (as apply stores it)."""
+    org = " ".join(person.organisation_name.split())
+    text = person_keys.search_text(person.given_name, person.surname, person.email, org, person.municipality)
+    return text, person_keys.sort_key(person.surname, person.given_name)
+
+
 def _names(session: Session, ids: list[int]) -> dict[int, str]:
     """'Given Surname' of each registered person a row is matched to."""
     out: dict[int, str] = {}
@@ -338,7 +348,14 @@ def build_plan(
                 sent = done
             if progress is not None and done % 500 == 0 and progress(done, len(data_rows) * 2) is False:
                 raise ImportCancelled
-        index = parted.index() if parted is not None else build_index(session, (k for k in keys if k is not None))
+        if parted is not None:
+            # The server still has the last parts (the look-up takes longer than the reading): meanwhile the texts
+            # that storing a new person needs, which no look-up changes (84,600 people: 0.2-0.3 s less storing).
+            stored = [None if bad else _stored(p) for p, _s, _r, bad in parsed]
+            index = parted.index()
+        else:
+            stored = [None] * len(parsed)
+            index = build_index(session, (k for k in keys if k is not None))
     # KeyIndex.matches' own first test inline: most rows have no key the look-up returned (no call for them)
     by_email, by_phone, named = index.by_email, index.by_phone, index.by_name.keys()
     if index.exact:
@@ -379,8 +396,8 @@ def build_plan(
     seen_name: dict[str, int] = {}
     first_keys: dict[int, Keys] = {}
     out: list[PlannedRow] = []
-    for i, ((number, _cells), (person, status, role, bad), key, matches, best) in enumerate(
-        zip(data_rows, parsed, keys, found, best_of, strict=True)
+    for i, ((number, _cells), (person, status, role, bad), key, matches, best, texts) in enumerate(
+        zip(data_rows, parsed, keys, found, best_of, stored, strict=True)
     ):
         if progress is not None and i % 500 == 499 and progress(len(data_rows) + i + 1, len(data_rows) * 2) is False:
             raise ImportCancelled
@@ -412,6 +429,7 @@ def build_plan(
                 tuple(matches[best]) if best is not None else (),
                 earlier,
                 key,
+                texts,
             )
         )
     return ImportPlan(tuple(out), tuple(columns), table.header_row, event_id, registry_state=state)
