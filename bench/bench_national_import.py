@@ -50,6 +50,7 @@ STEPS: list[tuple[Any, str, str]] = [
     (apply, "insert_people", "insert people + search index"),
     (apply, "_log_imported", "personal-data log"),
     (apply, "fill_empty", "fill linked people"),
+    (apply, "write_prepared", "fill linked people (read ahead, written)"),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import random
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -467,6 +468,35 @@ def _three_people(db: Database) -> list[int]:
         ]
 
 
+def test_a_person_saved_while_their_filling_was_read_ahead_is_filled_as_saved(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: the filling read and decided by a worker (apply._fill_ahead) meets a person saved since (their
+    version moved on): nothing of what it decided stays, and the filling is done again on what is stored now."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the filling ahead is PostgreSQL's")
+    ids = _three_people(db)
+    monkeypatch.setattr(apply, "FILL_AHEAD_ROWS", 1)
+    prepare = fill.prepare_fill
+
+    def then_saved(*args: Any) -> fill.PreparedFill | None:
+        prepared = prepare(*args)
+        with db.session() as other:  # someone gives Anna Liepa a phone meanwhile
+            anna = people.get_person(other, ids[1])
+            people.update_person(other, ids[1], replace(people.person_input(anna), phone="2000 0009"))
+        return prepared
+
+    monkeypatch.setattr(apply, "prepare_fill", then_saved)
+    sheet = "Vārds;Uzvārds;Tālrunis;Pašvaldība\nAnna;Liepa;2000 0003;Ķekava\nJānis;Bērziņš;2000 0002;\n"
+    with db.session() as s:
+        result = apply_plan(s, build_plan(s, read_csv_bytes(sheet.encode("utf-8"))))
+    assert {f.person_id: f.fields for f in result.filled} == {ids[1]: ("municipality",), ids[0]: ("phone",)}
+    with db.session() as s:
+        anna, janis = people.get_person(s, ids[1]), people.get_person(s, ids[0])
+        assert (anna.phone, anna.municipality, anna.version) == ("2000 0009", "Ķekava", 3)
+        assert (janis.phone, janis.version) == ("2000 0002", 2)
+
+
 def test_filling_without_objects_writes_what_the_orm_writes(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """Linked rows fill empty fields: the fast path (plain UPDATEs grouped by changed columns) and the ORM path
     store the same values, keys, versions, timestamps, log entries and search index."""
@@ -481,18 +511,28 @@ def test_filling_without_objects_writes_what_the_orm_writes(db: Database, monkey
     )
     table = read_csv_bytes(sheet.encode("utf-8"))
     outcomes = []
-    for objects in (True, False):
-        if objects:  # the ORM's way, as taken when an organisation is to be filled
-            monkeypatch.setattr(
-                fill, "_fill_rows", lambda s, targets, current, _orgs: fill._fill_objects(s, targets, [*current])
-            )
+    ways = ["objects", "rows"] + (["ahead"] if db.engine.dialect.name == "postgresql" else [])
+    prepared: list[fill.PreparedFill | None] = []
+    prepare = fill.prepare_fill
+
+    def recorded(*args: Any) -> fill.PreparedFill | None:
+        prepared.append(prepare(*args))
+        return prepared[-1]
+
+    for way in ways:
+        if way == "objects":  # the ORM's way, as taken when an organisation is to be filled
+            monkeypatch.setattr(fill, "_needs_objects", lambda *_args: True)
         else:
             monkeypatch.undo()
+        if way == "ahead":  # PostgreSQL: read and decided by a worker while the new people are COPYed
+            monkeypatch.setattr(apply, "FILL_AHEAD_ROWS", 1)
+            monkeypatch.setattr(apply, "prepare_fill", recorded)
         with pytest.raises(_RolledBack), db.session() as s:
             result = apply_plan(s, build_plan(s, table))
             outcomes.append((result.filled, result.linked, _stored(s)))
             raise _RolledBack
-    assert outcomes[0] == outcomes[1]
+    assert len(prepared) == (1 if "ahead" in ways else 0) and None not in prepared
+    assert all(outcome == outcomes[0] for outcome in outcomes)
     filled, linked, (rows, log, found) = outcomes[1]
     assert linked == 4
     assert {f.person_id: f.fields for f in filled} == {

@@ -356,8 +356,9 @@ class PartedLookup:
     connection of its own in a worker thread, while the plan reads the next part. The driver lets go of Python's
     lock while the server works, so the server's index probes (0.6-0.7 s for 100,000 rows into 1,000,000) overlap
     the reading of the rows instead of following it. Each part's statement brings every person its own rows may
-    match (the arms test each row's keys against that row's contacts), so their union is what one statement for
-    all rows brings, or more: the index is exact as _candidates' is. The plan checks the registry's state before
+    match (the arms test each row's keys against that row's contacts), so their union holds everyone any row may
+    match, and the index is exact as _candidates' is (one statement for all rows may bring a few namesakes more,
+    whom no row matches). The plan checks the registry's state before
     the first part is sent, so a change made meanwhile on the server is seen as one (registry_state). Use as a
     context manager: leaving it waits for the part under way and gives the connection back."""
 
