@@ -4,18 +4,18 @@ the upkeep decides it again as the registry changes, and only the owner of peopl
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import text
 
 from projektu_vadiba.core import people_first, search_upkeep
 from projektu_vadiba.core.db import Database
 from projektu_vadiba.core.dto import PersonInput
 from projektu_vadiba.core.services import people, people_search
 
+from .member_role import member_engine
 from .test_people_search import PG_QUERIES, _many, _pages, _reference
 
 
@@ -123,27 +123,9 @@ def test_only_the_owner_of_people_rebuilds_the_index(pg: Database) -> None:
     db = pg
     with db.session() as s:
         _many(s, 12)
-    role = f"pv_first_member_{os.getpid()}"  # roles are the cluster's: one of this run's own
-    with db.engine.begin() as c:
-        c.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
-        c.exec_driver_sql(f"CREATE ROLE {role} NOLOGIN")
-        c.exec_driver_sql(f"GRANT {role} TO CURRENT_USER")
-        c.exec_driver_sql(f"GRANT SELECT ON people TO {role}")
-    member = create_engine(db.engine.url)
-
-    @event.listens_for(member, "connect")
-    def _as_member(dbapi: Any, _record: object) -> None:
-        dbapi.cursor().execute(f"SET ROLE {role}")
-        dbapi.commit()  # (a rolled-back SET is undone)
-
-    try:
+    with member_engine(db, "pv_first_member", ("GRANT SELECT ON people TO {role}",)) as member:
         assert search_upkeep.first_people(member) is False and _threshold(db) is None
         assert search_upkeep.first_people(db.engine) is True and _threshold(db) is not None
-    finally:
-        member.dispose()
-        with db.engine.begin() as c:
-            c.exec_driver_sql(f"REVOKE ALL ON people FROM {role}")
-            c.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
 
 
 def test_a_threshold_is_a_sort_key_or_nothing() -> None:

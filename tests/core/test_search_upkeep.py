@@ -5,16 +5,16 @@ leave nothing."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import text
 
 from projektu_vadiba.core import people_order, person_keys, search_upkeep
 from projektu_vadiba.core.db import Database, open_database
 from projektu_vadiba.core.services import people, people_insert
+
+from .member_role import member_engine
 
 QUERIES = ("b", "be", "berz", "bērziņa", "ozol", "persona0", "persona1234", "lāce", "x")
 
@@ -199,19 +199,7 @@ def test_postgresql_the_upkeep_moves_the_gin_pending_list_into_the_index(db: Dat
     A user who does not own the index (a team's member) leaves it to autovacuum, without an error."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("PostgreSQL's GIN index")
-    role = f"pv_upkeep_member_{os.getpid()}"  # roles are the cluster's: one of this run's own
-    with db.engine.begin() as c:
-        c.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
-        c.exec_driver_sql(f"CREATE ROLE {role} NOLOGIN")
-        c.exec_driver_sql(f"GRANT {role} TO CURRENT_USER")
-    member = create_engine(db.engine.url)
-
-    @event.listens_for(member, "connect")
-    def _as_member(dbapi: Any, _record: object) -> None:
-        dbapi.cursor().execute(f"SET ROLE {role}")
-        dbapi.commit()  # (a rolled-back SET is undone)
-
-    try:
+    with member_engine(db, "pv_upkeep_member") as member:
         with db.session() as s:
             default = s.execute(text("SHOW gin_pending_list_limit")).scalar()
             people_insert.bulk_insert_people(s, _rows(2000))
@@ -233,7 +221,3 @@ def test_postgresql_the_upkeep_moves_the_gin_pending_list_into_the_index(db: Dat
         search_upkeep.run(member)
         with db.engine.begin() as c:
             assert c.exec_driver_sql(_PENDING).scalar() > 0
-    finally:
-        member.dispose()
-        with db.engine.begin() as c:
-            c.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
